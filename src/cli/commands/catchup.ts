@@ -1,0 +1,85 @@
+import * as fs from 'fs';
+import { catchupFull, formatBytes } from '../../engine/modes/full';
+import type { Report } from '../../engine/report/report';
+import { CONNECTION_FLAGS, CONNECTION_HELP, parseFlags, parseIntFlag } from '../parse-flags';
+import { terminalLogger } from '../progress-printer';
+import { UsageError } from '../usage-error';
+
+export const CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
+
+Usage:
+  pg-catchup catchup -b FULL --destination-pgdata=DIR [OPTION]...
+
+Options:
+  -b, --backup-mode=MODE         FULL (an empty target; DELTA and PTRACK come later)
+  -D, --destination-pgdata=DIR   the target data directory (new or empty for FULL)
+  -j, --threads=N                parallel connections reading the source (default 1)
+  -R, --write-recovery-conf      write standby.signal and primary_conninfo
+      --store-password           also put the connection's password into primary_conninfo
+                                 (by default the standby uses its ~/.pgpass)
+  -N, --no-sync                  do not fsync what was written (faster, unsafe on a crash)
+  -P, --progress                 show progress on stderr
+      --report=FILE.json         write a JSON report of the run (also on failure)
+      --debug                    more output
+  -?, --help                     show this help
+
+${CONNECTION_HELP}
+
+Exit status: 0 on success, 1 when the run failed or was refused, 2 on bad usage.`;
+
+export async function runCatchup(argv: string[]): Promise<number> {
+  const { values } = parseFlags('catchup', argv, {
+    ...CONNECTION_FLAGS,
+    'backup-mode': { type: 'string', short: 'b' },
+    'destination-pgdata': { type: 'string', short: 'D' },
+    threads: { type: 'string', short: 'j' },
+    'write-recovery-conf': { type: 'boolean', short: 'R' },
+    'store-password': { type: 'boolean' },
+    'no-sync': { type: 'boolean', short: 'N' },
+    progress: { type: 'boolean', short: 'P' },
+    report: { type: 'string' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: '?' },
+  });
+  if (values.help) {
+    process.stdout.write(`${CATCHUP_HELP}\n`);
+    return 0;
+  }
+  const mode = (values['backup-mode'] as string | undefined)?.toUpperCase();
+  if (mode === undefined) throw new UsageError('-b/--backup-mode is required (FULL)', 'catchup');
+  if (mode !== 'FULL') {
+    throw new UsageError(`backup mode "${values['backup-mode']}" is not available in this version; use -b FULL`, 'catchup');
+  }
+  const target = values['destination-pgdata'] as string | undefined;
+  if (!target) throw new UsageError('--destination-pgdata is required', 'catchup');
+  const threads = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
+  const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+
+  const reportPath = values.report as string | undefined;
+  let report: Report | undefined;
+  try {
+    report = await catchupFull({
+      targetDir: target,
+      source: {
+        host: values.host as string | undefined,
+        port: values.port as string | undefined,
+        user: values.username as string | undefined,
+        dbname: values.dbname as string | undefined,
+      },
+      env: process.env,
+      threads,
+      writeRecoveryConf: Boolean(values['write-recovery-conf']),
+      storePassword: Boolean(values['store-password']),
+      sync: !values['no-sync'],
+      logger,
+    });
+    logger.info(`FULL catchup done: ${report.files.copied} files, ${formatBytes(report.files.bytesCopied)} copied, ` +
+      `WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (err) {
+    report = (err as { report?: Report }).report;
+    throw err;
+  } finally {
+    if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}

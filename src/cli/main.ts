@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { isCatchupError } from '../engine/errors';
+import { TOOL_VERSION } from '../engine/report/report';
+import { runCatchup } from './commands/catchup';
+import { runPrintGrants } from './commands/print-grants';
+import { UsageError } from './usage-error';
+
+const HELP = `pg-catchup: clone, re-sync and rewind PostgreSQL standbys.
+
+Usage:
+  pg-catchup catchup -b FULL --destination-pgdata=DIR [OPTION]...
+  pg-catchup print-grants --role=NAME
+  pg-catchup COMMAND --help
+
+Commands:
+  catchup        copy a running primary into a local data directory
+  print-grants   print the GRANTs a non-superuser role needs
+
+Options:
+  -V, --version  print the version
+  -?, --help     show this help`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  catchup: runCatchup,
+  'print-grants': runPrintGrants,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-?' || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-V') {
+    process.stdout.write(`pg-catchup ${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command "${command}"`);
+    return await run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      const hint = err.command ? `pg-catchup ${err.command} --help` : 'pg-catchup --help';
+      process.stderr.write(`pg-catchup: error: ${err.message}\nTry "${hint}" for more information.\n`);
+      return 2;
+    }
+    const message = isCatchupError(err) ? err.message : `unexpected failure: ${(err as Error).stack ?? err}`;
+    process.stderr.write(`pg-catchup: error: ${message.replace(/\n/g, ' ')}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,35 @@
+import { parseArgs, ParseArgsConfig } from 'util';
+import { UsageError } from './usage-error';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Strict flag parsing: an unknown flag or a stray argument is a usage error, never ignored. */
+export function parseFlags(command: string, argv: string[], options: Options) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''), command);
+  }
+}
+
+/** The connection flags every PostgreSQL client has. */
+export const CONNECTION_FLAGS: Options = {
+  host: { type: 'string', short: 'h' },
+  port: { type: 'string', short: 'p' },
+  username: { type: 'string', short: 'U' },
+  dbname: { type: 'string', short: 'd' },
+};
+
+export const CONNECTION_HELP = `Connection options (PG* environment variables and ~/.pgpass apply too):
+  -h, --host=HOST          source server host or socket directory
+  -p, --port=PORT          source server port
+  -U, --username=NAME      connect as this role
+  -d, --dbname=CONNSTR     database name, or a conninfo string / postgresql:// URI`;
+
+export function parseIntFlag(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`, command);
+  }
+  return Number(value);
+}

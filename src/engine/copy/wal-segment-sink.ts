@@ -1,0 +1,67 @@
+import * as fsp from 'fs/promises';
+import * as path from 'path';
+import { WalSink } from '../source/wal-receiver';
+import { segmentFileName, segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
+import { FileOwner } from './file-owner';
+import { FILE_MODE } from './target-writer';
+
+/**
+ * Writes streamed WAL into the target's pg_wal as full-size segment files, as the server
+ * expects them, and marks each complete segment as archived (.done) like pg_basebackup does,
+ * so the new standby does not archive WAL that the primary already did.
+ */
+export class WalSegmentSink implements WalSink {
+  private current: { segNo: bigint; fh: fsp.FileHandle } | null = null;
+  readonly segments: string[] = [];
+  bytesWritten = 0;
+
+  constructor(
+    private readonly walDir: string,
+    private readonly timeline: number,
+    private readonly segSize: number,
+    private readonly owner: FileOwner | null,
+    private readonly sync: boolean,
+  ) {}
+
+  async write(lsn: bigint, data: Buffer): Promise<void> {
+    let pos = lsn;
+    let offset = 0;
+    while (offset < data.length) {
+      const segNo = segmentNoOf(pos, this.segSize);
+      const fh = await this.segment(segNo);
+      const inSegment = Number(pos - segmentStartLsn(segNo, this.segSize));
+      const n = Math.min(data.length - offset, this.segSize - inSegment);
+      await fh.write(data, offset, n, inSegment);
+      offset += n;
+      pos += BigInt(n);
+      this.bytesWritten += n;
+    }
+  }
+
+  /** Closes the last segment; call after the stream ended. */
+  async close(): Promise<void> {
+    if (this.current) await this.closeCurrent();
+  }
+
+  private async segment(segNo: bigint): Promise<fsp.FileHandle> {
+    if (this.current && this.current.segNo === segNo) return this.current.fh;
+    if (this.current) await this.closeCurrent();
+    const name = segmentFileName(this.timeline, segNo, this.segSize);
+    const fh = await fsp.open(path.join(this.walDir, name), 'w', FILE_MODE);
+    await fh.truncate(this.segSize);
+    if (this.owner) await fh.chown(this.owner.uid, this.owner.gid);
+    this.current = { segNo, fh };
+    this.segments.push(name);
+    return fh;
+  }
+
+  private async closeCurrent(): Promise<void> {
+    const { segNo, fh } = this.current!;
+    this.current = null;
+    if (this.sync) await fh.sync();
+    await fh.close();
+    const done = path.join(this.walDir, 'archive_status', `${segmentFileName(this.timeline, segNo, this.segSize)}.done`);
+    await fsp.writeFile(done, '', { mode: FILE_MODE });
+    if (this.owner) await fsp.chown(done, this.owner.uid, this.owner.gid);
+  }
+}

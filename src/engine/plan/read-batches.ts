@@ -1,0 +1,63 @@
+import { READ_PIECE_BYTES, ReadRange } from '../source/file-reader';
+import type { FileCopy } from './plan';
+
+export interface ReadBatchOptions {
+  /** A large file is split into ranges of at most this size, so readers share it. */
+  maxRangeBytes: number;
+  /** Small files are grouped into one statement until a batch holds this much. */
+  batchBytes: number;
+  maxRangesPerBatch: number;
+}
+
+export const DEFAULT_BATCH_OPTIONS: ReadBatchOptions = {
+  maxRangeBytes: 64 * 1024 * 1024,
+  batchBytes: 16 * 1024 * 1024,
+  maxRangesPerBatch: 500,
+};
+
+export interface ReadSchedule {
+  batches: ReadRange[][];
+  /** How many pieces (rows) each file arrives in, so the writer knows when it is complete. */
+  piecesPerFile: Map<string, number>;
+}
+
+/** How many rows the reader's SQL yields for a range (zero-length ranges still yield one). */
+export function piecesOf(range: { length: number }): number {
+  return Math.max(1, Math.ceil(range.length / READ_PIECE_BYTES));
+}
+
+/**
+ * Turns files into read statements: biggest first so parallel readers finish together, many
+ * small files per statement so round trips do not dominate.
+ */
+export function scheduleReads(files: FileCopy[], opts: ReadBatchOptions = DEFAULT_BATCH_OPTIONS): ReadSchedule {
+  const ranges: ReadRange[] = [];
+  for (const f of files) {
+    if (f.size === 0) {
+      ranges.push({ path: f.path, offset: 0, length: 0 });
+      continue;
+    }
+    for (let off = 0; off < f.size; off += opts.maxRangeBytes) {
+      ranges.push({ path: f.path, offset: off, length: Math.min(opts.maxRangeBytes, f.size - off) });
+    }
+  }
+  ranges.sort((a, b) => b.length - a.length || (a.path < b.path ? -1 : 1) || a.offset - b.offset);
+
+  const batches: ReadRange[][] = [];
+  let batch: ReadRange[] = [];
+  let batchSize = 0;
+  for (const r of ranges) {
+    if (batch.length > 0 && (batchSize + r.length > opts.batchBytes || batch.length >= opts.maxRangesPerBatch)) {
+      batches.push(batch);
+      batch = [];
+      batchSize = 0;
+    }
+    batch.push(r);
+    batchSize += r.length;
+  }
+  if (batch.length > 0) batches.push(batch);
+
+  const piecesPerFile = new Map<string, number>();
+  for (const r of ranges) piecesPerFile.set(r.path, (piecesPerFile.get(r.path) ?? 0) + piecesOf(r));
+  return { batches, piecesPerFile };
+}

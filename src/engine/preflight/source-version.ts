@@ -1,0 +1,32 @@
+import type { Client } from 'pg';
+import type { CheckResult } from './check';
+
+export const SUPPORTED_MAJORS = [15, 16, 17, 18];
+
+export interface SourceServerInfo {
+  versionNum: number;
+  major: number;
+  versionText: string;
+  inRecovery: boolean;
+}
+
+export async function readServerInfo(client: Client): Promise<SourceServerInfo> {
+  const res = await client.query<{ num: string; txt: string; rec: boolean }>(
+    "SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS txt, pg_is_in_recovery() AS rec",
+  );
+  const versionNum = Number(res.rows[0].num);
+  return { versionNum, major: Math.floor(versionNum / 10000), versionText: res.rows[0].txt, inRecovery: res.rows[0].rec };
+}
+
+export function checkSourceVersion(info: SourceServerInfo): CheckResult {
+  const base = { id: 'source-version', title: 'Source server version' };
+  if (!SUPPORTED_MAJORS.includes(info.major)) {
+    return { ...base, status: 'fail', detail: `the source runs PostgreSQL ${info.versionText}, supported are ${SUPPORTED_MAJORS.join(', ')}`,
+      fix: 'Use pg_basebackup of the same major version for this server.' };
+  }
+  if (info.inRecovery) {
+    return { ...base, status: 'fail', detail: `PostgreSQL ${info.versionText} is a standby; this version copies only from a primary`,
+      fix: 'Point the source connection at the primary.' };
+  }
+  return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, primary` };
+}

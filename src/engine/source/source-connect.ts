@@ -1,0 +1,56 @@
+import { Client, ClientConfig } from 'pg';
+import { CatchupError, errorMessage } from '../errors';
+import { ResolvedConnection, toClientConfig } from './connection-options';
+
+/** Opens a SQL (or replication) connection to the source, turning libpq-level failures into refusals. */
+/** node-postgres passes `replication` through as a startup parameter; its types omit it. */
+export type SourceClientConfig = Partial<ClientConfig> & { replication?: 'true' };
+
+export async function connectSource(conn: ResolvedConnection, extra: SourceClientConfig = {}): Promise<Client> {
+  const client = new Client(toClientConfig(conn, extra));
+  // An idle connection that the server or network drops must not crash the process.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw describeConnectError(err, conn, extra.replication !== undefined);
+  }
+  return client;
+}
+
+function describeConnectError(err: unknown, conn: ResolvedConnection, replication: boolean): CatchupError {
+  const code = (err as { code?: string }).code;
+  const msg = errorMessage(err);
+  const where = `the source (${conn.display})`;
+  if (code === '53300' && replication) {
+    return new CatchupError('no-wal-sender',
+      `Cannot open a replication connection to ${where}: ${msg}.`,
+      'All wal senders are in use: raise max_wal_senders on the source (restart needed) or stop an idle replication client.');
+  }
+  if (code === '28000' && replication) {
+    return new CatchupError('replication-not-allowed',
+      `The source refused a replication connection (${conn.display}): ${msg}.`,
+      `Add a pg_hba.conf line for the "replication" database for user ${conn.keywords.user}, and make sure the role has REPLICATION (ALTER ROLE ${quoteIdent(conn.keywords.user)} REPLICATION;).`);
+  }
+  if (code === '28P01' || code === '28000') {
+    return new CatchupError('auth-failed', `Authentication to ${where} failed: ${msg}.`,
+      'Check the user and password (PGPASSWORD, ~/.pgpass or the connection string) and pg_hba.conf on the source.');
+  }
+  if (code === '3D000') {
+    return new CatchupError('no-database', `Connecting to ${where} failed: ${msg}.`, 'Name an existing database with -d/--dbname.');
+  }
+  return new CatchupError('source-unreachable', `Cannot connect to ${where}: ${msg}.`,
+    'Check that the source server is running and that -h/--host and -p/--port (or the connection string) point to it.');
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A SQL string literal that is safe with standard_conforming_strings on or off. */
+export function quoteLiteral(value: string): string {
+  if (value.includes('\0')) throw new Error('NUL byte in an SQL literal');
+  const escaped = value.replace(/'/g, "''");
+  return value.includes('\\') ? ` E'${escaped.replace(/\\/g, '\\\\')}'` : `'${escaped}'`;
+}
