@@ -36,8 +36,9 @@ export async function executeCopy(plan: Plan, readers: Client[], writer: TargetW
   };
   try {
     await Promise.all(readers.map((c) => worker(c).catch((err) => { failed = true; throw err; })));
+    await writer.flush();
   } catch (err) {
-    await writer.closeAll();
+    await writer.abandon();
     throw err;
   }
   report();

@@ -11,21 +11,36 @@ export interface TargetWriterOptions {
   root: string;
   owner: FileOwner | null;
   sync: boolean;
+  /** Bytes of large-file pieces allowed in flight before a reader has to wait. */
+  maxInFlightBytes?: number;
 }
 
-interface OpenFile {
-  handle: Promise<fsp.FileHandle>;
+interface MultiPieceFile {
   piecesLeft: number;
+  handle?: Promise<fsp.FileHandle>;
+  writes: Promise<void>[];
 }
+
+// Parallel fsyncs keep the disk's queue full; one at a time is what makes a sync pass slow.
+const SYNC_CONCURRENCY = 16;
 
 /**
- * Writes pieces of files into the target at their offsets. A file is created by its first piece
- * and closed (fsynced first, unless --no-sync) after its last, so memory and descriptors stay
- * bounded however many files there are.
+ * Writes pieces of files into the target at their offsets.
+ * - A one-piece file (most of PGDATA) is written synchronously: an async open/write/close costs
+ *   several thread-pool round trips per file, which dominated copies of many small files.
+ * - Pieces of large files are written in the background, bounded by an in-flight byte budget;
+ *   each large file is fsynced and closed when its last piece lands, overlapping the copy.
+ * - Small files are fsynced together at the end, in parallel.
  */
 export class TargetWriter {
-  private readonly open = new Map<string, OpenFile>();
+  private readonly multi = new Map<string, MultiPieceFile>();
+  private readonly expected = new Map<string, number>();
+  private readonly toSync: string[] = [];
   private readonly dirsToSync = new Set<string>();
+  private readonly background = new Set<Promise<void>>();
+  private inFlightBytes = 0;
+  private waiters: Array<() => void> = [];
+  private failure: unknown;
   bytesWritten = 0;
   filesWritten = 0;
 
@@ -44,62 +59,134 @@ export class TargetWriter {
     this.dirsToSync.add(path.dirname(abs));
   }
 
-  /** Announces a file that will arrive in `pieces` pieces (so we know when to close it). */
+  /** Announces a file that will arrive in `pieces` pieces (so we know when it is complete). */
   expect(relPath: string, pieces: number): void {
-    this.open.set(relPath, { handle: undefined as never, piecesLeft: pieces });
+    this.expected.set(relPath, pieces);
   }
 
   /** One piece of a file; null data means the source file vanished: nothing is created for it. */
   async writePiece(relPath: string, offset: number, data: Buffer | null): Promise<void> {
-    const entry = this.open.get(relPath);
-    if (!entry) throw new Error(`internal: unexpected piece for ${relPath}`);
+    if (this.failure) throw this.failure;
+    const pieces = this.expected.get(relPath);
+    if (pieces === undefined) throw new Error(`internal: unexpected piece for ${relPath}`);
+    if (pieces === 1) {
+      this.expected.delete(relPath);
+      if (data !== null) this.writeWholeFileSync(relPath, data);
+      return;
+    }
+    let file = this.multi.get(relPath);
+    if (!file) this.multi.set(relPath, (file = { piecesLeft: pieces, writes: [] }));
     if (data !== null) {
-      entry.handle ??= this.createFile(relPath);
-      const fh = await entry.handle;
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await fh.write(data, written, data.length - written, offset + written);
-        written += bytesWritten;
-      }
-      this.bytesWritten += data.length;
+      file.handle ??= this.openLarge(relPath);
+      await this.reserve(data.length);
+      file.writes.push(this.track(this.writeAt(file.handle, data, offset)));
     }
-    if (--entry.piecesLeft === 0) await this.close(relPath, entry);
+    if (--file.piecesLeft === 0) {
+      this.multi.delete(relPath);
+      this.expected.delete(relPath);
+      this.track(this.closeLarge(file));
+    }
   }
 
-  /** A whole small file at once (backup_label, standby.signal, ...). */
+  /** A whole small file at once (backup_label, standby.signal, ...), durable before returning. */
   async writeFile(relPath: string, content: Buffer | string): Promise<void> {
-    this.expect(relPath, 1);
-    await this.writePiece(relPath, 0, Buffer.isBuffer(content) ? content : Buffer.from(content));
-  }
-
-  /** Closes what is still open (after a failure) without syncing. */
-  async closeAll(): Promise<void> {
-    for (const entry of this.open.values()) {
-      if (entry.handle) await (await entry.handle.catch(() => null))?.close().catch(() => undefined);
+    const abs = this.writeWholeFileSync(relPath, Buffer.isBuffer(content) ? content : Buffer.from(content));
+    if (this.opts.sync) {
+      this.toSync.pop();
+      await fsyncPath(abs);
     }
-    this.open.clear();
   }
 
-  /** Directory entries are durable only once their directory is fsynced too. */
-  async syncDirectories(): Promise<void> {
+  /** Waits for every background write and close, then fsyncs the small files and directories. */
+  async flush(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+    if (this.failure) throw this.failure;
     if (!this.opts.sync) return;
-    for (const dir of this.dirsToSync) await fsyncPath(dir);
+    await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
+    await inParallel([...this.dirsToSync], SYNC_CONCURRENCY, fsyncPath);
   }
 
-  private async createFile(relPath: string): Promise<fsp.FileHandle> {
+  /** After a failure: let background work settle and close what is open, without syncing. */
+  async abandon(): Promise<void> {
+    this.failure ??= new Error('copy abandoned');
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+    for (const file of this.multi.values()) {
+      const fh = await file.handle?.catch(() => null);
+      await fh?.close().catch(() => undefined);
+    }
+    this.multi.clear();
+  }
+
+  private writeWholeFileSync(relPath: string, data: Buffer): string {
+    const abs = this.abs(relPath);
+    const fd = fs.openSync(abs, 'w', FILE_MODE);
+    try {
+      if (this.opts.owner) fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
+      let written = 0;
+      while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written, written);
+    } finally {
+      fs.closeSync(fd);
+    }
+    this.toSync.push(abs);
+    this.dirsToSync.add(path.dirname(abs));
+    this.bytesWritten += data.length;
+    this.filesWritten++;
+    return abs;
+  }
+
+  private async openLarge(relPath: string): Promise<fsp.FileHandle> {
     const fh = await fsp.open(this.abs(relPath), 'w', FILE_MODE);
     if (this.opts.owner) await fh.chown(this.opts.owner.uid, this.opts.owner.gid);
     this.dirsToSync.add(path.dirname(this.abs(relPath)));
     return fh;
   }
 
-  private async close(relPath: string, entry: OpenFile): Promise<void> {
-    this.open.delete(relPath);
-    if (!entry.handle) return;
-    const fh = await entry.handle;
+  private async writeAt(handle: Promise<fsp.FileHandle>, data: Buffer, offset: number): Promise<void> {
+    try {
+      const fh = await handle;
+      let written = 0;
+      while (written < data.length) {
+        const { bytesWritten } = await fh.write(data, written, data.length - written, offset + written);
+        written += bytesWritten;
+      }
+      this.bytesWritten += data.length;
+    } finally {
+      this.release(data.length);
+    }
+  }
+
+  private async closeLarge(file: MultiPieceFile): Promise<void> {
+    await Promise.all(file.writes);
+    if (!file.handle) return;
+    const fh = await file.handle;
     if (this.opts.sync) await fh.sync();
     await fh.close();
     this.filesWritten++;
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    const tracked = p.catch((err) => {
+      this.failure ??= err;
+    });
+    this.background.add(tracked);
+    void tracked.finally(() => this.background.delete(tracked));
+    return p;
+  }
+
+  private async reserve(bytes: number): Promise<void> {
+    const limit = this.opts.maxInFlightBytes ?? 32 * 1024 * 1024;
+    while (this.inFlightBytes > 0 && this.inFlightBytes + bytes > limit) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      if (this.failure) throw this.failure;
+    }
+    this.inFlightBytes += bytes;
+  }
+
+  private release(bytes: number): void {
+    this.inFlightBytes -= bytes;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
   }
 }
 
@@ -110,4 +197,12 @@ export async function fsyncPath(absPath: string): Promise<void> {
   } finally {
     await fh.close();
   }
+}
+
+async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }

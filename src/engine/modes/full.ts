@@ -127,7 +127,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       await writeRecoveryConf(writer, primaryConninfo(conn.keywords, opts.storePassword ?? false));
       report.wroteRecoveryConf = true;
     }
-    await writer.syncDirectories();
+    await writer.flush();
 
     // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
     await writer.writeFile(plan.controlFile, controlFile);
