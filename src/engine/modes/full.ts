@@ -7,6 +7,7 @@ import { fsyncPath, TargetWriter } from '../copy/target-writer';
 import { WalSegmentSink } from '../copy/wal-segment-sink';
 import { CatchupError, errorMessage, isCatchupError } from '../errors';
 import { Logger, silentLogger } from '../log';
+import { parsePgControl, PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
 import { autoConfLines, primaryConninfo } from '../pgdata/recovery-conf';
 import { planFull } from '../plan/plan-full';
 import { assertChecksPass, CheckResult } from '../preflight/check';
@@ -111,6 +112,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     report.files.bytesCopied = copied.bytesCopied;
 
     const controlFile = await readWholeFile(control, plan.controlFile);
+    checkControlFileIdentity(controlFile, identity.systemIdentifier);
     const stop = await backup.stop();
     report.lsn.backupStop = formatLsn(stop.stopLsn);
     await receiver.finish(stop.stopLsn);
@@ -156,13 +158,23 @@ async function walSegmentSize(client: Client): Promise<number> {
 }
 
 async function readWholeFile(client: Client, relPath: string): Promise<Buffer> {
-  const size = 8192;
+  const size = PG_CONTROL_FILE_SIZE;
   let content: Buffer | null = null;
   await readRanges(client, [{ path: relPath, offset: 0, length: size }], async (_i, _o, data) => {
     content = data;
   });
   if (!content) throw new CatchupError('read-failed', `Could not read ${relPath} from the source.`, 'Check pg_read_binary_file privileges.');
   return content;
+}
+
+/** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
+function checkControlFileIdentity(content: Buffer, systemIdentifier: string): void {
+  const parsed = parsePgControl(content, "the source's global/pg_control");
+  if (parsed.systemIdentifierText !== systemIdentifier) {
+    throw new CatchupError('identity-mismatch',
+      `The source's pg_control has system identifier ${parsed.systemIdentifierText}, but its replication connection reports ${systemIdentifier}.`,
+      'The connections reached different clusters (a load balancer or pooler in between?): point pg-catchup at one server directly.');
+  }
 }
 
 async function writeRecoveryConf(writer: TargetWriter, conninfo: string): Promise<void> {
