@@ -1,25 +1,40 @@
+import * as fs from 'fs';
 import type { Client } from 'pg';
 import type { Logger } from '../log';
 import type { Plan } from '../plan/plan';
-import { scheduleReads } from '../plan/read-batches';
+import { patchRanges, scheduleReads, wholeFileRanges } from '../plan/read-batches';
 import { readRanges } from '../source/file-reader';
 import { TargetWriter } from './target-writer';
 
 export interface CopyResult {
   filesCopied: number;
   bytesCopied: number;
+  filesPatched: number;
+  pathsDeleted: number;
 }
 
 /**
- * Carries out a plan's directories and whole-file copies: each reader connection takes the
- * next batch from a shared queue, so -j N keeps N connections busy until the queue is empty.
+ * Carries out a plan: removals, directories, then whole files and block patches read from the
+ * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
+ * connections busy until the queue is empty.
  */
 export async function executeCopy(plan: Plan, readers: Client[], writer: TargetWriter, logger: Logger): Promise<CopyResult> {
+  for (const p of plan.deletions) {
+    fs.rmSync(writer.abs(p), { recursive: true, force: true });
+    writer.noteChanged(p, 'removed');
+  }
   for (const dir of plan.directories) await writer.makeDirectory(dir);
+  // Truncation and extension first: the patch ranges then fill the file to the source's size.
+  for (const p of plan.patches) {
+    if (p.sourceSize === p.targetSize) continue;
+    fs.truncateSync(writer.abs(p.path), p.sourceSize);
+    writer.noteChanged(p.path, 'file');
+  }
 
-  const schedule = scheduleReads(plan.files);
-  for (const [path, pieces] of schedule.piecesPerFile) writer.expect(path, pieces);
-  const totalFiles = plan.files.length;
+  const schedule = scheduleReads([...wholeFileRanges(plan.files), ...patchRanges(plan.patches)]);
+  const patched = new Set(plan.patches.map((p) => p.path));
+  for (const [path, pieces] of schedule.piecesPerFile) writer.expect(path, pieces, patched.has(path) ? 'patch' : 'create');
+  const totalFiles = plan.files.length + plan.patches.length;
   let next = 0;
   let failed = false;
   const report = () =>
@@ -42,5 +57,10 @@ export async function executeCopy(plan: Plan, readers: Client[], writer: TargetW
     throw err;
   }
   report();
-  return { filesCopied: writer.filesWritten, bytesCopied: writer.bytesWritten };
+  return {
+    filesCopied: plan.files.length,
+    bytesCopied: writer.bytesWritten,
+    filesPatched: plan.patches.length,
+    pathsDeleted: plan.deletions.length,
+  };
 }

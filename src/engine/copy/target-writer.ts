@@ -15,8 +15,17 @@ export interface TargetWriterOptions {
   maxInFlightBytes?: number;
 }
 
+/** create: a new file (or one replaced whole); patch: an existing file written in place. */
+export type WriteMode = 'create' | 'patch';
+
+interface Expected {
+  pieces: number;
+  mode: WriteMode;
+}
+
 interface MultiPieceFile {
   piecesLeft: number;
+  mode: WriteMode;
   handle?: Promise<fsp.FileHandle>;
   writes: Promise<void>[];
 }
@@ -34,7 +43,7 @@ const SYNC_CONCURRENCY = 16;
  */
 export class TargetWriter {
   private readonly multi = new Map<string, MultiPieceFile>();
-  private readonly expected = new Map<string, number>();
+  private readonly expected = new Map<string, Expected>();
   private readonly toSync: string[] = [];
   private readonly dirsToSync = new Set<string>();
   private readonly background = new Set<Promise<void>>();
@@ -45,6 +54,10 @@ export class TargetWriter {
   filesWritten = 0;
 
   constructor(private readonly opts: TargetWriterOptions) {}
+
+  get owner(): FileOwner | null {
+    return this.opts.owner;
+  }
 
   abs(relPath: string): string {
     return path.join(this.opts.root, relPath);
@@ -59,25 +72,32 @@ export class TargetWriter {
     this.dirsToSync.add(path.dirname(abs));
   }
 
+  /** A change made outside writePiece (a truncation, a removal): sync that file and/or its directory too. */
+  noteChanged(relPath: string, kind: 'file' | 'removed'): void {
+    const abs = this.abs(relPath);
+    if (kind === 'file') this.toSync.push(abs);
+    this.dirsToSync.add(path.dirname(abs));
+  }
+
   /** Announces a file that will arrive in `pieces` pieces (so we know when it is complete). */
-  expect(relPath: string, pieces: number): void {
-    this.expected.set(relPath, pieces);
+  expect(relPath: string, pieces: number, mode: WriteMode = 'create'): void {
+    this.expected.set(relPath, { pieces, mode });
   }
 
   /** One piece of a file; null data means the source file vanished: nothing is created for it. */
   async writePiece(relPath: string, offset: number, data: Buffer | null): Promise<void> {
     if (this.failure) throw this.failure;
-    const pieces = this.expected.get(relPath);
-    if (pieces === undefined) throw new Error(`internal: unexpected piece for ${relPath}`);
-    if (pieces === 1) {
+    const expected = this.expected.get(relPath);
+    if (expected === undefined) throw new Error(`internal: unexpected piece for ${relPath}`);
+    if (expected.pieces === 1) {
       this.expected.delete(relPath);
-      if (data !== null) this.writeWholeFileSync(relPath, data);
+      if (data !== null) this.writeSmallSync(relPath, data, offset, expected.mode);
       return;
     }
     let file = this.multi.get(relPath);
-    if (!file) this.multi.set(relPath, (file = { piecesLeft: pieces, writes: [] }));
+    if (!file) this.multi.set(relPath, (file = { piecesLeft: expected.pieces, mode: expected.mode, writes: [] }));
     if (data !== null) {
-      file.handle ??= this.openLarge(relPath);
+      file.handle ??= this.openLarge(relPath, file.mode);
       await this.reserve(data.length);
       file.writes.push(this.track(this.writeAt(file.handle, data, offset)));
     }
@@ -90,7 +110,7 @@ export class TargetWriter {
 
   /** A whole small file at once (backup_label, standby.signal, ...), durable before returning. */
   async writeFile(relPath: string, content: Buffer | string): Promise<void> {
-    const abs = this.writeWholeFileSync(relPath, Buffer.isBuffer(content) ? content : Buffer.from(content));
+    const abs = this.writeSmallSync(relPath, Buffer.isBuffer(content) ? content : Buffer.from(content), 0, 'create');
     if (this.opts.sync) {
       this.toSync.pop();
       await fsyncPath(abs);
@@ -117,13 +137,13 @@ export class TargetWriter {
     this.multi.clear();
   }
 
-  private writeWholeFileSync(relPath: string, data: Buffer): string {
+  private writeSmallSync(relPath: string, data: Buffer, offset: number, mode: WriteMode): string {
     const abs = this.abs(relPath);
-    const fd = fs.openSync(abs, 'w', FILE_MODE);
+    const fd = fs.openSync(abs, mode === 'patch' ? 'r+' : 'w', FILE_MODE);
     try {
-      if (this.opts.owner) fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
+      if (this.opts.owner && mode === 'create') fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
       let written = 0;
-      while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written, written);
+      while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written, offset + written);
     } finally {
       fs.closeSync(fd);
     }
@@ -134,9 +154,9 @@ export class TargetWriter {
     return abs;
   }
 
-  private async openLarge(relPath: string): Promise<fsp.FileHandle> {
-    const fh = await fsp.open(this.abs(relPath), 'w', FILE_MODE);
-    if (this.opts.owner) await fh.chown(this.opts.owner.uid, this.opts.owner.gid);
+  private async openLarge(relPath: string, mode: WriteMode): Promise<fsp.FileHandle> {
+    const fh = await fsp.open(this.abs(relPath), mode === 'patch' ? 'r+' : 'w', FILE_MODE);
+    if (this.opts.owner && mode === 'create') await fh.chown(this.opts.owner.uid, this.opts.owner.gid);
     this.dirsToSync.add(path.dirname(this.abs(relPath)));
     return fh;
   }

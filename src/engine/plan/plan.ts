@@ -5,17 +5,34 @@ export interface FileCopy {
   size: number;
 }
 
+/** An existing target relation file brought to the source's content block by block. */
+export interface BlockPatch {
+  path: string;
+  sourceSize: number;
+  targetSize: number;
+  /** Byte ranges to copy from the source (whole blocks, merged when adjacent). */
+  ranges: Array<{ offset: number; length: number }>;
+  /** Blocks copied because the source changed them, the target changed them, or the target lacks them. */
+  blocks: { sourceChanged: number; targetChanged: number; beyondTarget: number };
+}
+
 export interface SkippedEntry {
   path: string;
   reason: string;
 }
 
+export type PlanMode = 'FULL' | 'DELTA';
+
 export interface Plan {
-  mode: 'FULL';
+  mode: PlanMode;
   /** Directories to create, parents before children (excluded directories are kept empty). */
   directories: string[];
-  /** Files copied whole. */
+  /** Files copied whole (created or overwritten). */
   files: FileCopy[];
+  /** DELTA: relation files patched in place. */
+  patches: BlockPatch[];
+  /** Paths only on the target, removed: files first, then directories deepest first. */
+  deletions: string[];
   skipped: SkippedEntry[];
   /** Copied after everything else is durable (design rule 6). */
   controlFile: string;
@@ -23,3 +40,8 @@ export interface Plan {
 }
 
 export const CONTROL_FILE = 'global/pg_control';
+
+export function planBytes(files: FileCopy[], patches: BlockPatch[]): number {
+  const whole = files.reduce((n, f) => n + f.size, 0);
+  return patches.reduce((n, p) => n + p.ranges.reduce((m, r) => m + r.length, 0), whole);
+}

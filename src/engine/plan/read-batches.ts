@@ -1,10 +1,10 @@
 import { READ_PIECE_BYTES, ReadRange } from '../source/file-reader';
-import type { FileCopy } from './plan';
+import type { BlockPatch, FileCopy } from './plan';
 
 export interface ReadBatchOptions {
   /** A large file is split into ranges of at most this size, so readers share it. */
   maxRangeBytes: number;
-  /** Small files are grouped into one statement until a batch holds this much. */
+  /** Small ranges are grouped into one statement until a batch holds this much. */
   batchBytes: number;
   maxRangesPerBatch: number;
 }
@@ -26,23 +26,37 @@ export function piecesOf(range: { length: number }): number {
   return Math.max(1, Math.ceil(range.length / READ_PIECE_BYTES));
 }
 
-/**
- * Turns files into read statements: biggest first so parallel readers finish together, many
- * small files per statement so round trips do not dominate.
- */
-export function scheduleReads(files: FileCopy[], opts: ReadBatchOptions = DEFAULT_BATCH_OPTIONS): ReadSchedule {
+/** Whole files as ranges; an empty file is one empty range, so it is still created. */
+export function wholeFileRanges(files: FileCopy[], maxRangeBytes = DEFAULT_BATCH_OPTIONS.maxRangeBytes): ReadRange[] {
   const ranges: ReadRange[] = [];
   for (const f of files) {
-    if (f.size === 0) {
-      ranges.push({ path: f.path, offset: 0, length: 0 });
-      continue;
-    }
-    for (let off = 0; off < f.size; off += opts.maxRangeBytes) {
-      ranges.push({ path: f.path, offset: off, length: Math.min(opts.maxRangeBytes, f.size - off) });
+    if (f.size === 0) ranges.push({ path: f.path, offset: 0, length: 0 });
+    for (let off = 0; off < f.size; off += maxRangeBytes) {
+      ranges.push({ path: f.path, offset: off, length: Math.min(maxRangeBytes, f.size - off) });
     }
   }
-  ranges.sort((a, b) => b.length - a.length || (a.path < b.path ? -1 : 1) || a.offset - b.offset);
+  return ranges;
+}
 
+/** The block runs of patches as ranges, long runs split like large files. */
+export function patchRanges(patches: BlockPatch[], maxRangeBytes = DEFAULT_BATCH_OPTIONS.maxRangeBytes): ReadRange[] {
+  const ranges: ReadRange[] = [];
+  for (const p of patches) {
+    for (const r of p.ranges) {
+      for (let off = r.offset; off < r.offset + r.length; off += maxRangeBytes) {
+        ranges.push({ path: p.path, offset: off, length: Math.min(maxRangeBytes, r.offset + r.length - off) });
+      }
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Turns ranges into read statements: biggest first so parallel readers finish together, many
+ * small ranges per statement so round trips do not dominate.
+ */
+export function scheduleReads(input: ReadRange[], opts: ReadBatchOptions = DEFAULT_BATCH_OPTIONS): ReadSchedule {
+  const ranges = [...input].sort((a, b) => b.length - a.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.offset - b.offset);
   const batches: ReadRange[][] = [];
   let batch: ReadRange[] = [];
   let batchSize = 0;

@@ -4,8 +4,8 @@ import type { CheckResult } from '../preflight/check';
 export interface Report {
   tool: 'pg-catchup';
   version: string;
-  mode: 'FULL';
-  status: 'success' | 'failed';
+  mode: 'FULL' | 'DELTA';
+  status: 'success' | 'failed' | 'dry-run' | 'no-op';
   error?: { code: string; message: string; fix?: string };
   source: {
     connection: string;
@@ -13,14 +13,51 @@ export interface Report {
     systemIdentifier?: string;
     timeline?: number;
   };
-  target: { path: string };
-  lsn: { backupStart?: string; backupStop?: string };
+  target: { path: string; timeline?: number; position?: string; state?: string };
+  lsn: { reference?: string; backupStart?: string; backupStop?: string };
+  /** How the reference LSN R was established (rule 4), in words. */
+  reference?: string;
+  /** Whether the target was on the source's history; a diverged target is rewound. */
+  divergence?: { diverged: boolean; forkLsn?: string; forkTimeline?: number; detail: string };
+  /** A rerun that completed an interrupted one. */
+  resumed?: { from: string; startedAt: string };
   checks: CheckResult[];
-  files: { copied: number; skipped: number; bytesCopied: number; walSegments: number; walBytes: number };
+  files: {
+    copied: number;
+    patched: number;
+    deleted: number;
+    skipped: number;
+    bytesCopied: number;
+    /** Bytes the plan selected (for --dry-run: what a run would copy). */
+    bytesPlanned: number;
+    blocksCopied: number;
+    walSegments: number;
+    walBytes: number;
+  };
   threads: number;
   wroteRecoveryConf: boolean;
+  warnings: string[];
   startedAt: string;
   durationMs: number;
 }
 
 export const TOOL_VERSION = '0.1.0';
+
+export function newReport(mode: Report['mode'], connection: string, targetPath: string, threads: number): Report {
+  return {
+    tool: 'pg-catchup', version: TOOL_VERSION, mode, status: 'failed',
+    source: { connection }, target: { path: targetPath }, lsn: {}, checks: [],
+    files: { copied: 0, patched: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
+    threads, wroteRecoveryConf: false, warnings: [], startedAt: new Date().toISOString(), durationMs: 0,
+  };
+}
+
+/** Attaches the report to an error so adapters can still write it; records the error in it. */
+export function failReport(report: Report, err: unknown): unknown {
+  const e = err as { code?: string; message?: string; fix?: string; name?: string };
+  report.status = 'failed';
+  report.error = e && e.name === 'CatchupError'
+    ? { code: e.code ?? 'error', message: e.message ?? String(err), fix: e.fix }
+    : { code: 'internal', message: e?.message ?? String(err) };
+  return Object.assign(err as object, { report });
+}

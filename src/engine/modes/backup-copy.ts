@@ -1,0 +1,111 @@
+import * as fsp from 'fs/promises';
+import type { Client } from 'pg';
+import { CopyResult, executeCopy } from '../copy/copy-executor';
+import { fsyncPath, TargetWriter } from '../copy/target-writer';
+import { WalSegmentSink } from '../copy/wal-segment-sink';
+import { CatchupError } from '../errors';
+import type { Logger } from '../log';
+import { parsePgControl, PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
+import { autoConfLines } from '../pgdata/recovery-conf';
+import type { Plan } from '../plan/plan';
+import { BackupSession } from '../source/backup-session';
+import { readRanges } from '../source/file-reader';
+import { WalReceiver } from '../source/wal-receiver';
+import { formatLsn } from '../wal/lsn';
+import { segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
+import type { SourceSession } from './source-session';
+
+export interface BackupCopyOptions {
+  label: string;
+  sync: boolean;
+  /** primary_conninfo to write with standby.signal (-R), or null. */
+  recoveryConninfo: string | null;
+  logger: Logger;
+}
+
+export interface BackupCopyResult {
+  startLsn: bigint;
+  stopLsn: bigint;
+  plan: Plan;
+  copy: CopyResult;
+  walSegments: number;
+  walBytes: number;
+}
+
+/**
+ * The part every mode shares (design rules 1-3, 6): a temporary slot, a non-exclusive backup,
+ * WAL streamed from its start while the plan is built and carried out, then backup_label and
+ * finally pg_control. `makePlan` runs after the backup started, so every page it selects is
+ * read after the start checkpoint and any later change is in the WAL we ship.
+ */
+export async function runBackupCopy(
+  source: SourceSession,
+  writer: TargetWriter,
+  opts: BackupCopyOptions,
+  makePlan: (startLsn: bigint) => Promise<Plan>,
+): Promise<BackupCopyResult> {
+  const { control, replication, identity, segSize } = source;
+  const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
+  await replication.createTemporarySlot(slot);
+  await writer.makeDirectory('pg_wal');
+  await writer.makeDirectory('pg_wal/archive_status');
+
+  const backup = new BackupSession(control);
+  const startLsn = await backup.start(opts.label, true);
+  opts.logger.info(`backup started at ${formatLsn(startLsn)} on timeline ${identity.timeline}`);
+  const walStart = segmentStartLsn(segmentNoOf(startLsn, segSize), segSize);
+  const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
+  const receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
+  try {
+    const plan = await makePlan(startLsn);
+    const copy = await executeCopy(plan, source.readers, writer, opts.logger);
+
+    const controlFile = await readControlFile(control, identity.systemIdentifier);
+    const stop = await backup.stop();
+    await receiver.finish(stop.stopLsn);
+    await sink.close();
+    opts.logger.info(`backup stopped at ${formatLsn(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
+
+    if (source.history.length > 0) {
+      const history = await replication.timelineHistory(identity.timeline);
+      if (history) await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
+    }
+    await writer.writeFile('backup_label', stop.backupLabel);
+    if (stop.tablespaceMap !== '') await writer.writeFile('tablespace_map', stop.tablespaceMap);
+    if (opts.recoveryConninfo !== null) await writeRecoveryConf(writer, opts.recoveryConninfo);
+    await writer.flush();
+
+    // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
+    await writer.writeFile(plan.controlFile, controlFile);
+    if (opts.sync) {
+      await fsyncPath(writer.abs('global'));
+      await fsyncPath(writer.abs('.'));
+    }
+    return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten };
+  } finally {
+    await receiver.abort();
+  }
+}
+
+/** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
+async function readControlFile(client: Client, systemIdentifier: string): Promise<Buffer> {
+  let content: Buffer | null = null;
+  await readRanges(client, [{ path: 'global/pg_control', offset: 0, length: PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
+    content = data;
+  });
+  if (!content) throw new CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');
+  const parsed = parsePgControl(content, "the source's global/pg_control");
+  if (parsed.systemIdentifierText !== systemIdentifier) {
+    throw new CatchupError('identity-mismatch',
+      `The source's pg_control has system identifier ${parsed.systemIdentifierText}, but its replication connection reports ${systemIdentifier}.`,
+      'The connections reached different clusters (a load balancer or pooler in between?): point pg-catchup at one server directly.');
+  }
+  return content;
+}
+
+async function writeRecoveryConf(writer: TargetWriter, conninfo: string): Promise<void> {
+  await writer.writeFile('standby.signal', '');
+  const existing = await fsp.readFile(writer.abs('postgresql.auto.conf'), 'utf8').catch(() => '');
+  const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  await writer.writeFile('postgresql.auto.conf', existing + sep + autoConfLines(conninfo));
+}

@@ -1,0 +1,70 @@
+import type { Client } from 'pg';
+import { CatchupError } from '../errors';
+import { assertChecksPass, CheckResult } from '../preflight/check';
+import { checkPrivileges } from '../preflight/privileges';
+import { checkSourceVersion, readServerInfo, SourceServerInfo } from '../preflight/source-version';
+import { checkWalLevel } from '../preflight/wal-level';
+import { checkWalSenders } from '../preflight/wal-senders';
+import type { ResolvedConnection } from '../source/connection-options';
+import { ReplicationConnection, SystemIdentity } from '../source/replication-connection';
+import { connectSource } from '../source/source-connect';
+import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-history';
+
+/** Everything a run holds on the source: the connections, what the checks found, its layout. */
+export interface SourceSession {
+  /** The backup session lives on this one; it is also the first reader. */
+  control: Client;
+  readers: Client[];
+  replication: ReplicationConnection;
+  info: SourceServerInfo;
+  identity: SystemIdentity;
+  history: TimelineHistoryEntry[];
+  segSize: number;
+  blockSize: number;
+}
+
+/**
+ * Connects and runs the source-side preflight checks, pushing each result into `checks`
+ * (so a refusal is reported with what led to it). Writes nothing anywhere.
+ */
+export async function openSourceSession(conn: ResolvedConnection, threads: number, checks: CheckResult[]): Promise<SourceSession> {
+  const clients: Client[] = [];
+  let replication: ReplicationConnection | undefined;
+  try {
+    const control = await connectSource(conn);
+    clients.push(control);
+    const info = await readServerInfo(control);
+    checks.push(checkSourceVersion(info));
+    assertChecksPass(checks);
+    checks.push(await checkPrivileges(control), await checkWalLevel(control), ...(await checkWalSenders(control)));
+    assertChecksPass(checks);
+    const layout = await control.query<{ seg: string; bs: string }>(
+      "SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs",
+    );
+    replication = await ReplicationConnection.open(conn);
+    const identity = await replication.identifySystem();
+    const historyFile = await replication.timelineHistory(identity.timeline);
+    const history = historyFile ? parseTimelineHistory(historyFile.content.toString('utf8'), historyFile.fileName) : [];
+    for (let i = 1; i < threads; i++) clients.push(await connectSource(conn));
+    return {
+      control, readers: clients, replication, info, identity, history,
+      segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
+    };
+  } catch (err) {
+    await replication?.close();
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+    throw err;
+  }
+}
+
+export async function closeSourceSession(s: SourceSession | undefined): Promise<void> {
+  if (!s) return;
+  await s.replication.close();
+  await Promise.all(s.readers.map((c) => c.end().catch(() => undefined)));
+}
+
+export function assertThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new CatchupError('bad-threads', `-j/--threads must be a whole number from 1 to 64, not ${threads}.`, 'Pass e.g. -j 2.');
+  }
+}

@@ -1,0 +1,108 @@
+import { classifyEntries } from '../pgdata/exclusions';
+import { parseRelationPath } from '../pgdata/relation-path';
+import type { TargetEntry } from '../pgdata/target-listing';
+import type { SourceEntry } from '../source/file-listing';
+import { assertCopyableListing, byDepthThenName } from './plan-full';
+import { BlockPatch, CONTROL_FILE, FileCopy, Plan, planBytes } from './plan';
+
+export interface DeltaInputs {
+  source: SourceEntry[];
+  target: TargetEntry[];
+  blockSize: number;
+  /** Source blocks whose page LSN >= R (or that are new pages), per file. */
+  sourceChanged: Map<string, number[]>;
+  /** Target blocks whose page LSN >= R, per file: only when the target diverged (rule 4). */
+  targetChanged?: Map<string, number[]>;
+  /** Target paths never deleted or overwritten (our marker, lock, the pg_control set aside). */
+  protectedPaths: string[];
+}
+
+/** A file patched block by block: the main fork of a relation present on both sides. */
+function isPatchable(path: string): boolean {
+  const rel = parseRelationPath(path);
+  // The FSM is not WAL-logged and a VM bit can be cleared without an LSN change: copy those whole.
+  return rel !== null && rel.fork === 'main' && !rel.isTemp;
+}
+
+/** Which source files to scan for changed blocks, and how far: only what the target already has. */
+export function patchCandidates(source: SourceEntry[], target: TargetEntry[], blockSize: number): Array<{ path: string; length: number }> {
+  const targetFiles = new Map(target.filter((e) => !e.isDir && !e.isSymlink).map((e) => [e.path, e.size]));
+  const out: Array<{ path: string; length: number }> = [];
+  for (const e of classifyEntries(source).keep) {
+    const targetSize = targetFiles.get(e.path);
+    if (e.isDir || targetSize === undefined || !isPatchable(e.path)) continue;
+    const length = Math.min(e.size, Math.floor(targetSize / blockSize) * blockSize);
+    if (length > 0) out.push({ path: e.path, length });
+  }
+  return out;
+}
+
+/**
+ * DELTA (design rule 5): relation main forks patched with the blocks that can differ, every
+ * other file copied whole, files only on the target removed. Pure: the scans are inputs.
+ */
+export function planDelta(input: DeltaInputs): Plan {
+  assertCopyableListing(input.source);
+  const { keep, skipped } = classifyEntries(input.source);
+  const protectedSet = new Set(input.protectedPaths);
+  const sourceByPath = new Map(keep.map((e) => [e.path, e]));
+  const targetByPath = new Map(input.target.map((e) => [e.path, e]));
+  const bs = input.blockSize;
+
+  const deletions: string[] = [];
+  for (const t of input.target) {
+    if (protectedSet.has(t.path)) continue;
+    const s = sourceByPath.get(t.path);
+    const sameKind = s && !t.isSymlink && s.isDir === t.isDir;
+    if (!sameKind && t.path !== CONTROL_FILE) deletions.push(t.path);
+  }
+  const deleted = new Set(deletions);
+  const present = (p: string) => targetByPath.has(p) && !deleted.has(p);
+
+  const directories = keep.filter((e) => e.isDir && !present(e.path)).map((e) => e.path).sort(byDepthThenName);
+  const files: FileCopy[] = [];
+  const patches: BlockPatch[] = [];
+  for (const s of keep) {
+    if (s.isDir || s.path === CONTROL_FILE || protectedSet.has(s.path)) continue;
+    const t = targetByPath.get(s.path);
+    if (!t || !present(s.path) || !isPatchable(s.path)) {
+      files.push({ path: s.path, size: s.size });
+      continue;
+    }
+    patches.push(patchFor(s.path, s.size, t.size, bs, input.sourceChanged.get(s.path) ?? [], input.targetChanged?.get(s.path) ?? []));
+  }
+  return {
+    mode: 'DELTA',
+    directories,
+    files,
+    patches,
+    // Files before directories, and children before parents, so every removal finds its directory empty.
+    deletions: deletions.sort((a, b) => Number(targetByPath.get(a)!.isDir) - Number(targetByPath.get(b)!.isDir) || byDepthThenName(b, a)),
+    skipped: skipped.map((s) => ({ path: s.entry.path, reason: s.reason })),
+    controlFile: CONTROL_FILE,
+    bytesToCopy: planBytes(files, patches),
+  };
+}
+
+export function patchFor(path: string, sourceSize: number, targetSize: number, bs: number, sourceChanged: number[], targetChanged: number[]): BlockPatch {
+  const sourceBlocks = Math.ceil(sourceSize / bs);
+  // A torn last block on the target (size not a multiple of the block size) counts as missing.
+  const targetBlocks = Math.floor(targetSize / bs);
+  const selected = new Set<number>();
+  let sourceCount = 0;
+  let targetCount = 0;
+  for (const b of sourceChanged) if (b < sourceBlocks && !selected.has(b)) { selected.add(b); sourceCount++; }
+  for (const b of targetChanged) if (b < sourceBlocks && !selected.has(b)) { selected.add(b); targetCount++; }
+  let beyond = 0;
+  for (let b = targetBlocks; b < sourceBlocks; b++) if (!selected.has(b)) { selected.add(b); beyond++; }
+
+  const ranges: BlockPatch['ranges'] = [];
+  for (const b of [...selected].sort((x, y) => x - y)) {
+    const offset = b * bs;
+    const length = Math.min(bs, sourceSize - offset);
+    const last = ranges[ranges.length - 1];
+    if (last && last.offset + last.length === offset) last.length += length;
+    else ranges.push({ offset, length });
+  }
+  return { path, sourceSize, targetSize, ranges, blocks: { sourceChanged: sourceCount, targetChanged: targetCount, beyondTarget: beyond } };
+}
