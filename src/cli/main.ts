@@ -8,7 +8,7 @@ import { UsageError } from './usage-error';
 const HELP = `pg-catchup: clone, re-sync and rewind PostgreSQL standbys.
 
 Usage:
-  pg-catchup catchup -b FULL --destination-pgdata=DIR [OPTION]...
+  pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
   pg-catchup print-grants --role=NAME
   pg-catchup COMMAND --help
 

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
-import { catchupFull, formatBytes } from '../../engine/modes/full';
+import { catchupDelta } from '../../engine/modes/delta';
+import { catchupFull, CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
 import type { Report } from '../../engine/report/report';
 import { CONNECTION_FLAGS, CONNECTION_HELP, parseFlags, parseIntFlag } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
@@ -8,11 +9,14 @@ import { UsageError } from '../usage-error';
 export const CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
 
 Usage:
-  pg-catchup catchup -b FULL --destination-pgdata=DIR [OPTION]...
+  pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
 
 Options:
-  -b, --backup-mode=MODE         FULL (an empty target; DELTA and PTRACK come later)
-  -D, --destination-pgdata=DIR   the target data directory (new or empty for FULL)
+  -b, --backup-mode=MODE         FULL: copy everything into a new or empty directory
+                                 DELTA: bring an existing, stopped copy of the source up to
+                                 date (a lagging standby, or an old primary after failover)
+  -D, --destination-pgdata=DIR   the target data directory
+      --dry-run                  DELTA: build and print the plan, change nothing
   -j, --threads=N                parallel connections reading the source (default 1)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
@@ -34,6 +38,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'destination-pgdata': { type: 'string', short: 'D' },
     threads: { type: 'string', short: 'j' },
     'write-recovery-conf': { type: 'boolean', short: 'R' },
+    'dry-run': { type: 'boolean' },
     'store-password': { type: 'boolean' },
     'no-sync': { type: 'boolean', short: 'N' },
     progress: { type: 'boolean', short: 'P' },
@@ -46,10 +51,10 @@ export async function runCatchup(argv: string[]): Promise<number> {
     return 0;
   }
   const mode = (values['backup-mode'] as string | undefined)?.toUpperCase();
-  if (mode === undefined) throw new UsageError('-b/--backup-mode is required (FULL)', 'catchup');
-  if (mode !== 'FULL') {
-    throw new UsageError(`backup mode "${values['backup-mode']}" is not available in this version; use -b FULL`, 'catchup');
-  }
+  if (mode === undefined) throw new UsageError('-b/--backup-mode is required (FULL or DELTA)', 'catchup');
+  if (mode === 'PTRACK') throw new UsageError('-b PTRACK is not available in this version; use -b DELTA', 'catchup');
+  if (mode !== 'FULL' && mode !== 'DELTA') throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL or DELTA`, 'catchup');
+  if (values['dry-run'] && mode === 'FULL') throw new UsageError('--dry-run goes with -b DELTA (FULL into an empty directory has nothing to plan)', 'catchup');
   const target = values['destination-pgdata'] as string | undefined;
   if (!target) throw new UsageError('--destination-pgdata is required', 'catchup');
   const threads = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
@@ -58,7 +63,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
   const reportPath = values.report as string | undefined;
   let report: Report | undefined;
   try {
-    report = await catchupFull({
+    const common: CommonCatchupOptions = {
       targetDir: target,
       source: {
         host: values.host as string | undefined,
@@ -72,9 +77,14 @@ export async function runCatchup(argv: string[]): Promise<number> {
       storePassword: Boolean(values['store-password']),
       sync: !values['no-sync'],
       logger,
-    });
-    logger.info(`FULL catchup done: ${report.files.copied} files, ${formatBytes(report.files.bytesCopied)} copied, ` +
-      `WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
+    };
+    report = mode === 'FULL' ? await catchupFull(common) : await catchupDelta({ ...common, dryRun: Boolean(values['dry-run']) });
+    if (report.status === 'dry-run') {
+      process.stdout.write(`${renderPlan(report)}\n`);
+      return 0;
+    }
+    logger.info(`${mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
+      `${formatBytes(report.files.bytesCopied)} written, WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
     return 0;
   } catch (err) {
     report = (err as { report?: Report }).report;
@@ -82,4 +92,16 @@ export async function runCatchup(argv: string[]): Promise<number> {
   } finally {
     if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   }
+}
+
+/** What a --dry-run would do, for a person reading a terminal. */
+function renderPlan(r: Report): string {
+  return [
+    `dry run: nothing was changed in ${r.target.path}`,
+    `target: timeline ${r.target.timeline}, position ${r.target.position}, state "${r.target.state}"`,
+    `divergence: ${r.divergence?.detail ?? 'unknown'}`,
+    `reference LSN R: ${r.lsn.reference} (${r.reference})`,
+    `would copy ${r.files.copied} files whole, patch ${r.files.patched} relation files (${r.files.blocksCopied} blocks), remove ${r.files.deleted} paths`,
+    `bytes to copy: ${r.files.bytesPlanned} (${formatBytes(r.files.bytesPlanned)})`,
+  ].join('\n');
 }

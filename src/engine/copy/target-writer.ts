@@ -123,7 +123,8 @@ export class TargetWriter {
     if (this.failure) throw this.failure;
     if (!this.opts.sync) return;
     await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
-    await inParallel([...this.dirsToSync], SYNC_CONCURRENCY, fsyncPath);
+    // A directory noted for a removal inside it may itself have been removed since.
+    await inParallel([...this.dirsToSync].filter((d) => fs.existsSync(d)), SYNC_CONCURRENCY, fsyncPath);
   }
 
   /** After a failure: let background work settle and close what is open, without syncing. */

@@ -20,6 +20,9 @@ export interface CatchupMarker {
   pid: number;
   /** Why R is what it is, for the report of a resumed run. */
   referenceReason: string;
+  /** A diverged target also needs its own changed blocks back (rule 4); a rerun must know. */
+  diverged: boolean;
+  forkLsn?: string;
 }
 
 export function readMarker(targetDir: string): CatchupMarker | null {

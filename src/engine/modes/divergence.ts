@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CatchupError } from '../errors';
+import type { Logger } from '../log';
+import { scanLocalChangedBlocks } from '../pgdata/local-changed-blocks';
+import { listTarget } from '../pgdata/target-listing';
+import type { TargetState } from '../pgdata/target-state';
+import type { Report } from '../report/report';
+import { referenceForLaggingTarget, relateToSource, TargetPosition, targetPosition } from '../plan/reference-lsn';
+import { formatLsn, Lsn } from '../wal/lsn';
+import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-history';
+import { historyFileName } from '../wal/wal-segment';
+import type { SourceSession } from './source-session';
+import { targetLogsHints } from './target-checks';
+
+export interface ReferenceDecision {
+  referenceLsn: Lsn;
+  reason: string;
+  position: TargetPosition;
+  divergence: NonNullable<Report['divergence']>;
+  /** Diverged targets: their own blocks changed since R (rule 4, second half). */
+  targetChanged?: Map<string, number[]>;
+}
+
+/**
+ * Design rule 4: R, and whether the target left the source's history. Never a guess: when R
+ * cannot be established the run stops here, before any write.
+ */
+export async function decideReference(target: TargetState, source: SourceSession, logger: Logger): Promise<ReferenceDecision> {
+  const position = targetPosition(target.control);
+  if (target.marker) {
+    // Resuming: the target's WAL and history went with the interrupted run; the marker kept R.
+    const m = target.marker;
+    const decision: ReferenceDecision = {
+      referenceLsn: m.referenceLsn, reason: `${m.referenceReason} (recorded by the interrupted run)`, position,
+      divergence: { diverged: m.diverged, forkLsn: m.forkLsn, detail: m.diverged ? 'diverged (recorded by the interrupted run)' : 'on the source history (recorded by the interrupted run)' },
+    };
+    if (m.diverged) decision.targetChanged = targetBlocksSince(target, m.referenceLsn);
+    return decision;
+  }
+
+  const relation = relateToSource(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition },
+    readTargetHistory(target.dir, position.tli));
+  if (relation.kind === 'ahead') {
+    throw new CatchupError('target-ahead',
+      `Current START LSN ${formatLsn(relation.sourceLsn)} is lower than expected START LSN ${formatLsn(position.lsn)}: the target is ahead of the source on timeline ${position.tli}.`,
+      'The target has WAL the source does not: check that the connection points at the right primary; otherwise rebuild the target with -b FULL.');
+  }
+  if (relation.kind === 'unrelated') {
+    throw new CatchupError('no-common-history', `Cannot relate the target to the source: ${relation.detail}.`,
+      'Without a common history R cannot be established: rebuild the target with -b FULL.');
+  }
+  if (relation.kind === 'on-history') {
+    const ref = referenceForLaggingTarget(target.control, target.backupLabel);
+    return {
+      referenceLsn: ref.lsn, reason: ref.reason, position,
+      divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) is on the source's history` },
+    };
+  }
+
+  // Diverged: R is the redo point of the last target checkpoint before the fork.
+  if (!targetLogsHints(target)) {
+    throw new CatchupError('target-no-hint-logging',
+      `The target diverged from the source at ${formatLsn(relation.forkLsn)} (timeline ${relation.forkTli}), and it has neither data checksums nor wal_log_hints, so changes of its own branch cannot all be found.`,
+      'Rebuild the target with -b FULL; enable wal_log_hints on your clusters to make future rewinds possible.');
+  }
+  const checkpoint = target.control.checkpointLsn < relation.forkLsn
+    ? { redo: target.control.redoLsn, how: `redo LSN ${formatLsn(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
+    : lastCheckpointBeforeFork(target, relation.forkLsn);
+  const label = target.backupLabel;
+  const referenceLsn = label && label.startWalLocation < checkpoint.redo ? label.startWalLocation : checkpoint.redo;
+  logger.info(`the target diverged from the source at ${formatLsn(relation.forkLsn)} on timeline ${relation.forkTli}; R = ${formatLsn(referenceLsn)}`);
+  return {
+    referenceLsn, reason: checkpoint.how, position,
+    divergence: {
+      diverged: true, forkLsn: formatLsn(relation.forkLsn), forkTimeline: relation.forkTli,
+      detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) left the source's history at ${formatLsn(relation.forkLsn)} on timeline ${relation.forkTli}`,
+    },
+    targetChanged: targetBlocksSince(target, referenceLsn),
+  };
+}
+
+function targetBlocksSince(target: TargetState, referenceLsn: Lsn): Map<string, number[]> {
+  const files = listTarget(target.dir).filter((e) => !e.isDir && !e.isSymlink);
+  return scanLocalChangedBlocks(target.dir, files, referenceLsn, target.control.blockSize);
+}
+
+function readTargetHistory(dir: string, tli: number): TimelineHistoryEntry[] | null {
+  if (tli <= 1) return [];
+  const file = path.join(dir, 'pg_wal', historyFileName(tli));
+  if (!fs.existsSync(file)) return null;
+  return parseTimelineHistory(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** The target's checkpoint is after the fork: its WAL must be read back to the last one before. */
+function lastCheckpointBeforeFork(target: TargetState, forkLsn: Lsn): { redo: Lsn; how: string } {
+  throw new CatchupError('fork-wal-unreadable',
+    `The target's last checkpoint (${formatLsn(target.control.checkpointLsn)}) is after the fork at ${formatLsn(forkLsn)}, and finding the checkpoint before the fork needs the target's WAL reader.`,
+    'Use -b FULL.');
+}
