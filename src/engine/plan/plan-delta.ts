@@ -17,6 +17,8 @@ export interface DeltaInputs {
   protectedPaths: string[];
 }
 
+const depth = (p: string) => p.split('/').length;
+
 /** A file patched block by block: the main fork of a relation present on both sides. */
 function isPatchable(path: string): boolean {
   const rel = parseRelationPath(path);
@@ -77,7 +79,7 @@ export function planDelta(input: DeltaInputs): Plan {
     files,
     patches,
     // Files before directories, and children before parents, so every removal finds its directory empty.
-    deletions: deletions.sort((a, b) => Number(targetByPath.get(a)!.isDir) - Number(targetByPath.get(b)!.isDir) || byDepthThenName(b, a)),
+    deletions: deletions.sort((a, b) => Number(targetByPath.get(a)!.isDir) - Number(targetByPath.get(b)!.isDir) || depth(b) - depth(a) || (a < b ? -1 : 1)),
     skipped: skipped.map((s) => ({ path: s.entry.path, reason: s.reason })),
     controlFile: CONTROL_FILE,
     bytesToCopy: planBytes(files, patches),

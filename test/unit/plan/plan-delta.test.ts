@@ -1,0 +1,79 @@
+import { patchCandidates, patchFor, planDelta } from '../../../src/engine/plan/plan-delta';
+import type { TargetEntry } from '../../../src/engine/pgdata/target-listing';
+import type { SourceEntry } from '../../../src/engine/source/file-listing';
+
+const BS = 8192;
+const sdir = (path: string): SourceEntry => ({ path, size: 4096, isDir: true });
+const sfile = (path: string, size = BS): SourceEntry => ({ path, size, isDir: false });
+const tdir = (path: string): TargetEntry => ({ path, size: 0, isDir: true, isSymlink: false });
+const tfile = (path: string, size = BS): TargetEntry => ({ path, size, isDir: false, isSymlink: false });
+
+describe('patchFor: which blocks of a relation file are copied', () => {
+  test('changed blocks, merged into runs', () => {
+    const p = patchFor('base/5/1', 10 * BS, 10 * BS, BS, [1, 2, 3, 7], []);
+    expect(p.ranges).toEqual([{ offset: BS, length: 3 * BS }, { offset: 7 * BS, length: BS }]);
+    expect(p.blocks).toEqual({ sourceChanged: 4, targetChanged: 0, beyondTarget: 0 });
+  });
+
+  test('every block beyond the target size, whatever its LSN', () => {
+    const p = patchFor('base/5/1', 6 * BS, 4 * BS, BS, [0], []);
+    expect(p.ranges).toEqual([{ offset: 0, length: BS }, { offset: 4 * BS, length: 2 * BS }]);
+    expect(p.blocks.beyondTarget).toBe(2);
+  });
+
+  test('a torn last target block counts as missing', () => {
+    const p = patchFor('base/5/1', 3 * BS, 2 * BS + 100, BS, [], []);
+    expect(p.ranges).toEqual([{ offset: 2 * BS, length: BS }]);
+  });
+
+  test('target-changed blocks are added; blocks past the source size are not copied (the file is truncated)', () => {
+    const p = patchFor('base/5/1', 4 * BS, 8 * BS, BS, [1], [1, 2, 6]);
+    expect(p.ranges).toEqual([{ offset: BS, length: 2 * BS }]);
+    expect(p.blocks).toEqual({ sourceChanged: 1, targetChanged: 1, beyondTarget: 0 });
+    expect(p.sourceSize).toBe(4 * BS);
+  });
+
+  test('a source size that is not a block multiple (growing file) is read up to its size', () => {
+    const p = patchFor('base/5/1', 2 * BS + 10, 2 * BS, BS, [], []);
+    expect(p.ranges).toEqual([{ offset: 2 * BS, length: 10 }]);
+  });
+});
+
+describe('planDelta', () => {
+  const source: SourceEntry[] = [
+    sfile('PG_VERSION', 3), sdir('global'), sfile('global/pg_control'), sfile('global/1262', 2 * BS), sdir('base'), sdir('base/5'),
+    sfile('base/5/100', 4 * BS), sfile('base/5/100_fsm', 3 * BS), sfile('base/5/100_vm', BS), sfile('base/5/200', 2 * BS),
+    sdir('base/7'), sfile('base/7/300', BS), sfile('postgresql.auto.conf', 100), sdir('pg_wal'), sdir('pg_wal/archive_status'),
+  ];
+  const target: TargetEntry[] = [
+    tfile('PG_VERSION', 3), tdir('global'), tfile('global/pg_control.pg_catchup'), tfile('global/1262', 2 * BS), tdir('base'), tdir('base/5'),
+    tfile('base/5/100', 4 * BS), tfile('base/5/100_fsm', 3 * BS), tfile('base/5/100_vm', BS), tfile('base/5/999', BS),
+    tdir('base/6'), tfile('base/6/1', BS), tfile('postgresql.auto.conf', 90), tfile('postmaster.opts', 50), tfile('pg_catchup.marker', 10),
+    tfile('standby.signal', 0), tdir('pg_wal'), tdir('pg_wal/archive_status'),
+  ];
+  const plan = planDelta({
+    source, target, blockSize: BS, sourceChanged: new Map([['base/5/100', [2]]]),
+    protectedPaths: ['pg_catchup.marker', 'pg_catchup.lock', 'global/pg_control.pg_catchup', 'standby.signal'],
+  });
+
+  test('main forks on both sides are patched; FSM, VM, catalogs-not-main and new files are copied whole', () => {
+    expect(plan.patches.map((p) => p.path).sort()).toEqual(['base/5/100', 'global/1262']);
+    expect(plan.patches.find((p) => p.path === 'base/5/100')!.ranges).toEqual([{ offset: 2 * BS, length: BS }]);
+    expect(plan.files.map((f) => f.path).sort()).toEqual(['PG_VERSION', 'base/5/100_fsm', 'base/5/100_vm', 'base/5/200', 'base/7/300', 'postgresql.auto.conf']);
+  });
+
+  test('only-on-target paths go (files first, deepest first); ours and protected ones stay; pg_control is never planned', () => {
+    expect(plan.deletions).toEqual(['base/5/999', 'base/6/1', 'postmaster.opts', 'base/6']);
+    expect(plan.directories).toEqual(['base/7']);
+    expect(plan.files.map((f) => f.path)).not.toContain('global/pg_control');
+  });
+
+  test('bytes: whole files plus patched ranges', () => {
+    expect(plan.bytesToCopy).toBe(3 + 3 * BS + BS + 2 * BS + BS + 100 + BS);
+  });
+
+  test('scan candidates are only main forks the target has, up to its full blocks', () => {
+    expect(patchCandidates(source, [...target.filter((t) => t.path !== 'base/5/100'), tfile('base/5/100', 2 * BS + 5)], BS))
+      .toEqual([{ path: 'global/1262', length: 2 * BS }, { path: 'base/5/100', length: 2 * BS }]);
+  });
+});
