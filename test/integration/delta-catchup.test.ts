@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { catchupDelta } from '../../src/engine/modes/delta';
@@ -5,7 +6,7 @@ import { catchupFull } from '../../src/engine/modes/full';
 import type { Report } from '../../src/engine/report/report';
 import {
   Cluster, expectSameDataAtSameLsn, prepareSchema, runCli, startAsStandby, startWriteLoad, testVersions, treeDigest,
-  useClusters, waitForStreaming,
+  useClusters, waitForStreaming, expectCliSuccess,
 } from '../support';
 
 useClusters();
@@ -93,7 +94,7 @@ describe.each(testVersions())('DELTA catchup on PostgreSQL %i', (version) => {
     await primary.query('UPDATE accounts SET note = note || $1 WHERE id % 5 = 0', ['x'], 'catchup_b');
     const before = treeDigest(dir);
     const res = await runCli(['catchup', '-b', 'DELTA', '-D', dir, '--dry-run', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres']);
-    expect({ code: res.code, stderr: res.stderr }).toMatchObject({ code: 0 });
+    expectCliSuccess(res);
     expect(res.stdout).toMatch(/dry run: nothing was changed/);
     expect(res.stdout).toMatch(/patch \d+ relation files \(\d+ blocks\)/);
     expect(res.stdout).toMatch(/reference LSN R: [0-9A-F]+\/[0-9A-F]+ \(redo LSN/);
@@ -114,6 +115,75 @@ describe.each(testVersions())('DELTA catchup on PostgreSQL %i', (version) => {
     expect(foreign.message).toMatch(/source and target clusters are from different systems.*-b FULL/);
     expect(treeDigest(dir)).toBe(before);
     await other.cleanup();
+    await standby.cleanup();
+  });
+
+  test('killed (SIGKILL) at several points: the target refuses to start, and each rerun resumes until one completes', async () => {
+    const { standby, dir } = await laggingStandby(primary);
+    const cli = (extra: string[] = []) =>
+      ['catchup', '-b', 'DELTA', '-D', dir, '-R', '-j', '1', '-P', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', ...extra];
+    const killPoints = [/backup started at/, /\d+\/\d+ kB \(\d+%\)/, /backup stopped at/];
+    for (const [i, killOn] of killPoints.entries()) {
+      await primary.query('UPDATE accounts SET balance = balance - 1 WHERE id % 4 = $1', [i], 'catchup_a');
+      await primary.query('INSERT INTO to_vacuum SELECT g, md5(g::text) FROM generate_series(1, 20000) g');
+      const killed = await runCli(cli(), { killOn });
+      expect({ killed: killed.killed, stderr: killed.stderr }).toMatchObject({ killed: true });
+      expect(fs.existsSync(path.join(dir, 'pg_catchup.marker'))).toBe(true);
+      expect(fs.existsSync(path.join(dir, 'global', 'pg_control'))).toBe(false);
+      await expect(standby.start({ timeoutMs: 15_000 })).rejects.toThrow();
+    }
+    const done = await runCli(cli());
+    expectCliSuccess(done);
+    expect(done.stderr).toMatch(/DELTA catchup done/);
+    expect(fs.existsSync(path.join(dir, 'pg_catchup.marker'))).toBe(false);
+
+    await standby.start();
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.cleanup();
+  });
+
+  test('a target holding a backup_label, never started (as a rewind leaves it), is synced from the label start', async () => {
+    const dir = primary.makeTargetDir();
+    await catchupFull({ targetDir: dir, source: source(primary), writeRecoveryConf: true });
+    expect(fs.existsSync(path.join(dir, 'backup_label'))).toBe(true);
+    const load = await startWriteLoad(primary);
+    let report: Report;
+    try {
+      await primary.query('CHECKPOINT');
+      await primary.query('UPDATE to_vacuum SET v = md5(v) WHERE id % 7 = 0');
+      report = await catchupDelta({ targetDir: dir, source: source(primary), writeRecoveryConf: true });
+    } finally {
+      await load.stop();
+    }
+    expect(report.reference).toMatch(/START WAL LOCATION .* of the target's backup_label|redo LSN/);
+    const standby = await startAsStandby(dir);
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.cleanup();
+  });
+
+  test('a target ahead of the source (a source restored from an older copy) is refused with the LSNs, untouched', async () => {
+    const { standby, dir } = await laggingStandby(primary);
+    await standby.start();
+    await waitForStreaming(primary);
+    // An older copy of the primary, taken now; then the primary and its standby move on.
+    await primary.stop('fast');
+    const oldDir = primary.makeTargetDir();
+    execFileSync('cp', ['-a', `${primary.dataDir}/.`, oldDir]);
+    fs.rmSync(path.join(oldDir, 'postmaster.pid'), { force: true });
+    await primary.start();
+    await primary.query('INSERT INTO to_vacuum SELECT g, md5(g::text) FROM generate_series(1, 50000) g');
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+    const old = await Cluster.fromDataDir(version, oldDir, { name: `pg${version}-old-copy` });
+    await old.start();
+    const before = treeDigest(dir);
+    const err = await refusal(() => catchupDelta({ targetDir: dir, source: source(old) }));
+    expect(err.message).toMatch(/^Current START LSN [0-9A-F]+\/[0-9A-F]+ is lower than expected START LSN [0-9A-F]+\/[0-9A-F]+/);
+    expect(err.message).toContain('-b FULL');
+    expect(treeDigest(dir)).toBe(before);
+    await old.cleanup();
     await standby.cleanup();
   });
 });

@@ -7,7 +7,7 @@ import type { Report } from '../../src/engine/report/report';
 import { parseLsn } from '../../src/engine/wal/lsn';
 import {
   Cluster, expectSameDataAtSameLsn, prepareSchema, runCli, startAsStandby, startWriteLoad,
-  testVersions, treeDigest, useClusters, waitForStreaming,
+  testVersions, treeDigest, useClusters, waitForStreaming, expectCliSuccess,
 } from '../support';
 import { freePort } from '../support/ports';
 
@@ -66,7 +66,7 @@ describe.each(testVersions())('FULL catchup on PostgreSQL %i', (version) => {
     const res = await runCli(['catchup', '-b', 'FULL', `--destination-pgdata=${target}`,
       '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-j', '4', '-R', '--report', reportFile]);
     await load.stop();
-    expect({ code: res.code, stderr: res.stderr }).toMatchObject({ code: 0 });
+    expectCliSuccess(res);
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
     expect(report).toMatchObject({ mode: 'FULL', status: 'success', threads: 4 });
     expect(report.files.bytesCopied).toBeGreaterThan(0);

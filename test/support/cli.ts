@@ -6,26 +6,49 @@ const REPO = path.resolve(__dirname, '..', '..');
 
 export interface CliResult {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** True when `killOn` matched and the process was killed with SIGKILL. */
+  killed: boolean;
 }
 
-export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+export interface CliOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** SIGKILL the process as soon as a stderr line matches (a crash at a known point). */
+  killOn?: RegExp;
+}
+
+export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('tsx/cli', { paths: [REPO] }), path.join(REPO, 'src/cli/main.ts'), ...args], {
+    // One process (tsx as a require hook, not its CLI wrapper), so a SIGKILL hits the tool itself.
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs', { paths: [REPO] }), path.join(REPO, 'src/cli/main.ts'), ...args], {
       cwd: REPO,
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
+    let killed = false;
     child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (opts.killOn && !killed && opts.killOn.test(stderr)) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, signal, stdout, stderr, killed });
     });
   });
+}
+
+/** Fails with the CLI's own stderr (not just its exit code) when a run did not succeed. */
+export function expectCliSuccess(res: CliResult): void {
+  if (res.code !== 0) throw new Error(`pg-catchup exited ${res.code ?? res.signal}:\n${res.stderr}`);
 }

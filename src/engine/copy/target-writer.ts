@@ -108,13 +108,17 @@ export class TargetWriter {
     }
   }
 
-  /** A whole small file at once (backup_label, standby.signal, ...), durable before returning. */
+  /**
+   * A whole small file (backup_label, standby.signal, pg_control, ...), replaced atomically and
+   * durable before returning: a crash leaves the old file or the new one, never a torn one.
+   */
   async writeFile(relPath: string, content: Buffer | string): Promise<void> {
-    const abs = this.writeSmallSync(relPath, Buffer.isBuffer(content) ? content : Buffer.from(content), 0, 'create');
-    if (this.opts.sync) {
-      this.toSync.pop();
-      await fsyncPath(abs);
-    }
+    const tmpRel = `${relPath}.pg_catchup.tmp`;
+    const tmp = this.writeSmallSync(tmpRel, Buffer.isBuffer(content) ? content : Buffer.from(content), 0, 'create');
+    this.toSync.pop();
+    if (this.opts.sync) await fsyncPath(tmp);
+    await fsp.rename(tmp, this.abs(relPath));
+    if (this.opts.sync) await fsyncPath(path.dirname(this.abs(relPath)));
   }
 
   /** Waits for every background write and close, then fsyncs the small files and directories. */

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../preflight/check';
+import { formatLsn } from '../wal/lsn';
 import type { TargetState } from '../pgdata/target-state';
 import type { SourceSession } from './source-session';
 
@@ -13,6 +14,12 @@ export function checkTargetStopped(target: TargetState): CheckResult {
   }
   if (target.marker) {
     return { ...base, status: 'pass', detail: `an interrupted pg-catchup run (started ${target.marker.startedAt}) left its marker: resuming it` };
+  }
+  if (target.backupLabel) {
+    // No server runs with a backup_label (recovery renames it at startup): this is a restored
+    // backup or a rewind result never started; recovery would begin at the label's start.
+    return { ...base, status: 'pass',
+      detail: `not started since it was copied: backup_label present (recovery would start at ${formatLsn(target.backupLabel.startWalLocation)}), pg_control state "${target.control.state}"` };
   }
   if (!CLEAN_STATES.includes(target.control.state)) {
     return { ...base, status: 'fail', detail: `the target's pg_control says "${target.control.state}": it was not shut down cleanly`,

@@ -40,7 +40,8 @@ export function inspectTarget(targetDir: string): TargetState {
   const { control, controlSource } = readTargetControl(dir, marker);
   const labelPath = path.join(dir, 'backup_label');
   let backupLabel: BackupLabel | null = null;
-  if (fs.existsSync(labelPath)) {
+  // With a marker, a backup_label is the interrupted run's own (maybe torn); R is in the marker.
+  if (!marker && fs.existsSync(labelPath)) {
     try {
       backupLabel = parseBackupLabel(fs.readFileSync(labelPath, 'utf8'), labelPath);
     } catch (err) {
