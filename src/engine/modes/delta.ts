@@ -92,7 +92,7 @@ export async function catchupDelta(opts: DeltaCatchupOptions): Promise<Report> {
     // First write (rule 7): the job is recorded and pg_control set aside before any data changes.
     const owner = ownerForTarget(targetDir);
     beginMarkedRun(targetDir, {
-      tool: 'pg-catchup', mode: 'DELTA', referenceLsn: R, referenceReason: decision.reason,
+      tool: 'pg-catchup', mode: 'DELTA', referenceLsn: R, referenceReason: target.marker?.referenceReason ?? decision.reason,
       sourceSystemIdentifier: source.identity.systemIdentifier, startedAt: report.startedAt, pid: process.pid,
       diverged: decision.divergence.diverged, forkLsn: decision.divergence.forkLsn,
     }, owner);
