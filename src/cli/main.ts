@@ -3,17 +3,21 @@ import { isCatchupError } from '../engine/errors';
 import { TOOL_VERSION } from '../engine/report/report';
 import { runCatchup } from './commands/catchup';
 import { runPrintGrants } from './commands/print-grants';
+import { runRewind } from './commands/rewind';
 import { UsageError } from './usage-error';
 
 const HELP = `pg-catchup: clone, re-sync and rewind PostgreSQL standbys.
 
 Usage:
   pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
+  pg-catchup rewind -D DIR --source-server=CONNSTR [OPTION]...
   pg-catchup print-grants --role=NAME
   pg-catchup COMMAND --help
 
 Commands:
-  catchup        copy a running primary into a local data directory
+  catchup        copy a running primary into a local data directory (FULL) or bring
+                 an existing copy up to date (DELTA)
+  rewind         pg_rewind's command line: resynchronize an old primary after failover
   print-grants   print the GRANTs a non-superuser role needs
 
 Options:
@@ -23,6 +27,7 @@ Options:
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   catchup: runCatchup,
   'print-grants': runPrintGrants,
+  rewind: runRewind,
 };
 
 export async function main(argv: string[]): Promise<number> {

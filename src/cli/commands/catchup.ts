@@ -4,6 +4,7 @@ import { catchupFull, CommonCatchupOptions, formatBytes } from '../../engine/mod
 import type { Report } from '../../engine/report/report';
 import { CONNECTION_FLAGS, CONNECTION_HELP, parseFlags, parseIntFlag } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
+import { renderPlan } from '../render-plan';
 import { UsageError } from '../usage-error';
 
 export const CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
@@ -92,16 +93,4 @@ export async function runCatchup(argv: string[]): Promise<number> {
   } finally {
     if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   }
-}
-
-/** What a --dry-run would do, for a person reading a terminal. */
-function renderPlan(r: Report): string {
-  return [
-    `dry run: nothing was changed in ${r.target.path}`,
-    `target: timeline ${r.target.timeline}, position ${r.target.position}, state "${r.target.state}"`,
-    `divergence: ${r.divergence?.detail ?? 'unknown'}`,
-    `reference LSN R: ${r.lsn.reference} (${r.reference})`,
-    `would copy ${r.files.copied} files whole, patch ${r.files.patched} relation files (${r.files.blocksCopied} blocks), remove ${r.files.deleted} paths`,
-    `bytes to copy: ${r.files.bytesPlanned} (${formatBytes(r.files.bytesPlanned)})`,
-  ].join('\n');
 }

@@ -20,13 +20,26 @@ import { runBackupCopy } from './backup-copy';
 import { decideReference, ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
 import type { CommonCatchupOptions } from './full';
-import { checkTargetMatchesSource, checkTargetStopped } from './target-checks';
+import { checkTargetMatchesSource, checkTargetStopped, targetLogsHints } from './target-checks';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
-import { assertChecksPass } from '../preflight/check';
+import { assertChecksPass, CheckResult } from '../preflight/check';
+import type { CommandRunner } from '../command-runner';
+import type { Logger } from '../log';
+import { findPostgresBinary, runSingleUserRecovery } from '../pgdata/single-user-recovery';
 
 export interface DeltaCatchupOptions extends CommonCatchupOptions {
   /** Build and report the plan; change nothing. */
   dryRun?: boolean;
+}
+
+/** pg_rewind's command line on the same engine. */
+export interface RewindOptions extends DeltaCatchupOptions {
+  /** Bring an uncleanly stopped target to a clean state first (pg_rewind's default). */
+  ensureShutdown?: boolean;
+  /** Runs postgres --single; the adapters pass one built on @actions/exec. */
+  runner?: CommandRunner;
+  /** Where the target version's postgres binary is, when not in a standard place. */
+  targetBinDir?: string;
 }
 
 // Without -R the target keeps its own recovery signal files, so a re-synced standby stays one.
@@ -38,21 +51,36 @@ const SIGNAL_FILES = ['standby.signal', 'recovery.signal'];
  * changed on its own branch. The target is never startable while inconsistent (rule 7).
  */
 export async function catchupDelta(opts: DeltaCatchupOptions): Promise<Report> {
+  return syncExistingTarget(opts, 'DELTA');
+}
+
+/**
+ * rewind: like DELTA, with pg_rewind's rules: the target needs data checksums or
+ * wal_log_hints, an uncleanly stopped target gets crash recovery first, and a target still on
+ * the source's history is left alone ("no rewind required").
+ */
+export async function rewind(opts: RewindOptions): Promise<Report> {
+  return syncExistingTarget(opts, 'rewind');
+}
+
+async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind'): Promise<Report> {
   const logger = opts.logger ?? silentLogger;
   const threads = opts.threads ?? 1;
   const sync = opts.sync ?? true;
   const targetDir = path.resolve(opts.targetDir);
   const conn = resolveConnection(opts.source, opts.env ?? {});
-  const report = newReport('DELTA', conn.display, targetDir, threads);
+  const report = newReport(flavor, conn.display, targetDir, threads);
   const started = Date.now();
   let source: SourceSession | undefined;
   let lock: TargetLock | undefined;
   try {
     assertThreads(threads);
-    const target = inspectTarget(targetDir);
+    let target = inspectTarget(targetDir);
     if (opts.dryRun) TargetLock.assertFree(targetDir);
     else lock = TargetLock.acquire(targetDir);
+    if (flavor === 'rewind' && needsCrashRecovery(target)) target = await ensureCleanShutdown(target, opts, report, logger);
     report.checks.push(checkTargetStopped(target));
+    if (flavor === 'rewind') report.checks.push(checkHintLogging(target));
     assertChecksPass(report.checks);
 
     source = await openSourceSession(conn, threads, report.checks);
@@ -64,6 +92,11 @@ export async function catchupDelta(opts: DeltaCatchupOptions): Promise<Report> {
 
     const decision = await decideReference(target, source, logger);
     recordDecision(report, target, decision);
+    if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
+      logger.info('no rewind required');
+      report.status = 'no-op';
+      return report;
+    }
     const R = decision.referenceLsn;
     const protectedPaths = [...OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
     const makePlan = async () => {
@@ -92,7 +125,7 @@ export async function catchupDelta(opts: DeltaCatchupOptions): Promise<Report> {
     // First write (rule 7): the job is recorded and pg_control set aside before any data changes.
     const owner = ownerForTarget(targetDir);
     beginMarkedRun(targetDir, {
-      tool: 'pg-catchup', mode: 'DELTA', referenceLsn: R, referenceReason: target.marker?.referenceReason ?? decision.reason,
+      tool: 'pg-catchup', mode: flavor, referenceLsn: R, referenceReason: target.marker?.referenceReason ?? decision.reason,
       sourceSystemIdentifier: source.identity.systemIdentifier, startedAt: report.startedAt, pid: process.pid,
       diverged: decision.divergence.diverged, forkLsn: decision.divergence.forkLsn,
     }, owner);
@@ -100,7 +133,7 @@ export async function catchupDelta(opts: DeltaCatchupOptions): Promise<Report> {
 
     const writer = new TargetWriter({ root: targetDir, owner, sync });
     const result = await runBackupCopy(source, writer, {
-      label: `pg-catchup DELTA ${report.startedAt}`,
+      label: `pg-catchup ${flavor} ${report.startedAt}`,
       sync,
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
@@ -128,6 +161,42 @@ export async function catchupDelta(opts: DeltaCatchupOptions): Promise<Report> {
     lock?.release();
     report.durationMs = Date.now() - started;
   }
+}
+
+function needsCrashRecovery(target: TargetState): boolean {
+  return !target.postmaster && !target.marker && !target.backupLabel && !['shut down', 'shut down in recovery'].includes(target.control.state);
+}
+
+/** pg_rewind's ensureCleanShutdown: crash recovery in single-user mode, unless told not to. */
+async function ensureCleanShutdown(target: TargetState, opts: RewindOptions, report: Report, logger: Logger): Promise<TargetState> {
+  if (opts.ensureShutdown === false || opts.dryRun) {
+    const why = opts.dryRun ? '--dry-run changes nothing, so it does not run crash recovery' : 'with --no-ensure-shutdown';
+    throw new CatchupError('target-not-clean',
+      `target server must be shut down cleanly: its pg_control says "${target.control.state}", and ${why}.`,
+      opts.dryRun ? 'Run without --dry-run (crash recovery runs first), or start and stop the target cleanly yourself.'
+        : 'Drop --no-ensure-shutdown to let pg-catchup run single-user crash recovery, or start and stop the target cleanly yourself.');
+  }
+  if (fs.existsSync(path.join(target.dir, 'standby.signal'))) {
+    // Single-user mode cannot run standby recovery, and without the signal it would end recovery as a primary.
+    throw new CatchupError('target-not-clean',
+      `target server must be shut down cleanly: it is a standby (standby.signal) whose pg_control says "${target.control.state}".`,
+      `Start it so it resumes recovery, then stop it cleanly (pg_ctl start -D ${target.dir}; pg_ctl stop -D ${target.dir} -m fast), and rerun.`);
+  }
+  if (!opts.runner) throw new CatchupError('no-runner', 'Crash recovery needs a command runner.', 'Internal: the adapter must pass one.');
+  const postgres = await findPostgresBinary(target.majorVersion, opts.runner, opts.targetBinDir);
+  logger.info(`target was not shut down cleanly ("${target.control.state}"): running single-user crash recovery with ${postgres}`);
+  await runSingleUserRecovery(target.dir, postgres, ownerForTarget(target.dir), opts.runner);
+  report.warnings.push(`ran single-user crash recovery on the target (it was "${target.control.state}")`);
+  return inspectTarget(target.dir);
+}
+
+function checkHintLogging(target: TargetState): CheckResult {
+  const base = { id: 'target-hint-logging', title: 'Target has data checksums or wal_log_hints' };
+  if (targetLogsHints(target)) {
+    return { ...base, status: 'pass', detail: target.control.dataChecksumVersion > 0 ? 'data checksums on' : 'wal_log_hints on' };
+  }
+  return { ...base, status: 'fail', detail: 'the target has neither data checksums nor wal_log_hints, so hint-bit-only changes on its own branch are invisible',
+    fix: 'Rebuild the target with -b FULL; turn on wal_log_hints (or data checksums) on your clusters so rewinds are possible.' };
 }
 
 /** Old WAL of the target (possibly of its own branch) must not be replayed after the sync. */

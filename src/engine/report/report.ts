@@ -4,7 +4,7 @@ import type { CheckResult } from '../preflight/check';
 export interface Report {
   tool: 'pg-catchup';
   version: string;
-  mode: 'FULL' | 'DELTA';
+  mode: 'FULL' | 'DELTA' | 'rewind';
   status: 'success' | 'failed' | 'dry-run' | 'no-op';
   error?: { code: string; message: string; fix?: string };
   source: {

@@ -1,0 +1,16 @@
+import { getExecOutput } from '@actions/exec';
+import type { CommandRunner } from '../engine/command-runner';
+
+/** The engine's external commands, run through @actions/exec (quiet: the engine reports them). */
+export const execCommandRunner: CommandRunner = {
+  async run(command, args, opts = {}) {
+    const res = await getExecOutput(command, args, {
+      input: opts.input,
+      cwd: opts.cwd,
+      env: opts.env ? { ...(process.env as Record<string, string>), ...opts.env } : undefined,
+      ignoreReturnCode: true,
+      silent: true,
+    });
+    return { exitCode: res.exitCode, stdout: res.stdout, stderr: res.stderr };
+  },
+};

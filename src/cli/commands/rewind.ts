@@ -1,0 +1,101 @@
+import * as fs from 'fs';
+import { execCommandRunner } from '../../adapters/exec-command-runner';
+import { rewind } from '../../engine/modes/delta';
+import { formatBytes } from '../../engine/modes/format-bytes';
+import type { Report } from '../../engine/report/report';
+import { parseFlags, parseIntFlag } from '../parse-flags';
+import { terminalLogger } from '../progress-printer';
+import { renderPlan } from '../render-plan';
+import { UsageError } from '../usage-error';
+
+export const REWIND_HELP = `pg-catchup rewind: synchronize a data directory with another copy of the same cluster
+after their timelines diverged (an old primary after failover), as pg_rewind does.
+
+Usage:
+  pg-catchup rewind -D DIR --source-server=CONNSTR [OPTION]...
+
+Options:
+  -D, --target-pgdata=DIR        existing data directory to modify
+      --source-server=CONNSTR    source server to synchronize with (conninfo or URI)
+  -R, --write-recovery-conf      write standby.signal and primary_conninfo (from --source-server)
+  -n, --dry-run                  show the plan, change nothing
+  -N, --no-sync                  do not wait for changes to be written safely to disk
+  -P, --progress                 write progress messages
+  -c, --restore-target-wal       use restore_command in the target configuration to
+                                 retrieve WAL files from archives
+      --no-ensure-shutdown       do not run single-user crash recovery on a target that was
+                                 not shut down cleanly; refuse instead
+      --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery)
+  -j, --threads=N                parallel connections reading the source (default 1)
+      --report=FILE.json         write a JSON report of the run
+      --debug                    write a lot of debug messages
+  -V, --version                  output version information, then exit
+  -?, --help                     show this help, then exit
+
+Exit status: 0 on success (also when no rewind is required), 1 on failure or refusal, 2 on bad usage.`;
+
+export async function runRewind(argv: string[]): Promise<number> {
+  const { values } = parseFlags('rewind', argv, {
+    'target-pgdata': { type: 'string', short: 'D' },
+    'source-server': { type: 'string' },
+    'source-pgdata': { type: 'string' },
+    'write-recovery-conf': { type: 'boolean', short: 'R' },
+    'dry-run': { type: 'boolean', short: 'n' },
+    'no-sync': { type: 'boolean', short: 'N' },
+    progress: { type: 'boolean', short: 'P' },
+    'restore-target-wal': { type: 'boolean', short: 'c' },
+    'no-ensure-shutdown': { type: 'boolean' },
+    'target-bindir': { type: 'string' },
+    threads: { type: 'string', short: 'j' },
+    report: { type: 'string' },
+    debug: { type: 'boolean' },
+    version: { type: 'boolean', short: 'V' },
+    help: { type: 'boolean', short: '?' },
+  });
+  if (values.help) {
+    process.stdout.write(`${REWIND_HELP}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write('pg-catchup rewind (pg-catchup) 0.1.0\n');
+    return 0;
+  }
+  const target = values['target-pgdata'] as string | undefined;
+  if (!target) throw new UsageError('no target data directory specified (--target-pgdata)', 'rewind');
+  if (values['source-pgdata']) throw new UsageError('--source-pgdata is not available in this version; use --source-server', 'rewind');
+  const server = values['source-server'] as string | undefined;
+  if (!server) throw new UsageError('no source specified (--source-server)', 'rewind');
+  if (values['restore-target-wal']) throw new UsageError('-c/--restore-target-wal is not available in this version', 'rewind');
+  const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+
+  let report: Report | undefined;
+  try {
+    report = await rewind({
+      targetDir: target,
+      source: { dbname: server },
+      env: process.env,
+      threads: parseIntFlag('rewind', 'threads', values.threads as string | undefined, 1, 64),
+      writeRecoveryConf: Boolean(values['write-recovery-conf']),
+      sync: !values['no-sync'],
+      dryRun: Boolean(values['dry-run']),
+      ensureShutdown: !values['no-ensure-shutdown'],
+      targetBinDir: values['target-bindir'] as string | undefined,
+      runner: execCommandRunner,
+      logger,
+    });
+    if (report.status === 'no-op') process.stdout.write('pg-catchup: no rewind required\n');
+    else if (report.status === 'dry-run') process.stdout.write(`${renderPlan(report)}\n`);
+    else {
+      logger.info(`rewind done: diverged at ${report.divergence?.forkLsn}, ${report.files.patched} files patched, ${report.files.copied} copied, ` +
+        `${formatBytes(report.files.bytesCopied)} written, ${(report.durationMs / 1000).toFixed(1)} s`);
+      process.stdout.write('pg-catchup: Done!\n');
+    }
+    return 0;
+  } catch (err) {
+    report = (err as { report?: Report }).report;
+    throw err;
+  } finally {
+    const reportPath = values.report as string | undefined;
+    if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,14 @@
+import { formatBytes } from '../engine/modes/format-bytes';
+import type { Report } from '../engine/report/report';
+
+/** What a --dry-run would do, for a person reading a terminal. */
+export function renderPlan(r: Report): string {
+  return [
+    `dry run: nothing was changed in ${r.target.path}`,
+    `target: timeline ${r.target.timeline}, position ${r.target.position}, state "${r.target.state}"`,
+    `divergence: ${r.divergence?.detail ?? 'unknown'}`,
+    `reference LSN R: ${r.lsn.reference} (${r.reference})`,
+    `would copy ${r.files.copied} files whole, patch ${r.files.patched} relation files (${r.files.blocksCopied} blocks), remove ${r.files.deleted} paths`,
+    `bytes to copy: ${r.files.bytesPlanned} (${formatBytes(r.files.bytesPlanned)})`,
+  ].join('\n');
+}

@@ -1,0 +1,64 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { CommandRunner } from '../command-runner';
+import type { FileOwner } from '../copy/file-owner';
+import { CatchupError } from '../errors';
+
+/**
+ * The postgres binary of the target's major version: an explicit directory, then the usual
+ * package locations (Debian/Ubuntu, RHEL/PGDG), then PATH. Its version must match.
+ */
+export async function findPostgresBinary(major: number, runner: CommandRunner, binDir?: string): Promise<string> {
+  const candidates = binDir
+    ? [path.join(binDir, 'postgres')]
+    : [
+        `/usr/lib/postgresql/${major}/bin/postgres`,
+        `/usr/pgsql-${major}/bin/postgres`,
+        ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.join(d, 'postgres')),
+      ];
+  const tried: string[] = [];
+  for (const candidate of candidates) {
+    if (!fs.existsSync(candidate)) continue;
+    const res = await runner.run(candidate, ['-V']);
+    const m = /\(PostgreSQL\) (\d+)/.exec(res.stdout);
+    if (m && Number(m[1]) === major) return candidate;
+    tried.push(`${candidate} (${res.stdout.trim() || 'no version'})`);
+  }
+  throw new CatchupError('no-postgres-binary',
+    `No postgres binary of major version ${major} found to run crash recovery on the target${tried.length ? ` (found: ${tried.join(', ')})` : ''}.`,
+    'Pass --target-bindir=DIR (the bin directory of PostgreSQL ' + major + '), or stop the target cleanly yourself and rerun.');
+}
+
+/**
+ * Brings a target that was not shut down cleanly to a clean state, as pg_rewind does:
+ * single-user mode replays WAL (crash recovery) and exits at end of input with a checkpoint.
+ * As root, it runs as the data directory's owner (PostgreSQL refuses root).
+ */
+export async function runSingleUserRecovery(targetDir: string, postgres: string, owner: FileOwner | null, runner: CommandRunner): Promise<void> {
+  const args = ['--single', '-F', '-c', 'exit_on_error=false', '-D', targetDir, 'template1'];
+  let command = postgres;
+  let commandArgs = args;
+  if (owner) {
+    const user = os.userInfo().uid === owner.uid ? null : userNameOf(owner.uid);
+    if (user) {
+      command = 'runuser';
+      commandArgs = ['-u', user, '--', postgres, ...args];
+    }
+  }
+  const res = await runner.run(command, commandArgs, { input: Buffer.alloc(0) });
+  if (res.exitCode !== 0) {
+    const tail = `${res.stderr}${res.stdout}`.trim().split('\n').slice(-5).join(' | ');
+    throw new CatchupError('crash-recovery-failed',
+      `Single-user crash recovery of the target failed (exit ${res.exitCode}): ${tail}.`,
+      'Start the target once yourself to see why (pg_ctl start), stop it cleanly, and rerun.');
+  }
+}
+
+function userNameOf(uid: number): string | null {
+  for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
+    const f = line.split(':');
+    if (Number(f[2]) === uid) return f[0];
+  }
+  return null;
+}
