@@ -94,6 +94,27 @@ describe.each(testVersions())('FULL catchup on PostgreSQL %i', (version) => {
     await standby.cleanup();
   });
 
+  test('from a standby source (a cascading copy): the copy replays from the standby and equals the primary', async () => {
+    const standbyDir = primary.makeTargetDir();
+    await catchupFull({ targetDir: standbyDir, source: source(primary), writeRecoveryConf: true });
+    const standby = await startAsStandby(standbyDir);
+    await waitForStreaming(primary);
+    const load = await startWriteLoad(primary);
+    const target = primary.makeTargetDir();
+    let report: Report;
+    try {
+      report = await catchupFull({ targetDir: target, source: source(standby), writeRecoveryConf: true, threads: 2 });
+    } finally {
+      await load.stop();
+    }
+    expect(report.checks.find((c) => c.id === 'source-version')?.detail).toMatch(/standby/);
+    const cascaded = await startAsStandby(target);
+    await expectSameDataAtSameLsn(primary, standby);
+    await expectSameDataAtSameLsn(primary, cascaded);
+    await cascaded.cleanup();
+    await standby.cleanup();
+  });
+
   test('refuses a target that is not empty, or is a file, and leaves it untouched', async () => {
     const target = primary.makeTargetDir();
     fs.writeFileSync(path.join(target, 'keep-me'), 'precious');

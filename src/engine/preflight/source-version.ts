@@ -24,9 +24,5 @@ export function checkSourceVersion(info: SourceServerInfo): CheckResult {
     return { ...base, status: 'fail', detail: `the source runs PostgreSQL ${info.versionText}, supported are ${SUPPORTED_MAJORS.join(', ')}`,
       fix: 'Use pg_basebackup of the same major version for this server.' };
   }
-  if (info.inRecovery) {
-    return { ...base, status: 'fail', detail: `PostgreSQL ${info.versionText} is a standby; this version copies only from a primary`,
-      fix: 'Point the source connection at the primary.' };
-  }
-  return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, primary` };
+  return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, ${info.inRecovery ? 'standby (a backup from a standby, as pg_basebackup takes)' : 'primary'}` };
 }
