@@ -39866,25 +39866,72 @@ void run();
 /***/ }),
 
 /***/ 4635:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.executeCopy = executeCopy;
+const fs = __importStar(__nccwpck_require__(9896));
 const read_batches_1 = __nccwpck_require__(9679);
 const file_reader_1 = __nccwpck_require__(8092);
 /**
- * Carries out a plan's directories and whole-file copies: each reader connection takes the
- * next batch from a shared queue, so -j N keeps N connections busy until the queue is empty.
+ * Carries out a plan: removals, directories, then whole files and block patches read from the
+ * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
+ * connections busy until the queue is empty.
  */
 async function executeCopy(plan, readers, writer, logger) {
+    for (const p of plan.deletions) {
+        fs.rmSync(writer.abs(p), { recursive: true, force: true });
+        writer.noteChanged(p, 'removed');
+    }
     for (const dir of plan.directories)
         await writer.makeDirectory(dir);
-    const schedule = (0, read_batches_1.scheduleReads)(plan.files);
+    // Truncation and extension first: the patch ranges then fill the file to the source's size.
+    for (const p of plan.patches) {
+        if (p.sourceSize === p.targetSize)
+            continue;
+        fs.truncateSync(writer.abs(p.path), p.sourceSize);
+        writer.noteChanged(p.path, 'file');
+    }
+    const schedule = (0, read_batches_1.scheduleReads)([...(0, read_batches_1.wholeFileRanges)(plan.files), ...(0, read_batches_1.patchRanges)(plan.patches)]);
+    const patched = new Set(plan.patches.map((p) => p.path));
     for (const [path, pieces] of schedule.piecesPerFile)
-        writer.expect(path, pieces);
-    const totalFiles = plan.files.length;
+        writer.expect(path, pieces, patched.has(path) ? 'patch' : 'create');
+    const totalFiles = plan.files.length + plan.patches.length;
     let next = 0;
     let failed = false;
     const report = () => logger.progress?.({ bytes: writer.bytesWritten, totalBytes: plan.bytesToCopy, files: writer.filesWritten, totalFiles });
@@ -39906,7 +39953,12 @@ async function executeCopy(plan, readers, writer, logger) {
         throw err;
     }
     report();
-    return { filesCopied: writer.filesWritten, bytesCopied: writer.bytesWritten };
+    return {
+        filesCopied: plan.files.length,
+        bytesCopied: writer.bytesWritten,
+        filesPatched: plan.patches.length,
+        pathsDeleted: plan.deletions.length,
+    };
 }
 
 
@@ -40051,6 +40103,9 @@ class TargetWriter {
     constructor(opts) {
         this.opts = opts;
     }
+    get owner() {
+        return this.opts.owner;
+    }
     abs(relPath) {
         return path.join(this.opts.root, relPath);
     }
@@ -40063,28 +40118,35 @@ class TargetWriter {
         this.dirsToSync.add(abs);
         this.dirsToSync.add(path.dirname(abs));
     }
+    /** A change made outside writePiece (a truncation, a removal): sync that file and/or its directory too. */
+    noteChanged(relPath, kind) {
+        const abs = this.abs(relPath);
+        if (kind === 'file')
+            this.toSync.push(abs);
+        this.dirsToSync.add(path.dirname(abs));
+    }
     /** Announces a file that will arrive in `pieces` pieces (so we know when it is complete). */
-    expect(relPath, pieces) {
-        this.expected.set(relPath, pieces);
+    expect(relPath, pieces, mode = 'create') {
+        this.expected.set(relPath, { pieces, mode });
     }
     /** One piece of a file; null data means the source file vanished: nothing is created for it. */
     async writePiece(relPath, offset, data) {
         if (this.failure)
             throw this.failure;
-        const pieces = this.expected.get(relPath);
-        if (pieces === undefined)
+        const expected = this.expected.get(relPath);
+        if (expected === undefined)
             throw new Error(`internal: unexpected piece for ${relPath}`);
-        if (pieces === 1) {
+        if (expected.pieces === 1) {
             this.expected.delete(relPath);
             if (data !== null)
-                this.writeWholeFileSync(relPath, data);
+                this.writeSmallSync(relPath, data, offset, expected.mode);
             return;
         }
         let file = this.multi.get(relPath);
         if (!file)
-            this.multi.set(relPath, (file = { piecesLeft: pieces, writes: [] }));
+            this.multi.set(relPath, (file = { piecesLeft: expected.pieces, mode: expected.mode, writes: [] }));
         if (data !== null) {
-            file.handle ??= this.openLarge(relPath);
+            file.handle ??= this.openLarge(relPath, file.mode);
             await this.reserve(data.length);
             file.writes.push(this.track(this.writeAt(file.handle, data, offset)));
         }
@@ -40094,13 +40156,19 @@ class TargetWriter {
             this.track(this.closeLarge(file));
         }
     }
-    /** A whole small file at once (backup_label, standby.signal, ...), durable before returning. */
+    /**
+     * A whole small file (backup_label, standby.signal, pg_control, ...), replaced atomically and
+     * durable before returning: a crash leaves the old file or the new one, never a torn one.
+     */
     async writeFile(relPath, content) {
-        const abs = this.writeWholeFileSync(relPath, Buffer.isBuffer(content) ? content : Buffer.from(content));
-        if (this.opts.sync) {
-            this.toSync.pop();
-            await fsyncPath(abs);
-        }
+        const tmpRel = `${relPath}.pg_catchup.tmp`;
+        const tmp = this.writeSmallSync(tmpRel, Buffer.isBuffer(content) ? content : Buffer.from(content), 0, 'create');
+        this.toSync.pop();
+        if (this.opts.sync)
+            await fsyncPath(tmp);
+        await fsp.rename(tmp, this.abs(relPath));
+        if (this.opts.sync)
+            await fsyncPath(path.dirname(this.abs(relPath)));
     }
     /** Waits for every background write and close, then fsyncs the small files and directories. */
     async flush() {
@@ -40111,7 +40179,8 @@ class TargetWriter {
         if (!this.opts.sync)
             return;
         await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
-        await inParallel([...this.dirsToSync], SYNC_CONCURRENCY, fsyncPath);
+        // A directory noted for a removal inside it may itself have been removed since.
+        await inParallel([...this.dirsToSync].filter((d) => fs.existsSync(d)), SYNC_CONCURRENCY, fsyncPath);
     }
     /** After a failure: let background work settle and close what is open, without syncing. */
     async abandon() {
@@ -40124,15 +40193,15 @@ class TargetWriter {
         }
         this.multi.clear();
     }
-    writeWholeFileSync(relPath, data) {
+    writeSmallSync(relPath, data, offset, mode) {
         const abs = this.abs(relPath);
-        const fd = fs.openSync(abs, 'w', exports.FILE_MODE);
+        const fd = fs.openSync(abs, mode === 'patch' ? 'r+' : 'w', exports.FILE_MODE);
         try {
-            if (this.opts.owner)
+            if (this.opts.owner && mode === 'create')
                 fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
             let written = 0;
             while (written < data.length)
-                written += fs.writeSync(fd, data, written, data.length - written, written);
+                written += fs.writeSync(fd, data, written, data.length - written, offset + written);
         }
         finally {
             fs.closeSync(fd);
@@ -40143,9 +40212,9 @@ class TargetWriter {
         this.filesWritten++;
         return abs;
     }
-    async openLarge(relPath) {
-        const fh = await fsp.open(this.abs(relPath), 'w', exports.FILE_MODE);
-        if (this.opts.owner)
+    async openLarge(relPath, mode) {
+        const fh = await fsp.open(this.abs(relPath), mode === 'patch' ? 'r+' : 'w', exports.FILE_MODE);
+        if (this.opts.owner && mode === 'create')
             await fh.chown(this.opts.owner.uid, this.opts.owner.gid);
         this.dirsToSync.add(path.dirname(this.abs(relPath)));
         return fh;
@@ -40387,6 +40456,153 @@ exports.silentLogger = {
 
 /***/ }),
 
+/***/ 1749:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runBackupCopy = runBackupCopy;
+const fsp = __importStar(__nccwpck_require__(1943));
+const copy_executor_1 = __nccwpck_require__(4635);
+const target_writer_1 = __nccwpck_require__(6773);
+const wal_segment_sink_1 = __nccwpck_require__(6804);
+const errors_1 = __nccwpck_require__(7679);
+const pg_control_1 = __nccwpck_require__(9737);
+const recovery_conf_1 = __nccwpck_require__(5754);
+const backup_session_1 = __nccwpck_require__(2803);
+const file_reader_1 = __nccwpck_require__(8092);
+const wal_receiver_1 = __nccwpck_require__(2614);
+const lsn_1 = __nccwpck_require__(2524);
+const wal_segment_1 = __nccwpck_require__(3925);
+/**
+ * The part every mode shares (design rules 1-3, 6): a temporary slot, a non-exclusive backup,
+ * WAL streamed from its start while the plan is built and carried out, then backup_label and
+ * finally pg_control. `makePlan` runs after the backup started, so every page it selects is
+ * read after the start checkpoint and any later change is in the WAL we ship.
+ */
+async function runBackupCopy(source, writer, opts, makePlan) {
+    const { control, replication, identity, segSize } = source;
+    const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
+    await replication.createTemporarySlot(slot);
+    await writer.makeDirectory('pg_wal');
+    await writer.makeDirectory('pg_wal/archive_status');
+    const backup = new backup_session_1.BackupSession(control);
+    const startLsn = await backup.start(opts.label, true);
+    opts.logger.info(`backup started at ${(0, lsn_1.formatLsn)(startLsn)} on timeline ${identity.timeline}`);
+    const walStart = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
+    const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
+    const receiver = new wal_receiver_1.WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
+    try {
+        const plan = await makePlan(startLsn);
+        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger);
+        const controlFile = await readControlFile(control, identity.systemIdentifier);
+        const stop = await backup.stop();
+        await receiver.finish(stop.stopLsn);
+        await sink.close();
+        opts.logger.info(`backup stopped at ${(0, lsn_1.formatLsn)(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
+        if (source.history.length > 0) {
+            const history = await replication.timelineHistory(identity.timeline);
+            if (history)
+                await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
+        }
+        await writer.writeFile('backup_label', stop.backupLabel);
+        if (stop.tablespaceMap !== '')
+            await writer.writeFile('tablespace_map', stop.tablespaceMap);
+        if (opts.recoveryConninfo !== null)
+            await writeRecoveryConf(writer, opts.recoveryConninfo);
+        await writer.flush();
+        // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
+        await writer.writeFile(plan.controlFile, controlFile);
+        if (opts.sync) {
+            await (0, target_writer_1.fsyncPath)(writer.abs('global'));
+            await (0, target_writer_1.fsyncPath)(writer.abs('.'));
+        }
+        return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten };
+    }
+    finally {
+        await receiver.abort();
+    }
+}
+/** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
+async function readControlFile(client, systemIdentifier) {
+    let content = null;
+    await (0, file_reader_1.readRanges)(client, [{ path: 'global/pg_control', offset: 0, length: pg_control_1.PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
+        content = data;
+    });
+    if (!content)
+        throw new errors_1.CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');
+    const parsed = (0, pg_control_1.parsePgControl)(content, "the source's global/pg_control");
+    if (parsed.systemIdentifierText !== systemIdentifier) {
+        throw new errors_1.CatchupError('identity-mismatch', `The source's pg_control has system identifier ${parsed.systemIdentifierText}, but its replication connection reports ${systemIdentifier}.`, 'The connections reached different clusters (a load balancer or pooler in between?): point pg-catchup at one server directly.');
+    }
+    return content;
+}
+async function writeRecoveryConf(writer, conninfo) {
+    await writer.writeFile('standby.signal', '');
+    const existing = await fsp.readFile(writer.abs('postgresql.auto.conf'), 'utf8').catch(() => '');
+    const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
+    await writer.writeFile('postgresql.auto.conf', existing + sep + (0, recovery_conf_1.autoConfLines)(conninfo));
+}
+
+
+/***/ }),
+
+/***/ 9164:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatBytes = formatBytes;
+/** Human sizes for logs: 1024-based, one decimal. */
+function formatBytes(n) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let v = n;
+    let u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return `${v.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
+}
+
+
+/***/ }),
+
 /***/ 912:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -40426,35 +40642,25 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatBytes = void 0;
 exports.catchupFull = catchupFull;
-exports.formatBytes = formatBytes;
-const fsp = __importStar(__nccwpck_require__(1943));
 const path = __importStar(__nccwpck_require__(6928));
-const copy_executor_1 = __nccwpck_require__(4635);
 const file_owner_1 = __nccwpck_require__(6616);
 const target_writer_1 = __nccwpck_require__(6773);
-const wal_segment_sink_1 = __nccwpck_require__(6804);
-const errors_1 = __nccwpck_require__(7679);
 const log_1 = __nccwpck_require__(4760);
-const pg_control_1 = __nccwpck_require__(9737);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const plan_full_1 = __nccwpck_require__(7883);
 const check_1 = __nccwpck_require__(4186);
-const privileges_1 = __nccwpck_require__(9576);
-const source_version_1 = __nccwpck_require__(8948);
 const target_empty_1 = __nccwpck_require__(2665);
-const wal_level_1 = __nccwpck_require__(9685);
-const wal_senders_1 = __nccwpck_require__(569);
 const report_1 = __nccwpck_require__(9863);
-const backup_session_1 = __nccwpck_require__(2803);
 const connection_options_1 = __nccwpck_require__(6008);
-const file_reader_1 = __nccwpck_require__(8092);
 const file_listing_1 = __nccwpck_require__(8115);
-const replication_connection_1 = __nccwpck_require__(8317);
-const source_connect_1 = __nccwpck_require__(3770);
-const wal_receiver_1 = __nccwpck_require__(2614);
 const lsn_1 = __nccwpck_require__(2524);
-const wal_segment_1 = __nccwpck_require__(3925);
+const backup_copy_1 = __nccwpck_require__(1749);
+const format_bytes_1 = __nccwpck_require__(9164);
+const source_session_1 = __nccwpck_require__(9150);
+var format_bytes_2 = __nccwpck_require__(9164);
+Object.defineProperty(exports, "formatBytes", ({ enumerable: true, get: function () { return format_bytes_2.formatBytes; } }));
 /**
  * FULL: copy a running primary into an empty directory (design rules 1, 2, 3, 5, 6).
  * Every refusal happens before the first write; on failure the target has no pg_control,
@@ -40464,139 +40670,115 @@ async function catchupFull(opts) {
     const logger = opts.logger ?? log_1.silentLogger;
     const threads = opts.threads ?? 1;
     const sync = opts.sync ?? true;
-    const startedAt = new Date();
     const targetDir = path.resolve(opts.targetDir);
     const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
-    const report = {
-        tool: 'pg-catchup', version: report_1.TOOL_VERSION, mode: 'FULL', status: 'failed',
-        source: { connection: conn.display }, target: { path: targetDir }, lsn: {}, checks: [],
-        files: { copied: 0, skipped: 0, bytesCopied: 0, walSegments: 0, walBytes: 0 },
-        threads, wroteRecoveryConf: false, startedAt: startedAt.toISOString(), durationMs: 0,
-    };
-    if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
-        throw new errors_1.CatchupError('bad-threads', `-j/--threads must be a whole number from 1 to 64, not ${threads}.`, 'Pass e.g. -j 2.');
-    }
-    const clients = [];
-    let repl;
-    let receiver;
+    const report = (0, report_1.newReport)('FULL', conn.display, targetDir, threads);
+    const started = Date.now();
+    let source;
     try {
-        const checks = (report.checks = [(0, target_empty_1.checkTargetEmpty)(targetDir)]);
-        (0, check_1.assertChecksPass)(checks);
-        const control = await (0, source_connect_1.connectSource)(conn);
-        clients.push(control);
-        const info = await (0, source_version_1.readServerInfo)(control);
-        report.source.serverVersion = info.versionText;
-        checks.push((0, source_version_1.checkSourceVersion)(info));
-        (0, check_1.assertChecksPass)(checks);
-        checks.push(await (0, privileges_1.checkPrivileges)(control), await (0, wal_level_1.checkWalLevel)(control), ...(await (0, wal_senders_1.checkWalSenders)(control)));
-        (0, check_1.assertChecksPass)(checks);
-        const segSize = await walSegmentSize(control);
-        repl = await replication_connection_1.ReplicationConnection.open(conn);
-        const identity = await repl.identifySystem();
-        report.source.systemIdentifier = identity.systemIdentifier;
-        report.source.timeline = identity.timeline;
-        for (let i = 1; i < threads; i++)
-            clients.push(await (0, source_connect_1.connectSource)(conn));
-        const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
-        await repl.createTemporarySlot(slot);
+        (0, source_session_1.assertThreads)(threads);
+        report.checks.push((0, target_empty_1.checkTargetEmpty)(targetDir));
+        (0, check_1.assertChecksPass)(report.checks);
+        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks);
+        report.source.serverVersion = source.info.versionText;
+        report.source.systemIdentifier = source.identity.systemIdentifier;
+        report.source.timeline = source.identity.timeline;
         // First write: everything above refused without touching the target.
-        const owner = (0, file_owner_1.ownerForTarget)(targetDir);
-        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync });
+        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner: (0, file_owner_1.ownerForTarget)(targetDir), sync });
         await writer.makeDirectory('.');
-        await writer.makeDirectory('pg_wal');
-        await writer.makeDirectory('pg_wal/archive_status');
-        const backup = new backup_session_1.BackupSession(control);
-        const startLsn = await backup.start(`pg-catchup ${startedAt.toISOString()}`, true);
-        report.lsn.backupStart = (0, lsn_1.formatLsn)(startLsn);
-        logger.info(`backup started at ${(0, lsn_1.formatLsn)(startLsn)} on timeline ${identity.timeline}`);
-        const walStart = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
-        const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, owner, sync);
-        receiver = new wal_receiver_1.WalReceiver(repl.startStreaming(slot, walStart, identity.timeline), walStart, sink);
-        // Listed after the backup start, so every file change after the listing is in the WAL we ship.
-        const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(control));
-        report.files.skipped = plan.skipped.length;
-        logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${threads} connection(s)`);
-        const copied = await (0, copy_executor_1.executeCopy)(plan, clients, writer, logger);
-        report.files.copied = copied.filesCopied;
-        report.files.bytesCopied = copied.bytesCopied;
-        const controlFile = await readWholeFile(control, plan.controlFile);
-        checkControlFileIdentity(controlFile, identity.systemIdentifier);
-        const stop = await backup.stop();
-        report.lsn.backupStop = (0, lsn_1.formatLsn)(stop.stopLsn);
-        await receiver.finish(stop.stopLsn);
-        await sink.close();
-        report.files.walSegments = sink.segments.length;
-        report.files.walBytes = sink.bytesWritten;
-        logger.info(`backup stopped at ${(0, lsn_1.formatLsn)(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
-        const history = await repl.timelineHistory(identity.timeline);
-        if (history)
-            await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
-        await writer.writeFile('backup_label', stop.backupLabel);
-        if (stop.tablespaceMap !== '')
-            await writer.writeFile('tablespace_map', stop.tablespaceMap);
-        if (opts.writeRecoveryConf) {
-            await writeRecoveryConf(writer, (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false));
-            report.wroteRecoveryConf = true;
-        }
-        await writer.flush();
-        // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
-        await writer.writeFile(plan.controlFile, controlFile);
-        if (sync) {
-            await (0, target_writer_1.fsyncPath)(writer.abs('global'));
-            await (0, target_writer_1.fsyncPath)(targetDir);
-        }
+        const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
+            label: `pg-catchup FULL ${report.startedAt}`,
+            sync,
+            recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
+            logger,
+        }, async () => {
+            const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control));
+            logger.info(`copying ${plan.files.length} files, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)}, with ${threads} connection(s)`);
+            return plan;
+        });
+        report.lsn.backupStart = (0, lsn_1.formatLsn)(result.startLsn);
+        report.lsn.backupStop = (0, lsn_1.formatLsn)(result.stopLsn);
+        Object.assign(report.files, {
+            copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesCopied: result.copy.bytesCopied,
+            bytesPlanned: result.plan.bytesToCopy, walSegments: result.walSegments, walBytes: result.walBytes,
+        });
+        report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
         report.status = 'success';
         return report;
     }
     catch (err) {
-        report.error = (0, errors_1.isCatchupError)(err)
-            ? { code: err.code, message: err.message, fix: err.fix }
-            : { code: 'internal', message: (0, errors_1.errorMessage)(err) };
-        throw Object.assign(err, { report });
+        throw (0, report_1.failReport)(report, err);
     }
     finally {
-        await receiver?.abort();
-        await repl?.close();
+        await (0, source_session_1.closeSourceSession)(source);
+        report.durationMs = Date.now() - started;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9150:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openSourceSession = openSourceSession;
+exports.closeSourceSession = closeSourceSession;
+exports.assertThreads = assertThreads;
+const errors_1 = __nccwpck_require__(7679);
+const check_1 = __nccwpck_require__(4186);
+const privileges_1 = __nccwpck_require__(9576);
+const source_version_1 = __nccwpck_require__(8948);
+const wal_level_1 = __nccwpck_require__(9685);
+const wal_senders_1 = __nccwpck_require__(569);
+const replication_connection_1 = __nccwpck_require__(8317);
+const source_connect_1 = __nccwpck_require__(3770);
+const timeline_history_1 = __nccwpck_require__(8279);
+/**
+ * Connects and runs the source-side preflight checks, pushing each result into `checks`
+ * (so a refusal is reported with what led to it). Writes nothing anywhere.
+ */
+async function openSourceSession(conn, threads, checks) {
+    const clients = [];
+    let replication;
+    try {
+        const control = await (0, source_connect_1.connectSource)(conn);
+        clients.push(control);
+        const info = await (0, source_version_1.readServerInfo)(control);
+        checks.push((0, source_version_1.checkSourceVersion)(info));
+        (0, check_1.assertChecksPass)(checks);
+        checks.push(await (0, privileges_1.checkPrivileges)(control), await (0, wal_level_1.checkWalLevel)(control), ...(await (0, wal_senders_1.checkWalSenders)(control)));
+        (0, check_1.assertChecksPass)(checks);
+        const layout = await control.query("SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs");
+        replication = await replication_connection_1.ReplicationConnection.open(conn);
+        const identity = await replication.identifySystem();
+        const historyFile = await replication.timelineHistory(identity.timeline);
+        const history = historyFile ? (0, timeline_history_1.parseTimelineHistory)(historyFile.content.toString('utf8'), historyFile.fileName) : [];
+        for (let i = 1; i < threads; i++)
+            clients.push(await (0, source_connect_1.connectSource)(conn));
+        return {
+            control, readers: clients, replication, info, identity, history,
+            segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
+        };
+    }
+    catch (err) {
+        await replication?.close();
         await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-        report.durationMs = Date.now() - startedAt.getTime();
+        throw err;
     }
 }
-async function walSegmentSize(client) {
-    const res = await client.query("SELECT setting FROM pg_settings WHERE name = 'wal_segment_size'");
-    return Number(res.rows[0].setting);
+async function closeSourceSession(s) {
+    if (!s)
+        return;
+    await s.replication.close();
+    await Promise.all(s.readers.map((c) => c.end().catch(() => undefined)));
 }
-async function readWholeFile(client, relPath) {
-    const size = pg_control_1.PG_CONTROL_FILE_SIZE;
-    let content = null;
-    await (0, file_reader_1.readRanges)(client, [{ path: relPath, offset: 0, length: size }], async (_i, _o, data) => {
-        content = data;
-    });
-    if (!content)
-        throw new errors_1.CatchupError('read-failed', `Could not read ${relPath} from the source.`, 'Check pg_read_binary_file privileges.');
-    return content;
-}
-/** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
-function checkControlFileIdentity(content, systemIdentifier) {
-    const parsed = (0, pg_control_1.parsePgControl)(content, "the source's global/pg_control");
-    if (parsed.systemIdentifierText !== systemIdentifier) {
-        throw new errors_1.CatchupError('identity-mismatch', `The source's pg_control has system identifier ${parsed.systemIdentifierText}, but its replication connection reports ${systemIdentifier}.`, 'The connections reached different clusters (a load balancer or pooler in between?): point pg-catchup at one server directly.');
+function assertThreads(threads) {
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+        throw new errors_1.CatchupError('bad-threads', `-j/--threads must be a whole number from 1 to 64, not ${threads}.`, 'Pass e.g. -j 2.');
     }
-}
-async function writeRecoveryConf(writer, conninfo) {
-    await writer.writeFile('standby.signal', '');
-    const autoConf = writer.abs('postgresql.auto.conf');
-    const existing = await fsp.readFile(autoConf, 'utf8').catch(() => '');
-    await writer.writeFile('postgresql.auto.conf', existing + (existing.endsWith('\n') || existing === '' ? '' : '\n') + (0, recovery_conf_1.autoConfLines)(conninfo));
-}
-function formatBytes(n) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let v = n;
-    let u = 0;
-    while (v >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
-    }
-    return `${v.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
 }
 
 
@@ -41216,19 +41398,14 @@ function isDatabaseDirectory(dirPath) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.planFull = planFull;
+exports.assertCopyableListing = assertCopyableListing;
+exports.byDepthThenName = byDepthThenName;
 const errors_1 = __nccwpck_require__(7679);
 const exclusions_1 = __nccwpck_require__(449);
 const plan_1 = __nccwpck_require__(9121);
 /** FULL: every file the exclusion rules keep, whole; pg_control held back for the end. */
 function planFull(listing) {
-    const tablespaces = listing.filter((e) => /^pg_tblspc\/\d+$/.test(e.path));
-    if (tablespaces.length > 0) {
-        const names = tablespaces.map((t) => `${t.path} -> ${t.linkTarget ?? '?'}`).join(', ');
-        throw new errors_1.CatchupError('tablespaces-unsupported', `The source has tablespaces (${names}), and this version of pg-catchup cannot copy them yet.`, 'Use pg_basebackup with --tablespace-mapping for this cluster until tablespace support lands.');
-    }
-    if (!listing.some((e) => e.path === plan_1.CONTROL_FILE)) {
-        throw new errors_1.CatchupError('no-pg-control', `The source's listing has no ${plan_1.CONTROL_FILE}.`, 'The connection does not reach a PostgreSQL data directory it can read; check the EXECUTE grants on pg_ls_dir and pg_stat_file.');
-    }
+    assertCopyableListing(listing);
     const { keep, skipped } = (0, exclusions_1.classifyEntries)(listing);
     const directories = keep.filter((e) => e.isDir).map((e) => e.path).sort(byDepthThenName);
     const files = keep
@@ -41238,10 +41415,23 @@ function planFull(listing) {
         mode: 'FULL',
         directories,
         files,
+        patches: [],
+        deletions: [],
         skipped: skipped.map((s) => ({ path: s.entry.path, reason: s.reason })),
         controlFile: plan_1.CONTROL_FILE,
-        bytesToCopy: files.reduce((sum, f) => sum + f.size, 0),
+        bytesToCopy: (0, plan_1.planBytes)(files, []),
     };
+}
+/** Refusals shared by every mode: what this version cannot copy, or a listing that is not a PGDATA. */
+function assertCopyableListing(listing) {
+    const tablespaces = listing.filter((e) => /^pg_tblspc\/\d+$/.test(e.path));
+    if (tablespaces.length > 0) {
+        const names = tablespaces.map((t) => `${t.path} -> ${t.linkTarget ?? '?'}`).join(', ');
+        throw new errors_1.CatchupError('tablespaces-unsupported', `The source has tablespaces (${names}), and this version of pg-catchup cannot copy them yet.`, 'Use pg_basebackup with --tablespace-mapping for this cluster until tablespace support lands.');
+    }
+    if (!listing.some((e) => e.path === plan_1.CONTROL_FILE)) {
+        throw new errors_1.CatchupError('no-pg-control', `The source's listing has no ${plan_1.CONTROL_FILE}.`, 'The connection does not reach a PostgreSQL data directory it can read; check the EXECUTE grants on pg_ls_dir and pg_stat_file.');
+    }
 }
 function byDepthThenName(a, b) {
     const depth = (p) => p.split('/').length;
@@ -41258,7 +41448,12 @@ function byDepthThenName(a, b) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CONTROL_FILE = void 0;
+exports.planBytes = planBytes;
 exports.CONTROL_FILE = 'global/pg_control';
+function planBytes(files, patches) {
+    const whole = files.reduce((n, f) => n + f.size, 0);
+    return patches.reduce((n, p) => n + p.ranges.reduce((m, r) => m + r.length, 0), whole);
+}
 
 
 /***/ }),
@@ -41271,6 +41466,8 @@ exports.CONTROL_FILE = 'global/pg_control';
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_BATCH_OPTIONS = void 0;
 exports.piecesOf = piecesOf;
+exports.wholeFileRanges = wholeFileRanges;
+exports.patchRanges = patchRanges;
 exports.scheduleReads = scheduleReads;
 const file_reader_1 = __nccwpck_require__(8092);
 exports.DEFAULT_BATCH_OPTIONS = {
@@ -41282,22 +41479,36 @@ exports.DEFAULT_BATCH_OPTIONS = {
 function piecesOf(range) {
     return Math.max(1, Math.ceil(range.length / file_reader_1.READ_PIECE_BYTES));
 }
-/**
- * Turns files into read statements: biggest first so parallel readers finish together, many
- * small files per statement so round trips do not dominate.
- */
-function scheduleReads(files, opts = exports.DEFAULT_BATCH_OPTIONS) {
+/** Whole files as ranges; an empty file is one empty range, so it is still created. */
+function wholeFileRanges(files, maxRangeBytes = exports.DEFAULT_BATCH_OPTIONS.maxRangeBytes) {
     const ranges = [];
     for (const f of files) {
-        if (f.size === 0) {
+        if (f.size === 0)
             ranges.push({ path: f.path, offset: 0, length: 0 });
-            continue;
-        }
-        for (let off = 0; off < f.size; off += opts.maxRangeBytes) {
-            ranges.push({ path: f.path, offset: off, length: Math.min(opts.maxRangeBytes, f.size - off) });
+        for (let off = 0; off < f.size; off += maxRangeBytes) {
+            ranges.push({ path: f.path, offset: off, length: Math.min(maxRangeBytes, f.size - off) });
         }
     }
-    ranges.sort((a, b) => b.length - a.length || (a.path < b.path ? -1 : 1) || a.offset - b.offset);
+    return ranges;
+}
+/** The block runs of patches as ranges, long runs split like large files. */
+function patchRanges(patches, maxRangeBytes = exports.DEFAULT_BATCH_OPTIONS.maxRangeBytes) {
+    const ranges = [];
+    for (const p of patches) {
+        for (const r of p.ranges) {
+            for (let off = r.offset; off < r.offset + r.length; off += maxRangeBytes) {
+                ranges.push({ path: p.path, offset: off, length: Math.min(maxRangeBytes, r.offset + r.length - off) });
+            }
+        }
+    }
+    return ranges;
+}
+/**
+ * Turns ranges into read statements: biggest first so parallel readers finish together, many
+ * small ranges per statement so round trips do not dominate.
+ */
+function scheduleReads(input, opts = exports.DEFAULT_BATCH_OPTIONS) {
+    const ranges = [...input].sort((a, b) => b.length - a.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.offset - b.offset);
     const batches = [];
     let batch = [];
     let batchSize = 0;
@@ -41416,11 +41627,7 @@ function checkSourceVersion(info) {
         return { ...base, status: 'fail', detail: `the source runs PostgreSQL ${info.versionText}, supported are ${exports.SUPPORTED_MAJORS.join(', ')}`,
             fix: 'Use pg_basebackup of the same major version for this server.' };
     }
-    if (info.inRecovery) {
-        return { ...base, status: 'fail', detail: `PostgreSQL ${info.versionText} is a standby; this version copies only from a primary`,
-            fix: 'Point the source connection at the primary.' };
-    }
-    return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, primary` };
+    return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, ${info.inRecovery ? 'standby (a backup from a standby, as pg_basebackup takes)' : 'primary'}` };
 }
 
 
@@ -41561,7 +41768,26 @@ async function checkWalSenders(client) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TOOL_VERSION = void 0;
+exports.newReport = newReport;
+exports.failReport = failReport;
 exports.TOOL_VERSION = '0.1.0';
+function newReport(mode, connection, targetPath, threads) {
+    return {
+        tool: 'pg-catchup', version: exports.TOOL_VERSION, mode, status: 'failed',
+        source: { connection }, target: { path: targetPath }, lsn: {}, checks: [],
+        files: { copied: 0, patched: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
+        threads, wroteRecoveryConf: false, warnings: [], startedAt: new Date().toISOString(), durationMs: 0,
+    };
+}
+/** Attaches the report to an error so adapters can still write it; records the error in it. */
+function failReport(report, err) {
+    const e = err;
+    report.status = 'failed';
+    report.error = e && e.name === 'CatchupError'
+        ? { code: e.code ?? 'error', message: e.message ?? String(err), fix: e.fix }
+        : { code: 'internal', message: e?.message ?? String(err) };
+    return Object.assign(err, { report });
+}
 
 
 /***/ }),
@@ -42403,6 +42629,136 @@ function encodeStandbyStatus(writtenLsn, flushedLsn, nowMs = Date.now()) {
     buf.writeBigInt64BE(BigInt(nowMs - PG_EPOCH_MS) * 1000n, 25);
     buf[33] = 0;
     return buf;
+}
+
+
+/***/ }),
+
+/***/ 8279:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * Timeline history files (`0000000N.history`), read as PostgreSQL's timeline.c does.
+ * Each line is `<parentTLI>\t<switchpoint X/Y>\t<reason>`; the TLI here is DECIMAL even
+ * though file names carry it in hex. `#` comments and blank lines are skipped.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseTimelineHistory = parseTimelineHistory;
+exports.formatTimelineHistory = formatTimelineHistory;
+exports.timelineSpans = timelineSpans;
+exports.timelineOfLsn = timelineOfLsn;
+exports.switchpointOf = switchpointOf;
+exports.isOnHistory = isOnHistory;
+exports.findDivergence = findDivergence;
+const lsn_1 = __nccwpck_require__(2524);
+// The server writes tabs but reads with sscanf("%u\t%X/%X"), where any whitespace matches.
+const LINE = /^(\d+)[ \t]+([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})(?:[ \t]+(.*))?$/;
+/**
+ * Parses history file text. `name` is only used in error messages. Throws on a syntax
+ * error or on timeline IDs that do not increase, as the server refuses those files too.
+ */
+function parseTimelineHistory(text, name = 'timeline history file') {
+    const entries = [];
+    const lines = text.split('\n');
+    lines.forEach((rawLine, index) => {
+        const line = rawLine.replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const match = LINE.exec(line.trimStart());
+        if (!match) {
+            throw new Error(`syntax error in ${name} line ${index + 1}: "${line}" ` +
+                '(expected "<decimal parent timeline>\\t<switchpoint X/Y>\\t<reason>")');
+        }
+        const tli = Number(match[1]);
+        if (!Number.isSafeInteger(tli) || tli < 1 || tli > 0xffffffff) {
+            throw new Error(`invalid timeline ID ${match[1]} in ${name} line ${index + 1}`);
+        }
+        const previous = entries[entries.length - 1];
+        if (previous && tli <= previous.tli) {
+            throw new Error(`invalid data in ${name} line ${index + 1}: timeline IDs must increase (${previous.tli} then ${tli})`);
+        }
+        const switchpoint = (BigInt(`0x${match[2]}`) << 32n) | BigInt(`0x${match[3]}`);
+        entries.push({ tli, switchpoint, reason: match[4] ?? '' });
+    });
+    return entries;
+}
+/** Renders entries as PostgreSQL writes them (for tests and for writing files we fetched). */
+function formatTimelineHistory(entries) {
+    return entries.map((e) => `${e.tli}\t${(0, lsn_1.formatLsn)(e.switchpoint)}\t${e.reason}\n`).join('');
+}
+/** Every timeline on the history of `currentTli`, oldest first, with its LSN range. */
+function timelineSpans(history, currentTli) {
+    const spans = [];
+    let begin = 0n;
+    for (const entry of history) {
+        spans.push({ tli: entry.tli, begin, end: entry.switchpoint });
+        begin = entry.switchpoint;
+    }
+    spans.push({ tli: currentTli, begin, end: null });
+    return spans;
+}
+/**
+ * The timeline a WAL record starting at `lsn` belongs to on this history. A record at
+ * exactly a switchpoint is on the child timeline (tliOfPointInHistory).
+ */
+function timelineOfLsn(history, currentTli, lsn) {
+    for (const entry of history) {
+        if (lsn < entry.switchpoint)
+            return entry.tli;
+    }
+    return currentTli;
+}
+/**
+ * The LSN where `tli` ended on this history, null if `tli` is the current timeline,
+ * undefined if `tli` is not on it at all (tliSwitchPoint).
+ */
+function switchpointOf(history, currentTli, tli) {
+    if (tli === currentTli)
+        return null;
+    return history.find((entry) => entry.tli === tli)?.switchpoint;
+}
+/**
+ * Whether WAL written up to `lsn` (an end position: redo point, minRecoveryPoint, end of
+ * WAL) on timeline `tli` is part of the history of `currentTli`: `tli` is current, or an
+ * ancestor that went on at least until `lsn`.
+ */
+function isOnHistory(history, currentTli, position) {
+    const end = switchpointOf(history, currentTli, position.tli);
+    if (end === undefined)
+        return false;
+    return end === null || position.lsn <= end;
+}
+/**
+ * The last point two histories share, as pg_rewind finds it: walk both from the start
+ * while they name the same timelines; the fork is the earlier end of the last shared one.
+ * Null when they share no timeline (different clusters, or a history file is missing).
+ */
+function findDivergence(a, b) {
+    const spansA = timelineSpans(a.history, a.tli);
+    const spansB = timelineSpans(b.history, b.tli);
+    let shared = -1;
+    while (shared + 1 < spansA.length &&
+        shared + 1 < spansB.length &&
+        spansA[shared + 1].tli === spansB[shared + 1].tli &&
+        spansA[shared + 1].begin === spansB[shared + 1].begin) {
+        shared++;
+    }
+    if (shared < 0)
+        return null;
+    const endA = spansA[shared].end;
+    const endB = spansB[shared].end;
+    // A null end is the open tip: the other side's end (if any) is where they part.
+    let lsn;
+    if (endA === null)
+        lsn = endB;
+    else if (endB === null)
+        lsn = endA;
+    else
+        lsn = endA < endB ? endA : endB;
+    return { tli: spansA[shared].tli, lsn };
 }
 
 

@@ -2,6 +2,1311 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
+/***/ 5236:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.exec = exec;
+exports.getExecOutput = getExecOutput;
+const string_decoder_1 = __nccwpck_require__(3193);
+const tr = __importStar(__nccwpck_require__(6665));
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new string_decoder_1.StringDecoder('utf8');
+        const stderrDecoder = new string_decoder_1.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 6665:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ToolRunner = void 0;
+exports.argStringToArray = argStringToArray;
+const os = __importStar(__nccwpck_require__(857));
+const events = __importStar(__nccwpck_require__(4434));
+const child = __importStar(__nccwpck_require__(5317));
+const path = __importStar(__nccwpck_require__(6928));
+const io = __importStar(__nccwpck_require__(4994));
+const ioUtil = __importStar(__nccwpck_require__(5207));
+const timers_1 = __nccwpck_require__(3557);
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends events.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(os.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + os.EOL.length);
+                n = s.indexOf(os.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!ioUtil.isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io.which(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield ioUtil.exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+exports.ToolRunner = ToolRunner;
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends events.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0, timers_1.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+
+/***/ }),
+
+/***/ 5207:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var _a;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.READONLY = exports.UV_FS_O_EXLOCK = exports.IS_WINDOWS = exports.unlink = exports.symlink = exports.stat = exports.rmdir = exports.rm = exports.rename = exports.readdir = exports.open = exports.mkdir = exports.lstat = exports.copyFile = exports.chmod = void 0;
+exports.readlink = readlink;
+exports.exists = exists;
+exports.isDirectory = isDirectory;
+exports.isRooted = isRooted;
+exports.tryGetExecutablePath = tryGetExecutablePath;
+exports.getCmdPath = getCmdPath;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+_a = fs.promises
+// export const {open} = 'fs'
+, exports.chmod = _a.chmod, exports.copyFile = _a.copyFile, exports.lstat = _a.lstat, exports.mkdir = _a.mkdir, exports.open = _a.open, exports.readdir = _a.readdir, exports.rename = _a.rename, exports.rm = _a.rm, exports.rmdir = _a.rmdir, exports.stat = _a.stat, exports.symlink = _a.symlink, exports.unlink = _a.unlink;
+// export const {open} = 'fs'
+exports.IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (exports.IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+exports.UV_FS_O_EXLOCK = 0x10000000;
+exports.READONLY = fs.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield (0, exports.stat)(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield (0, exports.stat)(fsPath) : yield (0, exports.lstat)(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (exports.IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield (0, exports.stat)(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (exports.IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield (0, exports.stat)(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (exports.IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path.dirname(filePath);
+                        const upperName = path.basename(filePath).toUpperCase();
+                        for (const actualName of yield (0, exports.readdir)(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (exports.IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 4994:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cp = cp;
+exports.mv = mv;
+exports.rmRF = rmRF;
+exports.mkdirP = mkdirP;
+exports.which = which;
+exports.findInPath = findInPath;
+const assert_1 = __nccwpck_require__(2613);
+const path = __importStar(__nccwpck_require__(6928));
+const ioUtil = __importStar(__nccwpck_require__(5207));
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0, assert_1.ok)(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (ioUtil.IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (ioUtil.IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (ioUtil.isRooted(tool)) {
+            const filePath = yield ioUtil.tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield ioUtil.tryGetExecutablePath(path.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ }),
+
 /***/ 785:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -7725,6 +9030,31 @@ function extend(target) {
 
 /***/ }),
 
+/***/ 9630:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.execCommandRunner = void 0;
+const exec_1 = __nccwpck_require__(5236);
+/** The engine's external commands, run through @actions/exec (quiet: the engine reports them). */
+exports.execCommandRunner = {
+    async run(command, args, opts = {}) {
+        const res = await (0, exec_1.getExecOutput)(command, args, {
+            input: opts.input,
+            cwd: opts.cwd,
+            env: opts.env ? { ...process.env, ...opts.env } : undefined,
+            ignoreReturnCode: true,
+            silent: true,
+        });
+        return { exitCode: res.exitCode, stdout: res.stdout, stderr: res.stderr };
+    },
+};
+
+
+/***/ }),
+
 /***/ 6603:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -7767,18 +9097,23 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CATCHUP_HELP = void 0;
 exports.runCatchup = runCatchup;
 const fs = __importStar(__nccwpck_require__(9896));
+const delta_1 = __nccwpck_require__(4667);
 const full_1 = __nccwpck_require__(912);
 const parse_flags_1 = __nccwpck_require__(8311);
 const progress_printer_1 = __nccwpck_require__(590);
+const render_plan_1 = __nccwpck_require__(606);
 const usage_error_1 = __nccwpck_require__(4226);
 exports.CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
 
 Usage:
-  pg-catchup catchup -b FULL --destination-pgdata=DIR [OPTION]...
+  pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
 
 Options:
-  -b, --backup-mode=MODE         FULL (an empty target; DELTA and PTRACK come later)
-  -D, --destination-pgdata=DIR   the target data directory (new or empty for FULL)
+  -b, --backup-mode=MODE         FULL: copy everything into a new or empty directory
+                                 DELTA: bring an existing, stopped copy of the source up to
+                                 date (a lagging standby, or an old primary after failover)
+  -D, --destination-pgdata=DIR   the target data directory
+      --dry-run                  DELTA: build and print the plan, change nothing
   -j, --threads=N                parallel connections reading the source (default 1)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
@@ -7799,6 +9134,7 @@ async function runCatchup(argv) {
         'destination-pgdata': { type: 'string', short: 'D' },
         threads: { type: 'string', short: 'j' },
         'write-recovery-conf': { type: 'boolean', short: 'R' },
+        'dry-run': { type: 'boolean' },
         'store-password': { type: 'boolean' },
         'no-sync': { type: 'boolean', short: 'N' },
         progress: { type: 'boolean', short: 'P' },
@@ -7812,10 +9148,13 @@ async function runCatchup(argv) {
     }
     const mode = values['backup-mode']?.toUpperCase();
     if (mode === undefined)
-        throw new usage_error_1.UsageError('-b/--backup-mode is required (FULL)', 'catchup');
-    if (mode !== 'FULL') {
-        throw new usage_error_1.UsageError(`backup mode "${values['backup-mode']}" is not available in this version; use -b FULL`, 'catchup');
-    }
+        throw new usage_error_1.UsageError('-b/--backup-mode is required (FULL or DELTA)', 'catchup');
+    if (mode === 'PTRACK')
+        throw new usage_error_1.UsageError('-b PTRACK is not available in this version; use -b DELTA', 'catchup');
+    if (mode !== 'FULL' && mode !== 'DELTA')
+        throw new usage_error_1.UsageError(`unknown backup mode "${values['backup-mode']}": use FULL or DELTA`, 'catchup');
+    if (values['dry-run'] && mode === 'FULL')
+        throw new usage_error_1.UsageError('--dry-run goes with -b DELTA (FULL into an empty directory has nothing to plan)', 'catchup');
     const target = values['destination-pgdata'];
     if (!target)
         throw new usage_error_1.UsageError('--destination-pgdata is required', 'catchup');
@@ -7824,7 +9163,7 @@ async function runCatchup(argv) {
     const reportPath = values.report;
     let report;
     try {
-        report = await (0, full_1.catchupFull)({
+        const common = {
             targetDir: target,
             source: {
                 host: values.host,
@@ -7838,9 +9177,14 @@ async function runCatchup(argv) {
             storePassword: Boolean(values['store-password']),
             sync: !values['no-sync'],
             logger,
-        });
-        logger.info(`FULL catchup done: ${report.files.copied} files, ${(0, full_1.formatBytes)(report.files.bytesCopied)} copied, ` +
-            `WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
+        };
+        report = mode === 'FULL' ? await (0, full_1.catchupFull)(common) : await (0, delta_1.catchupDelta)({ ...common, dryRun: Boolean(values['dry-run']) });
+        if (report.status === 'dry-run') {
+            process.stdout.write(`${(0, render_plan_1.renderPlan)(report)}\n`);
+            return 0;
+        }
+        logger.info(`${mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
+            `${(0, full_1.formatBytes)(report.files.bytesCopied)} written, WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
         return 0;
     }
     catch (err) {
@@ -7886,6 +9230,157 @@ async function runPrintGrants(argv) {
         throw new usage_error_1.UsageError('--role is required', 'print-grants');
     process.stdout.write(`${(0, privileges_1.grantStatements)(values.role).join('\n')}\n`);
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 6378:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.REWIND_HELP = void 0;
+exports.runRewind = runRewind;
+const fs = __importStar(__nccwpck_require__(9896));
+const exec_command_runner_1 = __nccwpck_require__(9630);
+const delta_1 = __nccwpck_require__(4667);
+const format_bytes_1 = __nccwpck_require__(9164);
+const parse_flags_1 = __nccwpck_require__(8311);
+const progress_printer_1 = __nccwpck_require__(590);
+const render_plan_1 = __nccwpck_require__(606);
+const usage_error_1 = __nccwpck_require__(4226);
+exports.REWIND_HELP = `pg-catchup rewind: synchronize a data directory with another copy of the same cluster
+after their timelines diverged (an old primary after failover), as pg_rewind does.
+
+Usage:
+  pg-catchup rewind -D DIR --source-server=CONNSTR [OPTION]...
+
+Options:
+  -D, --target-pgdata=DIR        existing data directory to modify
+      --source-server=CONNSTR    source server to synchronize with (conninfo or URI)
+  -R, --write-recovery-conf      write standby.signal and primary_conninfo (from --source-server)
+  -n, --dry-run                  show the plan, change nothing
+  -N, --no-sync                  do not wait for changes to be written safely to disk
+  -P, --progress                 write progress messages
+  -c, --restore-target-wal       use restore_command in the target configuration to
+                                 retrieve WAL files from archives
+      --no-ensure-shutdown       do not run single-user crash recovery on a target that was
+                                 not shut down cleanly; refuse instead
+      --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery)
+  -j, --threads=N                parallel connections reading the source (default 1)
+      --report=FILE.json         write a JSON report of the run
+      --debug                    write a lot of debug messages
+  -V, --version                  output version information, then exit
+  -?, --help                     show this help, then exit
+
+Exit status: 0 on success (also when no rewind is required), 1 on failure or refusal, 2 on bad usage.`;
+async function runRewind(argv) {
+    const { values } = (0, parse_flags_1.parseFlags)('rewind', argv, {
+        'target-pgdata': { type: 'string', short: 'D' },
+        'source-server': { type: 'string' },
+        'source-pgdata': { type: 'string' },
+        'write-recovery-conf': { type: 'boolean', short: 'R' },
+        'dry-run': { type: 'boolean', short: 'n' },
+        'no-sync': { type: 'boolean', short: 'N' },
+        progress: { type: 'boolean', short: 'P' },
+        'restore-target-wal': { type: 'boolean', short: 'c' },
+        'no-ensure-shutdown': { type: 'boolean' },
+        'target-bindir': { type: 'string' },
+        threads: { type: 'string', short: 'j' },
+        report: { type: 'string' },
+        debug: { type: 'boolean' },
+        version: { type: 'boolean', short: 'V' },
+        help: { type: 'boolean', short: '?' },
+    });
+    if (values.help) {
+        process.stdout.write(`${exports.REWIND_HELP}\n`);
+        return 0;
+    }
+    if (values.version) {
+        process.stdout.write('pg-catchup rewind (pg-catchup) 0.1.0\n');
+        return 0;
+    }
+    const target = values['target-pgdata'];
+    if (!target)
+        throw new usage_error_1.UsageError('no target data directory specified (--target-pgdata)', 'rewind');
+    if (values['source-pgdata'])
+        throw new usage_error_1.UsageError('--source-pgdata is not available in this version; use --source-server', 'rewind');
+    const server = values['source-server'];
+    if (!server)
+        throw new usage_error_1.UsageError('no source specified (--source-server)', 'rewind');
+    if (values['restore-target-wal'])
+        throw new usage_error_1.UsageError('-c/--restore-target-wal is not available in this version', 'rewind');
+    const logger = (0, progress_printer_1.terminalLogger)({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+    let report;
+    try {
+        report = await (0, delta_1.rewind)({
+            targetDir: target,
+            source: { dbname: server },
+            env: process.env,
+            threads: (0, parse_flags_1.parseIntFlag)('rewind', 'threads', values.threads, 1, 64),
+            writeRecoveryConf: Boolean(values['write-recovery-conf']),
+            sync: !values['no-sync'],
+            dryRun: Boolean(values['dry-run']),
+            ensureShutdown: !values['no-ensure-shutdown'],
+            targetBinDir: values['target-bindir'],
+            runner: exec_command_runner_1.execCommandRunner,
+            logger,
+        });
+        if (report.status === 'no-op')
+            process.stdout.write('pg-catchup: no rewind required\n');
+        else if (report.status === 'dry-run')
+            process.stdout.write(`${(0, render_plan_1.renderPlan)(report)}\n`);
+        else {
+            logger.info(`rewind done: diverged at ${report.divergence?.forkLsn}, ${report.files.patched} files patched, ${report.files.copied} copied, ` +
+                `${(0, format_bytes_1.formatBytes)(report.files.bytesCopied)} written, ${(report.durationMs / 1000).toFixed(1)} s`);
+            process.stdout.write('pg-catchup: Done!\n');
+        }
+        return 0;
+    }
+    catch (err) {
+        report = err.report;
+        throw err;
+    }
+    finally {
+        const reportPath = values.report;
+        if (reportPath && report)
+            fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    }
 }
 
 
@@ -7968,6 +9463,29 @@ function terminalLogger(opts) {
 
 /***/ }),
 
+/***/ 606:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.renderPlan = renderPlan;
+const format_bytes_1 = __nccwpck_require__(9164);
+/** What a --dry-run would do, for a person reading a terminal. */
+function renderPlan(r) {
+    return [
+        `dry run: nothing was changed in ${r.target.path}`,
+        `target: timeline ${r.target.timeline}, position ${r.target.position}, state "${r.target.state}"`,
+        `divergence: ${r.divergence?.detail ?? 'unknown'}`,
+        `reference LSN R: ${r.lsn.reference} (${r.reference})`,
+        `would copy ${r.files.copied} files whole, patch ${r.files.patched} relation files (${r.files.blocksCopied} blocks), remove ${r.files.deleted} paths`,
+        `bytes to copy: ${r.files.bytesPlanned} (${(0, format_bytes_1.formatBytes)(r.files.bytesPlanned)})`,
+    ].join('\n');
+}
+
+
+/***/ }),
+
 /***/ 4226:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -7990,25 +9508,72 @@ exports.UsageError = UsageError;
 /***/ }),
 
 /***/ 4635:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.executeCopy = executeCopy;
+const fs = __importStar(__nccwpck_require__(9896));
 const read_batches_1 = __nccwpck_require__(9679);
 const file_reader_1 = __nccwpck_require__(8092);
 /**
- * Carries out a plan's directories and whole-file copies: each reader connection takes the
- * next batch from a shared queue, so -j N keeps N connections busy until the queue is empty.
+ * Carries out a plan: removals, directories, then whole files and block patches read from the
+ * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
+ * connections busy until the queue is empty.
  */
 async function executeCopy(plan, readers, writer, logger) {
+    for (const p of plan.deletions) {
+        fs.rmSync(writer.abs(p), { recursive: true, force: true });
+        writer.noteChanged(p, 'removed');
+    }
     for (const dir of plan.directories)
         await writer.makeDirectory(dir);
-    const schedule = (0, read_batches_1.scheduleReads)(plan.files);
+    // Truncation and extension first: the patch ranges then fill the file to the source's size.
+    for (const p of plan.patches) {
+        if (p.sourceSize === p.targetSize)
+            continue;
+        fs.truncateSync(writer.abs(p.path), p.sourceSize);
+        writer.noteChanged(p.path, 'file');
+    }
+    const schedule = (0, read_batches_1.scheduleReads)([...(0, read_batches_1.wholeFileRanges)(plan.files), ...(0, read_batches_1.patchRanges)(plan.patches)]);
+    const patched = new Set(plan.patches.map((p) => p.path));
     for (const [path, pieces] of schedule.piecesPerFile)
-        writer.expect(path, pieces);
-    const totalFiles = plan.files.length;
+        writer.expect(path, pieces, patched.has(path) ? 'patch' : 'create');
+    const totalFiles = plan.files.length + plan.patches.length;
     let next = 0;
     let failed = false;
     const report = () => logger.progress?.({ bytes: writer.bytesWritten, totalBytes: plan.bytesToCopy, files: writer.filesWritten, totalFiles });
@@ -8030,7 +9595,12 @@ async function executeCopy(plan, readers, writer, logger) {
         throw err;
     }
     report();
-    return { filesCopied: writer.filesWritten, bytesCopied: writer.bytesWritten };
+    return {
+        filesCopied: plan.files.length,
+        bytesCopied: writer.bytesWritten,
+        filesPatched: plan.patches.length,
+        pathsDeleted: plan.deletions.length,
+    };
 }
 
 
@@ -8175,6 +9745,9 @@ class TargetWriter {
     constructor(opts) {
         this.opts = opts;
     }
+    get owner() {
+        return this.opts.owner;
+    }
     abs(relPath) {
         return path.join(this.opts.root, relPath);
     }
@@ -8187,28 +9760,35 @@ class TargetWriter {
         this.dirsToSync.add(abs);
         this.dirsToSync.add(path.dirname(abs));
     }
+    /** A change made outside writePiece (a truncation, a removal): sync that file and/or its directory too. */
+    noteChanged(relPath, kind) {
+        const abs = this.abs(relPath);
+        if (kind === 'file')
+            this.toSync.push(abs);
+        this.dirsToSync.add(path.dirname(abs));
+    }
     /** Announces a file that will arrive in `pieces` pieces (so we know when it is complete). */
-    expect(relPath, pieces) {
-        this.expected.set(relPath, pieces);
+    expect(relPath, pieces, mode = 'create') {
+        this.expected.set(relPath, { pieces, mode });
     }
     /** One piece of a file; null data means the source file vanished: nothing is created for it. */
     async writePiece(relPath, offset, data) {
         if (this.failure)
             throw this.failure;
-        const pieces = this.expected.get(relPath);
-        if (pieces === undefined)
+        const expected = this.expected.get(relPath);
+        if (expected === undefined)
             throw new Error(`internal: unexpected piece for ${relPath}`);
-        if (pieces === 1) {
+        if (expected.pieces === 1) {
             this.expected.delete(relPath);
             if (data !== null)
-                this.writeWholeFileSync(relPath, data);
+                this.writeSmallSync(relPath, data, offset, expected.mode);
             return;
         }
         let file = this.multi.get(relPath);
         if (!file)
-            this.multi.set(relPath, (file = { piecesLeft: pieces, writes: [] }));
+            this.multi.set(relPath, (file = { piecesLeft: expected.pieces, mode: expected.mode, writes: [] }));
         if (data !== null) {
-            file.handle ??= this.openLarge(relPath);
+            file.handle ??= this.openLarge(relPath, file.mode);
             await this.reserve(data.length);
             file.writes.push(this.track(this.writeAt(file.handle, data, offset)));
         }
@@ -8218,13 +9798,19 @@ class TargetWriter {
             this.track(this.closeLarge(file));
         }
     }
-    /** A whole small file at once (backup_label, standby.signal, ...), durable before returning. */
+    /**
+     * A whole small file (backup_label, standby.signal, pg_control, ...), replaced atomically and
+     * durable before returning: a crash leaves the old file or the new one, never a torn one.
+     */
     async writeFile(relPath, content) {
-        const abs = this.writeWholeFileSync(relPath, Buffer.isBuffer(content) ? content : Buffer.from(content));
-        if (this.opts.sync) {
-            this.toSync.pop();
-            await fsyncPath(abs);
-        }
+        const tmpRel = `${relPath}.pg_catchup.tmp`;
+        const tmp = this.writeSmallSync(tmpRel, Buffer.isBuffer(content) ? content : Buffer.from(content), 0, 'create');
+        this.toSync.pop();
+        if (this.opts.sync)
+            await fsyncPath(tmp);
+        await fsp.rename(tmp, this.abs(relPath));
+        if (this.opts.sync)
+            await fsyncPath(path.dirname(this.abs(relPath)));
     }
     /** Waits for every background write and close, then fsyncs the small files and directories. */
     async flush() {
@@ -8235,7 +9821,8 @@ class TargetWriter {
         if (!this.opts.sync)
             return;
         await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
-        await inParallel([...this.dirsToSync], SYNC_CONCURRENCY, fsyncPath);
+        // A directory noted for a removal inside it may itself have been removed since.
+        await inParallel([...this.dirsToSync].filter((d) => fs.existsSync(d)), SYNC_CONCURRENCY, fsyncPath);
     }
     /** After a failure: let background work settle and close what is open, without syncing. */
     async abandon() {
@@ -8248,15 +9835,15 @@ class TargetWriter {
         }
         this.multi.clear();
     }
-    writeWholeFileSync(relPath, data) {
+    writeSmallSync(relPath, data, offset, mode) {
         const abs = this.abs(relPath);
-        const fd = fs.openSync(abs, 'w', exports.FILE_MODE);
+        const fd = fs.openSync(abs, mode === 'patch' ? 'r+' : 'w', exports.FILE_MODE);
         try {
-            if (this.opts.owner)
+            if (this.opts.owner && mode === 'create')
                 fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
             let written = 0;
             while (written < data.length)
-                written += fs.writeSync(fd, data, written, data.length - written, written);
+                written += fs.writeSync(fd, data, written, data.length - written, offset + written);
         }
         finally {
             fs.closeSync(fd);
@@ -8267,9 +9854,9 @@ class TargetWriter {
         this.filesWritten++;
         return abs;
     }
-    async openLarge(relPath) {
-        const fh = await fsp.open(this.abs(relPath), 'w', exports.FILE_MODE);
-        if (this.opts.owner)
+    async openLarge(relPath, mode) {
+        const fh = await fsp.open(this.abs(relPath), mode === 'patch' ? 'r+' : 'w', exports.FILE_MODE);
+        if (this.opts.owner && mode === 'create')
             await fh.chown(this.opts.owner.uid, this.opts.owner.gid);
         this.dirsToSync.add(path.dirname(this.abs(relPath)));
         return fh;
@@ -8511,6 +10098,529 @@ exports.silentLogger = {
 
 /***/ }),
 
+/***/ 1749:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runBackupCopy = runBackupCopy;
+const fsp = __importStar(__nccwpck_require__(1943));
+const copy_executor_1 = __nccwpck_require__(4635);
+const target_writer_1 = __nccwpck_require__(6773);
+const wal_segment_sink_1 = __nccwpck_require__(6804);
+const errors_1 = __nccwpck_require__(7679);
+const pg_control_1 = __nccwpck_require__(9737);
+const recovery_conf_1 = __nccwpck_require__(5754);
+const backup_session_1 = __nccwpck_require__(2803);
+const file_reader_1 = __nccwpck_require__(8092);
+const wal_receiver_1 = __nccwpck_require__(2614);
+const lsn_1 = __nccwpck_require__(2524);
+const wal_segment_1 = __nccwpck_require__(3925);
+/**
+ * The part every mode shares (design rules 1-3, 6): a temporary slot, a non-exclusive backup,
+ * WAL streamed from its start while the plan is built and carried out, then backup_label and
+ * finally pg_control. `makePlan` runs after the backup started, so every page it selects is
+ * read after the start checkpoint and any later change is in the WAL we ship.
+ */
+async function runBackupCopy(source, writer, opts, makePlan) {
+    const { control, replication, identity, segSize } = source;
+    const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
+    await replication.createTemporarySlot(slot);
+    await writer.makeDirectory('pg_wal');
+    await writer.makeDirectory('pg_wal/archive_status');
+    const backup = new backup_session_1.BackupSession(control);
+    const startLsn = await backup.start(opts.label, true);
+    opts.logger.info(`backup started at ${(0, lsn_1.formatLsn)(startLsn)} on timeline ${identity.timeline}`);
+    const walStart = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
+    const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
+    const receiver = new wal_receiver_1.WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
+    try {
+        const plan = await makePlan(startLsn);
+        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger);
+        const controlFile = await readControlFile(control, identity.systemIdentifier);
+        const stop = await backup.stop();
+        await receiver.finish(stop.stopLsn);
+        await sink.close();
+        opts.logger.info(`backup stopped at ${(0, lsn_1.formatLsn)(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
+        if (source.history.length > 0) {
+            const history = await replication.timelineHistory(identity.timeline);
+            if (history)
+                await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
+        }
+        await writer.writeFile('backup_label', stop.backupLabel);
+        if (stop.tablespaceMap !== '')
+            await writer.writeFile('tablespace_map', stop.tablespaceMap);
+        if (opts.recoveryConninfo !== null)
+            await writeRecoveryConf(writer, opts.recoveryConninfo);
+        await writer.flush();
+        // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
+        await writer.writeFile(plan.controlFile, controlFile);
+        if (opts.sync) {
+            await (0, target_writer_1.fsyncPath)(writer.abs('global'));
+            await (0, target_writer_1.fsyncPath)(writer.abs('.'));
+        }
+        return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten };
+    }
+    finally {
+        await receiver.abort();
+    }
+}
+/** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
+async function readControlFile(client, systemIdentifier) {
+    let content = null;
+    await (0, file_reader_1.readRanges)(client, [{ path: 'global/pg_control', offset: 0, length: pg_control_1.PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
+        content = data;
+    });
+    if (!content)
+        throw new errors_1.CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');
+    const parsed = (0, pg_control_1.parsePgControl)(content, "the source's global/pg_control");
+    if (parsed.systemIdentifierText !== systemIdentifier) {
+        throw new errors_1.CatchupError('identity-mismatch', `The source's pg_control has system identifier ${parsed.systemIdentifierText}, but its replication connection reports ${systemIdentifier}.`, 'The connections reached different clusters (a load balancer or pooler in between?): point pg-catchup at one server directly.');
+    }
+    return content;
+}
+async function writeRecoveryConf(writer, conninfo) {
+    await writer.writeFile('standby.signal', '');
+    const existing = await fsp.readFile(writer.abs('postgresql.auto.conf'), 'utf8').catch(() => '');
+    const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
+    await writer.writeFile('postgresql.auto.conf', existing + sep + (0, recovery_conf_1.autoConfLines)(conninfo));
+}
+
+
+/***/ }),
+
+/***/ 4667:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.catchupDelta = catchupDelta;
+exports.rewind = rewind;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const file_owner_1 = __nccwpck_require__(6616);
+const target_writer_1 = __nccwpck_require__(6773);
+const errors_1 = __nccwpck_require__(7679);
+const log_1 = __nccwpck_require__(4760);
+const catchup_marker_1 = __nccwpck_require__(3711);
+const recovery_conf_1 = __nccwpck_require__(5754);
+const target_listing_1 = __nccwpck_require__(9264);
+const target_lock_1 = __nccwpck_require__(3777);
+const target_state_1 = __nccwpck_require__(8777);
+const plan_delta_1 = __nccwpck_require__(7126);
+const report_1 = __nccwpck_require__(9863);
+const connection_options_1 = __nccwpck_require__(3627);
+const changed_blocks_scan_1 = __nccwpck_require__(8091);
+const file_listing_1 = __nccwpck_require__(8115);
+const lsn_1 = __nccwpck_require__(2524);
+const backup_copy_1 = __nccwpck_require__(1749);
+const divergence_1 = __nccwpck_require__(5671);
+const format_bytes_1 = __nccwpck_require__(9164);
+const target_checks_1 = __nccwpck_require__(4408);
+const source_session_1 = __nccwpck_require__(6769);
+const check_1 = __nccwpck_require__(4186);
+const single_user_recovery_1 = __nccwpck_require__(112);
+// Without -R the target keeps its own recovery signal files, so a re-synced standby stays one.
+const SIGNAL_FILES = ['standby.signal', 'recovery.signal'];
+/**
+ * DELTA: bring an existing copy of the source up to date (design rules 4-8). A lagging copy
+ * gets the blocks the source changed since R; a diverged one also gets back every block it
+ * changed on its own branch. The target is never startable while inconsistent (rule 7).
+ */
+async function catchupDelta(opts) {
+    return syncExistingTarget(opts, 'DELTA');
+}
+/**
+ * rewind: like DELTA, with pg_rewind's rules: the target needs data checksums or
+ * wal_log_hints, an uncleanly stopped target gets crash recovery first, and a target still on
+ * the source's history is left alone ("no rewind required").
+ */
+async function rewind(opts) {
+    return syncExistingTarget(opts, 'rewind');
+}
+async function syncExistingTarget(opts, flavor) {
+    const logger = opts.logger ?? log_1.silentLogger;
+    const threads = opts.threads ?? 1;
+    const sync = opts.sync ?? true;
+    const targetDir = path.resolve(opts.targetDir);
+    const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
+    const report = (0, report_1.newReport)(flavor, conn.display, targetDir, threads);
+    const started = Date.now();
+    let source;
+    let lock;
+    try {
+        (0, source_session_1.assertThreads)(threads);
+        let target = (0, target_state_1.inspectTarget)(targetDir);
+        if (opts.dryRun)
+            target_lock_1.TargetLock.assertFree(targetDir);
+        else
+            lock = target_lock_1.TargetLock.acquire(targetDir);
+        if (flavor === 'rewind' && needsCrashRecovery(target))
+            target = await ensureCleanShutdown(target, opts, report, logger);
+        report.checks.push((0, target_checks_1.checkTargetStopped)(target));
+        if (flavor === 'rewind')
+            report.checks.push(checkHintLogging(target));
+        (0, check_1.assertChecksPass)(report.checks);
+        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks);
+        report.source.serverVersion = source.info.versionText;
+        report.source.systemIdentifier = source.identity.systemIdentifier;
+        report.source.timeline = source.identity.timeline;
+        report.checks.push(...(0, target_checks_1.checkTargetMatchesSource)(target, source));
+        (0, check_1.assertChecksPass)(report.checks);
+        const decision = await (0, divergence_1.decideReference)(target, source, logger);
+        recordDecision(report, target, decision);
+        if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
+            logger.info('no rewind required');
+            report.status = 'no-op';
+            return report;
+        }
+        const R = decision.referenceLsn;
+        const protectedPaths = [...catchup_marker_1.OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
+        const makePlan = async () => {
+            const sourceListing = await (0, file_listing_1.listSourceFiles)(source.control);
+            // The target's pg_wal is emptied before the stream starts; nothing of ours is planned there.
+            const targetListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
+            const scanned = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, (0, plan_delta_1.patchCandidates)(sourceListing, targetListing, source.blockSize), R, source.blockSize);
+            const plan = (0, plan_delta_1.planDelta)({
+                source: sourceListing, target: targetListing, blockSize: source.blockSize,
+                sourceChanged: scanned, targetChanged: decision.targetChanged, protectedPaths,
+            });
+            logPlan(plan, logger);
+            recordPlan(report, plan);
+            return plan;
+        };
+        if (opts.dryRun) {
+            await makePlan();
+            report.status = 'dry-run';
+            return report;
+        }
+        if (!opts.writeRecoveryConf && !SIGNAL_FILES.some((f) => fs.existsSync(path.join(targetDir, f)))) {
+            report.warnings.push('the target has no standby.signal and -R was not given: after the sync it will start as a primary, not a standby');
+        }
+        // First write (rule 7): the job is recorded and pg_control set aside before any data changes.
+        const owner = (0, file_owner_1.ownerForTarget)(targetDir);
+        (0, catchup_marker_1.beginMarkedRun)(targetDir, {
+            tool: 'pg-catchup', mode: flavor, referenceLsn: R, referenceReason: target.marker?.referenceReason ?? decision.reason,
+            sourceSystemIdentifier: source.identity.systemIdentifier, startedAt: report.startedAt, pid: process.pid,
+            diverged: decision.divergence.diverged, forkLsn: decision.divergence.forkLsn,
+        }, owner);
+        emptyWalDirectory(targetDir);
+        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync });
+        const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
+            label: `pg-catchup ${flavor} ${report.startedAt}`,
+            sync,
+            recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
+            logger,
+        }, async (startLsn) => {
+            if (startLsn < R) {
+                throw new errors_1.CatchupError('target-ahead', `Current START LSN ${(0, lsn_1.formatLsn)(startLsn)} is lower than expected START LSN ${(0, lsn_1.formatLsn)(R)}.`, 'The target is ahead of the source: point the run at the right source, or rebuild the target with -b FULL.');
+            }
+            return makePlan();
+        });
+        (0, catchup_marker_1.endMarkedRun)(targetDir);
+        report.lsn.backupStart = (0, lsn_1.formatLsn)(result.startLsn);
+        report.lsn.backupStop = (0, lsn_1.formatLsn)(result.stopLsn);
+        report.files.bytesCopied = result.copy.bytesCopied;
+        report.files.walSegments = result.walSegments;
+        report.files.walBytes = result.walBytes;
+        report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
+        for (const w of report.warnings)
+            logger.warn(w);
+        report.status = 'success';
+        return report;
+    }
+    catch (err) {
+        throw (0, report_1.failReport)(report, err);
+    }
+    finally {
+        await (0, source_session_1.closeSourceSession)(source);
+        lock?.release();
+        report.durationMs = Date.now() - started;
+    }
+}
+function needsCrashRecovery(target) {
+    return !target.postmaster && !target.marker && !target.backupLabel && !['shut down', 'shut down in recovery'].includes(target.control.state);
+}
+/** pg_rewind's ensureCleanShutdown: crash recovery in single-user mode, unless told not to. */
+async function ensureCleanShutdown(target, opts, report, logger) {
+    if (opts.ensureShutdown === false || opts.dryRun) {
+        const why = opts.dryRun ? '--dry-run changes nothing, so it does not run crash recovery' : 'with --no-ensure-shutdown';
+        throw new errors_1.CatchupError('target-not-clean', `target server must be shut down cleanly: its pg_control says "${target.control.state}", and ${why}.`, opts.dryRun ? 'Run without --dry-run (crash recovery runs first), or start and stop the target cleanly yourself.'
+            : 'Drop --no-ensure-shutdown to let pg-catchup run single-user crash recovery, or start and stop the target cleanly yourself.');
+    }
+    if (fs.existsSync(path.join(target.dir, 'standby.signal'))) {
+        // Single-user mode cannot run standby recovery, and without the signal it would end recovery as a primary.
+        throw new errors_1.CatchupError('target-not-clean', `target server must be shut down cleanly: it is a standby (standby.signal) whose pg_control says "${target.control.state}".`, `Start it so it resumes recovery, then stop it cleanly (pg_ctl start -D ${target.dir}; pg_ctl stop -D ${target.dir} -m fast), and rerun.`);
+    }
+    if (!opts.runner)
+        throw new errors_1.CatchupError('no-runner', 'Crash recovery needs a command runner.', 'Internal: the adapter must pass one.');
+    const postgres = await (0, single_user_recovery_1.findPostgresBinary)(target.majorVersion, opts.runner, opts.targetBinDir);
+    logger.info(`target was not shut down cleanly ("${target.control.state}"): running single-user crash recovery with ${postgres}`);
+    await (0, single_user_recovery_1.runSingleUserRecovery)(target.dir, postgres, (0, file_owner_1.ownerForTarget)(target.dir), opts.runner);
+    report.warnings.push(`ran single-user crash recovery on the target (it was "${target.control.state}")`);
+    return (0, target_state_1.inspectTarget)(target.dir);
+}
+function checkHintLogging(target) {
+    const base = { id: 'target-hint-logging', title: 'Target has data checksums or wal_log_hints' };
+    if ((0, target_checks_1.targetLogsHints)(target)) {
+        return { ...base, status: 'pass', detail: target.control.dataChecksumVersion > 0 ? 'data checksums on' : 'wal_log_hints on' };
+    }
+    return { ...base, status: 'fail', detail: 'the target has neither data checksums nor wal_log_hints, so hint-bit-only changes on its own branch are invisible',
+        fix: 'Rebuild the target with -b FULL; turn on wal_log_hints (or data checksums) on your clusters so rewinds are possible.' };
+}
+/** Old WAL of the target (possibly of its own branch) must not be replayed after the sync. */
+function emptyWalDirectory(targetDir) {
+    const walDir = path.join(targetDir, 'pg_wal');
+    if (!fs.existsSync(walDir))
+        return;
+    for (const name of fs.readdirSync(walDir)) {
+        const p = path.join(walDir, name);
+        if (name === 'archive_status' || name === 'summaries') {
+            for (const f of fs.readdirSync(p))
+                fs.rmSync(path.join(p, f), { recursive: true, force: true });
+        }
+        else {
+            fs.rmSync(p, { recursive: true, force: true });
+        }
+    }
+}
+function recordDecision(report, target, d) {
+    report.target.timeline = d.position.tli;
+    report.target.position = (0, lsn_1.formatLsn)(d.position.lsn);
+    report.target.state = target.control.state;
+    report.lsn.reference = (0, lsn_1.formatLsn)(d.referenceLsn);
+    report.reference = d.reason;
+    report.divergence = d.divergence;
+    if (target.marker)
+        report.resumed = { from: `marker of a run started ${target.marker.startedAt} (PID ${target.marker.pid})`, startedAt: target.marker.startedAt };
+}
+function recordPlan(report, plan) {
+    report.files.copied = plan.files.length;
+    report.files.patched = plan.patches.length;
+    report.files.deleted = plan.deletions.length;
+    report.files.skipped = plan.skipped.length;
+    report.files.bytesPlanned = plan.bytesToCopy;
+    report.files.blocksCopied = plan.patches.reduce((n, p) => n + p.blocks.sourceChanged + p.blocks.targetChanged + p.blocks.beyondTarget, 0);
+}
+function logPlan(plan, logger) {
+    const blocks = plan.patches.reduce((n, p) => n + p.blocks.sourceChanged + p.blocks.targetChanged + p.blocks.beyondTarget, 0);
+    logger.info(`plan: ${plan.files.length} files copied whole, ${plan.patches.length} relation files patched (${blocks} blocks), ` +
+        `${plan.deletions.length} paths removed, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)} to copy`);
+}
+
+
+/***/ }),
+
+/***/ 5671:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.decideReference = decideReference;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+const local_changed_blocks_1 = __nccwpck_require__(1927);
+const target_listing_1 = __nccwpck_require__(9264);
+const reference_lsn_1 = __nccwpck_require__(4597);
+const lsn_1 = __nccwpck_require__(2524);
+const timeline_history_1 = __nccwpck_require__(8279);
+const wal_segment_1 = __nccwpck_require__(3925);
+const target_checks_1 = __nccwpck_require__(4408);
+/**
+ * Design rule 4: R, and whether the target left the source's history. Never a guess: when R
+ * cannot be established the run stops here, before any write.
+ */
+async function decideReference(target, source, logger) {
+    const position = (0, reference_lsn_1.targetPosition)(target.control);
+    if (target.marker) {
+        // Resuming: the target's WAL and history went with the interrupted run; the marker kept R.
+        const m = target.marker;
+        const decision = {
+            referenceLsn: m.referenceLsn, reason: `${m.referenceReason} (recorded by the interrupted run)`, position,
+            divergence: { diverged: m.diverged, forkLsn: m.forkLsn, detail: m.diverged ? 'diverged (recorded by the interrupted run)' : 'on the source history (recorded by the interrupted run)' },
+        };
+        if (m.diverged)
+            decision.targetChanged = targetBlocksSince(target, m.referenceLsn);
+        return decision;
+    }
+    const relation = (0, reference_lsn_1.relateToSource)(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition }, readTargetHistory(target.dir, position.tli));
+    if (relation.kind === 'ahead') {
+        throw new errors_1.CatchupError('target-ahead', `Current START LSN ${(0, lsn_1.formatLsn)(relation.sourceLsn)} is lower than expected START LSN ${(0, lsn_1.formatLsn)(position.lsn)}: the target is ahead of the source on timeline ${position.tli}.`, 'The target has WAL the source does not: check that the connection points at the right primary; otherwise rebuild the target with -b FULL.');
+    }
+    if (relation.kind === 'unrelated') {
+        throw new errors_1.CatchupError('no-common-history', `Cannot relate the target to the source: ${relation.detail}.`, 'Without a common history R cannot be established: rebuild the target with -b FULL.');
+    }
+    if (relation.kind === 'on-history') {
+        const ref = (0, reference_lsn_1.referenceForLaggingTarget)(target.control, target.backupLabel);
+        return {
+            referenceLsn: ref.lsn, reason: ref.reason, position,
+            divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${(0, lsn_1.formatLsn)(position.lsn)}) is on the source's history` },
+        };
+    }
+    // Diverged: R is the redo point of the last target checkpoint before the fork.
+    if (!(0, target_checks_1.targetLogsHints)(target)) {
+        throw new errors_1.CatchupError('target-no-hint-logging', `The target diverged from the source at ${(0, lsn_1.formatLsn)(relation.forkLsn)} (timeline ${relation.forkTli}), and it has neither data checksums nor wal_log_hints, so changes of its own branch cannot all be found.`, 'Rebuild the target with -b FULL; enable wal_log_hints on your clusters to make future rewinds possible.');
+    }
+    const checkpoint = target.control.checkpointLsn < relation.forkLsn
+        ? { redo: target.control.redoLsn, how: `redo LSN ${(0, lsn_1.formatLsn)(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
+        : lastCheckpointBeforeFork(target, relation.forkLsn);
+    const label = target.backupLabel;
+    const referenceLsn = label && label.startWalLocation < checkpoint.redo ? label.startWalLocation : checkpoint.redo;
+    logger.info(`the target diverged from the source at ${(0, lsn_1.formatLsn)(relation.forkLsn)} on timeline ${relation.forkTli}; R = ${(0, lsn_1.formatLsn)(referenceLsn)}`);
+    return {
+        referenceLsn, reason: checkpoint.how, position,
+        divergence: {
+            diverged: true, forkLsn: (0, lsn_1.formatLsn)(relation.forkLsn), forkTimeline: relation.forkTli,
+            detail: `the target (timeline ${position.tli}, ${(0, lsn_1.formatLsn)(position.lsn)}) left the source's history at ${(0, lsn_1.formatLsn)(relation.forkLsn)} on timeline ${relation.forkTli}`,
+        },
+        targetChanged: targetBlocksSince(target, referenceLsn),
+    };
+}
+function targetBlocksSince(target, referenceLsn) {
+    const files = (0, target_listing_1.listTarget)(target.dir).filter((e) => !e.isDir && !e.isSymlink);
+    return (0, local_changed_blocks_1.scanLocalChangedBlocks)(target.dir, files, referenceLsn, target.control.blockSize);
+}
+function readTargetHistory(dir, tli) {
+    if (tli <= 1)
+        return [];
+    const file = path.join(dir, 'pg_wal', (0, wal_segment_1.historyFileName)(tli));
+    if (!fs.existsSync(file))
+        return null;
+    return (0, timeline_history_1.parseTimelineHistory)(fs.readFileSync(file, 'utf8'), file);
+}
+/** The target's checkpoint is after the fork: its WAL must be read back to the last one before. */
+function lastCheckpointBeforeFork(target, forkLsn) {
+    throw new errors_1.CatchupError('fork-wal-unreadable', `The target's last checkpoint (${(0, lsn_1.formatLsn)(target.control.checkpointLsn)}) is after the fork at ${(0, lsn_1.formatLsn)(forkLsn)}, and finding the checkpoint before the fork needs the target's WAL reader.`, 'Use -b FULL.');
+}
+
+
+/***/ }),
+
+/***/ 9164:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatBytes = formatBytes;
+/** Human sizes for logs: 1024-based, one decimal. */
+function formatBytes(n) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let v = n;
+    let u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return `${v.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
+}
+
+
+/***/ }),
+
 /***/ 912:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -8550,35 +10660,25 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatBytes = void 0;
 exports.catchupFull = catchupFull;
-exports.formatBytes = formatBytes;
-const fsp = __importStar(__nccwpck_require__(1943));
 const path = __importStar(__nccwpck_require__(6928));
-const copy_executor_1 = __nccwpck_require__(4635);
 const file_owner_1 = __nccwpck_require__(6616);
 const target_writer_1 = __nccwpck_require__(6773);
-const wal_segment_sink_1 = __nccwpck_require__(6804);
-const errors_1 = __nccwpck_require__(7679);
 const log_1 = __nccwpck_require__(4760);
-const pg_control_1 = __nccwpck_require__(9737);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const plan_full_1 = __nccwpck_require__(7883);
 const check_1 = __nccwpck_require__(4186);
-const privileges_1 = __nccwpck_require__(9576);
-const source_version_1 = __nccwpck_require__(8948);
 const target_empty_1 = __nccwpck_require__(2665);
-const wal_level_1 = __nccwpck_require__(9685);
-const wal_senders_1 = __nccwpck_require__(569);
 const report_1 = __nccwpck_require__(9863);
-const backup_session_1 = __nccwpck_require__(2803);
 const connection_options_1 = __nccwpck_require__(3627);
-const file_reader_1 = __nccwpck_require__(8092);
 const file_listing_1 = __nccwpck_require__(8115);
-const replication_connection_1 = __nccwpck_require__(8317);
-const source_connect_1 = __nccwpck_require__(3770);
-const wal_receiver_1 = __nccwpck_require__(2614);
 const lsn_1 = __nccwpck_require__(2524);
-const wal_segment_1 = __nccwpck_require__(3925);
+const backup_copy_1 = __nccwpck_require__(1749);
+const format_bytes_1 = __nccwpck_require__(9164);
+const source_session_1 = __nccwpck_require__(6769);
+var format_bytes_2 = __nccwpck_require__(9164);
+Object.defineProperty(exports, "formatBytes", ({ enumerable: true, get: function () { return format_bytes_2.formatBytes; } }));
 /**
  * FULL: copy a running primary into an empty directory (design rules 1, 2, 3, 5, 6).
  * Every refusal happens before the first write; on failure the target has no pg_control,
@@ -8588,139 +10688,339 @@ async function catchupFull(opts) {
     const logger = opts.logger ?? log_1.silentLogger;
     const threads = opts.threads ?? 1;
     const sync = opts.sync ?? true;
-    const startedAt = new Date();
     const targetDir = path.resolve(opts.targetDir);
     const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
-    const report = {
-        tool: 'pg-catchup', version: report_1.TOOL_VERSION, mode: 'FULL', status: 'failed',
-        source: { connection: conn.display }, target: { path: targetDir }, lsn: {}, checks: [],
-        files: { copied: 0, skipped: 0, bytesCopied: 0, walSegments: 0, walBytes: 0 },
-        threads, wroteRecoveryConf: false, startedAt: startedAt.toISOString(), durationMs: 0,
-    };
-    if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
-        throw new errors_1.CatchupError('bad-threads', `-j/--threads must be a whole number from 1 to 64, not ${threads}.`, 'Pass e.g. -j 2.');
-    }
-    const clients = [];
-    let repl;
-    let receiver;
+    const report = (0, report_1.newReport)('FULL', conn.display, targetDir, threads);
+    const started = Date.now();
+    let source;
     try {
-        const checks = (report.checks = [(0, target_empty_1.checkTargetEmpty)(targetDir)]);
-        (0, check_1.assertChecksPass)(checks);
-        const control = await (0, source_connect_1.connectSource)(conn);
-        clients.push(control);
-        const info = await (0, source_version_1.readServerInfo)(control);
-        report.source.serverVersion = info.versionText;
-        checks.push((0, source_version_1.checkSourceVersion)(info));
-        (0, check_1.assertChecksPass)(checks);
-        checks.push(await (0, privileges_1.checkPrivileges)(control), await (0, wal_level_1.checkWalLevel)(control), ...(await (0, wal_senders_1.checkWalSenders)(control)));
-        (0, check_1.assertChecksPass)(checks);
-        const segSize = await walSegmentSize(control);
-        repl = await replication_connection_1.ReplicationConnection.open(conn);
-        const identity = await repl.identifySystem();
-        report.source.systemIdentifier = identity.systemIdentifier;
-        report.source.timeline = identity.timeline;
-        for (let i = 1; i < threads; i++)
-            clients.push(await (0, source_connect_1.connectSource)(conn));
-        const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
-        await repl.createTemporarySlot(slot);
+        (0, source_session_1.assertThreads)(threads);
+        report.checks.push((0, target_empty_1.checkTargetEmpty)(targetDir));
+        (0, check_1.assertChecksPass)(report.checks);
+        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks);
+        report.source.serverVersion = source.info.versionText;
+        report.source.systemIdentifier = source.identity.systemIdentifier;
+        report.source.timeline = source.identity.timeline;
         // First write: everything above refused without touching the target.
-        const owner = (0, file_owner_1.ownerForTarget)(targetDir);
-        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync });
+        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner: (0, file_owner_1.ownerForTarget)(targetDir), sync });
         await writer.makeDirectory('.');
-        await writer.makeDirectory('pg_wal');
-        await writer.makeDirectory('pg_wal/archive_status');
-        const backup = new backup_session_1.BackupSession(control);
-        const startLsn = await backup.start(`pg-catchup ${startedAt.toISOString()}`, true);
-        report.lsn.backupStart = (0, lsn_1.formatLsn)(startLsn);
-        logger.info(`backup started at ${(0, lsn_1.formatLsn)(startLsn)} on timeline ${identity.timeline}`);
-        const walStart = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
-        const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, owner, sync);
-        receiver = new wal_receiver_1.WalReceiver(repl.startStreaming(slot, walStart, identity.timeline), walStart, sink);
-        // Listed after the backup start, so every file change after the listing is in the WAL we ship.
-        const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(control));
-        report.files.skipped = plan.skipped.length;
-        logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${threads} connection(s)`);
-        const copied = await (0, copy_executor_1.executeCopy)(plan, clients, writer, logger);
-        report.files.copied = copied.filesCopied;
-        report.files.bytesCopied = copied.bytesCopied;
-        const controlFile = await readWholeFile(control, plan.controlFile);
-        checkControlFileIdentity(controlFile, identity.systemIdentifier);
-        const stop = await backup.stop();
-        report.lsn.backupStop = (0, lsn_1.formatLsn)(stop.stopLsn);
-        await receiver.finish(stop.stopLsn);
-        await sink.close();
-        report.files.walSegments = sink.segments.length;
-        report.files.walBytes = sink.bytesWritten;
-        logger.info(`backup stopped at ${(0, lsn_1.formatLsn)(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
-        const history = await repl.timelineHistory(identity.timeline);
-        if (history)
-            await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
-        await writer.writeFile('backup_label', stop.backupLabel);
-        if (stop.tablespaceMap !== '')
-            await writer.writeFile('tablespace_map', stop.tablespaceMap);
-        if (opts.writeRecoveryConf) {
-            await writeRecoveryConf(writer, (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false));
-            report.wroteRecoveryConf = true;
-        }
-        await writer.flush();
-        // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
-        await writer.writeFile(plan.controlFile, controlFile);
-        if (sync) {
-            await (0, target_writer_1.fsyncPath)(writer.abs('global'));
-            await (0, target_writer_1.fsyncPath)(targetDir);
-        }
+        const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
+            label: `pg-catchup FULL ${report.startedAt}`,
+            sync,
+            recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
+            logger,
+        }, async () => {
+            const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control));
+            logger.info(`copying ${plan.files.length} files, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)}, with ${threads} connection(s)`);
+            return plan;
+        });
+        report.lsn.backupStart = (0, lsn_1.formatLsn)(result.startLsn);
+        report.lsn.backupStop = (0, lsn_1.formatLsn)(result.stopLsn);
+        Object.assign(report.files, {
+            copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesCopied: result.copy.bytesCopied,
+            bytesPlanned: result.plan.bytesToCopy, walSegments: result.walSegments, walBytes: result.walBytes,
+        });
+        report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
         report.status = 'success';
         return report;
     }
     catch (err) {
-        report.error = (0, errors_1.isCatchupError)(err)
-            ? { code: err.code, message: err.message, fix: err.fix }
-            : { code: 'internal', message: (0, errors_1.errorMessage)(err) };
-        throw Object.assign(err, { report });
+        throw (0, report_1.failReport)(report, err);
     }
     finally {
-        await receiver?.abort();
-        await repl?.close();
+        await (0, source_session_1.closeSourceSession)(source);
+        report.durationMs = Date.now() - started;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6769:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openSourceSession = openSourceSession;
+exports.closeSourceSession = closeSourceSession;
+exports.assertThreads = assertThreads;
+const errors_1 = __nccwpck_require__(7679);
+const check_1 = __nccwpck_require__(4186);
+const privileges_1 = __nccwpck_require__(9576);
+const source_version_1 = __nccwpck_require__(8948);
+const wal_level_1 = __nccwpck_require__(9685);
+const wal_senders_1 = __nccwpck_require__(569);
+const replication_connection_1 = __nccwpck_require__(8317);
+const source_connect_1 = __nccwpck_require__(3770);
+const timeline_history_1 = __nccwpck_require__(8279);
+/**
+ * Connects and runs the source-side preflight checks, pushing each result into `checks`
+ * (so a refusal is reported with what led to it). Writes nothing anywhere.
+ */
+async function openSourceSession(conn, threads, checks) {
+    const clients = [];
+    let replication;
+    try {
+        const control = await (0, source_connect_1.connectSource)(conn);
+        clients.push(control);
+        const info = await (0, source_version_1.readServerInfo)(control);
+        checks.push((0, source_version_1.checkSourceVersion)(info));
+        (0, check_1.assertChecksPass)(checks);
+        checks.push(await (0, privileges_1.checkPrivileges)(control), await (0, wal_level_1.checkWalLevel)(control), ...(await (0, wal_senders_1.checkWalSenders)(control)));
+        (0, check_1.assertChecksPass)(checks);
+        const layout = await control.query("SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs");
+        replication = await replication_connection_1.ReplicationConnection.open(conn);
+        const identity = await replication.identifySystem();
+        const historyFile = await replication.timelineHistory(identity.timeline);
+        const history = historyFile ? (0, timeline_history_1.parseTimelineHistory)(historyFile.content.toString('utf8'), historyFile.fileName) : [];
+        for (let i = 1; i < threads; i++)
+            clients.push(await (0, source_connect_1.connectSource)(conn));
+        return {
+            control, readers: clients, replication, info, identity, history,
+            segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
+        };
+    }
+    catch (err) {
+        await replication?.close();
         await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-        report.durationMs = Date.now() - startedAt.getTime();
+        throw err;
     }
 }
-async function walSegmentSize(client) {
-    const res = await client.query("SELECT setting FROM pg_settings WHERE name = 'wal_segment_size'");
-    return Number(res.rows[0].setting);
+async function closeSourceSession(s) {
+    if (!s)
+        return;
+    await s.replication.close();
+    await Promise.all(s.readers.map((c) => c.end().catch(() => undefined)));
 }
-async function readWholeFile(client, relPath) {
-    const size = pg_control_1.PG_CONTROL_FILE_SIZE;
-    let content = null;
-    await (0, file_reader_1.readRanges)(client, [{ path: relPath, offset: 0, length: size }], async (_i, _o, data) => {
-        content = data;
-    });
-    if (!content)
-        throw new errors_1.CatchupError('read-failed', `Could not read ${relPath} from the source.`, 'Check pg_read_binary_file privileges.');
-    return content;
-}
-/** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
-function checkControlFileIdentity(content, systemIdentifier) {
-    const parsed = (0, pg_control_1.parsePgControl)(content, "the source's global/pg_control");
-    if (parsed.systemIdentifierText !== systemIdentifier) {
-        throw new errors_1.CatchupError('identity-mismatch', `The source's pg_control has system identifier ${parsed.systemIdentifierText}, but its replication connection reports ${systemIdentifier}.`, 'The connections reached different clusters (a load balancer or pooler in between?): point pg-catchup at one server directly.');
+function assertThreads(threads) {
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+        throw new errors_1.CatchupError('bad-threads', `-j/--threads must be a whole number from 1 to 64, not ${threads}.`, 'Pass e.g. -j 2.');
     }
 }
-async function writeRecoveryConf(writer, conninfo) {
-    await writer.writeFile('standby.signal', '');
-    const autoConf = writer.abs('postgresql.auto.conf');
-    const existing = await fsp.readFile(autoConf, 'utf8').catch(() => '');
-    await writer.writeFile('postgresql.auto.conf', existing + (existing.endsWith('\n') || existing === '' ? '' : '\n') + (0, recovery_conf_1.autoConfLines)(conninfo));
-}
-function formatBytes(n) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let v = n;
-    let u = 0;
-    while (v >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
+
+
+/***/ }),
+
+/***/ 4408:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkTargetStopped = checkTargetStopped;
+exports.checkTargetMatchesSource = checkTargetMatchesSource;
+exports.targetLogsHints = targetLogsHints;
+const lsn_1 = __nccwpck_require__(2524);
+const CLEAN_STATES = ['shut down', 'shut down in recovery'];
+/** Design rule 8: the target must be stopped, and cleanly (or be a run of ours to resume). */
+function checkTargetStopped(target) {
+    const base = { id: 'target-stopped', title: 'Target is cleanly shut down' };
+    if (target.postmaster) {
+        return { ...base, status: 'fail', detail: `a postmaster (PID ${target.postmaster.pid}) is running on ${target.dir}`,
+            fix: `Stop it first: pg_ctl stop -D ${target.dir} -m fast.` };
     }
-    return `${v.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
+    if (target.marker) {
+        return { ...base, status: 'pass', detail: `an interrupted pg-catchup run (started ${target.marker.startedAt}) left its marker: resuming it` };
+    }
+    if (target.backupLabel) {
+        // No server runs with a backup_label (recovery renames it at startup): this is a restored
+        // backup or a rewind result never started; recovery would begin at the label's start.
+        return { ...base, status: 'pass',
+            detail: `not started since it was copied: backup_label present (recovery would start at ${(0, lsn_1.formatLsn)(target.backupLabel.startWalLocation)}), pg_control state "${target.control.state}"` };
+    }
+    if (!CLEAN_STATES.includes(target.control.state)) {
+        return { ...base, status: 'fail', detail: `the target's pg_control says "${target.control.state}": it was not shut down cleanly`,
+            fix: `Start it and stop it cleanly (pg_ctl start -D ${target.dir}; pg_ctl stop -D ${target.dir} -m fast), or use pg-catchup rewind, which runs crash recovery first.` };
+    }
+    return { ...base, status: 'pass', detail: `stopped, pg_control state "${target.control.state}"` };
+}
+/** Design rule 8: same system, major version, block size and WAL segment size. */
+function checkTargetMatchesSource(target, source) {
+    const c = target.control;
+    const sysid = source.identity.systemIdentifier;
+    const results = [];
+    const identity = { id: 'same-system', title: 'Target and source are the same cluster' };
+    if (c.systemIdentifierText !== sysid) {
+        results.push({ ...identity, status: 'fail',
+            detail: `source and target clusters are from different systems: the target has system identifier ${c.systemIdentifierText}, the source ${sysid}`,
+            fix: 'Check the connection points at the right primary; to replace the target with a copy of this source, use -b FULL into an empty directory.' });
+    }
+    else if (target.marker && target.marker.sourceSystemIdentifier !== sysid) {
+        results.push({ ...identity, status: 'fail',
+            detail: `the interrupted run in the target was syncing from system ${target.marker.sourceSystemIdentifier}, this source is ${sysid}`,
+            fix: 'Rerun against the source the interrupted run used, or rebuild the target with -b FULL.' });
+    }
+    else {
+        results.push({ ...identity, status: 'pass', detail: `system identifier ${sysid}` });
+    }
+    const layout = { id: 'same-layout', title: 'Same major version, block size and WAL segment size' };
+    const diffs = [];
+    if (target.majorVersion !== source.info.major)
+        diffs.push(`major version ${target.majorVersion} vs ${source.info.major}`);
+    if (c.blockSize !== source.blockSize)
+        diffs.push(`block size ${c.blockSize} vs ${source.blockSize}`);
+    if (c.walSegmentSize !== source.segSize)
+        diffs.push(`WAL segment size ${c.walSegmentSize} vs ${source.segSize}`);
+    results.push(diffs.length > 0
+        ? { ...layout, status: 'fail', detail: `target vs source: ${diffs.join(', ')}`, fix: 'A copy can only be synced from a cluster of the same build: use -b FULL into an empty directory.' }
+        : { ...layout, status: 'pass', detail: `PostgreSQL ${source.info.major}, ${c.blockSize}-byte blocks, ${c.walSegmentSize / 1048576} MB segments` });
+    return results;
+}
+/** LSN-based selection misses hint-bit-only changes unless they are WAL-logged. */
+function targetLogsHints(target) {
+    return target.control.dataChecksumVersion > 0 || target.control.walLogHints;
+}
+
+
+/***/ }),
+
+/***/ 4805:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseBackupLabel = parseBackupLabel;
+const lsn_1 = __nccwpck_require__(2524);
+/**
+ * A backup_label left in a target (a restored backup or a rewind that was never started) means
+ * recovery will begin at its START WAL LOCATION, which can be older than pg_control's redo.
+ */
+function parseBackupLabel(text, name = 'backup_label') {
+    const field = (key) => new RegExp(`^${key}: (.*)$`, 'm').exec(text)?.[1]?.trim() ?? null;
+    const start = field('START WAL LOCATION');
+    const checkpoint = field('CHECKPOINT LOCATION');
+    if (start === null || checkpoint === null) {
+        throw new Error(`${name} is malformed: it has no ${start === null ? 'START WAL LOCATION' : 'CHECKPOINT LOCATION'} line`);
+    }
+    const timeline = field('START TIMELINE');
+    return {
+        startWalLocation: (0, lsn_1.parseLsn)(start.split(' ')[0]),
+        checkpointLocation: (0, lsn_1.parseLsn)(checkpoint),
+        startTimeline: timeline === null ? null : Number(timeline),
+        backupFrom: field('BACKUP FROM'),
+        label: field('LABEL'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 3711:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OWN_FILES = exports.CONTROL_ASIDE = exports.LOCK_FILE = exports.MARKER_FILE = void 0;
+exports.readMarker = readMarker;
+exports.beginMarkedRun = beginMarkedRun;
+exports.endMarkedRun = endMarkedRun;
+exports.fsyncDir = fsyncDir;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const lsn_1 = __nccwpck_require__(2524);
+/** Files of ours inside a target; a sync never deletes or overwrites them. */
+exports.MARKER_FILE = 'pg_catchup.marker';
+exports.LOCK_FILE = 'pg_catchup.lock';
+exports.CONTROL_ASIDE = 'global/pg_control.pg_catchup';
+exports.OWN_FILES = [exports.MARKER_FILE, exports.LOCK_FILE, exports.CONTROL_ASIDE];
+function readMarker(targetDir) {
+    let text;
+    try {
+        text = fs.readFileSync(path.join(targetDir, exports.MARKER_FILE), 'utf8');
+    }
+    catch {
+        return null;
+    }
+    const raw = JSON.parse(text);
+    if (raw.tool !== 'pg-catchup' || typeof raw.referenceLsn !== 'string' || typeof raw.sourceSystemIdentifier !== 'string') {
+        throw new Error(`${path.join(targetDir, exports.MARKER_FILE)} is not a pg-catchup marker`);
+    }
+    return { ...raw, referenceLsn: (0, lsn_1.parseLsn)(raw.referenceLsn) };
+}
+/**
+ * Records the job, then moves pg_control aside: from here on PostgreSQL refuses to start the
+ * directory until a run completes. Both steps are made durable before any data is written.
+ */
+function beginMarkedRun(targetDir, marker, owner) {
+    const markerPath = path.join(targetDir, exports.MARKER_FILE);
+    const tmp = `${markerPath}.tmp`;
+    writeDurably(tmp, `${JSON.stringify({ ...marker, referenceLsn: (0, lsn_1.formatLsn)(marker.referenceLsn) }, null, 2)}\n`, owner);
+    fs.renameSync(tmp, markerPath);
+    fsyncDir(targetDir);
+    const control = path.join(targetDir, 'global', 'pg_control');
+    const aside = path.join(targetDir, exports.CONTROL_ASIDE);
+    if (fs.existsSync(control)) {
+        // A resumed run keeps the original aside copy; a pg_control written by the interrupted run goes.
+        if (fs.existsSync(aside))
+            fs.unlinkSync(control);
+        else
+            fs.renameSync(control, aside);
+        fsyncDir(path.dirname(control));
+    }
+}
+/** After the final pg_control is durable: the run is complete. */
+function endMarkedRun(targetDir) {
+    fs.rmSync(path.join(targetDir, exports.CONTROL_ASIDE), { force: true });
+    fsyncDir(path.join(targetDir, 'global'));
+    fs.rmSync(path.join(targetDir, exports.MARKER_FILE), { force: true });
+    fsyncDir(targetDir);
+}
+function writeDurably(file, content, owner) {
+    const fd = fs.openSync(file, 'w', 0o600);
+    try {
+        fs.writeSync(fd, content);
+        if (owner)
+            fs.fchownSync(fd, owner.uid, owner.gid);
+        fs.fsyncSync(fd);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+function fsyncDir(dir) {
+    const fd = fs.openSync(dir, 'r');
+    try {
+        fs.fsyncSync(fd);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
 }
 
 
@@ -8919,6 +11219,114 @@ function classifyEntries(listing) {
             skipped.push({ entry, reason });
     }
     return { keep, skipped };
+}
+
+
+/***/ }),
+
+/***/ 1927:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scanLocalChangedBlocks = scanLocalChangedBlocks;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const page_header_1 = __nccwpck_require__(8205);
+const relation_path_1 = __nccwpck_require__(2770);
+const READ_BYTES = 1024 * 1024;
+/**
+ * The target's own blocks with page LSN >= R, in every main-fork relation file: on a diverged
+ * target these are the changes of its own branch, which must be overwritten from the source.
+ */
+function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
+    const result = new Map();
+    const buf = Buffer.alloc(READ_BYTES);
+    for (const f of files) {
+        const rel = (0, relation_path_1.parseRelationPath)(f.path);
+        if (!rel || rel.fork !== 'main' || rel.isTemp)
+            continue;
+        const fd = fs.openSync(path.join(root, f.path), 'r');
+        try {
+            const blocks = [];
+            for (let off = 0;; off += READ_BYTES) {
+                const n = fs.readSync(fd, buf, 0, READ_BYTES, off);
+                for (let p = 0; p + blockSize <= n; p += blockSize) {
+                    if ((0, page_header_1.pageLsn)(buf, p) >= referenceLsn)
+                        blocks.push((off + p) / blockSize);
+                }
+                if (n < READ_BYTES)
+                    break;
+            }
+            if (blocks.length > 0)
+                result.set(f.path, blocks);
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 8205:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pageLsn = pageLsn;
+exports.isNewPage = isNewPage;
+exports.pageChecksum = pageChecksum;
+/**
+ * The parts of a data page header (PageHeaderData, bufpage.h) that decide what to copy.
+ * pd_lsn is two little-endian uint32 halves (xlogid, xrecoff) on the platforms we support.
+ */
+function pageLsn(page, offset = 0) {
+    return (BigInt(page.readUInt32LE(offset)) << 32n) | BigInt(page.readUInt32LE(offset + 4));
+}
+/** PageIsNew: pd_upper == 0, an all-zero page that a relation extension has not yet written. */
+function isNewPage(page, offset = 0) {
+    return page.readUInt16LE(offset + 14) === 0;
+}
+function pageChecksum(page, offset = 0) {
+    return page.readUInt16LE(offset + 8);
 }
 
 
@@ -9173,6 +11581,76 @@ function hex(value) {
 
 /***/ }),
 
+/***/ 8860:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.livePostmaster = livePostmaster;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+/**
+ * Whether a postmaster is running on a data directory, as pg_ctl decides it: postmaster.pid
+ * names a PID that is alive. A leftover file from a crash names a dead PID.
+ */
+function livePostmaster(dataDir) {
+    let text;
+    try {
+        text = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8');
+    }
+    catch {
+        return null;
+    }
+    const pid = Number(text.split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0)
+        return null;
+    try {
+        process.kill(pid, 0);
+        return { pid };
+    }
+    catch (err) {
+        // EPERM: it exists but belongs to someone else, so it is alive.
+        return err.code === 'EPERM' ? { pid } : null;
+    }
+}
+
+
+/***/ }),
+
 /***/ 5754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -9333,6 +11811,507 @@ function isDatabaseDirectory(dirPath) {
 
 /***/ }),
 
+/***/ 112:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.findPostgresBinary = findPostgresBinary;
+exports.runSingleUserRecovery = runSingleUserRecovery;
+const fs = __importStar(__nccwpck_require__(9896));
+const os = __importStar(__nccwpck_require__(857));
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+/**
+ * The postgres binary of the target's major version: an explicit directory, then the usual
+ * package locations (Debian/Ubuntu, RHEL/PGDG), then PATH. Its version must match.
+ */
+async function findPostgresBinary(major, runner, binDir) {
+    const candidates = binDir
+        ? [path.join(binDir, 'postgres')]
+        : [
+            `/usr/lib/postgresql/${major}/bin/postgres`,
+            `/usr/pgsql-${major}/bin/postgres`,
+            ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.join(d, 'postgres')),
+        ];
+    const tried = [];
+    for (const candidate of candidates) {
+        if (!fs.existsSync(candidate))
+            continue;
+        const res = await runner.run(candidate, ['-V']);
+        const m = /\(PostgreSQL\) (\d+)/.exec(res.stdout);
+        if (m && Number(m[1]) === major)
+            return candidate;
+        tried.push(`${candidate} (${res.stdout.trim() || 'no version'})`);
+    }
+    throw new errors_1.CatchupError('no-postgres-binary', `No postgres binary of major version ${major} found to run crash recovery on the target${tried.length ? ` (found: ${tried.join(', ')})` : ''}.`, 'Pass --target-bindir=DIR (the bin directory of PostgreSQL ' + major + '), or stop the target cleanly yourself and rerun.');
+}
+/**
+ * Brings a target that was not shut down cleanly to a clean state, as pg_rewind does:
+ * single-user mode replays WAL (crash recovery) and exits at end of input with a checkpoint.
+ * As root, it runs as the data directory's owner (PostgreSQL refuses root).
+ */
+async function runSingleUserRecovery(targetDir, postgres, owner, runner) {
+    const args = ['--single', '-F', '-c', 'exit_on_error=false', '-D', targetDir, 'template1'];
+    let command = postgres;
+    let commandArgs = args;
+    if (owner) {
+        const user = os.userInfo().uid === owner.uid ? null : userNameOf(owner.uid);
+        if (user) {
+            command = 'runuser';
+            commandArgs = ['-u', user, '--', postgres, ...args];
+        }
+    }
+    const res = await runner.run(command, commandArgs, { input: Buffer.alloc(0) });
+    if (res.exitCode !== 0) {
+        const tail = `${res.stderr}${res.stdout}`.trim().split('\n').slice(-5).join(' | ');
+        throw new errors_1.CatchupError('crash-recovery-failed', `Single-user crash recovery of the target failed (exit ${res.exitCode}): ${tail}.`, 'Start the target once yourself to see why (pg_ctl start), stop it cleanly, and rerun.');
+    }
+}
+function userNameOf(uid) {
+    for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
+        const f = line.split(':');
+        if (Number(f[2]) === uid)
+            return f[0];
+    }
+    return null;
+}
+
+
+/***/ }),
+
+/***/ 9264:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.listTarget = listTarget;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+/** Every entry of the target PGDATA, relative paths with '/'; symlinks are listed, not followed. */
+function listTarget(root) {
+    const out = [];
+    const walk = (rel) => {
+        for (const d of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+            const child = rel === '' ? d.name : `${rel}/${d.name}`;
+            if (d.isSymbolicLink()) {
+                out.push({ path: child, size: 0, isDir: false, isSymlink: true });
+            }
+            else if (d.isDirectory()) {
+                out.push({ path: child, size: 0, isDir: true, isSymlink: false });
+                walk(child);
+            }
+            else {
+                out.push({ path: child, size: fs.statSync(path.join(root, child)).size, isDir: false, isSymlink: false });
+            }
+        }
+    };
+    walk('');
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3777:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TargetLock = void 0;
+const fs = __importStar(__nccwpck_require__(9896));
+const os = __importStar(__nccwpck_require__(857));
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+const catchup_marker_1 = __nccwpck_require__(3711);
+/**
+ * One run per target: a lock file created exclusively. A lock whose process is gone (killed
+ * run) is taken over; a live one refuses with its PID and start time.
+ */
+class TargetLock {
+    file;
+    constructor(file) {
+        this.file = file;
+    }
+    static acquire(targetDir) {
+        const file = path.join(targetDir, catchup_marker_1.LOCK_FILE);
+        const mine = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
+        for (let attempt = 0; attempt < 2; attempt++) {
+            try {
+                fs.writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx', mode: 0o600 });
+                return new TargetLock(file);
+            }
+            catch (err) {
+                if (err.code !== 'EEXIST')
+                    throw err;
+            }
+            const holder = readLock(file);
+            if (holder && isAlive(holder)) {
+                throw new errors_1.CatchupError('target-locked', `Another pg-catchup run (PID ${holder.pid} on ${holder.host}, started ${holder.startedAt}) is working on ${targetDir}.`, 'Wait for it to finish; two runs on one target would corrupt it.');
+            }
+            // The holder died (killed run): its marker, if any, is what a rerun resumes from.
+            fs.rmSync(file, { force: true });
+        }
+        throw new errors_1.CatchupError('target-locked', `Could not take the lock ${file}: another run took it first.`, 'Wait for that run to finish.');
+    }
+    /** Read-only check for --dry-run, which must not write to the target. */
+    static assertFree(targetDir) {
+        const holder = readLock(path.join(targetDir, catchup_marker_1.LOCK_FILE));
+        if (holder && isAlive(holder)) {
+            throw new errors_1.CatchupError('target-locked', `Another pg-catchup run (PID ${holder.pid} on ${holder.host}, started ${holder.startedAt}) is working on ${targetDir}.`, 'Wait for it to finish.');
+        }
+    }
+    release() {
+        fs.rmSync(this.file, { force: true });
+    }
+}
+exports.TargetLock = TargetLock;
+function readLock(file) {
+    try {
+        return JSON.parse(fs.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+function isAlive(lock) {
+    // A lock from another host (shared storage) cannot be checked: treat it as held.
+    if (lock.host !== os.hostname())
+        return true;
+    try {
+        process.kill(lock.pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
+/***/ 8777:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.inspectTarget = inspectTarget;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+const backup_label_1 = __nccwpck_require__(4805);
+const catchup_marker_1 = __nccwpck_require__(3711);
+const pg_control_1 = __nccwpck_require__(9737);
+const postmaster_pid_1 = __nccwpck_require__(8860);
+function inspectTarget(targetDir) {
+    const dir = path.resolve(targetDir);
+    let st;
+    try {
+        st = fs.statSync(dir);
+    }
+    catch {
+        throw new errors_1.CatchupError('target-missing', `The target ${dir} does not exist.`, 'An incremental mode needs an existing copy of the source; to build a new one use -b FULL.');
+    }
+    if (!st.isDirectory()) {
+        throw new errors_1.CatchupError('target-not-directory', `The target ${dir} is not a directory.`, 'Point the target option at a data directory.');
+    }
+    const versionFile = path.join(dir, 'PG_VERSION');
+    if (!fs.existsSync(versionFile)) {
+        throw new errors_1.CatchupError('target-not-pgdata', `The target ${dir} is not a PostgreSQL data directory (no PG_VERSION).`, fs.readdirSync(dir).length === 0 ? 'It is empty: use -b FULL.' : 'Point the target option at a data directory, or use -b FULL into an empty one.');
+    }
+    const majorVersion = Number(fs.readFileSync(versionFile, 'utf8').trim());
+    const marker = (0, catchup_marker_1.readMarker)(dir);
+    const { control, controlSource } = readTargetControl(dir, marker);
+    const labelPath = path.join(dir, 'backup_label');
+    let backupLabel = null;
+    // With a marker, a backup_label is the interrupted run's own (maybe torn); R is in the marker.
+    if (!marker && fs.existsSync(labelPath)) {
+        try {
+            backupLabel = (0, backup_label_1.parseBackupLabel)(fs.readFileSync(labelPath, 'utf8'), labelPath);
+        }
+        catch (err) {
+            throw new errors_1.CatchupError('target-backup-label', `${(0, errors_1.errorMessage)(err)}.`, 'Inspect the file; if the directory is not a usable copy, rebuild it with -b FULL.');
+        }
+    }
+    return { dir, majorVersion, control, controlSource, backupLabel, marker, postmaster: (0, postmaster_pid_1.livePostmaster)(dir) };
+}
+function readTargetControl(dir, marker) {
+    const main = path.join(dir, 'global', 'pg_control');
+    const aside = path.join(dir, catchup_marker_1.CONTROL_ASIDE);
+    const pick = fs.existsSync(main) && !marker ? main : fs.existsSync(aside) ? aside : fs.existsSync(main) ? main : null;
+    if (!pick) {
+        throw new errors_1.CatchupError('target-no-control', `The target ${dir} has no global/pg_control${marker ? ' and no copy of it set aside' : ''}.`, 'Without it the target position is unknown and an incremental sync would be a guess: rebuild with -b FULL into an empty directory.');
+    }
+    try {
+        return {
+            control: (0, pg_control_1.parsePgControl)(fs.readFileSync(pick), pick),
+            controlSource: pick === aside ? catchup_marker_1.CONTROL_ASIDE : 'global/pg_control',
+        };
+    }
+    catch (err) {
+        throw new errors_1.CatchupError('target-bad-control', `${(0, errors_1.errorMessage)(err)}.`, 'The target position cannot be trusted: rebuild with -b FULL into an empty directory.');
+    }
+}
+
+
+/***/ }),
+
+/***/ 7126:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.patchCandidates = patchCandidates;
+exports.planDelta = planDelta;
+exports.patchFor = patchFor;
+const exclusions_1 = __nccwpck_require__(449);
+const relation_path_1 = __nccwpck_require__(2770);
+const plan_full_1 = __nccwpck_require__(7883);
+const plan_1 = __nccwpck_require__(9121);
+const depth = (p) => p.split('/').length;
+/** A file patched block by block: the main fork of a relation present on both sides. */
+function isPatchable(path) {
+    const rel = (0, relation_path_1.parseRelationPath)(path);
+    // The FSM is not WAL-logged and a VM bit can be cleared without an LSN change: copy those whole.
+    return rel !== null && rel.fork === 'main' && !rel.isTemp;
+}
+/** Which source files to scan for changed blocks, and how far: only what the target already has. */
+function patchCandidates(source, target, blockSize) {
+    const targetFiles = new Map(target.filter((e) => !e.isDir && !e.isSymlink).map((e) => [e.path, e.size]));
+    const out = [];
+    for (const e of (0, exclusions_1.classifyEntries)(source).keep) {
+        const targetSize = targetFiles.get(e.path);
+        if (e.isDir || targetSize === undefined || !isPatchable(e.path))
+            continue;
+        const length = Math.min(e.size, Math.floor(targetSize / blockSize) * blockSize);
+        if (length > 0)
+            out.push({ path: e.path, length });
+    }
+    return out;
+}
+/**
+ * DELTA (design rule 5): relation main forks patched with the blocks that can differ, every
+ * other file copied whole, files only on the target removed. Pure: the scans are inputs.
+ */
+function planDelta(input) {
+    (0, plan_full_1.assertCopyableListing)(input.source);
+    const { keep, skipped } = (0, exclusions_1.classifyEntries)(input.source);
+    const protectedSet = new Set(input.protectedPaths);
+    const sourceByPath = new Map(keep.map((e) => [e.path, e]));
+    const targetByPath = new Map(input.target.map((e) => [e.path, e]));
+    const bs = input.blockSize;
+    const deletions = [];
+    for (const t of input.target) {
+        if (protectedSet.has(t.path))
+            continue;
+        const s = sourceByPath.get(t.path);
+        const sameKind = s && !t.isSymlink && s.isDir === t.isDir;
+        if (!sameKind && t.path !== plan_1.CONTROL_FILE)
+            deletions.push(t.path);
+    }
+    const deleted = new Set(deletions);
+    const present = (p) => targetByPath.has(p) && !deleted.has(p);
+    const directories = keep.filter((e) => e.isDir && !present(e.path)).map((e) => e.path).sort(plan_full_1.byDepthThenName);
+    const files = [];
+    const patches = [];
+    for (const s of keep) {
+        if (s.isDir || s.path === plan_1.CONTROL_FILE || protectedSet.has(s.path))
+            continue;
+        const t = targetByPath.get(s.path);
+        if (!t || !present(s.path) || !isPatchable(s.path)) {
+            files.push({ path: s.path, size: s.size });
+            continue;
+        }
+        patches.push(patchFor(s.path, s.size, t.size, bs, input.sourceChanged.get(s.path) ?? [], input.targetChanged?.get(s.path) ?? []));
+    }
+    return {
+        mode: 'DELTA',
+        directories,
+        files,
+        patches,
+        // Files before directories, and children before parents, so every removal finds its directory empty.
+        deletions: deletions.sort((a, b) => Number(targetByPath.get(a).isDir) - Number(targetByPath.get(b).isDir) || depth(b) - depth(a) || (a < b ? -1 : 1)),
+        skipped: skipped.map((s) => ({ path: s.entry.path, reason: s.reason })),
+        controlFile: plan_1.CONTROL_FILE,
+        bytesToCopy: (0, plan_1.planBytes)(files, patches),
+    };
+}
+function patchFor(path, sourceSize, targetSize, bs, sourceChanged, targetChanged) {
+    const sourceBlocks = Math.ceil(sourceSize / bs);
+    // A torn last block on the target (size not a multiple of the block size) counts as missing.
+    const targetBlocks = Math.floor(targetSize / bs);
+    const selected = new Set();
+    let sourceCount = 0;
+    let targetCount = 0;
+    for (const b of sourceChanged)
+        if (b < sourceBlocks && !selected.has(b)) {
+            selected.add(b);
+            sourceCount++;
+        }
+    for (const b of targetChanged)
+        if (b < sourceBlocks && !selected.has(b)) {
+            selected.add(b);
+            targetCount++;
+        }
+    let beyond = 0;
+    for (let b = targetBlocks; b < sourceBlocks; b++)
+        if (!selected.has(b)) {
+            selected.add(b);
+            beyond++;
+        }
+    const ranges = [];
+    for (const b of [...selected].sort((x, y) => x - y)) {
+        const offset = b * bs;
+        const length = Math.min(bs, sourceSize - offset);
+        const last = ranges[ranges.length - 1];
+        if (last && last.offset + last.length === offset)
+            last.length += length;
+        else
+            ranges.push({ offset, length });
+    }
+    return { path, sourceSize, targetSize, ranges, blocks: { sourceChanged: sourceCount, targetChanged: targetCount, beyondTarget: beyond } };
+}
+
+
+/***/ }),
+
 /***/ 7883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -9340,19 +12319,14 @@ function isDatabaseDirectory(dirPath) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.planFull = planFull;
+exports.assertCopyableListing = assertCopyableListing;
+exports.byDepthThenName = byDepthThenName;
 const errors_1 = __nccwpck_require__(7679);
 const exclusions_1 = __nccwpck_require__(449);
 const plan_1 = __nccwpck_require__(9121);
 /** FULL: every file the exclusion rules keep, whole; pg_control held back for the end. */
 function planFull(listing) {
-    const tablespaces = listing.filter((e) => /^pg_tblspc\/\d+$/.test(e.path));
-    if (tablespaces.length > 0) {
-        const names = tablespaces.map((t) => `${t.path} -> ${t.linkTarget ?? '?'}`).join(', ');
-        throw new errors_1.CatchupError('tablespaces-unsupported', `The source has tablespaces (${names}), and this version of pg-catchup cannot copy them yet.`, 'Use pg_basebackup with --tablespace-mapping for this cluster until tablespace support lands.');
-    }
-    if (!listing.some((e) => e.path === plan_1.CONTROL_FILE)) {
-        throw new errors_1.CatchupError('no-pg-control', `The source's listing has no ${plan_1.CONTROL_FILE}.`, 'The connection does not reach a PostgreSQL data directory it can read; check the EXECUTE grants on pg_ls_dir and pg_stat_file.');
-    }
+    assertCopyableListing(listing);
     const { keep, skipped } = (0, exclusions_1.classifyEntries)(listing);
     const directories = keep.filter((e) => e.isDir).map((e) => e.path).sort(byDepthThenName);
     const files = keep
@@ -9362,10 +12336,23 @@ function planFull(listing) {
         mode: 'FULL',
         directories,
         files,
+        patches: [],
+        deletions: [],
         skipped: skipped.map((s) => ({ path: s.entry.path, reason: s.reason })),
         controlFile: plan_1.CONTROL_FILE,
-        bytesToCopy: files.reduce((sum, f) => sum + f.size, 0),
+        bytesToCopy: (0, plan_1.planBytes)(files, []),
     };
+}
+/** Refusals shared by every mode: what this version cannot copy, or a listing that is not a PGDATA. */
+function assertCopyableListing(listing) {
+    const tablespaces = listing.filter((e) => /^pg_tblspc\/\d+$/.test(e.path));
+    if (tablespaces.length > 0) {
+        const names = tablespaces.map((t) => `${t.path} -> ${t.linkTarget ?? '?'}`).join(', ');
+        throw new errors_1.CatchupError('tablespaces-unsupported', `The source has tablespaces (${names}), and this version of pg-catchup cannot copy them yet.`, 'Use pg_basebackup with --tablespace-mapping for this cluster until tablespace support lands.');
+    }
+    if (!listing.some((e) => e.path === plan_1.CONTROL_FILE)) {
+        throw new errors_1.CatchupError('no-pg-control', `The source's listing has no ${plan_1.CONTROL_FILE}.`, 'The connection does not reach a PostgreSQL data directory it can read; check the EXECUTE grants on pg_ls_dir and pg_stat_file.');
+    }
 }
 function byDepthThenName(a, b) {
     const depth = (p) => p.split('/').length;
@@ -9382,7 +12369,12 @@ function byDepthThenName(a, b) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CONTROL_FILE = void 0;
+exports.planBytes = planBytes;
 exports.CONTROL_FILE = 'global/pg_control';
+function planBytes(files, patches) {
+    const whole = files.reduce((n, f) => n + f.size, 0);
+    return patches.reduce((n, p) => n + p.ranges.reduce((m, r) => m + r.length, 0), whole);
+}
 
 
 /***/ }),
@@ -9395,6 +12387,8 @@ exports.CONTROL_FILE = 'global/pg_control';
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_BATCH_OPTIONS = void 0;
 exports.piecesOf = piecesOf;
+exports.wholeFileRanges = wholeFileRanges;
+exports.patchRanges = patchRanges;
 exports.scheduleReads = scheduleReads;
 const file_reader_1 = __nccwpck_require__(8092);
 exports.DEFAULT_BATCH_OPTIONS = {
@@ -9406,22 +12400,36 @@ exports.DEFAULT_BATCH_OPTIONS = {
 function piecesOf(range) {
     return Math.max(1, Math.ceil(range.length / file_reader_1.READ_PIECE_BYTES));
 }
-/**
- * Turns files into read statements: biggest first so parallel readers finish together, many
- * small files per statement so round trips do not dominate.
- */
-function scheduleReads(files, opts = exports.DEFAULT_BATCH_OPTIONS) {
+/** Whole files as ranges; an empty file is one empty range, so it is still created. */
+function wholeFileRanges(files, maxRangeBytes = exports.DEFAULT_BATCH_OPTIONS.maxRangeBytes) {
     const ranges = [];
     for (const f of files) {
-        if (f.size === 0) {
+        if (f.size === 0)
             ranges.push({ path: f.path, offset: 0, length: 0 });
-            continue;
-        }
-        for (let off = 0; off < f.size; off += opts.maxRangeBytes) {
-            ranges.push({ path: f.path, offset: off, length: Math.min(opts.maxRangeBytes, f.size - off) });
+        for (let off = 0; off < f.size; off += maxRangeBytes) {
+            ranges.push({ path: f.path, offset: off, length: Math.min(maxRangeBytes, f.size - off) });
         }
     }
-    ranges.sort((a, b) => b.length - a.length || (a.path < b.path ? -1 : 1) || a.offset - b.offset);
+    return ranges;
+}
+/** The block runs of patches as ranges, long runs split like large files. */
+function patchRanges(patches, maxRangeBytes = exports.DEFAULT_BATCH_OPTIONS.maxRangeBytes) {
+    const ranges = [];
+    for (const p of patches) {
+        for (const r of p.ranges) {
+            for (let off = r.offset; off < r.offset + r.length; off += maxRangeBytes) {
+                ranges.push({ path: p.path, offset: off, length: Math.min(maxRangeBytes, r.offset + r.length - off) });
+            }
+        }
+    }
+    return ranges;
+}
+/**
+ * Turns ranges into read statements: biggest first so parallel readers finish together, many
+ * small ranges per statement so round trips do not dominate.
+ */
+function scheduleReads(input, opts = exports.DEFAULT_BATCH_OPTIONS) {
+    const ranges = [...input].sort((a, b) => b.length - a.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.offset - b.offset);
     const batches = [];
     let batch = [];
     let batchSize = 0;
@@ -9440,6 +12448,66 @@ function scheduleReads(files, opts = exports.DEFAULT_BATCH_OPTIONS) {
     for (const r of ranges)
         piecesPerFile.set(r.path, (piecesPerFile.get(r.path) ?? 0) + piecesOf(r));
     return { batches, piecesPerFile };
+}
+
+
+/***/ }),
+
+/***/ 4597:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.targetPosition = targetPosition;
+exports.relateToSource = relateToSource;
+exports.referenceForLaggingTarget = referenceForLaggingTarget;
+const lsn_1 = __nccwpck_require__(2524);
+const timeline_history_1 = __nccwpck_require__(8279);
+/**
+ * A cleanly stopped primary ends with its shutdown checkpoint; a standby stopped in recovery
+ * has replayed up to minRecoveryPoint (on minRecoveryPointTli).
+ */
+function targetPosition(control) {
+    if (control.state === 'shut down in recovery' && control.minRecoveryPoint > 0n) {
+        const lsn = control.minRecoveryPoint > control.checkpointLsn ? control.minRecoveryPoint : control.checkpointLsn;
+        return { tli: control.minRecoveryPointTli || control.timeline, lsn };
+    }
+    return { tli: control.timeline, lsn: control.checkpointLsn };
+}
+/**
+ * Whether the target's position lies on the source's history (a lagging copy), past the
+ * source's current position on the same timeline (ahead), or off it (diverged: fork point).
+ * `targetHistory` is the target's own history file for its timeline, when it has one.
+ */
+function relateToSource(position, source, targetHistory) {
+    if ((0, timeline_history_1.isOnHistory)(source.history, source.tli, position)) {
+        if (position.tli === source.tli && position.lsn > source.currentLsn)
+            return { kind: 'ahead', sourceLsn: source.currentLsn };
+        return { kind: 'on-history' };
+    }
+    const fork = (0, timeline_history_1.findDivergence)({ history: source.history, tli: source.tli }, { history: targetHistory ?? [], tli: position.tli });
+    if (!fork || fork.lsn === null) {
+        const missing = targetHistory === null && position.tli > 1;
+        return {
+            kind: 'unrelated',
+            detail: missing
+                ? `the target is on timeline ${position.tli}, which the source's history does not contain, and the target has no history file for it`
+                : `the target's timeline ${position.tli} shares no history with the source's timeline ${source.tli}`,
+        };
+    }
+    return { kind: 'diverged', forkTli: fork.tli, forkLsn: fork.lsn };
+}
+/**
+ * R for a target on the source's history (rule 4): the redo point of its last checkpoint or
+ * restartpoint, or a backup_label's START WAL LOCATION when lower (a restored backup or a
+ * rewind never started begins recovery there).
+ */
+function referenceForLaggingTarget(control, label) {
+    if (label && label.startWalLocation < control.redoLsn) {
+        return { lsn: label.startWalLocation, reason: `START WAL LOCATION ${(0, lsn_1.formatLsn)(label.startWalLocation)} of the target's backup_label (lower than pg_control's redo ${(0, lsn_1.formatLsn)(control.redoLsn)})` };
+    }
+    return { lsn: control.redoLsn, reason: `redo LSN ${(0, lsn_1.formatLsn)(control.redoLsn)} of the target's last checkpoint (pg_control)` };
 }
 
 
@@ -9540,11 +12608,7 @@ function checkSourceVersion(info) {
         return { ...base, status: 'fail', detail: `the source runs PostgreSQL ${info.versionText}, supported are ${exports.SUPPORTED_MAJORS.join(', ')}`,
             fix: 'Use pg_basebackup of the same major version for this server.' };
     }
-    if (info.inRecovery) {
-        return { ...base, status: 'fail', detail: `PostgreSQL ${info.versionText} is a standby; this version copies only from a primary`,
-            fix: 'Point the source connection at the primary.' };
-    }
-    return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, primary` };
+    return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, ${info.inRecovery ? 'standby (a backup from a standby, as pg_basebackup takes)' : 'primary'}` };
 }
 
 
@@ -9685,7 +12749,26 @@ async function checkWalSenders(client) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TOOL_VERSION = void 0;
+exports.newReport = newReport;
+exports.failReport = failReport;
 exports.TOOL_VERSION = '0.1.0';
+function newReport(mode, connection, targetPath, threads) {
+    return {
+        tool: 'pg-catchup', version: exports.TOOL_VERSION, mode, status: 'failed',
+        source: { connection }, target: { path: targetPath }, lsn: {}, checks: [],
+        files: { copied: 0, patched: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
+        threads, wroteRecoveryConf: false, warnings: [], startedAt: new Date().toISOString(), durationMs: 0,
+    };
+}
+/** Attaches the report to an error so adapters can still write it; records the error in it. */
+function failReport(report, err) {
+    const e = err;
+    report.status = 'failed';
+    report.error = e && e.name === 'CatchupError'
+        ? { code: e.code ?? 'error', message: e.message ?? String(err), fix: e.fix }
+        : { code: 'internal', message: e?.message ?? String(err) };
+    return Object.assign(err, { report });
+}
 
 
 /***/ }),
@@ -9730,6 +12813,58 @@ exports.BackupSession = BackupSession;
 function backupLabelTimeline(label) {
     const m = /^START TIMELINE: (\d+)$/m.exec(label);
     return m ? Number(m[1]) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8091:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scanChangedBlocks = scanChangedBlocks;
+const source_connect_1 = __nccwpck_require__(3770);
+// Pages are read on the server in pieces of this size; only block numbers come back.
+const SCAN_PIECE_BYTES = 1024 * 1024;
+/**
+ * Asks the source which blocks of each file have a page LSN >= R, or are new (all-zero, not yet
+ * written by an extension): those and only those can differ from a target that replayed up to R.
+ * The page headers are decoded in SQL on the server, so unchanged pages never cross the wire.
+ */
+async function scanChangedBlocks(client, ranges, referenceLsn, blockSize) {
+    const result = new Map();
+    const work = ranges.filter((r) => r.length >= blockSize);
+    if (work.length === 0)
+        return result;
+    const hi = Number(referenceLsn >> 32n);
+    const lo = Number(referenceLsn & 0xffffffffn);
+    const values = work.map((r, i) => `(${i}, ${(0, source_connect_1.quoteLiteral)(r.path)}, ${r.length}::bigint)`).join(',');
+    // pd_lsn is {uint32 xlogid; uint32 xrecoff} little-endian; pd_upper (bytes 14-15) = 0 is PageIsNew.
+    // SQL gives | and << the same precedence, hence the parentheses.
+    const u32 = (at) => `(get_byte(r.c, ${at})::bigint | (get_byte(r.c, ${at} + 1)::bigint << 8) | (get_byte(r.c, ${at} + 2)::bigint << 16) | (get_byte(r.c, ${at} + 3)::bigint << 24))`;
+    const sql = `
+    SELECT f.i, (o.off / ${blockSize} + p.n)::int AS blkno
+      FROM (VALUES ${values}) AS f(i, path, stop),
+           LATERAL generate_series(0::bigint, f.stop - 1, ${SCAN_PIECE_BYTES}) AS o(off),
+           LATERAL (SELECT pg_read_binary_file(f.path, o.off, least(${SCAN_PIECE_BYTES}, f.stop - o.off), true) AS c OFFSET 0) AS r,
+           LATERAL generate_series(0, coalesce(length(r.c), 0) / ${blockSize} - 1) AS p(n),
+           LATERAL (SELECT p.n * ${blockSize} AS b) AS q,
+           LATERAL (SELECT ${u32('q.b')} AS xlogid, ${u32('q.b + 4')} AS xrecoff,
+                           (get_byte(r.c, q.b + 14) | get_byte(r.c, q.b + 15)) AS upper_nonzero) AS h
+     WHERE h.xlogid > ${hi} OR (h.xlogid = ${hi} AND h.xrecoff >= ${lo}) OR h.upper_nonzero = 0`;
+    const res = await client.query(sql);
+    for (const row of res.rows) {
+        const path = work[row.i].path;
+        let blocks = result.get(path);
+        if (!blocks)
+            result.set(path, (blocks = []));
+        blocks.push(row.blkno);
+    }
+    for (const blocks of result.values())
+        blocks.sort((a, b) => a - b);
+    return result;
 }
 
 
@@ -10532,6 +13667,136 @@ function encodeStandbyStatus(writtenLsn, flushedLsn, nowMs = Date.now()) {
 
 /***/ }),
 
+/***/ 8279:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * Timeline history files (`0000000N.history`), read as PostgreSQL's timeline.c does.
+ * Each line is `<parentTLI>\t<switchpoint X/Y>\t<reason>`; the TLI here is DECIMAL even
+ * though file names carry it in hex. `#` comments and blank lines are skipped.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseTimelineHistory = parseTimelineHistory;
+exports.formatTimelineHistory = formatTimelineHistory;
+exports.timelineSpans = timelineSpans;
+exports.timelineOfLsn = timelineOfLsn;
+exports.switchpointOf = switchpointOf;
+exports.isOnHistory = isOnHistory;
+exports.findDivergence = findDivergence;
+const lsn_1 = __nccwpck_require__(2524);
+// The server writes tabs but reads with sscanf("%u\t%X/%X"), where any whitespace matches.
+const LINE = /^(\d+)[ \t]+([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})(?:[ \t]+(.*))?$/;
+/**
+ * Parses history file text. `name` is only used in error messages. Throws on a syntax
+ * error or on timeline IDs that do not increase, as the server refuses those files too.
+ */
+function parseTimelineHistory(text, name = 'timeline history file') {
+    const entries = [];
+    const lines = text.split('\n');
+    lines.forEach((rawLine, index) => {
+        const line = rawLine.replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const match = LINE.exec(line.trimStart());
+        if (!match) {
+            throw new Error(`syntax error in ${name} line ${index + 1}: "${line}" ` +
+                '(expected "<decimal parent timeline>\\t<switchpoint X/Y>\\t<reason>")');
+        }
+        const tli = Number(match[1]);
+        if (!Number.isSafeInteger(tli) || tli < 1 || tli > 0xffffffff) {
+            throw new Error(`invalid timeline ID ${match[1]} in ${name} line ${index + 1}`);
+        }
+        const previous = entries[entries.length - 1];
+        if (previous && tli <= previous.tli) {
+            throw new Error(`invalid data in ${name} line ${index + 1}: timeline IDs must increase (${previous.tli} then ${tli})`);
+        }
+        const switchpoint = (BigInt(`0x${match[2]}`) << 32n) | BigInt(`0x${match[3]}`);
+        entries.push({ tli, switchpoint, reason: match[4] ?? '' });
+    });
+    return entries;
+}
+/** Renders entries as PostgreSQL writes them (for tests and for writing files we fetched). */
+function formatTimelineHistory(entries) {
+    return entries.map((e) => `${e.tli}\t${(0, lsn_1.formatLsn)(e.switchpoint)}\t${e.reason}\n`).join('');
+}
+/** Every timeline on the history of `currentTli`, oldest first, with its LSN range. */
+function timelineSpans(history, currentTli) {
+    const spans = [];
+    let begin = 0n;
+    for (const entry of history) {
+        spans.push({ tli: entry.tli, begin, end: entry.switchpoint });
+        begin = entry.switchpoint;
+    }
+    spans.push({ tli: currentTli, begin, end: null });
+    return spans;
+}
+/**
+ * The timeline a WAL record starting at `lsn` belongs to on this history. A record at
+ * exactly a switchpoint is on the child timeline (tliOfPointInHistory).
+ */
+function timelineOfLsn(history, currentTli, lsn) {
+    for (const entry of history) {
+        if (lsn < entry.switchpoint)
+            return entry.tli;
+    }
+    return currentTli;
+}
+/**
+ * The LSN where `tli` ended on this history, null if `tli` is the current timeline,
+ * undefined if `tli` is not on it at all (tliSwitchPoint).
+ */
+function switchpointOf(history, currentTli, tli) {
+    if (tli === currentTli)
+        return null;
+    return history.find((entry) => entry.tli === tli)?.switchpoint;
+}
+/**
+ * Whether WAL written up to `lsn` (an end position: redo point, minRecoveryPoint, end of
+ * WAL) on timeline `tli` is part of the history of `currentTli`: `tli` is current, or an
+ * ancestor that went on at least until `lsn`.
+ */
+function isOnHistory(history, currentTli, position) {
+    const end = switchpointOf(history, currentTli, position.tli);
+    if (end === undefined)
+        return false;
+    return end === null || position.lsn <= end;
+}
+/**
+ * The last point two histories share, as pg_rewind finds it: walk both from the start
+ * while they name the same timelines; the fork is the earlier end of the last shared one.
+ * Null when they share no timeline (different clusters, or a history file is missing).
+ */
+function findDivergence(a, b) {
+    const spansA = timelineSpans(a.history, a.tli);
+    const spansB = timelineSpans(b.history, b.tli);
+    let shared = -1;
+    while (shared + 1 < spansA.length &&
+        shared + 1 < spansB.length &&
+        spansA[shared + 1].tli === spansB[shared + 1].tli &&
+        spansA[shared + 1].begin === spansB[shared + 1].begin) {
+        shared++;
+    }
+    if (shared < 0)
+        return null;
+    const endA = spansA[shared].end;
+    const endB = spansB[shared].end;
+    // A null end is the open tip: the other side's end (if any) is where they part.
+    let lsn;
+    if (endA === null)
+        lsn = endB;
+    else if (endB === null)
+        lsn = endA;
+    else
+        lsn = endA < endB ? endA : endB;
+    return { tli: spansA[shared].tli, lsn };
+}
+
+
+/***/ }),
+
 /***/ 3925:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -10668,6 +13933,14 @@ module.exports = require("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("child_process");
+
+/***/ }),
+
 /***/ 6982:
 /***/ ((module) => {
 
@@ -10748,6 +14021,14 @@ module.exports = require("string_decoder");
 
 /***/ }),
 
+/***/ 3557:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("timers");
+
+/***/ }),
+
 /***/ 4756:
 /***/ ((module) => {
 
@@ -10821,16 +14102,20 @@ const errors_1 = __nccwpck_require__(7679);
 const report_1 = __nccwpck_require__(9863);
 const catchup_1 = __nccwpck_require__(6603);
 const print_grants_1 = __nccwpck_require__(8356);
+const rewind_1 = __nccwpck_require__(6378);
 const usage_error_1 = __nccwpck_require__(4226);
 const HELP = `pg-catchup: clone, re-sync and rewind PostgreSQL standbys.
 
 Usage:
-  pg-catchup catchup -b FULL --destination-pgdata=DIR [OPTION]...
+  pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
+  pg-catchup rewind -D DIR --source-server=CONNSTR [OPTION]...
   pg-catchup print-grants --role=NAME
   pg-catchup COMMAND --help
 
 Commands:
-  catchup        copy a running primary into a local data directory
+  catchup        copy a running primary into a local data directory (FULL) or bring
+                 an existing copy up to date (DELTA)
+  rewind         pg_rewind's command line: resynchronize an old primary after failover
   print-grants   print the GRANTs a non-superuser role needs
 
 Options:
@@ -10839,6 +14124,7 @@ Options:
 const COMMANDS = {
     catchup: catchup_1.runCatchup,
     'print-grants': print_grants_1.runPrintGrants,
+    rewind: rewind_1.runRewind,
 };
 async function main(argv) {
     const [command, ...rest] = argv;
