@@ -54,9 +54,10 @@ export class ReplicationConnection {
     }
   }
 
-  /** Starts streaming; the returned duplex yields one CopyData payload per chunk. */
-  startStreaming(slot: string, startLsn: bigint, timeline: number): Duplex {
-    const sql = `START_REPLICATION SLOT ${quoteIdent(slot)} PHYSICAL ${formatLsn(startLsn)} TIMELINE ${timeline}`;
+  /** Starts streaming (from our slot, or without one for a short read); one CopyData payload per chunk. */
+  startStreaming(slot: string | null, startLsn: bigint, timeline: number): Duplex {
+    const slotClause = slot === null ? '' : `SLOT ${quoteIdent(slot)} `;
+    const sql = `START_REPLICATION ${slotClause}PHYSICAL ${formatLsn(startLsn)} TIMELINE ${timeline}`;
     return this.client.query(copyBoth(sql, { alignOnCopyDataFrame: true }));
   }
 
