@@ -1,0 +1,26 @@
+/**
+ * A WalSegmentSource over a local pg_wal directory (or any directory of segment files
+ * named as PostgreSQL names them). Partial segments (`.partial`) are not read: a reader
+ * must not take a timeline's unfinished last segment for a complete one.
+ */
+
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { segmentFileName } from './wal-segment';
+import { WalSegmentSource } from './wal-reader';
+
+export function localWalDirSource(pgWalDir: string, segSize: number): WalSegmentSource {
+  const fileOf = (tli: number, segNo: bigint): string => path.join(pgWalDir, segmentFileName(tli, segNo, segSize));
+  return {
+    segSize,
+    async read(tli, segNo) {
+      try {
+        return await fs.readFile(fileOf(tli, segNo));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw new Error(`could not read WAL file "${fileOf(tli, segNo)}": ${(err as Error).message}`);
+      }
+    },
+    describe: fileOf,
+  };
+}
