@@ -12,3 +12,4 @@ export * from './seed-data';
 export * from './compare-data';
 export * from './tree-digest';
 export * from './cli';
+export * from './failover';

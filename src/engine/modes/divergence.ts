@@ -8,7 +8,9 @@ import type { TargetState } from '../pgdata/target-state';
 import type { Report } from '../report/report';
 import { referenceForLaggingTarget, relateToSource, TargetPosition, targetPosition } from '../plan/reference-lsn';
 import { formatLsn, Lsn } from '../wal/lsn';
-import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-history';
+import { localWalDirSource } from '../wal/local-wal-source';
+import { parseTimelineHistory, timelineOfLsn, TimelineHistoryEntry } from '../wal/timeline-history';
+import { WalReader, WalReadError } from '../wal/wal-reader';
 import { historyFileName } from '../wal/wal-segment';
 import type { SourceSession } from './source-session';
 import { targetLogsHints } from './target-checks';
@@ -39,8 +41,8 @@ export async function decideReference(target: TargetState, source: SourceSession
     return decision;
   }
 
-  const relation = relateToSource(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition },
-    readTargetHistory(target.dir, position.tli));
+  const targetHistory = readTargetHistory(target.dir, position.tli);
+  const relation = relateToSource(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition }, targetHistory);
   if (relation.kind === 'ahead') {
     throw new CatchupError('target-ahead',
       `Current START LSN ${formatLsn(relation.sourceLsn)} is lower than expected START LSN ${formatLsn(position.lsn)}: the target is ahead of the source on timeline ${position.tli}.`,
@@ -66,7 +68,7 @@ export async function decideReference(target: TargetState, source: SourceSession
   }
   const checkpoint = target.control.checkpointLsn < relation.forkLsn
     ? { redo: target.control.redoLsn, how: `redo LSN ${formatLsn(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
-    : lastCheckpointBeforeFork(target, relation.forkLsn);
+    : await lastCheckpointBeforeFork(target, relation.forkLsn, targetHistory ?? []);
   const label = target.backupLabel;
   const referenceLsn = label && label.startWalLocation < checkpoint.redo ? label.startWalLocation : checkpoint.redo;
   logger.info(`the target diverged from the source at ${formatLsn(relation.forkLsn)} on timeline ${relation.forkTli}; R = ${formatLsn(referenceLsn)}`);
@@ -92,9 +94,28 @@ function readTargetHistory(dir: string, tli: number): TimelineHistoryEntry[] | n
   return parseTimelineHistory(fs.readFileSync(file, 'utf8'), file);
 }
 
-/** The target's checkpoint is after the fork: its WAL must be read back to the last one before. */
-function lastCheckpointBeforeFork(target: TargetState, forkLsn: Lsn): { redo: Lsn; how: string } {
-  throw new CatchupError('fork-wal-unreadable',
-    `The target's last checkpoint (${formatLsn(target.control.checkpointLsn)}) is after the fork at ${formatLsn(forkLsn)}, and finding the checkpoint before the fork needs the target's WAL reader.`,
-    'Use -b FULL.');
+/**
+ * The target's checkpoint is after the fork: walk its own WAL back from the fork point (through
+ * xl_prev, as pg_rewind's findLastCheckpoint does) to the last checkpoint before it.
+ */
+async function lastCheckpointBeforeFork(target: TargetState, forkLsn: Lsn, history: TimelineHistoryEntry[]): Promise<{ redo: Lsn; how: string }> {
+  const tli = targetPosition(target.control).tli;
+  const reader = new WalReader(localWalDirSource(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
+    timelineForLsn: (lsn) => timelineOfLsn(history, tli, lsn),
+    systemIdentifier: target.control.systemIdentifier,
+  });
+  try {
+    const found = await reader.findLastCheckpointBefore(forkLsn);
+    return {
+      redo: found.redoLsn,
+      how: `redo LSN ${formatLsn(found.redoLsn)} of the target's last checkpoint before the fork (at ${formatLsn(found.checkpointLsn)}, read from its WAL)`,
+    };
+  } catch (err) {
+    if (err instanceof WalReadError) {
+      throw new CatchupError('fork-wal-missing',
+        `Cannot establish where to start: the target's WAL before the fork at ${formatLsn(forkLsn)} is not readable (${err.message}).`,
+        'Without it the blocks the target changed cannot be found: use -c/--restore-target-wal to fetch the WAL through restore_command, or rebuild the target with -b FULL.');
+    }
+    throw err;
+  }
 }

@@ -1,0 +1,105 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { catchupDelta } from '../../src/engine/modes/delta';
+import {
+  Cluster, expectCliSuccess, prepareSchema, expectSameDataAtSameLsn, promoteStandby, primaryWithStandby, runCli, sourceServer, standbyOf,
+  startAsStandby, startWriteLoad, testVersions, useClusters, waitForStreaming,
+} from '../support';
+
+useClusters();
+
+/** Rewind the old primary from `source` through the CLI, then start it as a standby and compare. */
+async function rewindAndCompare(oldPrimary: Cluster, source: Cluster, extra: string[] = []): Promise<string> {
+  const res = await runCli(['rewind', '-D', oldPrimary.dataDir, `--source-server=${sourceServer(source)}`, '-R', `--target-bindir=${oldPrimary.binDir}`, ...extra]);
+  expectCliSuccess(res);
+  expect(res.stdout).toContain('Done!');
+  const standby = await startAsStandby(oldPrimary.dataDir);
+  await waitForStreaming(source);
+  await expectSameDataAtSameLsn(source, standby);
+  await standby.stop('fast');
+  return res.stderr;
+}
+
+describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, PostgreSQL %i', (version) => {
+  test('basic: extended table truncated back, VACUUM-shrunk table gets its tail, dropped table comes back, new rows replaced', async () => {
+    const f = await primaryWithStandby(version);
+    const p = f.oldPrimary;
+    await p.query("CREATE TABLE tbl1 (d text PRIMARY KEY); INSERT INTO tbl1 VALUES ('in primary')");
+    await p.query("CREATE TABLE trunc_tbl (d text); INSERT INTO trunc_tbl VALUES ('in primary')");
+    await p.query("CREATE TABLE tail_tbl (id integer, d text); INSERT INTO tail_tbl SELECT g, 'in primary' FROM generate_series(1, 10000) g");
+    await p.query("CREATE TABLE drop_tbl (d text); INSERT INTO drop_tbl VALUES ('in primary')");
+    await p.query('CHECKPOINT');
+    await promoteStandby(f);
+
+    await f.newPrimary.query("INSERT INTO tbl1 VALUES ('in standby, after promotion')");
+    await p.query("INSERT INTO tbl1 VALUES ('in primary, after promotion')");
+    await p.query("INSERT INTO trunc_tbl SELECT 'in primary, after promotion' FROM generate_series(1, 20000)");
+    await p.query('DELETE FROM tail_tbl WHERE id > 10');
+    await p.query('VACUUM tail_tbl');
+    await p.query('DROP TABLE drop_tbl');
+    await p.stop('fast');
+
+    const log = await rewindAndCompare(p, f.newPrimary);
+    expect(log).toMatch(/diverged from the source at [0-9A-F]+\/[0-9A-F]+ on timeline 1/);
+    const rows = await f.newPrimary.query<{ d: string }>('SELECT d FROM tbl1 ORDER BY d');
+    expect(rows.map((r) => r.d)).toEqual(['in primary', 'in standby, after promotion']);
+  });
+
+  test('databases created and dropped on either side, and extra files in the target', async () => {
+    const f = await primaryWithStandby(version);
+    const p = f.oldPrimary;
+    await p.query('CREATE DATABASE inprimary');
+    await p.query('CREATE DATABASE drop_on_old');
+    await p.query('CREATE TABLE t AS SELECT 1 AS x', [], 'drop_on_old');
+    await promoteStandby(f);
+    await f.newPrimary.query('CREATE DATABASE instandby');
+    await f.newPrimary.query('CREATE TABLE s AS SELECT g FROM generate_series(1, 100) g', [], 'instandby');
+    await p.query('CREATE DATABASE inprimary_after');
+    await p.query('DROP DATABASE drop_on_old');
+    await p.stop('fast');
+    fs.mkdirSync(path.join(p.dataDir, 'tst_target_dir'));
+    fs.writeFileSync(path.join(p.dataDir, 'tst_target_dir', 'file'), 'only in the target');
+    fs.writeFileSync(path.join(p.dataDir, 'tst_target_file'), 'only in the target');
+
+    await rewindAndCompare(p, f.newPrimary);
+    expect(fs.existsSync(path.join(p.dataDir, 'tst_target_dir'))).toBe(false);
+    expect(fs.existsSync(path.join(p.dataDir, 'tst_target_file'))).toBe(false);
+  });
+
+  test('the source is a standby of the new primary, and files grow on the source during the run', async () => {
+    const f = await primaryWithStandby(version);
+    const p = f.oldPrimary;
+    await p.query('CREATE TABLE grow (id bigserial, v text)');
+    await promoteStandby(f);
+    const cascade = await standbyOf(f.newPrimary);
+    await p.query("INSERT INTO grow (v) SELECT 'old' FROM generate_series(1, 5000)");
+    await p.stop('fast');
+    await prepareSchema(f.newPrimary);
+    const load = await startWriteLoad(f.newPrimary);
+    try {
+      const res = await runCli(['rewind', '-D', p.dataDir, `--source-server=${sourceServer(cascade)}`, '-R']);
+      expectCliSuccess(res);
+    } finally {
+      await load.stop();
+    }
+    const standby = await startAsStandby(p.dataDir);
+    await expectSameDataAtSameLsn(f.newPrimary, cascade);
+    await expectSameDataAtSameLsn(f.newPrimary, standby);
+    await standby.stop('fast');
+  });
+
+  test('DELTA into a diverged old primary works too, and says it handled a divergence', async () => {
+    const f = await primaryWithStandby(version);
+    const p = f.oldPrimary;
+    await p.query('CREATE TABLE d AS SELECT g AS id FROM generate_series(1, 1000) g');
+    await promoteStandby(f);
+    await p.query('UPDATE d SET id = -id');
+    await p.stop('fast');
+    const report = await catchupDelta({ targetDir: p.dataDir, source: { host: '127.0.0.1', port: f.newPrimary.port, user: 'postgres' }, writeRecoveryConf: true });
+    expect(report.divergence).toMatchObject({ diverged: true, forkTimeline: 1 });
+    expect(report.files.blocksCopied).toBeGreaterThan(0);
+    const standby = await startAsStandby(p.dataDir);
+    await expectSameDataAtSameLsn(f.newPrimary, standby);
+    await standby.stop('fast');
+  });
+});
