@@ -3,8 +3,9 @@ import * as path from 'path';
 import { catchupDelta } from '../../src/engine/modes/delta';
 import {
   Cluster, expectCliSuccess, prepareSchema, expectSameDataAtSameLsn, promoteStandby, primaryWithStandby, runCli, sourceServer, standbyOf,
-  startAsStandby, startWriteLoad, testVersions, useClusters, waitForStreaming,
+  startAsStandby, startWriteLoad, testVersions, treeDigest, useClusters, waitFor, waitForStreaming,
 } from '../support';
+import { makeOwnedDir, makeScratchDir } from '../support/scratch';
 
 useClusters();
 
@@ -101,5 +102,32 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     const standby = await startAsStandby(p.dataDir);
     await expectSameDataAtSameLsn(f.newPrimary, standby);
     await standby.stop('fast');
+  });
+
+  test('the WAL before the fork is gone from pg_wal: refused untouched, naming -c; with -c it comes from restore_command', async () => {
+    const archive = makeOwnedDir(path.join(makeScratchDir('archive'), 'wal'));
+    const f = await primaryWithStandby(version, { settings: { archive_mode: 'on', archive_command: `'cp %p ${archive}/%f'` } });
+    const p = f.oldPrimary;
+    await p.query('CREATE TABLE a AS SELECT g AS id FROM generate_series(1, 1000) g');
+    await p.query('CHECKPOINT');
+    await promoteStandby(f);
+    await p.query('UPDATE a SET id = -id');
+    await p.query('INSERT INTO a SELECT g FROM generate_series(1, 20000) g');
+    const switched = await p.scalar<string>('SELECT pg_walfile_name(pg_switch_wal())');
+    await waitFor(async () => fs.existsSync(path.join(archive, switched)), { timeoutMs: 30_000, what: `archiving of ${switched}` });
+    await p.stop('fast');
+    // Recycled: every segment the archive has is removed from the target's pg_wal.
+    const walDir = path.join(p.dataDir, 'pg_wal');
+    for (const name of fs.readdirSync(archive)) if (/^[0-9A-F]{24}$/.test(name)) fs.rmSync(path.join(walDir, name), { force: true });
+    fs.appendFileSync(path.join(p.dataDir, 'postgresql.auto.conf'), `restore_command = 'cp ${archive}/%f %p'\n`);
+
+    const before = treeDigest(p.dataDir);
+    const refused = await runCli(['rewind', '-D', p.dataDir, `--source-server=${sourceServer(f.newPrimary)}`, '-R']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/WAL before the fork at [0-9A-F]+\/[0-9A-F]+ is not readable.*-c\/--restore-target-wal.*-b FULL/);
+    expect(treeDigest(p.dataDir)).toBe(before);
+
+    const log = await rewindAndCompare(p, f.newPrimary, ['-c']);
+    expect(log).toMatch(/restored \d+ WAL segment\(s\) of the target through restore_command/);
   });
 });

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { catchupDelta } from '../../engine/modes/delta';
 import { catchupFull, CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
 import type { Report } from '../../engine/report/report';
@@ -18,6 +19,9 @@ Options:
                                  date (a lagging standby, or an old primary after failover)
   -D, --destination-pgdata=DIR   the target data directory
       --dry-run                  DELTA: build and print the plan, change nothing
+  -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has (needed to
+                                 find where a diverged target forked) through its restore_command
+      --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
   -j, --threads=N                parallel connections reading the source (default 1)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
@@ -40,6 +44,8 @@ export async function runCatchup(argv: string[]): Promise<number> {
     threads: { type: 'string', short: 'j' },
     'write-recovery-conf': { type: 'boolean', short: 'R' },
     'dry-run': { type: 'boolean' },
+    'restore-target-wal': { type: 'boolean', short: 'c' },
+    'target-bindir': { type: 'string' },
     'store-password': { type: 'boolean' },
     'no-sync': { type: 'boolean', short: 'N' },
     progress: { type: 'boolean', short: 'P' },
@@ -79,7 +85,10 @@ export async function runCatchup(argv: string[]): Promise<number> {
       sync: !values['no-sync'],
       logger,
     };
-    report = mode === 'FULL' ? await catchupFull(common) : await catchupDelta({ ...common, dryRun: Boolean(values['dry-run']) });
+    report = mode === 'FULL' ? await catchupFull(common) : await catchupDelta({
+      ...common, dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
+      targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
+    });
     if (report.status === 'dry-run') {
       process.stdout.write(`${renderPlan(report)}\n`);
       return 0;

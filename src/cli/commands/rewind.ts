@@ -65,7 +65,6 @@ export async function runRewind(argv: string[]): Promise<number> {
   if (values['source-pgdata']) throw new UsageError('--source-pgdata is not available in this version; use --source-server', 'rewind');
   const server = values['source-server'] as string | undefined;
   if (!server) throw new UsageError('no source specified (--source-server)', 'rewind');
-  if (values['restore-target-wal']) throw new UsageError('-c/--restore-target-wal is not available in this version', 'rewind');
   const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
 
   let report: Report | undefined;
@@ -79,6 +78,7 @@ export async function runRewind(argv: string[]): Promise<number> {
       sync: !values['no-sync'],
       dryRun: Boolean(values['dry-run']),
       ensureShutdown: !values['no-ensure-shutdown'],
+      restoreTargetWal: Boolean(values['restore-target-wal']),
       targetBinDir: values['target-bindir'] as string | undefined,
       runner: execCommandRunner,
       logger,

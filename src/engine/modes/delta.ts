@@ -30,16 +30,18 @@ import { findPostgresBinary, runSingleUserRecovery } from '../pgdata/single-user
 export interface DeltaCatchupOptions extends CommonCatchupOptions {
   /** Build and report the plan; change nothing. */
   dryRun?: boolean;
+  /** -c: fetch target WAL that pg_wal no longer has through the target's restore_command. */
+  restoreTargetWal?: boolean;
+  /** Runs postgres (-C, --single) and restore_command; the adapters pass one built on @actions/exec. */
+  runner?: CommandRunner;
+  /** Where the target version's postgres binary is, when not in a standard place. */
+  targetBinDir?: string;
 }
 
 /** pg_rewind's command line on the same engine. */
 export interface RewindOptions extends DeltaCatchupOptions {
   /** Bring an uncleanly stopped target to a clean state first (pg_rewind's default). */
   ensureShutdown?: boolean;
-  /** Runs postgres --single; the adapters pass one built on @actions/exec. */
-  runner?: CommandRunner;
-  /** Where the target version's postgres binary is, when not in a standard place. */
-  targetBinDir?: string;
 }
 
 // Without -R the target keeps its own recovery signal files, so a re-synced standby stays one.
@@ -90,7 +92,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     report.checks.push(...checkTargetMatchesSource(target, source));
     assertChecksPass(report.checks);
 
-    const decision = await decideReference(target, source, logger);
+    const decision = await decideReference(target, source, logger, opts);
     recordDecision(report, target, decision);
     if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
       logger.info('no rewind required');

@@ -1,6 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { CommandRunner } from '../command-runner';
+import { ownerForTarget } from '../copy/file-owner';
 import { CatchupError } from '../errors';
+import { findPostgresBinary, targetRestoreCommand } from '../pgdata/single-user-recovery';
+import { RestoreCommandSource } from '../wal/restore-command-source';
 import type { Logger } from '../log';
 import { scanLocalChangedBlocks } from '../pgdata/local-changed-blocks';
 import { listTarget } from '../pgdata/target-listing';
@@ -28,7 +32,14 @@ export interface ReferenceDecision {
  * Design rule 4: R, and whether the target left the source's history. Never a guess: when R
  * cannot be established the run stops here, before any write.
  */
-export async function decideReference(target: TargetState, source: SourceSession, logger: Logger): Promise<ReferenceDecision> {
+/** How to read the target's WAL when its pg_wal no longer has a segment (-c). */
+export interface TargetWalAccess {
+  restoreTargetWal?: boolean;
+  runner?: CommandRunner;
+  targetBinDir?: string;
+}
+
+export async function decideReference(target: TargetState, source: SourceSession, logger: Logger, wal: TargetWalAccess = {}): Promise<ReferenceDecision> {
   const position = targetPosition(target.control);
   if (target.marker) {
     // Resuming: the target's WAL and history went with the interrupted run; the marker kept R.
@@ -68,7 +79,7 @@ export async function decideReference(target: TargetState, source: SourceSession
   }
   const checkpoint = target.control.checkpointLsn < relation.forkLsn
     ? { redo: target.control.redoLsn, how: `redo LSN ${formatLsn(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
-    : await lastCheckpointBeforeFork(target, relation.forkLsn, targetHistory ?? []);
+    : await lastCheckpointBeforeFork(target, relation.forkLsn, targetHistory ?? [], wal, logger);
   const label = target.backupLabel;
   const referenceLsn = label && label.startWalLocation < checkpoint.redo ? label.startWalLocation : checkpoint.redo;
   logger.info(`the target diverged from the source at ${formatLsn(relation.forkLsn)} on timeline ${relation.forkTli}; R = ${formatLsn(referenceLsn)}`);
@@ -98,14 +109,25 @@ function readTargetHistory(dir: string, tli: number): TimelineHistoryEntry[] | n
  * The target's checkpoint is after the fork: walk its own WAL back from the fork point (through
  * xl_prev, as pg_rewind's findLastCheckpoint does) to the last checkpoint before it.
  */
-async function lastCheckpointBeforeFork(target: TargetState, forkLsn: Lsn, history: TimelineHistoryEntry[]): Promise<{ redo: Lsn; how: string }> {
+async function lastCheckpointBeforeFork(
+  target: TargetState, forkLsn: Lsn, history: TimelineHistoryEntry[], wal: TargetWalAccess, logger: Logger,
+): Promise<{ redo: Lsn; how: string }> {
   const tli = targetPosition(target.control).tli;
-  const reader = new WalReader(localWalDirSource(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
+  const local = localWalDirSource(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize);
+  let restoring: RestoreCommandSource | undefined;
+  if (wal.restoreTargetWal) {
+    if (!wal.runner) throw new CatchupError('no-runner', '-c needs a command runner.', 'Internal: the adapter must pass one.');
+    const owner = ownerForTarget(target.dir);
+    const postgres = await findPostgresBinary(target.majorVersion, wal.runner, wal.targetBinDir);
+    restoring = new RestoreCommandSource(local, await targetRestoreCommand(target.dir, postgres, owner, wal.runner), wal.runner, owner);
+  }
+  const reader = new WalReader(restoring ?? local, {
     timelineForLsn: (lsn) => timelineOfLsn(history, tli, lsn),
     systemIdentifier: target.control.systemIdentifier,
   });
   try {
     const found = await reader.findLastCheckpointBefore(forkLsn);
+    if (restoring && restoring.restored.length > 0) logger.info(`restored ${restoring.restored.length} WAL segment(s) of the target through restore_command`);
     return {
       redo: found.redoLsn,
       how: `redo LSN ${formatLsn(found.redoLsn)} of the target's last checkpoint before the fork (at ${formatLsn(found.checkpointLsn)}, read from its WAL)`,
@@ -114,8 +136,12 @@ async function lastCheckpointBeforeFork(target: TargetState, forkLsn: Lsn, histo
     if (err instanceof WalReadError) {
       throw new CatchupError('fork-wal-missing',
         `Cannot establish where to start: the target's WAL before the fork at ${formatLsn(forkLsn)} is not readable (${err.message}).`,
-        'Without it the blocks the target changed cannot be found: use -c/--restore-target-wal to fetch the WAL through restore_command, or rebuild the target with -b FULL.');
+        wal.restoreTargetWal
+          ? 'restore_command did not provide it either: without it the blocks the target changed cannot be found; rebuild the target with -b FULL.'
+          : 'Without it the blocks the target changed cannot be found: use -c/--restore-target-wal to fetch the WAL through restore_command, or rebuild the target with -b FULL.');
     }
     throw err;
+  } finally {
+    restoring?.close();
   }
 }

@@ -37,22 +37,34 @@ export async function findPostgresBinary(major: number, runner: CommandRunner, b
  */
 export async function runSingleUserRecovery(targetDir: string, postgres: string, owner: FileOwner | null, runner: CommandRunner): Promise<void> {
   const args = ['--single', '-F', '-c', 'exit_on_error=false', '-D', targetDir, 'template1'];
-  let command = postgres;
-  let commandArgs = args;
-  if (owner) {
-    const user = os.userInfo().uid === owner.uid ? null : userNameOf(owner.uid);
-    if (user) {
-      command = 'runuser';
-      commandArgs = ['-u', user, '--', postgres, ...args];
-    }
-  }
-  const res = await runner.run(command, commandArgs, { input: Buffer.alloc(0) });
+  const res = await runAsOwner(runner, owner, postgres, args, Buffer.alloc(0));
   if (res.exitCode !== 0) {
     const tail = `${res.stderr}${res.stdout}`.trim().split('\n').slice(-5).join(' | ');
     throw new CatchupError('crash-recovery-failed',
       `Single-user crash recovery of the target failed (exit ${res.exitCode}): ${tail}.`,
       'Start the target once yourself to see why (pg_ctl start), stop it cleanly, and rerun.');
   }
+}
+
+/**
+ * Runs a program as the data directory's owner: PostgreSQL refuses to run as root, and files a
+ * restore_command writes must belong to the owner too.
+ */
+export async function runAsOwner(runner: CommandRunner, owner: FileOwner | null, command: string, args: string[], input?: Buffer) {
+  const user = owner && os.userInfo().uid !== owner.uid ? userNameOf(owner.uid) : null;
+  return user ? runner.run('runuser', ['-u', user, '--', command, ...args], { input }) : runner.run(command, args, { input });
+}
+
+/** The target's restore_command as its own server reads its configuration (pg_rewind does the same). */
+export async function targetRestoreCommand(targetDir: string, postgres: string, owner: FileOwner | null, runner: CommandRunner): Promise<string> {
+  const res = await runAsOwner(runner, owner, postgres, ['-D', targetDir, '-C', 'restore_command']);
+  const value = res.stdout.trim();
+  if (res.exitCode !== 0 || value === '') {
+    throw new CatchupError('no-restore-command',
+      `-c/--restore-target-wal needs restore_command in the target's configuration, and ${res.exitCode !== 0 ? `reading it failed: ${res.stderr.trim()}` : 'it is empty'}.`,
+      "Set restore_command in the target's postgresql.conf (e.g. 'cp /archive/%f %p'), or rebuild the target with -b FULL.");
+  }
+  return value;
 }
 
 function userNameOf(uid: number): string | null {
