@@ -1,0 +1,75 @@
+/**
+ * The source of the benchmark: a PostgreSQL primary (data checksums on) filled to about the
+ * requested size, vacuumed (hint bits and visibility maps set, so no tool's reads cause writes)
+ * and checkpointed (nothing dirty left for a tool's start checkpoint to flush).
+ */
+import * as path from 'path';
+import { Cluster, hasTool, seedData } from '../../test/support';
+import { run } from '../../test/support/run';
+
+/** pgbench_accounts + its primary key + our extra index + FSM/VM, per scale unit (measured on 15). */
+const PGBENCH_MB_PER_SCALE = 16.4;
+/** The three databases of a new cluster (postgres, template0, template1), catalogs only. */
+const EMPTY_CLUSTER_MB = 22.5;
+const SEED_TABLES = 4;
+
+export interface SourceDb {
+  primary: Cluster;
+  serverVersion: string;
+  /** How the data was made, e.g. "pgbench -i -s 60". */
+  method: string;
+  buildMs: number;
+  /** Sum of pg_database_size over every database: what a copy must read and write, WAL aside. */
+  databaseBytes: number;
+  /** Per database, for the printout. */
+  databases: Array<{ name: string; bytes: number }>;
+}
+
+const settings = {
+  // Loading a GB should not checkpoint every few hundred MB (the harness default max_wal_size is 1GB).
+  max_wal_size: "'4GB'",
+  checkpoint_timeout: "'30min'",
+};
+
+export async function buildSource(version: number, sizeMb: number, say: (line: string) => void): Promise<SourceDb> {
+  const started = Date.now();
+  const primary = await Cluster.createPrimary(version, { checksums: true, settings });
+  const method = hasTool(version, 'pgbench') ? await fillWithPgbench(primary, sizeMb, say) : await fillWithSeedData(primary, sizeMb, say);
+  await primary.query('CHECKPOINT');
+  const databases = (await primary.query<{ name: string; bytes: string }>(
+    'SELECT datname AS name, pg_database_size(oid)::text AS bytes FROM pg_database ORDER BY 1',
+  )).map((r) => ({ name: r.name, bytes: Number(r.bytes) }));
+  return {
+    primary,
+    serverVersion: await primary.scalar<string>('SHOW server_version'),
+    method,
+    buildMs: Date.now() - started,
+    databaseBytes: databases.reduce((sum, d) => sum + d.bytes, 0),
+    databases,
+  };
+}
+
+/** The fastest way to many MB: pgbench's tables, generated server-side, plus one secondary index. */
+async function fillWithPgbench(primary: Cluster, sizeMb: number, say: (line: string) => void): Promise<string> {
+  const scale = Math.max(1, Math.round((sizeMb - EMPTY_CLUSTER_MB) / PGBENCH_MB_PER_SCALE));
+  // G: INSERT ... SELECT generate_series in the server (no client process competing for 2 cores);
+  // v: VACUUM; p: primary keys.
+  const args = ['-i', '-s', String(scale), '-I', 'dtGvp', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', 'postgres'];
+  say(`  pgbench ${args.join(' ')}`);
+  await run(path.join(primary.binDir, 'pgbench'), args, { timeoutMs: 3_600_000, context: () => primary.logTail(20) });
+  await primary.query('CREATE INDEX pgbench_accounts_bid_abalance ON pgbench_accounts (bid, abalance)');
+  return `pgbench -i -s ${scale} -I dtGvp + an index on pgbench_accounts (bid, abalance)`;
+}
+
+/** Without pgbench (the npm server-only builds): a few seedData tables, each with a second index. */
+async function fillWithSeedData(primary: Cluster, sizeMb: number, say: (line: string) => void): Promise<string> {
+  // seedData counts heap + primary key; the extra index adds about a fifth on top.
+  const perTableMb = Math.max(1, Math.round((sizeMb - EMPTY_CLUSTER_MB) / SEED_TABLES / 1.2));
+  say(`  seedData: ${SEED_TABLES} tables of ~${perTableMb} MB each`);
+  for (let i = 1; i <= SEED_TABLES; i++) {
+    await seedData(primary, { mb: perTableMb, table: `bench_${i}` });
+    await primary.query(`CREATE INDEX bench_${i}_k ON bench_${i} (k)`);
+  }
+  await primary.query('VACUUM (FREEZE, ANALYZE)');
+  return `seedData: ${SEED_TABLES} tables (bigint key, int k, 192-char text) of ~${perTableMb} MB, indexes on id and k`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Run one program as a child and measure its wall time and peak RSS. Peak RSS comes from
+ * GNU `/usr/bin/time -v` when present (the kernel's ru_maxrss, exact), otherwise from sampling
+ * /proc/<pid>/status VmHWM every 50 ms (the last sample before exit, so a late peak can be missed).
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { asServerUser, describeCommand, serverEnv, tail } from '../../test/support/run';
+
+const GNU_TIME = '/usr/bin/time';
+const SAMPLE_MS = 50;
+
+export interface TimedRunOptions {
+  /** Run as the PostgreSQL OS user (pg_basebackup), with the harness's server environment. */
+  asServerUser?: boolean;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Where /usr/bin/time may write its numbers (a dir both root and the server user can write). */
+  scratchDir: string;
+  timeoutMs?: number;
+}
+
+export interface CpuTimes {
+  userS: number;
+  sysS: number;
+}
+
+export interface TimedRunResult {
+  wallMs: number;
+  peakRssKb: number | null;
+  /** User and system CPU of the program (null without /usr/bin/time). */
+  cpu: CpuTimes | null;
+  stderr: string;
+}
+
+export const rssMethod = (): string => (hasGnuTime() ? `${GNU_TIME} -v` : `/proc/<pid>/status VmHWM sampled every ${SAMPLE_MS} ms`);
+
+const live = new Set<ChildProcess>();
+
+/** On Ctrl-C: the running tool must not outlive the bench. */
+export function killLiveChildren(): void {
+  for (const c of live) c.kill('SIGKILL');
+}
+
+function hasGnuTime(): boolean {
+  try {
+    fs.accessSync(GNU_TIME, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let runNo = 0;
+
+/** Runs `cmd args`; throws with the tail of its stderr unless it exits 0. */
+export async function timedRun(cmd: string, args: string[], opts: TimedRunOptions): Promise<TimedRunResult> {
+  const statsFile = path.join(opts.scratchDir, `time-${process.pid}-${++runNo}.txt`);
+  const viaTime = hasGnuTime();
+  const [exe, argv] = viaTime ? [GNU_TIME, ['-v', '-o', statsFile, cmd, ...args]] : [cmd, args];
+  const started = process.hrtime.bigint();
+  const child = spawn(exe, argv, {
+    cwd: opts.cwd ?? '/',
+    env: opts.asServerUser ? serverEnv() : opts.env ?? process.env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    ...(opts.asServerUser ? asServerUser() : {}),
+  });
+  live.add(child);
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  let sampledKb = 0;
+  const sampler = viaTime ? undefined : setInterval(() => (sampledKb = Math.max(sampledKb, readVmHwmKb(child.pid) ?? 0)), SAMPLE_MS);
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 3_600_000);
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c, s) => resolve({ code: c, signal: s }));
+  }).finally(() => {
+    clearTimeout(timer);
+    if (sampler) clearInterval(sampler);
+    live.delete(child);
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const stats = viaTime ? readGnuTime(statsFile) : { peakRssKb: sampledKb || null, cpu: null };
+  fs.rmSync(statsFile, { force: true });
+  if (code !== 0) throw new Error(`${describeCommand(cmd, args)} exited with ${code ?? signal}:\n${tail(stderr, 20)}`);
+  return { wallMs, ...stats, stderr };
+}
+
+function readGnuTime(statsFile: string): { peakRssKb: number | null; cpu: CpuTimes | null } {
+  let text = '';
+  try {
+    text = fs.readFileSync(statsFile, 'utf8');
+  } catch {
+    // no numbers: report them as unknown
+  }
+  const num = (re: RegExp) => {
+    const m = re.exec(text);
+    return m ? Number(m[1]) : null;
+  };
+  const user = num(/User time \(seconds\): ([\d.]+)/);
+  const sys = num(/System time \(seconds\): ([\d.]+)/);
+  return { peakRssKb: num(/Maximum resident set size \(kbytes\): (\d+)/), cpu: user === null || sys === null ? null : { userS: user, sysS: sys } };
+}
+
+function readVmHwmKb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null; // exited between samples
+  }
+}
