@@ -22,6 +22,9 @@ Options:
   -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has (needed to
                                  find where a diverged target forked) through its restore_command
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
+      --assume-diverged          when the source no longer has the WAL to verify that the
+                                 target never wrote WAL of its own, sync it as possibly
+                                 diverged after its last checkpoint (its changes are undone)
   -j, --threads=N                parallel connections reading the source (default 1)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
@@ -45,6 +48,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'write-recovery-conf': { type: 'boolean', short: 'R' },
     'dry-run': { type: 'boolean' },
     'restore-target-wal': { type: 'boolean', short: 'c' },
+    'assume-diverged': { type: 'boolean' },
     'target-bindir': { type: 'string' },
     'store-password': { type: 'boolean' },
     'no-sync': { type: 'boolean', short: 'N' },
@@ -87,6 +91,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     };
     report = mode === 'FULL' ? await catchupFull(common) : await catchupDelta({
       ...common, dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
+      assumeDiverged: Boolean(values['assume-diverged']),
       targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
     });
     if (report.status === 'dry-run') {

@@ -25,7 +25,9 @@ Options:
                                  retrieve WAL files from archives
       --no-ensure-shutdown       do not run single-user crash recovery on a target that was
                                  not shut down cleanly; refuse instead
-      --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery)
+      --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery, -c)
+      --assume-diverged          when the source no longer has the WAL to verify the target's
+                                 history, rewind it as if it diverged after its last checkpoint
   -j, --threads=N                parallel connections reading the source (default 1)
       --report=FILE.json         write a JSON report of the run
       --debug                    write a lot of debug messages
@@ -44,6 +46,7 @@ export async function runRewind(argv: string[]): Promise<number> {
     'no-sync': { type: 'boolean', short: 'N' },
     progress: { type: 'boolean', short: 'P' },
     'restore-target-wal': { type: 'boolean', short: 'c' },
+    'assume-diverged': { type: 'boolean' },
     'no-ensure-shutdown': { type: 'boolean' },
     'target-bindir': { type: 'string' },
     threads: { type: 'string', short: 'j' },
@@ -79,6 +82,7 @@ export async function runRewind(argv: string[]): Promise<number> {
       dryRun: Boolean(values['dry-run']),
       ensureShutdown: !values['no-ensure-shutdown'],
       restoreTargetWal: Boolean(values['restore-target-wal']),
+      assumeDiverged: Boolean(values['assume-diverged']),
       targetBinDir: values['target-bindir'] as string | undefined,
       runner: execCommandRunner,
       logger,

@@ -36,6 +36,8 @@ export interface DeltaCatchupOptions extends CommonCatchupOptions {
   runner?: CommandRunner;
   /** Where the target version's postgres binary is, when not in a standard place. */
   targetBinDir?: string;
+  /** The target's history cannot be verified on the source: sync it as possibly diverged. */
+  assumeDiverged?: boolean;
 }
 
 /** pg_rewind's command line on the same engine. */

@@ -13,7 +13,8 @@ import type { Report } from '../report/report';
 import { referenceForLaggingTarget, relateToSource, TargetPosition, targetPosition } from '../plan/reference-lsn';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
-import { parseTimelineHistory, timelineOfLsn, TimelineHistoryEntry } from '../wal/timeline-history';
+import { parseTimelineHistory, switchpointOf, timelineOfLsn, TimelineHistoryEntry } from '../wal/timeline-history';
+import { verifyCheckpointOnSource } from './same-timeline-check';
 import { WalReader, WalReadError } from '../wal/wal-reader';
 import { historyFileName } from '../wal/wal-segment';
 import type { SourceSession } from './source-session';
@@ -35,6 +36,8 @@ export interface ReferenceDecision {
 /** How to read the target's WAL when its pg_wal no longer has a segment (-c). */
 export interface TargetWalAccess {
   restoreTargetWal?: boolean;
+  /** Sync a target whose history cannot be verified as if it diverged after its last checkpoint. */
+  assumeDiverged?: boolean;
   runner?: CommandRunner;
   targetBinDir?: string;
 }
@@ -65,10 +68,13 @@ export async function decideReference(target: TargetState, source: SourceSession
   }
   if (relation.kind === 'on-history') {
     const ref = referenceForLaggingTarget(target.control, target.backupLabel);
-    return {
+    const onHistory: ReferenceDecision = {
       referenceLsn: ref.lsn, reason: ref.reason, position,
       divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) is on the source's history` },
     };
+    // A backup_label target never ran: its pg_control came from the source with the files.
+    if (target.backupLabel) return onHistory;
+    return checkSameTimeline(target, source, onHistory, wal, logger);
   }
 
   // Diverged: R is the redo point of the last target checkpoint before the fork.
@@ -92,6 +98,63 @@ export async function decideReference(target: TargetState, source: SourceSession
     targetChanged: targetBlocksSince(target, referenceLsn),
   };
 }
+
+/**
+ * Same-timeline divergence: histories agree, yet the target may have run as a primary on the
+ * same timeline. Its checkpoints are checked against the source's WAL, newest first; the first
+ * identical one precedes any fork, so its redo point is a sound R.
+ */
+async function checkSameTimeline(target: TargetState, source: SourceSession, onHistory: ReferenceDecision, wal: TargetWalAccess, logger: Logger): Promise<ReferenceDecision> {
+  const tli = target.control.timeline;
+  const switchpoint = switchpointOf(source.history, source.identity.timeline, tli) ?? null;
+  let checkpointLsn = target.control.checkpointLsn;
+  let redo = target.control.redoLsn;
+  let firstDetail: string | null = null;
+  const reader = new WalReader(localWalDirSource(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
+    timeline: tli, systemIdentifier: target.control.systemIdentifier,
+  });
+  for (let step = 0; step < MAX_CHECKPOINTS_BACK; step++) {
+    const verdict = await verifyCheckpointOnSource(target, source, tli, switchpoint, checkpointLsn);
+    if (verdict.kind === 'same') {
+      if (firstDetail === null) return onHistory;
+      const lsn = redo < onHistory.referenceLsn ? redo : onHistory.referenceLsn;
+      logger.info(`the target wrote WAL of its own on timeline ${tli}: ${firstDetail}; R = ${formatLsn(lsn)}`);
+      return {
+        referenceLsn: lsn, position: onHistory.position,
+        reason: `redo LSN ${formatLsn(redo)} of the target's last checkpoint (at ${formatLsn(checkpointLsn)}) that is identical in the source's WAL`,
+        divergence: { diverged: true, forkTimeline: tli, detail: `same-timeline divergence: ${firstDetail}` },
+        targetChanged: targetBlocksSince(target, lsn),
+      };
+    }
+    if (verdict.kind === 'unverifiable') {
+      if (!wal.assumeDiverged) {
+        throw new CatchupError('history-unverifiable',
+          `Cannot verify that the target is on the source's history: ${verdict.detail}. A copy that once ran as a primary on timeline ${tli} (started without standby.signal) would be synced wrongly without knowing it.`,
+          'If the target may have diverged, pass --assume-diverged (its own changes since its last checkpoint are undone too); otherwise rebuild it with -b FULL.');
+      }
+      logger.warn(`${verdict.detail}; --assume-diverged: the target's own changes since ${formatLsn(redo)} are undone too`);
+      return {
+        referenceLsn: redo < onHistory.referenceLsn ? redo : onHistory.referenceLsn, position: onHistory.position,
+        reason: `redo LSN ${formatLsn(redo)} of the target's checkpoint at ${formatLsn(checkpointLsn)} (--assume-diverged: not verified on the source)`,
+        divergence: { diverged: true, forkTimeline: tli, detail: `assumed (--assume-diverged): ${verdict.detail}` },
+        targetChanged: targetBlocksSince(target, redo),
+      };
+    }
+    firstDetail ??= verdict.detail;
+    try {
+      const previous = await reader.findLastCheckpointBefore(checkpointLsn);
+      checkpointLsn = previous.checkpointLsn;
+      redo = previous.redoLsn;
+    } catch (err) {
+      throw new CatchupError('fork-wal-missing',
+        `The target wrote WAL of its own on timeline ${tli} (${firstDetail}), and its WAL does not go back to a checkpoint the source shares (${(err as Error).message}).`,
+        'Without it the blocks the target changed cannot be found: rebuild the target with -b FULL.');
+    }
+  }
+  throw new CatchupError('fork-too-far', `The target wrote WAL of its own on timeline ${tli} (${firstDetail}), further back than ${MAX_CHECKPOINTS_BACK} checkpoints.`, 'Rebuild the target with -b FULL.');
+}
+
+const MAX_CHECKPOINTS_BACK = 1000;
 
 function targetBlocksSince(target: TargetState, referenceLsn: Lsn): Map<string, number[]> {
   const files = listTarget(target.dir).filter((e) => !e.isDir && !e.isSymlink);

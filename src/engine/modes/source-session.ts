@@ -12,6 +12,7 @@ import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-hist
 
 /** Everything a run holds on the source: the connections, what the checks found, its layout. */
 export interface SourceSession {
+  conn: ResolvedConnection;
   /** The backup session lives on this one; it is also the first reader. */
   control: Client;
   readers: Client[];
@@ -47,7 +48,7 @@ export async function openSourceSession(conn: ResolvedConnection, threads: numbe
     const history = historyFile ? parseTimelineHistory(historyFile.content.toString('utf8'), historyFile.fileName) : [];
     for (let i = 1; i < threads; i++) clients.push(await connectSource(conn));
     return {
-      control, readers: clients, replication, info, identity, history,
+      conn, control, readers: clients, replication, info, identity, history,
       segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
     };
   } catch (err) {

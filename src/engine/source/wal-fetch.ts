@@ -17,6 +17,8 @@ export async function fetchSourceWal(conn: ResolvedConnection, tli: number, from
   let have = 0n;
   try {
     const stream = repl.startStreaming(null, fromLsn, tli);
+    // pg-copy-streams calls this when the server ends the copy first (end of an old timeline).
+    (stream as unknown as { cb_flush: () => void }).cb_flush = () => undefined;
     let ended = false;
     try {
       for await (const payload of stream as AsyncIterable<Buffer>) {
