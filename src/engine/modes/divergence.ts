@@ -132,12 +132,16 @@ async function checkSameTimeline(target: TargetState, source: SourceSession, onH
           `Cannot verify that the target is on the source's history: ${verdict.detail}. A copy that once ran as a primary on timeline ${tli} (started without standby.signal) would be synced wrongly without knowing it.`,
           'If the target may have diverged, pass --assume-diverged (its own changes since its last checkpoint are undone too); otherwise rebuild it with -b FULL.');
       }
-      logger.warn(`${verdict.detail}; --assume-diverged: the target's own changes since ${formatLsn(redo)} are undone too`);
+      // The fork is unknown: start from the oldest checkpoint the target's WAL still has, the
+      // most its own data allows; the flag accepts that the fork is not older than that.
+      const oldest = await oldestCheckpoint(reader, checkpointLsn, redo);
+      const lsn = oldest.redo < onHistory.referenceLsn ? oldest.redo : onHistory.referenceLsn;
+      logger.warn(`${verdict.detail}; --assume-diverged: syncing from ${formatLsn(lsn)}, the oldest checkpoint in the target's WAL`);
       return {
-        referenceLsn: redo < onHistory.referenceLsn ? redo : onHistory.referenceLsn, position: onHistory.position,
-        reason: `redo LSN ${formatLsn(redo)} of the target's checkpoint at ${formatLsn(checkpointLsn)} (--assume-diverged: not verified on the source)`,
+        referenceLsn: lsn, position: onHistory.position,
+        reason: `redo LSN ${formatLsn(oldest.redo)} of the oldest checkpoint in the target's WAL (at ${formatLsn(oldest.checkpointLsn)}); --assume-diverged: history not verified on the source`,
         divergence: { diverged: true, forkTimeline: tli, detail: `assumed (--assume-diverged): ${verdict.detail}` },
-        targetChanged: targetBlocksSince(target, redo),
+        targetChanged: targetBlocksSince(target, lsn),
       };
     }
     firstDetail ??= verdict.detail;
@@ -155,6 +159,20 @@ async function checkSameTimeline(target: TargetState, source: SourceSession, onH
 }
 
 const MAX_CHECKPOINTS_BACK = 1000;
+
+/** Walks back through every checkpoint the target's WAL still holds. */
+async function oldestCheckpoint(reader: WalReader, checkpointLsn: Lsn, redo: Lsn): Promise<{ checkpointLsn: Lsn; redo: Lsn }> {
+  let oldest = { checkpointLsn, redo };
+  for (let step = 0; step < MAX_CHECKPOINTS_BACK * 10; step++) {
+    try {
+      const previous = await reader.findLastCheckpointBefore(oldest.checkpointLsn);
+      oldest = { checkpointLsn: previous.checkpointLsn, redo: previous.redoLsn };
+    } catch {
+      break;
+    }
+  }
+  return oldest;
+}
 
 function targetBlocksSince(target: TargetState, referenceLsn: Lsn): Map<string, number[]> {
   const files = listTarget(target.dir).filter((e) => !e.isDir && !e.isSymlink);
