@@ -3,6 +3,7 @@ import type { Logger } from '../engine/log';
 /** Logger for a terminal: messages to stderr, progress at most every half second. */
 export function terminalLogger(opts: { progress: boolean; debug: boolean }): Logger {
   let lastPrint = 0;
+  let printedComplete = false;
   return {
     info: (m) => process.stderr.write(`pg-catchup: ${m}\n`),
     warn: (m) => process.stderr.write(`pg-catchup: warning: ${m}\n`),
@@ -12,7 +13,9 @@ export function terminalLogger(opts: { progress: boolean; debug: boolean }): Log
     progress: opts.progress
       ? (p) => {
           const now = Date.now();
-          if (now - lastPrint < 500 && p.bytes < p.totalBytes) return;
+          const complete = p.bytes >= p.totalBytes && p.files >= p.totalFiles;
+          if (complete ? printedComplete : now - lastPrint < 500) return;
+          printedComplete = complete;
           lastPrint = now;
           const pct = p.totalBytes > 0 ? Math.min(100, Math.floor((p.bytes * 100) / p.totalBytes)) : 100;
           process.stderr.write(`${Math.round(p.bytes / 1024)}/${Math.round(p.totalBytes / 1024)} kB (${pct}%), ${p.files}/${p.totalFiles} files\n`);

@@ -71,7 +71,9 @@ export function planDelta(input: DeltaInputs): Plan {
       files.push({ path: s.path, size: s.size });
       continue;
     }
-    patches.push(patchFor(s.path, s.size, t.size, bs, input.sourceChanged.get(s.path) ?? [], input.targetChanged?.get(s.path) ?? []));
+    const patch = patchFor(s.path, s.size, t.size, bs, input.sourceChanged.get(s.path) ?? [], input.targetChanged?.get(s.path) ?? []);
+    // Unchanged files (no block to copy, same size) are not part of the plan.
+    if (patch.ranges.length > 0 || patch.sourceSize !== patch.targetSize) patches.push(patch);
   }
   return {
     mode: 'DELTA',

@@ -56,8 +56,8 @@ describe('planDelta', () => {
     protectedPaths: ['pg_catchup.marker', 'pg_catchup.lock', 'global/pg_control.pg_catchup', 'standby.signal'],
   });
 
-  test('main forks on both sides are patched; FSM, VM, catalogs-not-main and new files are copied whole', () => {
-    expect(plan.patches.map((p) => p.path).sort()).toEqual(['base/5/100', 'global/1262']);
+  test('changed main forks on both sides are patched (unchanged ones are not planned); FSM, VM and new files are copied whole', () => {
+    expect(plan.patches.map((p) => p.path)).toEqual(['base/5/100']);
     expect(plan.patches.find((p) => p.path === 'base/5/100')!.ranges).toEqual([{ offset: 2 * BS, length: BS }]);
     expect(plan.files.map((f) => f.path).sort()).toEqual(['PG_VERSION', 'base/5/100_fsm', 'base/5/100_vm', 'base/5/200', 'base/7/300', 'postgresql.auto.conf']);
   });
