@@ -40759,7 +40759,7 @@ async function openSourceSession(conn, threads, checks) {
         for (let i = 1; i < threads; i++)
             clients.push(await (0, source_connect_1.connectSource)(conn));
         return {
-            control, readers: clients, replication, info, identity, history,
+            conn, control, readers: clients, replication, info, identity, history,
             segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
         };
     }
@@ -42372,9 +42372,10 @@ class ReplicationConnection {
             throw err;
         }
     }
-    /** Starts streaming; the returned duplex yields one CopyData payload per chunk. */
+    /** Starts streaming (from our slot, or without one for a short read); one CopyData payload per chunk. */
     startStreaming(slot, startLsn, timeline) {
-        const sql = `START_REPLICATION SLOT ${(0, source_connect_1.quoteIdent)(slot)} PHYSICAL ${(0, lsn_1.formatLsn)(startLsn)} TIMELINE ${timeline}`;
+        const slotClause = slot === null ? '' : `SLOT ${(0, source_connect_1.quoteIdent)(slot)} `;
+        const sql = `START_REPLICATION ${slotClause}PHYSICAL ${(0, lsn_1.formatLsn)(startLsn)} TIMELINE ${timeline}`;
         return this.client.query((0, pg_copy_streams_1.both)(sql, { alignOnCopyDataFrame: true }));
     }
     async close() {

@@ -9097,6 +9097,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CATCHUP_HELP = void 0;
 exports.runCatchup = runCatchup;
 const fs = __importStar(__nccwpck_require__(9896));
+const exec_command_runner_1 = __nccwpck_require__(9630);
 const delta_1 = __nccwpck_require__(4667);
 const full_1 = __nccwpck_require__(912);
 const parse_flags_1 = __nccwpck_require__(8311);
@@ -9114,6 +9115,12 @@ Options:
                                  date (a lagging standby, or an old primary after failover)
   -D, --destination-pgdata=DIR   the target data directory
       --dry-run                  DELTA: build and print the plan, change nothing
+  -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has (needed to
+                                 find where a diverged target forked) through its restore_command
+      --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
+      --assume-diverged          when the source no longer has the WAL to verify that the
+                                 target never wrote WAL of its own, sync it as possibly
+                                 diverged after its last checkpoint (its changes are undone)
   -j, --threads=N                parallel connections reading the source (default 1)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
@@ -9135,6 +9142,9 @@ async function runCatchup(argv) {
         threads: { type: 'string', short: 'j' },
         'write-recovery-conf': { type: 'boolean', short: 'R' },
         'dry-run': { type: 'boolean' },
+        'restore-target-wal': { type: 'boolean', short: 'c' },
+        'assume-diverged': { type: 'boolean' },
+        'target-bindir': { type: 'string' },
         'store-password': { type: 'boolean' },
         'no-sync': { type: 'boolean', short: 'N' },
         progress: { type: 'boolean', short: 'P' },
@@ -9178,7 +9188,11 @@ async function runCatchup(argv) {
             sync: !values['no-sync'],
             logger,
         };
-        report = mode === 'FULL' ? await (0, full_1.catchupFull)(common) : await (0, delta_1.catchupDelta)({ ...common, dryRun: Boolean(values['dry-run']) });
+        report = mode === 'FULL' ? await (0, full_1.catchupFull)(common) : await (0, delta_1.catchupDelta)({
+            ...common, dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
+            assumeDiverged: Boolean(values['assume-diverged']),
+            targetBinDir: values['target-bindir'], runner: exec_command_runner_1.execCommandRunner,
+        });
         if (report.status === 'dry-run') {
             process.stdout.write(`${(0, render_plan_1.renderPlan)(report)}\n`);
             return 0;
@@ -9301,7 +9315,9 @@ Options:
                                  retrieve WAL files from archives
       --no-ensure-shutdown       do not run single-user crash recovery on a target that was
                                  not shut down cleanly; refuse instead
-      --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery)
+      --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery, -c)
+      --assume-diverged          when the source no longer has the WAL to verify the target's
+                                 history, rewind it as if it diverged after its last checkpoint
   -j, --threads=N                parallel connections reading the source (default 1)
       --report=FILE.json         write a JSON report of the run
       --debug                    write a lot of debug messages
@@ -9319,6 +9335,7 @@ async function runRewind(argv) {
         'no-sync': { type: 'boolean', short: 'N' },
         progress: { type: 'boolean', short: 'P' },
         'restore-target-wal': { type: 'boolean', short: 'c' },
+        'assume-diverged': { type: 'boolean' },
         'no-ensure-shutdown': { type: 'boolean' },
         'target-bindir': { type: 'string' },
         threads: { type: 'string', short: 'j' },
@@ -9343,8 +9360,6 @@ async function runRewind(argv) {
     const server = values['source-server'];
     if (!server)
         throw new usage_error_1.UsageError('no source specified (--source-server)', 'rewind');
-    if (values['restore-target-wal'])
-        throw new usage_error_1.UsageError('-c/--restore-target-wal is not available in this version', 'rewind');
     const logger = (0, progress_printer_1.terminalLogger)({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
     let report;
     try {
@@ -9357,6 +9372,8 @@ async function runRewind(argv) {
             sync: !values['no-sync'],
             dryRun: Boolean(values['dry-run']),
             ensureShutdown: !values['no-ensure-shutdown'],
+            restoreTargetWal: Boolean(values['restore-target-wal']),
+            assumeDiverged: Boolean(values['assume-diverged']),
             targetBinDir: values['target-bindir'],
             runner: exec_command_runner_1.execCommandRunner,
             logger,
@@ -9440,6 +9457,7 @@ exports.terminalLogger = terminalLogger;
 /** Logger for a terminal: messages to stderr, progress at most every half second. */
 function terminalLogger(opts) {
     let lastPrint = 0;
+    let printedComplete = false;
     return {
         info: (m) => process.stderr.write(`pg-catchup: ${m}\n`),
         warn: (m) => process.stderr.write(`pg-catchup: warning: ${m}\n`),
@@ -9450,8 +9468,10 @@ function terminalLogger(opts) {
         progress: opts.progress
             ? (p) => {
                 const now = Date.now();
-                if (now - lastPrint < 500 && p.bytes < p.totalBytes)
+                const complete = p.bytes >= p.totalBytes && p.files >= p.totalFiles;
+                if (complete ? printedComplete : now - lastPrint < 500)
                     return;
+                printedComplete = complete;
                 lastPrint = now;
                 const pct = p.totalBytes > 0 ? Math.min(100, Math.floor((p.bytes * 100) / p.totalBytes)) : 100;
                 process.stderr.write(`${Math.round(p.bytes / 1024)}/${Math.round(p.totalBytes / 1024)} kB (${pct}%), ${p.files}/${p.totalFiles} files\n`);
@@ -10335,7 +10355,7 @@ async function syncExistingTarget(opts, flavor) {
         report.source.timeline = source.identity.timeline;
         report.checks.push(...(0, target_checks_1.checkTargetMatchesSource)(target, source));
         (0, check_1.assertChecksPass)(report.checks);
-        const decision = await (0, divergence_1.decideReference)(target, source, logger);
+        const decision = await (0, divergence_1.decideReference)(target, source, logger, opts);
         recordDecision(report, target, decision);
         if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
             logger.info('no rewind required');
@@ -10521,19 +10541,21 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.decideReference = decideReference;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
+const file_owner_1 = __nccwpck_require__(6616);
 const errors_1 = __nccwpck_require__(7679);
+const single_user_recovery_1 = __nccwpck_require__(112);
+const restore_command_source_1 = __nccwpck_require__(7237);
 const local_changed_blocks_1 = __nccwpck_require__(1927);
 const target_listing_1 = __nccwpck_require__(9264);
 const reference_lsn_1 = __nccwpck_require__(4597);
 const lsn_1 = __nccwpck_require__(2524);
+const local_wal_source_1 = __nccwpck_require__(6829);
 const timeline_history_1 = __nccwpck_require__(8279);
+const same_timeline_check_1 = __nccwpck_require__(7122);
+const wal_reader_1 = __nccwpck_require__(1909);
 const wal_segment_1 = __nccwpck_require__(3925);
 const target_checks_1 = __nccwpck_require__(4408);
-/**
- * Design rule 4: R, and whether the target left the source's history. Never a guess: when R
- * cannot be established the run stops here, before any write.
- */
-async function decideReference(target, source, logger) {
+async function decideReference(target, source, logger, wal = {}) {
     const position = (0, reference_lsn_1.targetPosition)(target.control);
     if (target.marker) {
         // Resuming: the target's WAL and history went with the interrupted run; the marker kept R.
@@ -10546,7 +10568,8 @@ async function decideReference(target, source, logger) {
             decision.targetChanged = targetBlocksSince(target, m.referenceLsn);
         return decision;
     }
-    const relation = (0, reference_lsn_1.relateToSource)(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition }, readTargetHistory(target.dir, position.tli));
+    const targetHistory = readTargetHistory(target.dir, position.tli);
+    const relation = (0, reference_lsn_1.relateToSource)(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition }, targetHistory);
     if (relation.kind === 'ahead') {
         throw new errors_1.CatchupError('target-ahead', `Current START LSN ${(0, lsn_1.formatLsn)(relation.sourceLsn)} is lower than expected START LSN ${(0, lsn_1.formatLsn)(position.lsn)}: the target is ahead of the source on timeline ${position.tli}.`, 'The target has WAL the source does not: check that the connection points at the right primary; otherwise rebuild the target with -b FULL.');
     }
@@ -10555,10 +10578,14 @@ async function decideReference(target, source, logger) {
     }
     if (relation.kind === 'on-history') {
         const ref = (0, reference_lsn_1.referenceForLaggingTarget)(target.control, target.backupLabel);
-        return {
+        const onHistory = {
             referenceLsn: ref.lsn, reason: ref.reason, position,
             divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${(0, lsn_1.formatLsn)(position.lsn)}) is on the source's history` },
         };
+        // A backup_label target never ran: its pg_control came from the source with the files.
+        if (target.backupLabel)
+            return onHistory;
+        return checkSameTimeline(target, source, onHistory, wal, logger);
     }
     // Diverged: R is the redo point of the last target checkpoint before the fork.
     if (!(0, target_checks_1.targetLogsHints)(target)) {
@@ -10566,7 +10593,7 @@ async function decideReference(target, source, logger) {
     }
     const checkpoint = target.control.checkpointLsn < relation.forkLsn
         ? { redo: target.control.redoLsn, how: `redo LSN ${(0, lsn_1.formatLsn)(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
-        : lastCheckpointBeforeFork(target, relation.forkLsn);
+        : await lastCheckpointBeforeFork(target, relation.forkLsn, targetHistory ?? [], wal, logger);
     const label = target.backupLabel;
     const referenceLsn = label && label.startWalLocation < checkpoint.redo ? label.startWalLocation : checkpoint.redo;
     logger.info(`the target diverged from the source at ${(0, lsn_1.formatLsn)(relation.forkLsn)} on timeline ${relation.forkTli}; R = ${(0, lsn_1.formatLsn)(referenceLsn)}`);
@@ -10578,6 +10605,77 @@ async function decideReference(target, source, logger) {
         },
         targetChanged: targetBlocksSince(target, referenceLsn),
     };
+}
+/**
+ * Same-timeline divergence: histories agree, yet the target may have run as a primary on the
+ * same timeline. Its checkpoints are checked against the source's WAL, newest first; the first
+ * identical one precedes any fork, so its redo point is a sound R.
+ */
+async function checkSameTimeline(target, source, onHistory, wal, logger) {
+    const tli = target.control.timeline;
+    const switchpoint = (0, timeline_history_1.switchpointOf)(source.history, source.identity.timeline, tli) ?? null;
+    let checkpointLsn = target.control.checkpointLsn;
+    let redo = target.control.redoLsn;
+    let firstDetail = null;
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
+        timeline: tli, systemIdentifier: target.control.systemIdentifier,
+    });
+    for (let step = 0; step < MAX_CHECKPOINTS_BACK; step++) {
+        const verdict = await (0, same_timeline_check_1.verifyCheckpointOnSource)(target, source, tli, switchpoint, checkpointLsn);
+        if (verdict.kind === 'same') {
+            if (firstDetail === null)
+                return onHistory;
+            const lsn = redo < onHistory.referenceLsn ? redo : onHistory.referenceLsn;
+            logger.info(`the target wrote WAL of its own on timeline ${tli}: ${firstDetail}; R = ${(0, lsn_1.formatLsn)(lsn)}`);
+            return {
+                referenceLsn: lsn, position: onHistory.position,
+                reason: `redo LSN ${(0, lsn_1.formatLsn)(redo)} of the target's last checkpoint (at ${(0, lsn_1.formatLsn)(checkpointLsn)}) that is identical in the source's WAL`,
+                divergence: { diverged: true, forkTimeline: tli, detail: `same-timeline divergence: ${firstDetail}` },
+                targetChanged: targetBlocksSince(target, lsn),
+            };
+        }
+        if (verdict.kind === 'unverifiable') {
+            if (!wal.assumeDiverged) {
+                throw new errors_1.CatchupError('history-unverifiable', `Cannot verify that the target is on the source's history: ${verdict.detail}. A copy that once ran as a primary on timeline ${tli} (started without standby.signal) would be synced wrongly without knowing it.`, 'If the target may have diverged, pass --assume-diverged (its own changes since its last checkpoint are undone too); otherwise rebuild it with -b FULL.');
+            }
+            // The fork is unknown: start from the oldest checkpoint the target's WAL still has, the
+            // most its own data allows; the flag accepts that the fork is not older than that.
+            const oldest = await oldestCheckpoint(reader, checkpointLsn, redo);
+            const lsn = oldest.redo < onHistory.referenceLsn ? oldest.redo : onHistory.referenceLsn;
+            logger.warn(`${verdict.detail}; --assume-diverged: syncing from ${(0, lsn_1.formatLsn)(lsn)}, the oldest checkpoint in the target's WAL`);
+            return {
+                referenceLsn: lsn, position: onHistory.position,
+                reason: `redo LSN ${(0, lsn_1.formatLsn)(oldest.redo)} of the oldest checkpoint in the target's WAL (at ${(0, lsn_1.formatLsn)(oldest.checkpointLsn)}); --assume-diverged: history not verified on the source`,
+                divergence: { diverged: true, forkTimeline: tli, detail: `assumed (--assume-diverged): ${verdict.detail}` },
+                targetChanged: targetBlocksSince(target, lsn),
+            };
+        }
+        firstDetail ??= verdict.detail;
+        try {
+            const previous = await reader.findLastCheckpointBefore(checkpointLsn);
+            checkpointLsn = previous.checkpointLsn;
+            redo = previous.redoLsn;
+        }
+        catch (err) {
+            throw new errors_1.CatchupError('fork-wal-missing', `The target wrote WAL of its own on timeline ${tli} (${firstDetail}), and its WAL does not go back to a checkpoint the source shares (${err.message}).`, 'Without it the blocks the target changed cannot be found: rebuild the target with -b FULL.');
+        }
+    }
+    throw new errors_1.CatchupError('fork-too-far', `The target wrote WAL of its own on timeline ${tli} (${firstDetail}), further back than ${MAX_CHECKPOINTS_BACK} checkpoints.`, 'Rebuild the target with -b FULL.');
+}
+const MAX_CHECKPOINTS_BACK = 1000;
+/** Walks back through every checkpoint the target's WAL still holds. */
+async function oldestCheckpoint(reader, checkpointLsn, redo) {
+    let oldest = { checkpointLsn, redo };
+    for (let step = 0; step < MAX_CHECKPOINTS_BACK * 10; step++) {
+        try {
+            const previous = await reader.findLastCheckpointBefore(oldest.checkpointLsn);
+            oldest = { checkpointLsn: previous.checkpointLsn, redo: previous.redoLsn };
+        }
+        catch {
+            break;
+        }
+    }
+    return oldest;
 }
 function targetBlocksSince(target, referenceLsn) {
     const files = (0, target_listing_1.listTarget)(target.dir).filter((e) => !e.isDir && !e.isSymlink);
@@ -10591,9 +10689,45 @@ function readTargetHistory(dir, tli) {
         return null;
     return (0, timeline_history_1.parseTimelineHistory)(fs.readFileSync(file, 'utf8'), file);
 }
-/** The target's checkpoint is after the fork: its WAL must be read back to the last one before. */
-function lastCheckpointBeforeFork(target, forkLsn) {
-    throw new errors_1.CatchupError('fork-wal-unreadable', `The target's last checkpoint (${(0, lsn_1.formatLsn)(target.control.checkpointLsn)}) is after the fork at ${(0, lsn_1.formatLsn)(forkLsn)}, and finding the checkpoint before the fork needs the target's WAL reader.`, 'Use -b FULL.');
+/**
+ * The target's checkpoint is after the fork: walk its own WAL back from the fork point (through
+ * xl_prev, as pg_rewind's findLastCheckpoint does) to the last checkpoint before it.
+ */
+async function lastCheckpointBeforeFork(target, forkLsn, history, wal, logger) {
+    const tli = (0, reference_lsn_1.targetPosition)(target.control).tli;
+    const local = (0, local_wal_source_1.localWalDirSource)(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize);
+    let restoring;
+    if (wal.restoreTargetWal) {
+        if (!wal.runner)
+            throw new errors_1.CatchupError('no-runner', '-c needs a command runner.', 'Internal: the adapter must pass one.');
+        const owner = (0, file_owner_1.ownerForTarget)(target.dir);
+        const postgres = await (0, single_user_recovery_1.findPostgresBinary)(target.majorVersion, wal.runner, wal.targetBinDir);
+        restoring = new restore_command_source_1.RestoreCommandSource(local, await (0, single_user_recovery_1.targetRestoreCommand)(target.dir, postgres, owner, wal.runner), wal.runner, owner);
+    }
+    const reader = new wal_reader_1.WalReader(restoring ?? local, {
+        timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, tli, lsn),
+        systemIdentifier: target.control.systemIdentifier,
+    });
+    try {
+        const found = await reader.findLastCheckpointBefore(forkLsn);
+        if (restoring && restoring.restored.length > 0)
+            logger.info(`restored ${restoring.restored.length} WAL segment(s) of the target through restore_command`);
+        return {
+            redo: found.redoLsn,
+            how: `redo LSN ${(0, lsn_1.formatLsn)(found.redoLsn)} of the target's last checkpoint before the fork (at ${(0, lsn_1.formatLsn)(found.checkpointLsn)}, read from its WAL)`,
+        };
+    }
+    catch (err) {
+        if (err instanceof wal_reader_1.WalReadError) {
+            throw new errors_1.CatchupError('fork-wal-missing', `Cannot establish where to start: the target's WAL before the fork at ${(0, lsn_1.formatLsn)(forkLsn)} is not readable (${err.message}).`, wal.restoreTargetWal
+                ? 'restore_command did not provide it either: without it the blocks the target changed cannot be found; rebuild the target with -b FULL.'
+                : 'Without it the blocks the target changed cannot be found: use -c/--restore-target-wal to fetch the WAL through restore_command, or rebuild the target with -b FULL.');
+        }
+        throw err;
+    }
+    finally {
+        restoring?.close();
+    }
 }
 
 
@@ -10736,6 +10870,112 @@ async function catchupFull(opts) {
 
 /***/ }),
 
+/***/ 7122:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyCheckpointOnSource = verifyCheckpointOnSource;
+const path = __importStar(__nccwpck_require__(6928));
+const lsn_1 = __nccwpck_require__(2524);
+const local_wal_source_1 = __nccwpck_require__(6829);
+const wal_fetch_1 = __nccwpck_require__(5471);
+const wal_reader_1 = __nccwpck_require__(1909);
+const wal_segment_1 = __nccwpck_require__(3925);
+const wal_page_1 = __nccwpck_require__(5825);
+// A checkpoint record is ~120 bytes; two pages cover it with its page header, wherever it starts.
+const FETCH_BYTES = 2n * BigInt(wal_page_1.XLOG_BLCKSZ);
+/**
+ * Checks one checkpoint record of the target against the source's WAL. A standby started without standby.signal keeps its timeline and writes WAL of its own: the
+ * histories cannot tell. Its last checkpoint record must exist, byte for byte, at the same LSN
+ * in the source's WAL; otherwise the target wrote WAL the source never had.
+ */
+async function verifyCheckpointOnSource(target, source, tli, switchpoint, lsn) {
+    const segSize = target.control.walSegmentSize;
+    let mine;
+    try {
+        const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(target.dir, 'pg_wal'), segSize), { timeline: tli, systemIdentifier: target.control.systemIdentifier });
+        mine = (await reader.readRecordAt(lsn)).raw;
+    }
+    catch (err) {
+        return { kind: 'unverifiable', detail: `the target's own WAL no longer has its checkpoint record at ${(0, lsn_1.formatLsn)(lsn)} (${err.message})` };
+    }
+    const from = lsn - (lsn % BigInt(wal_page_1.XLOG_BLCKSZ));
+    let to = from + FETCH_BYTES;
+    if (switchpoint !== null && to > switchpoint)
+        to = switchpoint;
+    if (to > source.identity.walPosition && tli === source.identity.timeline)
+        to = source.identity.walPosition;
+    if (to <= lsn)
+        return { kind: 'different', detail: `the source's WAL on timeline ${tli} ends at ${(0, lsn_1.formatLsn)(to)}, before the target's checkpoint at ${(0, lsn_1.formatLsn)(lsn)}` };
+    const bytes = await (0, wal_fetch_1.fetchSourceWal)(source.conn, tli, from, to);
+    if (!bytes)
+        return { kind: 'unverifiable', detail: `the source no longer has the WAL at ${(0, lsn_1.formatLsn)(lsn)} on timeline ${tli} (removed or recycled)` };
+    let theirs;
+    try {
+        theirs = (await new wal_reader_1.WalReader(rangeSource(from, bytes, segSize), { timeline: tli }).readRecordAt(lsn)).raw;
+    }
+    catch (err) {
+        return { kind: 'different', detail: `the source's WAL has no valid record at ${(0, lsn_1.formatLsn)(lsn)} (${err.message})` };
+    }
+    return mine.equals(theirs)
+        ? { kind: 'same', detail: `the target's checkpoint record at ${(0, lsn_1.formatLsn)(lsn)} is identical in the source's WAL` }
+        : { kind: 'different', detail: `the target's checkpoint record at ${(0, lsn_1.formatLsn)(lsn)} differs from the source's record at that LSN: the target wrote WAL of its own on timeline ${tli}` };
+}
+/** A few fetched bytes presented as segments (zeros elsewhere), for the reader. */
+function rangeSource(from, bytes, segSize) {
+    const segments = new Map();
+    for (let off = 0; off < bytes.length;) {
+        const lsn = from + BigInt(off);
+        const segNo = (0, wal_segment_1.segmentNoOf)(lsn, segSize);
+        const inSeg = Number(lsn - (0, wal_segment_1.segmentStartLsn)(segNo, segSize));
+        const n = Math.min(bytes.length - off, segSize - inSeg);
+        let seg = segments.get(segNo);
+        if (!seg)
+            segments.set(segNo, (seg = Buffer.alloc(segSize)));
+        bytes.copy(seg, inSeg, off, off + n);
+        off += n;
+    }
+    return { segSize, read: async (_tli, segNo) => segments.get(segNo) ?? null };
+}
+
+
+/***/ }),
+
 /***/ 6769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -10777,7 +11017,7 @@ async function openSourceSession(conn, threads, checks) {
         for (let i = 1; i < threads; i++)
             clients.push(await (0, source_connect_1.connectSource)(conn));
         return {
-            control, readers: clients, replication, info, identity, history,
+            conn, control, readers: clients, replication, info, identity, history,
             segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
         };
     }
@@ -11852,6 +12092,8 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findPostgresBinary = findPostgresBinary;
 exports.runSingleUserRecovery = runSingleUserRecovery;
+exports.runAsOwner = runAsOwner;
+exports.targetRestoreCommand = targetRestoreCommand;
 const fs = __importStar(__nccwpck_require__(9896));
 const os = __importStar(__nccwpck_require__(857));
 const path = __importStar(__nccwpck_require__(6928));
@@ -11887,20 +12129,28 @@ async function findPostgresBinary(major, runner, binDir) {
  */
 async function runSingleUserRecovery(targetDir, postgres, owner, runner) {
     const args = ['--single', '-F', '-c', 'exit_on_error=false', '-D', targetDir, 'template1'];
-    let command = postgres;
-    let commandArgs = args;
-    if (owner) {
-        const user = os.userInfo().uid === owner.uid ? null : userNameOf(owner.uid);
-        if (user) {
-            command = 'runuser';
-            commandArgs = ['-u', user, '--', postgres, ...args];
-        }
-    }
-    const res = await runner.run(command, commandArgs, { input: Buffer.alloc(0) });
+    const res = await runAsOwner(runner, owner, postgres, args, Buffer.alloc(0));
     if (res.exitCode !== 0) {
         const tail = `${res.stderr}${res.stdout}`.trim().split('\n').slice(-5).join(' | ');
         throw new errors_1.CatchupError('crash-recovery-failed', `Single-user crash recovery of the target failed (exit ${res.exitCode}): ${tail}.`, 'Start the target once yourself to see why (pg_ctl start), stop it cleanly, and rerun.');
     }
+}
+/**
+ * Runs a program as the data directory's owner: PostgreSQL refuses to run as root, and files a
+ * restore_command writes must belong to the owner too.
+ */
+async function runAsOwner(runner, owner, command, args, input) {
+    const user = owner && os.userInfo().uid !== owner.uid ? userNameOf(owner.uid) : null;
+    return user ? runner.run('runuser', ['-u', user, '--', command, ...args], { input }) : runner.run(command, args, { input });
+}
+/** The target's restore_command as its own server reads its configuration (pg_rewind does the same). */
+async function targetRestoreCommand(targetDir, postgres, owner, runner) {
+    const res = await runAsOwner(runner, owner, postgres, ['-D', targetDir, '-C', 'restore_command']);
+    const value = res.stdout.trim();
+    if (res.exitCode !== 0 || value === '') {
+        throw new errors_1.CatchupError('no-restore-command', `-c/--restore-target-wal needs restore_command in the target's configuration, and ${res.exitCode !== 0 ? `reading it failed: ${res.stderr.trim()}` : 'it is empty'}.`, "Set restore_command in the target's postgresql.conf (e.g. 'cp /archive/%f %p'), or rebuild the target with -b FULL.");
+    }
+    return value;
 }
 function userNameOf(uid) {
     for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
@@ -12259,7 +12509,10 @@ function planDelta(input) {
             files.push({ path: s.path, size: s.size });
             continue;
         }
-        patches.push(patchFor(s.path, s.size, t.size, bs, input.sourceChanged.get(s.path) ?? [], input.targetChanged?.get(s.path) ?? []));
+        const patch = patchFor(s.path, s.size, t.size, bs, input.sourceChanged.get(s.path) ?? [], input.targetChanged?.get(s.path) ?? []);
+        // Unchanged files (no block to copy, same size) are not part of the plan.
+        if (patch.ranges.length > 0 || patch.sourceSize !== patch.targetSize)
+            patches.push(patch);
     }
     return {
         mode: 'DELTA',
@@ -13405,9 +13658,10 @@ class ReplicationConnection {
             throw err;
         }
     }
-    /** Starts streaming; the returned duplex yields one CopyData payload per chunk. */
+    /** Starts streaming (from our slot, or without one for a short read); one CopyData payload per chunk. */
     startStreaming(slot, startLsn, timeline) {
-        const sql = `START_REPLICATION SLOT ${(0, source_connect_1.quoteIdent)(slot)} PHYSICAL ${(0, lsn_1.formatLsn)(startLsn)} TIMELINE ${timeline}`;
+        const slotClause = slot === null ? '' : `SLOT ${(0, source_connect_1.quoteIdent)(slot)} `;
+        const sql = `START_REPLICATION ${slotClause}PHYSICAL ${(0, lsn_1.formatLsn)(startLsn)} TIMELINE ${timeline}`;
         return this.client.query((0, pg_copy_streams_1.both)(sql, { alignOnCopyDataFrame: true }));
     }
     async close() {
@@ -13471,6 +13725,71 @@ function quoteLiteral(value) {
         throw new Error('NUL byte in an SQL literal');
     const escaped = value.replace(/'/g, "''");
     return value.includes('\\') ? ` E'${escaped.replace(/\\/g, '\\\\')}'` : `'${escaped}'`;
+}
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.fetchSourceWal = fetchSourceWal;
+const errors_1 = __nccwpck_require__(7679);
+const lsn_1 = __nccwpck_require__(2524);
+const replication_messages_1 = __nccwpck_require__(6396);
+const replication_connection_1 = __nccwpck_require__(8317);
+/**
+ * Bytes of the source's WAL on timeline `tli` from `fromLsn` (the start of a segment or page) up
+ * to `toLsn`, fetched with a short START_REPLICATION; null when the source no longer has that
+ * WAL (removed or recycled). Used to check that a record of the target exists, byte for byte,
+ * in the source's WAL.
+ */
+async function fetchSourceWal(conn, tli, fromLsn, toLsn) {
+    const repl = await replication_connection_1.ReplicationConnection.open(conn);
+    const size = Number(toLsn - fromLsn);
+    const out = Buffer.alloc(size);
+    let have = 0n;
+    try {
+        const stream = repl.startStreaming(null, fromLsn, tli);
+        // pg-copy-streams calls this when the server ends the copy first (end of an old timeline).
+        stream.cb_flush = () => undefined;
+        let ended = false;
+        try {
+            for await (const payload of stream) {
+                const msg = (0, replication_messages_1.parseReplicationMessage)(payload);
+                if (msg.kind !== 'xlogdata')
+                    continue;
+                const start = msg.walStart - fromLsn;
+                const end = start + BigInt(msg.data.length);
+                if (end > 0n && start < BigInt(size)) {
+                    const from = start < 0n ? Number(-start) : 0;
+                    const to = Math.min(msg.data.length, Number(BigInt(size) - start));
+                    msg.data.copy(out, Number(start) + from, from, to);
+                }
+                if (end > have)
+                    have = end;
+                if (have >= BigInt(size) && !ended) {
+                    ended = true;
+                    stream.end();
+                }
+            }
+        }
+        catch (err) {
+            if (/has already been removed|requested starting point .* is ahead/.test(err.message))
+                return null;
+            throw err;
+        }
+        if (have < BigInt(size)) {
+            throw new errors_1.CatchupError('source-wal-short', `The source streamed WAL only up to ${(0, lsn_1.formatLsn)(fromLsn + have)}, not ${(0, lsn_1.formatLsn)(toLsn)}.`, 'Run the command again.');
+        }
+        return out;
+    }
+    finally {
+        await repl.close();
+    }
 }
 
 
@@ -13579,6 +13898,75 @@ exports.WalReceiver = WalReceiver;
 
 /***/ }),
 
+/***/ 6829:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+/**
+ * A WalSegmentSource over a local pg_wal directory (or any directory of segment files
+ * named as PostgreSQL names them). Partial segments (`.partial`) are not read: a reader
+ * must not take a timeline's unfinished last segment for a complete one.
+ */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.localWalDirSource = localWalDirSource;
+const fs_1 = __nccwpck_require__(9896);
+const path = __importStar(__nccwpck_require__(6928));
+const wal_segment_1 = __nccwpck_require__(3925);
+function localWalDirSource(pgWalDir, segSize) {
+    const fileOf = (tli, segNo) => path.join(pgWalDir, (0, wal_segment_1.segmentFileName)(tli, segNo, segSize));
+    return {
+        segSize,
+        async read(tli, segNo) {
+            try {
+                return await fs_1.promises.readFile(fileOf(tli, segNo));
+            }
+            catch (err) {
+                if (err.code === 'ENOENT')
+                    return null;
+                throw new Error(`could not read WAL file "${fileOf(tli, segNo)}": ${err.message}`);
+            }
+        },
+        describe: fileOf,
+    };
+}
+
+
+/***/ }),
+
 /***/ 2524:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -13662,6 +14050,110 @@ function encodeStandbyStatus(writtenLsn, flushedLsn, nowMs = Date.now()) {
     buf.writeBigInt64BE(BigInt(nowMs - PG_EPOCH_MS) * 1000n, 25);
     buf[33] = 0;
     return buf;
+}
+
+
+/***/ }),
+
+/***/ 7237:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RestoreCommandSource = void 0;
+exports.substitute = substitute;
+const fs = __importStar(__nccwpck_require__(9896));
+const os = __importStar(__nccwpck_require__(857));
+const path = __importStar(__nccwpck_require__(6928));
+const single_user_recovery_1 = __nccwpck_require__(112);
+const wal_segment_1 = __nccwpck_require__(3925);
+/**
+ * A segment source that falls back to the target's restore_command for segments its pg_wal no
+ * longer has (-c/--restore-target-wal). Segments are restored into a private temporary
+ * directory, never into the target, and removed when closed.
+ */
+class RestoreCommandSource {
+    local;
+    restoreCommand;
+    runner;
+    owner;
+    segSize;
+    dir;
+    restored = [];
+    constructor(local, restoreCommand, runner, owner) {
+        this.local = local;
+        this.restoreCommand = restoreCommand;
+        this.runner = runner;
+        this.owner = owner;
+        this.segSize = local.segSize;
+        this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-catchup-restore-'));
+        if (owner)
+            fs.chownSync(this.dir, owner.uid, owner.gid);
+    }
+    async read(tli, segNo) {
+        const local = await this.local.read(tli, segNo);
+        if (local)
+            return local;
+        const name = (0, wal_segment_1.segmentFileName)(tli, segNo, this.segSize);
+        const dest = path.join(this.dir, name);
+        const res = await (0, single_user_recovery_1.runAsOwner)(this.runner, this.owner, 'sh', ['-c', substitute(this.restoreCommand, name, dest)]);
+        if (res.exitCode !== 0 || !fs.existsSync(dest))
+            return null;
+        const data = fs.readFileSync(dest);
+        fs.rmSync(dest, { force: true });
+        if (data.length !== this.segSize)
+            return null;
+        this.restored.push(name);
+        return data;
+    }
+    describe(tli, segNo) {
+        return `${(0, wal_segment_1.segmentFileName)(tli, segNo, this.segSize)} (pg_wal, then restore_command)`;
+    }
+    close() {
+        fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+exports.RestoreCommandSource = RestoreCommandSource;
+// %r names the oldest file recovery still needs; a restore_command may run pg_archivecleanup %r.
+// We keep no restart point, so the lowest possible name: cleanup then removes nothing.
+const NO_RESTART_POINT = '0'.repeat(24);
+/** restore_command's placeholders, as PostgreSQL expands them (%f file, %p path, %r, %%). */
+function substitute(command, fileName, destPath) {
+    return command.replace(/%([fpr%])/g, (_m, c) => (c === 'f' ? fileName : c === 'p' ? destPath : c === 'r' ? NO_RESTART_POINT : '%'));
 }
 
 
@@ -13792,6 +14284,1110 @@ function findDivergence(a, b) {
     else
         lsn = endA < endB ? endA : endB;
     return { tli: spansA[shared].tli, lsn };
+}
+
+
+/***/ }),
+
+/***/ 5825:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * WAL page headers (XLogPageHeaderData / XLogLongPageHeaderData, access/xlog_internal.h)
+ * for PostgreSQL 15-18. Every XLOG_BLCKSZ page of a segment starts with one; the first
+ * page of a segment has the long form, which also names the cluster and the sizes.
+ * Pure: takes bytes, returns fields; validation mirrors XLogReaderValidatePageHeader.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WAL_PAGE_MAGIC = exports.XLP_ALL_FLAGS = exports.XLP_FIRST_IS_OVERWRITE_CONTRECORD = exports.XLP_BKP_REMOVABLE = exports.XLP_LONG_HEADER = exports.XLP_FIRST_IS_CONTRECORD = exports.SIZE_OF_LONG_PAGE_HEADER = exports.SIZE_OF_SHORT_PAGE_HEADER = exports.XLOG_BLCKSZ = void 0;
+exports.pgMajorOfWalMagic = pgMajorOfWalMagic;
+exports.parseWalPageHeader = parseWalPageHeader;
+exports.walPageHeaderProblem = walPageHeaderProblem;
+const lsn_1 = __nccwpck_require__(2524);
+/** WAL page size. A build-time constant; every PostgreSQL we support uses 8192. */
+exports.XLOG_BLCKSZ = 8192;
+/** MAXALIGN(sizeof(XLogPageHeaderData)): 20 bytes of fields, padded to 24. */
+exports.SIZE_OF_SHORT_PAGE_HEADER = 24;
+/** MAXALIGN(sizeof(XLogLongPageHeaderData)). */
+exports.SIZE_OF_LONG_PAGE_HEADER = 40;
+/** The page starts with the rest of a record that began on an earlier page. */
+exports.XLP_FIRST_IS_CONTRECORD = 0x0001;
+exports.XLP_LONG_HEADER = 0x0002;
+/** Full-page images in records starting on this page may be removed (no backup ran). */
+exports.XLP_BKP_REMOVABLE = 0x0004;
+/** Replaces a missing continuation record (CreateOverwriteContrecordRecord). */
+exports.XLP_FIRST_IS_OVERWRITE_CONTRECORD = 0x0008;
+exports.XLP_ALL_FLAGS = 0x000f;
+/**
+ * XLOG_PAGE_MAGIC by major version: the WAL format version. Checked against the first
+ * bytes of segments written by each server (test/fixtures/wal/capture.sh) and against
+ * xlog_internal.h (18: 0xD118).
+ */
+exports.WAL_PAGE_MAGIC = {
+    15: 0xd110,
+    16: 0xd113,
+    17: 0xd116,
+    18: 0xd118,
+};
+/** The major version that writes this page magic, or null for one we do not read. */
+function pgMajorOfWalMagic(magic) {
+    for (const [major, value] of Object.entries(exports.WAL_PAGE_MAGIC)) {
+        if (value === magic)
+            return Number(major);
+    }
+    return null;
+}
+/** Reads a page header at `offset` of `buf`. Throws only when the bytes are too short. */
+function parseWalPageHeader(buf, offset = 0) {
+    if (buf.length - offset < exports.SIZE_OF_SHORT_PAGE_HEADER) {
+        throw new Error(`WAL page header needs ${exports.SIZE_OF_SHORT_PAGE_HEADER} bytes, got ${buf.length - offset}`);
+    }
+    const magic = buf.readUInt16LE(offset);
+    const info = buf.readUInt16LE(offset + 2);
+    const isLong = (info & exports.XLP_LONG_HEADER) !== 0;
+    const hasLong = isLong && buf.length - offset >= exports.SIZE_OF_LONG_PAGE_HEADER;
+    return {
+        magic,
+        pgMajor: pgMajorOfWalMagic(magic),
+        info,
+        tli: buf.readUInt32LE(offset + 4),
+        pageAddr: buf.readBigUInt64LE(offset + 8),
+        remLen: buf.readUInt32LE(offset + 16),
+        isLong,
+        headerSize: isLong ? exports.SIZE_OF_LONG_PAGE_HEADER : exports.SIZE_OF_SHORT_PAGE_HEADER,
+        firstIsContRecord: (info & exports.XLP_FIRST_IS_CONTRECORD) !== 0,
+        systemIdentifier: hasLong ? buf.readBigUInt64LE(offset + 24) : null,
+        segSize: hasLong ? buf.readUInt32LE(offset + 32) : null,
+        walBlockSize: hasLong ? buf.readUInt32LE(offset + 36) : null,
+    };
+}
+/**
+ * Why this page header is not a valid header for the page at `expect.pageAddr`, or null
+ * when it is. The wording follows xlogreader.c. A zeroed or recycled page fails here,
+ * which a reader takes as the end of WAL.
+ */
+function walPageHeaderProblem(header, expect) {
+    const magicText = header.magic.toString(16).toUpperCase().padStart(4, '0');
+    if (expect.magic !== undefined ? header.magic !== expect.magic : header.pgMajor === null) {
+        const wanted = expect.magic !== undefined
+            ? `expected ${expect.magic.toString(16).toUpperCase()}`
+            : 'expected one of PostgreSQL 15-18';
+        return `invalid magic number ${magicText} (${wanted})`;
+    }
+    if ((header.info & ~exports.XLP_ALL_FLAGS) !== 0) {
+        return `invalid info bits ${header.info.toString(16).toUpperCase().padStart(4, '0')}`;
+    }
+    const firstOfSegment = expect.pageAddr % BigInt(expect.segSize) === 0n;
+    if (header.isLong) {
+        if (expect.systemIdentifier !== undefined && header.systemIdentifier !== expect.systemIdentifier) {
+            return (`WAL file is from a different database system: WAL file database system identifier is ` +
+                `${header.systemIdentifier}, expected ${expect.systemIdentifier}`);
+        }
+        if (header.segSize !== expect.segSize) {
+            return `WAL file has segment size ${header.segSize} in its page header, expected ${expect.segSize}`;
+        }
+        if (header.walBlockSize !== exports.XLOG_BLCKSZ) {
+            return `WAL file has XLOG_BLCKSZ ${header.walBlockSize} in its page header, expected ${exports.XLOG_BLCKSZ}`;
+        }
+    }
+    else if (firstOfSegment) {
+        // The first page of a segment always carries the long header.
+        return `invalid info bits ${header.info.toString(16).toUpperCase().padStart(4, '0')} (no long header on the first page)`;
+    }
+    if (header.pageAddr !== expect.pageAddr) {
+        return `unexpected pageaddr ${(0, lsn_1.formatLsn)(header.pageAddr)} (expected ${(0, lsn_1.formatLsn)(expect.pageAddr)})`;
+    }
+    return null;
+}
+
+
+/***/ }),
+
+/***/ 1909:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * Reads WAL records from segments, as PostgreSQL's xlogreader.c does: records spanning
+ * pages and segments are reassembled, every page header and record CRC is checked, and
+ * segments are found by timeline the way pg_rewind and recovery find them. The reader
+ * does no I/O itself; a WalSegmentSource hands it whole segments.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WalReader = exports.WalReadError = void 0;
+const lsn_1 = __nccwpck_require__(2524);
+const wal_record_1 = __nccwpck_require__(1251);
+const wal_page_1 = __nccwpck_require__(5825);
+const wal_segment_1 = __nccwpck_require__(3925);
+/** WAL could not be read: which record, which segment file on which timeline, and why. */
+class WalReadError extends Error {
+    kind;
+    reason;
+    lsn;
+    tli;
+    segmentFileName;
+    position;
+    constructor(kind, 
+    /** What went wrong, without the location. */
+    reason, 
+    /** The record being read. */
+    lsn, 
+    /** Timeline of the segment file where it went wrong. */
+    tli, segmentFileName, 
+    /** The exact position of the problem (a page or segment address, or the record). */
+    position, context) {
+        super(`${context ? `${context}: ` : ''}${reason} ` +
+            `(record at ${(0, lsn_1.formatLsn)(lsn)}, WAL segment ${segmentFileName} on timeline ${tli})`);
+        this.kind = kind;
+        this.reason = reason;
+        this.lsn = lsn;
+        this.tli = tli;
+        this.segmentFileName = segmentFileName;
+        this.position = position;
+        this.name = 'WalReadError';
+    }
+    /** The same error with a leading explanation of what the caller was doing. */
+    withContext(context) {
+        return new WalReadError(this.kind, this.reason, this.lsn, this.tli, this.segmentFileName, this.position, context);
+    }
+}
+exports.WalReadError = WalReadError;
+const BLCKSZ = BigInt(wal_page_1.XLOG_BLCKSZ);
+const BLCKSZ_MASK = BLCKSZ - 1n;
+class WalReader {
+    source;
+    segSize;
+    segSizeBig;
+    tliOf;
+    magic;
+    major = null;
+    systemIdentifier;
+    cacheLimit;
+    cache = new Map();
+    lastPage = null;
+    constructor(source, options) {
+        this.source = source;
+        if (!(0, wal_segment_1.isValidSegmentSize)(source.segSize)) {
+            throw new Error(`invalid WAL segment size ${source.segSize}: PostgreSQL uses a power of two from 1 MiB to 1 GiB`);
+        }
+        this.segSize = source.segSize;
+        this.segSizeBig = BigInt(source.segSize);
+        if (options.timelineForLsn) {
+            this.tliOf = options.timelineForLsn;
+        }
+        else if (options.timeline !== undefined) {
+            const tli = options.timeline;
+            this.tliOf = () => tli;
+        }
+        else {
+            throw new Error('WalReader needs a timeline or a timelineForLsn function: WAL file names depend on it');
+        }
+        if (options.pgMajor !== undefined) {
+            const magic = wal_page_1.WAL_PAGE_MAGIC[options.pgMajor];
+            if (magic === undefined)
+                throw new Error(`PostgreSQL ${options.pgMajor} WAL is not supported (15-18 are)`);
+            this.magic = magic;
+            this.major = options.pgMajor;
+        }
+        this.systemIdentifier = options.systemIdentifier;
+        this.cacheLimit = Math.max(1, options.cachedSegments ?? 4);
+    }
+    /** The major version of the WAL read so far (null before the first page). */
+    get pgMajor() {
+        return this.major;
+    }
+    /**
+     * The record starting at `lsn`; at a page boundary, the one after the page header.
+     * Throws WalReadError when its segment is missing or it is not a valid record.
+     */
+    async readRecordAt(lsn) {
+        return this.readRecord(lsn, null);
+    }
+    /**
+     * Walks back through xl_prev from the record at `lsn` to the first checkpoint record
+     * that starts before `lsn` (pg_rewind's findLastCheckpoint, with `lsn` the fork point).
+     */
+    async findLastCheckpointBefore(lsn) {
+        const context = `could not find the last checkpoint before ${(0, lsn_1.formatLsn)(lsn)}`;
+        let record;
+        try {
+            record = await this.readRecordAt(lsn);
+        }
+        catch (err) {
+            throw err instanceof WalReadError ? err.withContext(`${context}: the record there cannot be read`) : err;
+        }
+        const start = record.lsn;
+        for (;;) {
+            if (record.lsn < start && (0, wal_record_1.isCheckpointRecord)(record)) {
+                const checkpoint = (0, wal_record_1.decodeCheckPoint)(record.mainData, record.pgMajor);
+                return { checkpointLsn: record.lsn, redoLsn: checkpoint.redo, timeline: checkpoint.timeline, checkpoint, record };
+            }
+            if (record.prev === 0n) {
+                const where = this.locate(record.lsn);
+                throw new WalReadError('invalid-record', `reached the first WAL record at ${(0, lsn_1.formatLsn)(record.lsn)} without a checkpoint`, record.lsn, where.tli, where.name, record.lsn, context);
+            }
+            try {
+                record = await this.readRecord(record.prev, null);
+            }
+            catch (err) {
+                throw err instanceof WalReadError ? err.withContext(`${context}: walking back from ${(0, lsn_1.formatLsn)(record.lsn)}`) : err;
+            }
+        }
+    }
+    /**
+     * Records from `startLsn` on, each one's xl_prev checked against the one before. Stops
+     * before the first record starting at or after `endLsn`, or where the WAL ends: a missing
+     * segment, an invalid page header (zeroed or recycled page) or an invalid record (bad
+     * length, CRC or prev-link), as recovery treats them. `end` then says which and where.
+     * A record whose continuation was replaced by XLOG_OVERWRITE_CONTRECORD is skipped and
+     * the overwrite record returned in its place, as xlogreader does.
+     * The record at `startLsn` itself must be readable: otherwise iteration throws.
+     */
+    readForward(startLsn, endLsn) {
+        const reader = this;
+        const scan = {
+            end: null,
+            async *[Symbol.asyncIterator]() {
+                let lsn = startLsn;
+                let prev = null;
+                for (;;) {
+                    if (endLsn !== undefined && lsn >= endLsn) {
+                        scan.end = { lsn, lastRecordLsn: prev, reason: 'end-lsn', message: '', error: null };
+                        return;
+                    }
+                    let record;
+                    try {
+                        record = await reader.readRecord(lsn, prev);
+                    }
+                    catch (err) {
+                        if (!(err instanceof WalReadError) || prev === null)
+                            throw err;
+                        scan.end = { lsn, lastRecordLsn: prev, reason: err.kind, message: err.message, error: err };
+                        return;
+                    }
+                    yield record;
+                    prev = record.lsn;
+                    lsn = record.endLsn;
+                }
+            },
+        };
+        return scan;
+    }
+    // ------------------------------------------------------------------ internals
+    locate(lsn) {
+        const segNo = lsn / this.segSizeBig;
+        const tli = this.tliOf((segNo + 1n) * this.segSizeBig - 1n);
+        return { tli, segNo, name: (0, wal_segment_1.segmentFileName)(tli, segNo, this.segSize) };
+    }
+    /** The segment holding `pageAddr` if it is in memory (no I/O), else null. */
+    cachedSegment(pageAddr) {
+        const segNo = pageAddr / this.segSizeBig;
+        const last = this.lastPage?.segment;
+        if (last && last.segNo === segNo && last.tli === this.tliOf((segNo + 1n) * this.segSizeBig - 1n))
+            return last;
+        const tli = this.tliOf((segNo + 1n) * this.segSizeBig - 1n);
+        const key = `${tli}/${segNo}`;
+        const cached = this.cache.get(key);
+        if (!cached)
+            return null;
+        this.cache.delete(key); // re-insert: most recently used last
+        this.cache.set(key, cached);
+        return cached;
+    }
+    async loadSegment(pageAddr, recordLsn) {
+        const { tli, segNo, name } = this.locate(pageAddr);
+        const buf = await this.source.read(tli, segNo);
+        if (!buf) {
+            const where = this.source.describe ? ` (looked for ${this.source.describe(tli, segNo)})` : '';
+            throw new WalReadError('segment-missing', `WAL segment ${name} is not available${where}`, recordLsn, tli, name, pageAddr);
+        }
+        const loaded = { tli, segNo, name, buf };
+        this.cache.set(`${tli}/${segNo}`, loaded);
+        while (this.cache.size > this.cacheLimit) {
+            const oldest = this.cache.keys().next().value;
+            this.cache.delete(oldest);
+        }
+        return loaded;
+    }
+    /** The validated page at `pageAddr`, or null when its segment must be loaded first. */
+    cachedPage(pageAddr, recordLsn) {
+        const last = this.lastPage;
+        if (last && last.pageAddr === pageAddr)
+            return last;
+        const segment = this.cachedSegment(pageAddr);
+        return segment ? this.validatePage(segment, pageAddr, recordLsn) : null;
+    }
+    async loadPage(pageAddr, recordLsn) {
+        return this.validatePage(await this.loadSegment(pageAddr, recordLsn), pageAddr, recordLsn);
+    }
+    validatePage(segment, pageAddr, recordLsn) {
+        const offset = Number(pageAddr % this.segSizeBig);
+        if (segment.buf.length < offset + wal_page_1.XLOG_BLCKSZ) {
+            throw new WalReadError('segment-missing', `WAL segment ${segment.name} ends at byte ${segment.buf.length}, before the page at ${(0, lsn_1.formatLsn)(pageAddr)}`, recordLsn, segment.tli, segment.name, pageAddr);
+        }
+        const header = (0, wal_page_1.parseWalPageHeader)(segment.buf, offset);
+        const problem = (0, wal_page_1.walPageHeaderProblem)(header, {
+            pageAddr,
+            segSize: this.segSize,
+            magic: this.magic,
+            systemIdentifier: this.systemIdentifier,
+        });
+        if (problem) {
+            throw new WalReadError('invalid-page', `${problem} in the page at ${(0, lsn_1.formatLsn)(pageAddr)} (offset ${offset})`, recordLsn, segment.tli, segment.name, pageAddr);
+        }
+        if (this.magic === undefined) {
+            this.magic = header.magic;
+            this.major = header.pgMajor;
+        }
+        if (this.systemIdentifier === undefined && header.systemIdentifier !== null) {
+            this.systemIdentifier = header.systemIdentifier;
+        }
+        const page = { segment, offset, header, pageAddr };
+        this.lastPage = page;
+        return page;
+    }
+    invalidRecord(page, reason, position, recordLsn) {
+        const where = page ? { tli: page.segment.tli, name: page.segment.name } : this.locate(position);
+        return new WalReadError('invalid-record', reason, recordLsn, where.tli, where.name, position);
+    }
+    /** ValidXLogRecordHeader: a known rmgr, and a prev-link that fits how we got here. */
+    checkRecordHeader(raw, lsn, expectedPrev, page) {
+        const rmid = raw[17];
+        if (!(0, wal_record_1.isValidRmgrId)(rmid)) {
+            throw this.invalidRecord(page, `invalid resource manager ID ${rmid} at ${(0, lsn_1.formatLsn)(lsn)}`, lsn, lsn);
+        }
+        const prev = raw.readBigUInt64LE(8);
+        if (expectedPrev === null ? prev >= lsn : prev !== expectedPrev) {
+            throw this.invalidRecord(page, `record with incorrect prev-link ${(0, lsn_1.formatLsn)(prev)} at ${(0, lsn_1.formatLsn)(lsn)}` +
+                (expectedPrev === null ? '' : ` (expected ${(0, lsn_1.formatLsn)(expectedPrev)})`), lsn, lsn);
+        }
+    }
+    /**
+     * Reads one record; `expectedPrev` null means random access (xl_prev must only be lower).
+     * Pages come from memory without awaiting when their segment is cached, so reading a run
+     * of records costs no I/O round trips.
+     */
+    async readRecord(requested, expectedPrev) {
+        if ((requested & 7n) !== 0n) {
+            throw this.invalidRecord(null, `${(0, lsn_1.formatLsn)(requested)} is not a record boundary (records start at multiples of 8)`, requested, requested);
+        }
+        let lsn = requested;
+        let off = Number(lsn & BLCKSZ_MASK);
+        let pageAddr = lsn - BigInt(off);
+        let page = this.cachedPage(pageAddr, requested) ?? (await this.loadPage(pageAddr, requested));
+        const headerSize = page.header.headerSize;
+        if (off === 0) {
+            lsn += BigInt(headerSize);
+            off = headerSize;
+        }
+        else if (off < headerSize) {
+            throw this.invalidRecord(page, `invalid record offset at ${(0, lsn_1.formatLsn)(lsn)}: expected at least ${headerSize}, got ${off}`, lsn, lsn);
+        }
+        if (page.header.firstIsContRecord && off === headerSize) {
+            throw this.invalidRecord(page, `contrecord is requested by ${(0, lsn_1.formatLsn)(lsn)}: the page starts with the rest of an earlier record`, lsn, lsn);
+        }
+        const buf = page.segment.buf;
+        const start = page.offset + off;
+        const onPage = wal_page_1.XLOG_BLCKSZ - off;
+        const totLen = buf.readUInt32LE(start);
+        if (totLen < wal_record_1.SIZE_OF_XLOG_RECORD) {
+            throw this.invalidRecord(page, `invalid record length at ${(0, lsn_1.formatLsn)(lsn)}: expected at least ${wal_record_1.SIZE_OF_XLOG_RECORD}, got ${totLen}`, lsn, lsn);
+        }
+        if (totLen > wal_record_1.XLOG_RECORD_MAX_SIZE) {
+            throw this.invalidRecord(page, `record length ${totLen} at ${(0, lsn_1.formatLsn)(lsn)} too long`, lsn, lsn);
+        }
+        const firstPage = page;
+        let raw;
+        let endLsn;
+        if (totLen <= onPage) {
+            raw = buf.subarray(start, start + totLen);
+            this.checkRecordHeader(raw, lsn, expectedPrev, page);
+            endLsn = lsn + BigInt((totLen + 7) & ~7);
+        }
+        else {
+            // Check the header before trusting its length with more pages, as xlogreader does.
+            if (onPage >= wal_record_1.SIZE_OF_XLOG_RECORD)
+                this.checkRecordHeader(buf.subarray(start, start + wal_record_1.SIZE_OF_XLOG_RECORD), lsn, expectedPrev, page);
+            raw = Buffer.allocUnsafe(totLen);
+            buf.copy(raw, 0, start, start + onPage);
+            let got = onPage;
+            endLsn = lsn;
+            while (got < totLen) {
+                pageAddr += BLCKSZ;
+                page = this.cachedPage(pageAddr, lsn) ?? (await this.loadPage(pageAddr, lsn));
+                const h = page.header;
+                if (!h.firstIsContRecord) {
+                    if (h.info & wal_page_1.XLP_FIRST_IS_OVERWRITE_CONTRECORD && expectedPrev !== null) {
+                        // The rest of this record was lost in a crash and the server wrote an
+                        // XLOG_OVERWRITE_CONTRECORD here instead: reading goes on with that record.
+                        return this.readRecord(pageAddr, expectedPrev);
+                    }
+                    const overwritten = h.info & wal_page_1.XLP_FIRST_IS_OVERWRITE_CONTRECORD ? ' (the record was overwritten by XLOG_OVERWRITE_CONTRECORD)' : '';
+                    throw this.invalidRecord(page, `there is no contrecord flag at ${(0, lsn_1.formatLsn)(pageAddr)}${overwritten}`, pageAddr, lsn);
+                }
+                if (h.remLen === 0 || h.remLen !== totLen - got) {
+                    throw this.invalidRecord(page, `invalid contrecord length ${h.remLen} (expected ${totLen - got}) at ${(0, lsn_1.formatLsn)(pageAddr)}`, pageAddr, lsn);
+                }
+                const n = Math.min(wal_page_1.XLOG_BLCKSZ - h.headerSize, totLen - got);
+                const from = page.offset + h.headerSize;
+                page.segment.buf.copy(raw, got, from, from + n);
+                const hadHeader = got >= wal_record_1.SIZE_OF_XLOG_RECORD;
+                got += n;
+                if (!hadHeader && got >= wal_record_1.SIZE_OF_XLOG_RECORD)
+                    this.checkRecordHeader(raw, lsn, expectedPrev, page);
+                endLsn = pageAddr + BigInt(h.headerSize + ((n + 7) & ~7));
+            }
+        }
+        if (!(0, wal_record_1.walRecordCrcMatches)(raw)) {
+            throw this.invalidRecord(firstPage, `incorrect resource manager data checksum in record at ${(0, lsn_1.formatLsn)(lsn)}`, lsn, lsn);
+        }
+        const header = (0, wal_record_1.parseWalRecordHeader)(raw);
+        let body;
+        try {
+            body = (0, wal_record_1.decodeWalRecordBody)(raw);
+        }
+        catch (err) {
+            if (!(err instanceof wal_record_1.WalRecordFormatError))
+                throw err;
+            throw this.invalidRecord(firstPage, `${err.message} in record at ${(0, lsn_1.formatLsn)(lsn)}`, lsn, lsn);
+        }
+        if ((0, wal_record_1.isSwitchRecord)(header)) {
+            // The rest of the segment is unused: the next record starts the next segment.
+            endLsn += this.segSizeBig - 1n;
+            endLsn -= endLsn % this.segSizeBig;
+        }
+        return {
+            totLen: header.totLen,
+            xid: header.xid,
+            prev: header.prev,
+            info: header.info,
+            rmid: header.rmid,
+            crc: header.crc,
+            blocks: body.blocks,
+            mainData: body.mainData,
+            origin: body.origin,
+            toplevelXid: body.toplevelXid,
+            fpiLength: body.fpiLength,
+            lsn,
+            endLsn,
+            tli: firstPage.segment.tli,
+            pgMajor: this.major ?? 0,
+            rmgrName: (0, wal_record_1.rmgrName)(header.rmid),
+            raw,
+        };
+    }
+}
+exports.WalReader = WalReader;
+
+
+/***/ }),
+
+/***/ 1251:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * WAL records (access/xlogrecord.h) for PostgreSQL 15-18: the fixed XLogRecord header, the
+ * generic body (block references, main data) as DecodeXLogRecord reads it, the CRC check
+ * of ValidXLogRecord, and decoders for the few record types the engine needs (checkpoints,
+ * end of recovery, switch, commit/abort, smgr, dbase). Pure functions over Buffers.
+ *
+ * Layout of one record, nothing aligned after the header:
+ *   XLogRecord (24) | block headers ... | main data header | block images/data ... | main data
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.XLOG_NEXTOID = exports.XLOG_NOOP = exports.XLOG_CHECKPOINT_ONLINE = exports.XLOG_CHECKPOINT_SHUTDOWN = exports.RMGR_NAMES = exports.RM_MIN_CUSTOM_ID = exports.RM_MAX_BUILTIN_ID = exports.RM_LOGICALMSG_ID = exports.RM_GENERIC_ID = exports.RM_REPLORIGIN_ID = exports.RM_COMMIT_TS_ID = exports.RM_BRIN_ID = exports.RM_SPGIST_ID = exports.RM_SEQ_ID = exports.RM_GIST_ID = exports.RM_GIN_ID = exports.RM_HASH_ID = exports.RM_BTREE_ID = exports.RM_HEAP_ID = exports.RM_HEAP2_ID = exports.RM_STANDBY_ID = exports.RM_RELMAP_ID = exports.RM_MULTIXACT_ID = exports.RM_TBLSPC_ID = exports.RM_DBASE_ID = exports.RM_CLOG_ID = exports.RM_SMGR_ID = exports.RM_XACT_ID = exports.RM_XLOG_ID = exports.BKPIMAGE_COMPRESS_ZSTD = exports.BKPIMAGE_COMPRESS_LZ4 = exports.BKPIMAGE_COMPRESS_PGLZ = exports.BKPIMAGE_APPLY = exports.BKPIMAGE_HAS_HOLE = exports.BKPBLOCK_SAME_REL = exports.BKPBLOCK_WILL_INIT = exports.BKPBLOCK_HAS_DATA = exports.BKPBLOCK_HAS_IMAGE = exports.BKPBLOCK_FORK_MASK = exports.XLR_BLOCK_ID_TOPLEVEL_XID = exports.XLR_BLOCK_ID_ORIGIN = exports.XLR_BLOCK_ID_DATA_LONG = exports.XLR_BLOCK_ID_DATA_SHORT = exports.XLR_MAX_BLOCK_ID = exports.XLR_CHECK_CONSISTENCY = exports.XLR_SPECIAL_REL_UPDATE = exports.XLR_RMGR_INFO_MASK = exports.XLR_INFO_MASK = exports.XLOG_RECORD_MAX_SIZE = exports.SIZE_OF_XLOG_RECORD = void 0;
+exports.SIZE_OF_CHECKPOINT = exports.WalRecordFormatError = exports.FORK_NAMES = exports.XLOG_TBLSPC_DROP = exports.XLOG_TBLSPC_CREATE = exports.XLOG_DBASE_DROP = exports.XLOG_DBASE_CREATE_WAL_LOG = exports.XLOG_DBASE_CREATE_FILE_COPY = exports.SMGR_TRUNCATE_FSM = exports.SMGR_TRUNCATE_VM = exports.SMGR_TRUNCATE_HEAP = exports.XLOG_SMGR_TRUNCATE = exports.XLOG_SMGR_CREATE = exports.XACT_XINFO_HAS_DROPPED_STATS = exports.XACT_XINFO_HAS_GID = exports.XACT_XINFO_HAS_AE_LOCKS = exports.XACT_XINFO_HAS_ORIGIN = exports.XACT_XINFO_HAS_TWOPHASE = exports.XACT_XINFO_HAS_INVALS = exports.XACT_XINFO_HAS_RELFILELOCATORS = exports.XACT_XINFO_HAS_SUBXACTS = exports.XACT_XINFO_HAS_DBINFO = exports.XLOG_XACT_HAS_INFO = exports.XLOG_XACT_INVALIDATIONS = exports.XLOG_XACT_ASSIGNMENT = exports.XLOG_XACT_ABORT_PREPARED = exports.XLOG_XACT_COMMIT_PREPARED = exports.XLOG_XACT_ABORT = exports.XLOG_XACT_PREPARE = exports.XLOG_XACT_COMMIT = exports.XLOG_XACT_OPMASK = exports.XLOG_CHECKPOINT_REDO = exports.XLOG_OVERWRITE_CONTRECORD = exports.XLOG_FPI = exports.XLOG_FPI_FOR_HINT = exports.XLOG_END_OF_RECOVERY = exports.XLOG_FPW_CHANGE = exports.XLOG_RESTORE_POINT = exports.XLOG_PARAMETER_CHANGE = exports.XLOG_BACKUP_END = exports.XLOG_SWITCH = void 0;
+exports.rmgrName = rmgrName;
+exports.isValidRmgrId = isValidRmgrId;
+exports.forkName = forkName;
+exports.parseWalRecordHeader = parseWalRecordHeader;
+exports.computeWalRecordCrc = computeWalRecordCrc;
+exports.walRecordCrcMatches = walRecordCrcMatches;
+exports.decodeWalRecordBody = decodeWalRecordBody;
+exports.rmgrInfo = rmgrInfo;
+exports.isCheckpointRecord = isCheckpointRecord;
+exports.isSwitchRecord = isSwitchRecord;
+exports.decodeCheckPoint = decodeCheckPoint;
+exports.decodeEndOfRecovery = decodeEndOfRecovery;
+exports.decodeOverwriteContrecord = decodeOverwriteContrecord;
+exports.timestampTzToDate = timestampTzToDate;
+exports.formatTimestampTz = formatTimestampTz;
+exports.xactOpcode = xactOpcode;
+exports.isXactCompletionRecord = isXactCompletionRecord;
+exports.decodeXactCompletion = decodeXactCompletion;
+exports.decodeSmgrCreate = decodeSmgrCreate;
+exports.decodeSmgrTruncate = decodeSmgrTruncate;
+exports.decodeDbase = decodeDbase;
+exports.decodeTblspc = decodeTblspc;
+const crc32c_1 = __nccwpck_require__(9028);
+const wal_page_1 = __nccwpck_require__(5825);
+/** sizeof the fixed header: offsetof(xl_crc) + 4. */
+exports.SIZE_OF_XLOG_RECORD = 24;
+/** Largest record a reader accepts (XLogRecordMaxSize, 16+; 15 is bounded by allocation). */
+exports.XLOG_RECORD_MAX_SIZE = 1020 * 1024 * 1024;
+/** Low 4 bits of xl_info are generic flags; the high 4 belong to the rmgr. */
+exports.XLR_INFO_MASK = 0x0f;
+exports.XLR_RMGR_INFO_MASK = 0xf0;
+exports.XLR_SPECIAL_REL_UPDATE = 0x01;
+exports.XLR_CHECK_CONSISTENCY = 0x02;
+exports.XLR_MAX_BLOCK_ID = 32;
+exports.XLR_BLOCK_ID_DATA_SHORT = 255;
+exports.XLR_BLOCK_ID_DATA_LONG = 254;
+exports.XLR_BLOCK_ID_ORIGIN = 253;
+exports.XLR_BLOCK_ID_TOPLEVEL_XID = 252;
+exports.BKPBLOCK_FORK_MASK = 0x0f;
+exports.BKPBLOCK_HAS_IMAGE = 0x10;
+exports.BKPBLOCK_HAS_DATA = 0x20;
+exports.BKPBLOCK_WILL_INIT = 0x40;
+exports.BKPBLOCK_SAME_REL = 0x80;
+// bimg_info, 15+ (14 and older used 0x02 for "compressed" and 0x04 for "apply").
+exports.BKPIMAGE_HAS_HOLE = 0x01;
+exports.BKPIMAGE_APPLY = 0x02;
+exports.BKPIMAGE_COMPRESS_PGLZ = 0x04;
+exports.BKPIMAGE_COMPRESS_LZ4 = 0x08;
+exports.BKPIMAGE_COMPRESS_ZSTD = 0x10;
+// Resource manager IDs (access/rmgrlist.h; the same list in 15-18).
+exports.RM_XLOG_ID = 0;
+exports.RM_XACT_ID = 1;
+exports.RM_SMGR_ID = 2;
+exports.RM_CLOG_ID = 3;
+exports.RM_DBASE_ID = 4;
+exports.RM_TBLSPC_ID = 5;
+exports.RM_MULTIXACT_ID = 6;
+exports.RM_RELMAP_ID = 7;
+exports.RM_STANDBY_ID = 8;
+exports.RM_HEAP2_ID = 9;
+exports.RM_HEAP_ID = 10;
+exports.RM_BTREE_ID = 11;
+exports.RM_HASH_ID = 12;
+exports.RM_GIN_ID = 13;
+exports.RM_GIST_ID = 14;
+exports.RM_SEQ_ID = 15;
+exports.RM_SPGIST_ID = 16;
+exports.RM_BRIN_ID = 17;
+exports.RM_COMMIT_TS_ID = 18;
+exports.RM_REPLORIGIN_ID = 19;
+exports.RM_GENERIC_ID = 20;
+exports.RM_LOGICALMSG_ID = 21;
+exports.RM_MAX_BUILTIN_ID = exports.RM_LOGICALMSG_ID;
+/** Custom (extension) resource managers use 128-255 (15+). */
+exports.RM_MIN_CUSTOM_ID = 128;
+/** Names as pg_waldump --rmgr=list and pg_walinspect print them, indexed by rmgr ID. */
+exports.RMGR_NAMES = [
+    'XLOG',
+    'Transaction',
+    'Storage',
+    'CLOG',
+    'Database',
+    'Tablespace',
+    'MultiXact',
+    'RelMap',
+    'Standby',
+    'Heap2',
+    'Heap',
+    'Btree',
+    'Hash',
+    'Gin',
+    'Gist',
+    'Sequence',
+    'SPGist',
+    'BRIN',
+    'CommitTs',
+    'ReplicationOrigin',
+    'Generic',
+    'LogicalMessage',
+];
+function rmgrName(rmid) {
+    if (rmid <= exports.RM_MAX_BUILTIN_ID)
+        return exports.RMGR_NAMES[rmid];
+    return rmid >= exports.RM_MIN_CUSTOM_ID ? `custom${String(rmid).padStart(3, '0')}` : `unknown${rmid}`;
+}
+/** RmgrIdIsValid: built-in or custom. */
+function isValidRmgrId(rmid) {
+    return rmid <= exports.RM_MAX_BUILTIN_ID || (rmid >= exports.RM_MIN_CUSTOM_ID && rmid <= 255);
+}
+// XLOG rmgr info values (catalog/pg_control.h).
+exports.XLOG_CHECKPOINT_SHUTDOWN = 0x00;
+exports.XLOG_CHECKPOINT_ONLINE = 0x10;
+exports.XLOG_NOOP = 0x20;
+exports.XLOG_NEXTOID = 0x30;
+exports.XLOG_SWITCH = 0x40;
+exports.XLOG_BACKUP_END = 0x50;
+exports.XLOG_PARAMETER_CHANGE = 0x60;
+exports.XLOG_RESTORE_POINT = 0x70;
+exports.XLOG_FPW_CHANGE = 0x80;
+exports.XLOG_END_OF_RECOVERY = 0x90;
+exports.XLOG_FPI_FOR_HINT = 0xa0;
+exports.XLOG_FPI = 0xb0;
+exports.XLOG_OVERWRITE_CONTRECORD = 0xd0;
+/** 17+: marks the redo point of an online checkpoint. */
+exports.XLOG_CHECKPOINT_REDO = 0xe0;
+// Transaction rmgr (access/xact.h).
+exports.XLOG_XACT_OPMASK = 0x70;
+exports.XLOG_XACT_COMMIT = 0x00;
+exports.XLOG_XACT_PREPARE = 0x10;
+exports.XLOG_XACT_ABORT = 0x20;
+exports.XLOG_XACT_COMMIT_PREPARED = 0x30;
+exports.XLOG_XACT_ABORT_PREPARED = 0x40;
+exports.XLOG_XACT_ASSIGNMENT = 0x50;
+exports.XLOG_XACT_INVALIDATIONS = 0x60;
+exports.XLOG_XACT_HAS_INFO = 0x80;
+exports.XACT_XINFO_HAS_DBINFO = 1 << 0;
+exports.XACT_XINFO_HAS_SUBXACTS = 1 << 1;
+exports.XACT_XINFO_HAS_RELFILELOCATORS = 1 << 2;
+exports.XACT_XINFO_HAS_INVALS = 1 << 3;
+exports.XACT_XINFO_HAS_TWOPHASE = 1 << 4;
+exports.XACT_XINFO_HAS_ORIGIN = 1 << 5;
+exports.XACT_XINFO_HAS_AE_LOCKS = 1 << 6;
+exports.XACT_XINFO_HAS_GID = 1 << 7;
+exports.XACT_XINFO_HAS_DROPPED_STATS = 1 << 8;
+// Storage rmgr (catalog/storage_xlog.h).
+exports.XLOG_SMGR_CREATE = 0x10;
+exports.XLOG_SMGR_TRUNCATE = 0x20;
+exports.SMGR_TRUNCATE_HEAP = 0x0001;
+exports.SMGR_TRUNCATE_VM = 0x0002;
+exports.SMGR_TRUNCATE_FSM = 0x0004;
+// Database rmgr (commands/dbcommands_xlog.h, 15+).
+exports.XLOG_DBASE_CREATE_FILE_COPY = 0x00;
+exports.XLOG_DBASE_CREATE_WAL_LOG = 0x10;
+exports.XLOG_DBASE_DROP = 0x20;
+// Tablespace rmgr (commands/tablespace.h).
+exports.XLOG_TBLSPC_CREATE = 0x00;
+exports.XLOG_TBLSPC_DROP = 0x10;
+/** ForkNumber names as relpath() and pg_waldump print them. */
+exports.FORK_NAMES = ['main', 'fsm', 'vm', 'init'];
+function forkName(fork) {
+    return exports.FORK_NAMES[fork] ?? `fork${fork}`;
+}
+/** A malformed record body: the bytes passed the CRC but do not parse. */
+class WalRecordFormatError extends Error {
+}
+exports.WalRecordFormatError = WalRecordFormatError;
+function parseWalRecordHeader(buf, offset = 0) {
+    return {
+        totLen: buf.readUInt32LE(offset),
+        xid: buf.readUInt32LE(offset + 4),
+        prev: buf.readBigUInt64LE(offset + 8),
+        info: buf[offset + 16],
+        rmid: buf[offset + 17],
+        crc: buf.readUInt32LE(offset + 20),
+    };
+}
+/** The CRC PostgreSQL stores in xl_crc: the body after the header first, then the header up to xl_crc. */
+function computeWalRecordCrc(record) {
+    let crc = (0, crc32c_1.crc32cUpdate)(crc32c_1.CRC32C_INIT, record, exports.SIZE_OF_XLOG_RECORD, record.length);
+    crc = (0, crc32c_1.crc32cUpdate)(crc, record, 0, 20);
+    return (0, crc32c_1.crc32cFinish)(crc);
+}
+/** Whether the whole record (`record.length` = xl_tot_len) matches its xl_crc (ValidXLogRecord). */
+function walRecordCrcMatches(record) {
+    return computeWalRecordCrc(record) === record.readUInt32LE(20);
+}
+/**
+ * Splits a whole record (header included, length xl_tot_len) into block references and
+ * main data, with DecodeXLogRecord's checks. Throws WalRecordFormatError on bad input.
+ */
+function decodeWalRecordBody(record) {
+    const totLen = record.length;
+    let pos = exports.SIZE_OF_XLOG_RECORD;
+    let dataTotal = 0;
+    let maxBlockId = -1;
+    let mainDataLen = 0;
+    let origin = null;
+    let toplevelXid = null;
+    let prevRel = null;
+    let fpiLength = 0;
+    const pending = [];
+    const need = (bytes, what) => {
+        if (pos + bytes > totLen) {
+            throw new WalRecordFormatError(`record is too short: ${what} needs ${bytes} bytes at offset ${pos}`);
+        }
+    };
+    while (totLen - pos > dataTotal) {
+        need(1, 'block id');
+        const blockId = record[pos++];
+        if (blockId === exports.XLR_BLOCK_ID_DATA_SHORT) {
+            need(1, 'main data length');
+            mainDataLen = record[pos++];
+            dataTotal += mainDataLen;
+            break; // the main data header is always last
+        }
+        else if (blockId === exports.XLR_BLOCK_ID_DATA_LONG) {
+            need(4, 'main data length');
+            mainDataLen = record.readUInt32LE(pos);
+            pos += 4;
+            dataTotal += mainDataLen;
+            break;
+        }
+        else if (blockId === exports.XLR_BLOCK_ID_ORIGIN) {
+            need(2, 'origin');
+            origin = record.readUInt16LE(pos);
+            pos += 2;
+        }
+        else if (blockId === exports.XLR_BLOCK_ID_TOPLEVEL_XID) {
+            need(4, 'top-level xid');
+            toplevelXid = record.readUInt32LE(pos);
+            pos += 4;
+        }
+        else if (blockId <= exports.XLR_MAX_BLOCK_ID) {
+            if (blockId <= maxBlockId) {
+                throw new WalRecordFormatError(`out-of-order block_id ${blockId}`);
+            }
+            maxBlockId = blockId;
+            need(3, 'block header');
+            const flags = record[pos];
+            const dataLength = record.readUInt16LE(pos + 1);
+            pos += 3;
+            const hasData = (flags & exports.BKPBLOCK_HAS_DATA) !== 0;
+            if (hasData && dataLength === 0) {
+                throw new WalRecordFormatError(`BKPBLOCK_HAS_DATA set, but no data included (block ${blockId})`);
+            }
+            if (!hasData && dataLength !== 0) {
+                throw new WalRecordFormatError(`BKPBLOCK_HAS_DATA not set, but data length is ${dataLength} (block ${blockId})`);
+            }
+            dataTotal += dataLength;
+            let image = null;
+            if (flags & exports.BKPBLOCK_HAS_IMAGE) {
+                need(5, 'block image header');
+                const length = record.readUInt16LE(pos);
+                const holeOffset = record.readUInt16LE(pos + 2);
+                const bimgInfo = record[pos + 4];
+                pos += 5;
+                const compression = bimgInfo & exports.BKPIMAGE_COMPRESS_PGLZ
+                    ? 'pglz'
+                    : bimgInfo & exports.BKPIMAGE_COMPRESS_LZ4
+                        ? 'lz4'
+                        : bimgInfo & exports.BKPIMAGE_COMPRESS_ZSTD
+                            ? 'zstd'
+                            : 'none';
+                const hasHole = (bimgInfo & exports.BKPIMAGE_HAS_HOLE) !== 0;
+                let holeLength = 0;
+                if (hasHole && compression !== 'none') {
+                    need(2, 'compressed image hole length');
+                    holeLength = record.readUInt16LE(pos);
+                    pos += 2;
+                }
+                else if (hasHole) {
+                    holeLength = wal_page_1.XLOG_BLCKSZ - length;
+                }
+                if (hasHole && (holeOffset === 0 || holeLength === 0 || length === wal_page_1.XLOG_BLCKSZ)) {
+                    throw new WalRecordFormatError(`BKPIMAGE_HAS_HOLE set, but hole offset ${holeOffset} length ${holeLength} block image length ${length}`);
+                }
+                if (!hasHole && (holeOffset !== 0 || holeLength !== 0)) {
+                    throw new WalRecordFormatError(`BKPIMAGE_HAS_HOLE not set, but hole offset ${holeOffset}`);
+                }
+                if (compression !== 'none' && length === wal_page_1.XLOG_BLCKSZ) {
+                    throw new WalRecordFormatError(`BKPIMAGE_COMPRESSED set, but block image length ${length}`);
+                }
+                if (!hasHole && compression === 'none' && length !== wal_page_1.XLOG_BLCKSZ) {
+                    throw new WalRecordFormatError(`neither BKPIMAGE_HAS_HOLE nor BKPIMAGE_COMPRESSED set, but block image length is ${length}`);
+                }
+                dataTotal += length;
+                fpiLength += length;
+                image = { length, holeOffset, holeLength, bimgInfo, apply: (bimgInfo & exports.BKPIMAGE_APPLY) !== 0, compression };
+            }
+            let rel;
+            if (flags & exports.BKPBLOCK_SAME_REL) {
+                if (!prevRel) {
+                    throw new WalRecordFormatError(`BKPBLOCK_SAME_REL set but no previous rel (block ${blockId})`);
+                }
+                rel = prevRel;
+            }
+            else {
+                need(12, 'relation');
+                rel = { spcOid: record.readUInt32LE(pos), dbOid: record.readUInt32LE(pos + 4), relNumber: record.readUInt32LE(pos + 8) };
+                pos += 12;
+                prevRel = rel;
+            }
+            need(4, 'block number');
+            const blockNo = record.readUInt32LE(pos);
+            pos += 4;
+            pending.push({
+                block: {
+                    id: blockId,
+                    forkNumber: flags & exports.BKPBLOCK_FORK_MASK,
+                    flags,
+                    rel,
+                    blockNo,
+                    willInit: (flags & exports.BKPBLOCK_WILL_INIT) !== 0,
+                },
+                dataLength,
+                image,
+            });
+        }
+        else {
+            throw new WalRecordFormatError(`invalid block_id ${blockId}`);
+        }
+    }
+    if (totLen - pos !== dataTotal) {
+        throw new WalRecordFormatError(`record length does not add up: ${totLen - pos} bytes after the headers, ${dataTotal} announced`);
+    }
+    // Payloads follow in header order: each block's image then its data, then the main data.
+    const blocks = pending.map((p) => {
+        let image = null;
+        if (p.image) {
+            image = { ...p.image, data: record.subarray(pos, pos + p.image.length) };
+            pos += p.image.length;
+        }
+        const data = record.subarray(pos, pos + p.dataLength);
+        pos += p.dataLength;
+        return { ...p.block, image, data };
+    });
+    const mainData = record.subarray(pos, pos + mainDataLen);
+    return { blocks, mainData, origin, toplevelXid, fpiLength };
+}
+// ---------------------------------------------------------------- record types
+/** The record's rmgr-specific info bits (xl_info & XLR_RMGR_INFO_MASK). */
+function rmgrInfo(header) {
+    return header.info & exports.XLR_RMGR_INFO_MASK;
+}
+function isCheckpointRecord(header) {
+    const info = rmgrInfo(header);
+    return header.rmid === exports.RM_XLOG_ID && (info === exports.XLOG_CHECKPOINT_SHUTDOWN || info === exports.XLOG_CHECKPOINT_ONLINE);
+}
+function isSwitchRecord(header) {
+    return header.rmid === exports.RM_XLOG_ID && rmgrInfo(header) === exports.XLOG_SWITCH;
+}
+/** Size of CheckPoint in 15-18: 17 put wal_level into padding, so nothing moved. */
+exports.SIZE_OF_CHECKPOINT = 88;
+function decodeCheckPoint(mainData, pgMajor) {
+    if (mainData.length < exports.SIZE_OF_CHECKPOINT) {
+        throw new WalRecordFormatError(`checkpoint record data is ${mainData.length} bytes, expected ${exports.SIZE_OF_CHECKPOINT}`);
+    }
+    const d = mainData;
+    return {
+        redo: d.readBigUInt64LE(0),
+        timeline: d.readUInt32LE(8),
+        prevTimeline: d.readUInt32LE(12),
+        fullPageWrites: d[16] !== 0,
+        walLevel: pgMajor >= 17 ? d.readInt32LE(20) : null,
+        nextFullXid: d.readBigUInt64LE(24),
+        nextOid: d.readUInt32LE(32),
+        nextMulti: d.readUInt32LE(36),
+        nextMultiOffset: d.readUInt32LE(40),
+        oldestXid: d.readUInt32LE(44),
+        oldestXidDb: d.readUInt32LE(48),
+        oldestMulti: d.readUInt32LE(52),
+        oldestMultiDb: d.readUInt32LE(56),
+        time: Number(d.readBigInt64LE(64)),
+        oldestCommitTsXid: d.readUInt32LE(72),
+        newestCommitTsXid: d.readUInt32LE(76),
+        oldestActiveXid: d.readUInt32LE(80),
+    };
+}
+function decodeEndOfRecovery(mainData, pgMajor) {
+    const size = pgMajor >= 17 ? 20 : 16;
+    if (mainData.length < size) {
+        throw new WalRecordFormatError(`end-of-recovery record data is ${mainData.length} bytes, expected ${size}`);
+    }
+    return {
+        endTime: mainData.readBigInt64LE(0),
+        timeline: mainData.readUInt32LE(8),
+        prevTimeline: mainData.readUInt32LE(12),
+        walLevel: pgMajor >= 17 ? mainData.readInt32LE(16) : null,
+    };
+}
+function decodeOverwriteContrecord(mainData) {
+    if (mainData.length < 16) {
+        throw new WalRecordFormatError(`overwrite-contrecord record data is ${mainData.length} bytes, expected 16`);
+    }
+    return { overwrittenLsn: mainData.readBigUInt64LE(0), overwriteTime: mainData.readBigInt64LE(8) };
+}
+/** Microseconds between the Unix epoch and PostgreSQL's (2000-01-01 UTC). */
+const PG_EPOCH_OFFSET_US = 946684800000000n;
+/** A TimestampTz (µs since 2000-01-01 UTC) as a Date (millisecond precision). */
+function timestampTzToDate(timestampUs) {
+    return new Date(Number((timestampUs + PG_EPOCH_OFFSET_US) / 1000n));
+}
+/** A TimestampTz as ISO 8601 UTC text with all six fractional digits. */
+function formatTimestampTz(timestampUs) {
+    const unixUs = timestampUs + PG_EPOCH_OFFSET_US;
+    const floorMs = unixUs >= 0n ? unixUs / 1000n : (unixUs - 999n) / 1000n;
+    const micros = Number(unixUs - floorMs * 1000n);
+    const iso = new Date(Number(floorMs)).toISOString(); // 2026-11-25T10:33:19.363Z
+    return `${iso.slice(0, 23)}${String(micros).padStart(3, '0')}Z`;
+}
+/** The xact opcode of a transaction record (xl_info & XLOG_XACT_OPMASK). */
+function xactOpcode(header) {
+    return header.info & exports.XLOG_XACT_OPMASK;
+}
+/** True for commit, commit-prepared, abort and abort-prepared records. */
+function isXactCompletionRecord(header) {
+    if (header.rmid !== exports.RM_XACT_ID)
+        return false;
+    const op = xactOpcode(header);
+    return (op === exports.XLOG_XACT_COMMIT ||
+        op === exports.XLOG_XACT_COMMIT_PREPARED ||
+        op === exports.XLOG_XACT_ABORT ||
+        op === exports.XLOG_XACT_ABORT_PREPARED);
+}
+/**
+ * Parses a commit or abort record's main data (ParseCommitRecord / ParseAbortRecord). The
+ * dropped-stats item is 12 bytes in 15-17 and 16 bytes in 18 (64-bit object IDs).
+ */
+function decodeXactCompletion(header, mainData, pgMajor) {
+    if (!isXactCompletionRecord(header)) {
+        throw new WalRecordFormatError(`not a commit or abort record (rmid ${header.rmid}, info 0x${header.info.toString(16)})`);
+    }
+    const op = xactOpcode(header);
+    const isCommit = op === exports.XLOG_XACT_COMMIT || op === exports.XLOG_XACT_COMMIT_PREPARED;
+    const d = mainData;
+    let pos = 0;
+    const need = (bytes, what) => {
+        if (pos + bytes > d.length) {
+            throw new WalRecordFormatError(`${isCommit ? 'commit' : 'abort'} record too short for ${what}`);
+        }
+    };
+    need(8, 'xact_time');
+    const xactTime = d.readBigInt64LE(0);
+    pos = 8;
+    let xinfo = 0;
+    if (header.info & exports.XLOG_XACT_HAS_INFO) {
+        need(4, 'xinfo');
+        xinfo = d.readUInt32LE(pos);
+        pos += 4;
+    }
+    const result = {
+        kind: isCommit ? 'commit' : 'abort',
+        prepared: op === exports.XLOG_XACT_COMMIT_PREPARED || op === exports.XLOG_XACT_ABORT_PREPARED,
+        xactTime,
+        xinfo,
+        dbOid: null,
+        tsOid: null,
+        subxacts: [],
+        droppedRelations: [],
+        droppedStatsCount: 0,
+        invalidationCount: 0,
+        twophaseXid: null,
+        gid: null,
+        originLsn: null,
+        originTimestamp: null,
+        parsedLength: 0,
+    };
+    if (xinfo & exports.XACT_XINFO_HAS_DBINFO) {
+        need(8, 'dbinfo');
+        result.dbOid = d.readUInt32LE(pos);
+        result.tsOid = d.readUInt32LE(pos + 4);
+        pos += 8;
+    }
+    if (xinfo & exports.XACT_XINFO_HAS_SUBXACTS) {
+        need(4, 'subtransaction count');
+        const n = d.readInt32LE(pos);
+        pos += 4;
+        need(4 * n, 'subtransactions');
+        for (let i = 0; i < n; i++)
+            result.subxacts.push(d.readUInt32LE(pos + 4 * i));
+        pos += 4 * n;
+    }
+    if (xinfo & exports.XACT_XINFO_HAS_RELFILELOCATORS) {
+        need(4, 'relation count');
+        const n = d.readInt32LE(pos);
+        pos += 4;
+        need(12 * n, 'relations');
+        for (let i = 0; i < n; i++) {
+            const at = pos + 12 * i;
+            result.droppedRelations.push({ spcOid: d.readUInt32LE(at), dbOid: d.readUInt32LE(at + 4), relNumber: d.readUInt32LE(at + 8) });
+        }
+        pos += 12 * n;
+    }
+    if (xinfo & exports.XACT_XINFO_HAS_DROPPED_STATS) {
+        need(4, 'dropped stats count');
+        const n = d.readInt32LE(pos);
+        pos += 4;
+        const itemSize = pgMajor >= 18 ? 16 : 12;
+        need(itemSize * n, 'dropped stats');
+        result.droppedStatsCount = n;
+        pos += itemSize * n;
+    }
+    if (isCommit && xinfo & exports.XACT_XINFO_HAS_INVALS) {
+        need(4, 'invalidation count');
+        const n = d.readInt32LE(pos);
+        pos += 4;
+        need(16 * n, 'invalidation messages'); // sizeof(SharedInvalidationMessage)
+        result.invalidationCount = n;
+        pos += 16 * n;
+    }
+    if (xinfo & exports.XACT_XINFO_HAS_TWOPHASE) {
+        need(4, 'prepared xid');
+        result.twophaseXid = d.readUInt32LE(pos);
+        pos += 4;
+        if (xinfo & exports.XACT_XINFO_HAS_GID) {
+            const nul = d.indexOf(0, pos);
+            if (nul < 0)
+                throw new WalRecordFormatError('unterminated GID in a prepared-transaction record');
+            result.gid = d.toString('utf8', pos, nul);
+            pos = nul + 1;
+        }
+    }
+    if (xinfo & exports.XACT_XINFO_HAS_ORIGIN) {
+        need(16, 'origin');
+        result.originLsn = d.readBigUInt64LE(pos);
+        result.originTimestamp = d.readBigInt64LE(pos + 8);
+        pos += 16;
+    }
+    result.parsedLength = pos;
+    return result;
+}
+function decodeSmgrCreate(mainData) {
+    if (mainData.length < 16)
+        throw new WalRecordFormatError(`smgr create record data is ${mainData.length} bytes, expected 16`);
+    return {
+        rel: { spcOid: mainData.readUInt32LE(0), dbOid: mainData.readUInt32LE(4), relNumber: mainData.readUInt32LE(8) },
+        forkNumber: mainData.readInt32LE(12),
+    };
+}
+function decodeSmgrTruncate(mainData) {
+    if (mainData.length < 20)
+        throw new WalRecordFormatError(`smgr truncate record data is ${mainData.length} bytes, expected 20`);
+    return {
+        blockNo: mainData.readUInt32LE(0),
+        rel: { spcOid: mainData.readUInt32LE(4), dbOid: mainData.readUInt32LE(8), relNumber: mainData.readUInt32LE(12) },
+        flags: mainData.readInt32LE(16),
+    };
+}
+function decodeDbase(header, mainData) {
+    const info = rmgrInfo(header);
+    const d = mainData;
+    const need = (bytes) => {
+        if (d.length < bytes)
+            throw new WalRecordFormatError(`database record data is ${d.length} bytes, expected ${bytes}`);
+    };
+    if (info === exports.XLOG_DBASE_CREATE_FILE_COPY) {
+        need(16);
+        return { kind: 'create-file-copy', dbOid: d.readUInt32LE(0), tsOid: d.readUInt32LE(4), srcDbOid: d.readUInt32LE(8), srcTsOid: d.readUInt32LE(12) };
+    }
+    if (info === exports.XLOG_DBASE_CREATE_WAL_LOG) {
+        need(8);
+        return { kind: 'create-wal-log', dbOid: d.readUInt32LE(0), tsOid: d.readUInt32LE(4) };
+    }
+    if (info === exports.XLOG_DBASE_DROP) {
+        need(8);
+        const n = d.readInt32LE(4);
+        need(8 + 4 * n);
+        const tsOids = [];
+        for (let i = 0; i < n; i++)
+            tsOids.push(d.readUInt32LE(8 + 4 * i));
+        return { kind: 'drop', dbOid: d.readUInt32LE(0), tsOids };
+    }
+    throw new WalRecordFormatError(`unknown database record info 0x${info.toString(16)}`);
+}
+function decodeTblspc(header, mainData) {
+    const info = rmgrInfo(header);
+    if (mainData.length < 4)
+        throw new WalRecordFormatError(`tablespace record data is ${mainData.length} bytes`);
+    const tsOid = mainData.readUInt32LE(0);
+    if (info === exports.XLOG_TBLSPC_CREATE) {
+        const nul = mainData.indexOf(0, 4);
+        return { kind: 'create', tsOid, path: mainData.toString('utf8', 4, nul < 0 ? mainData.length : nul) };
+    }
+    if (info === exports.XLOG_TBLSPC_DROP)
+        return { kind: 'drop', tsOid };
+    throw new WalRecordFormatError(`unknown tablespace record info 0x${info.toString(16)}`);
 }
 
 
