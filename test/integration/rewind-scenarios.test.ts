@@ -130,4 +130,25 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     const log = await rewindAndCompare(p, f.newPrimary, ['-c']);
     expect(log).toMatch(/restored \d+ WAL segment\(s\) of the target through restore_command/);
   });
+
+  test('minRecoveryPoint: a standby that replayed past the fork is rewound, though its restartpoint precedes the fork', async () => {
+    const primary = await Cluster.createPrimary(version);
+    await primary.query('CREATE TABLE m AS SELECT g AS id, md5(g::text) AS v FROM generate_series(1, 5000) g');
+    const lagging = await standbyOf(primary);
+    const ahead = await standbyOf(primary);
+    await expectSameDataAtSameLsn(primary, lagging);
+    await lagging.stop('fast');
+    // Only `ahead` replays this: past the point where `lagging` will be promoted.
+    await primary.query("UPDATE m SET v = 'only replayed by the standby that is ahead' WHERE id % 2 = 0");
+    await expectSameDataAtSameLsn(primary, ahead);
+    await ahead.stop('fast');
+    await primary.stop('fast');
+    await lagging.start();
+    await lagging.promote();
+    await lagging.query("UPDATE m SET v = 'new primary' WHERE id % 3 = 0");
+
+    const log = await rewindAndCompare(ahead, lagging);
+    expect(log).toMatch(/diverged from the source at/);
+    expect(await lagging.scalar("SELECT count(*)::int FROM m WHERE v LIKE 'only replayed%'")).toBe(0);
+  });
 });
