@@ -46,7 +46,7 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     expect(rows.map((r) => r.d)).toEqual(['in primary', 'in standby, after promotion']);
   });
 
-  test('databases created and dropped on either side, and extra files in the target', async () => {
+  test('databases created and dropped on either side, extra files in the target, and a crashed old primary', async () => {
     const f = await primaryWithStandby(version);
     const p = f.oldPrimary;
     await p.query('CREATE DATABASE inprimary');
@@ -57,12 +57,14 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     await f.newPrimary.query('CREATE TABLE s AS SELECT g FROM generate_series(1, 100) g', [], 'instandby');
     await p.query('CREATE DATABASE inprimary_after');
     await p.query('DROP DATABASE drop_on_old');
-    await p.stop('fast');
+    // Crashed, not stopped: rewind first brings it to a clean state with single-user crash recovery.
+    await p.stop('immediate');
     fs.mkdirSync(path.join(p.dataDir, 'tst_target_dir'));
     fs.writeFileSync(path.join(p.dataDir, 'tst_target_dir', 'file'), 'only in the target');
     fs.writeFileSync(path.join(p.dataDir, 'tst_target_file'), 'only in the target');
 
-    await rewindAndCompare(p, f.newPrimary);
+    const log = await rewindAndCompare(p, f.newPrimary);
+    expect(log).toMatch(/was not shut down cleanly \("in production"\): running single-user crash recovery/);
     expect(fs.existsSync(path.join(p.dataDir, 'tst_target_dir'))).toBe(false);
     expect(fs.existsSync(path.join(p.dataDir, 'tst_target_file'))).toBe(false);
   });
@@ -150,5 +152,17 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     const log = await rewindAndCompare(ahead, lagging);
     expect(log).toMatch(/diverged from the source at/);
     expect(await lagging.scalar("SELECT count(*)::int FROM m WHERE v LIKE 'only replayed%'")).toBe(0);
+  });
+
+  test('a target with neither data checksums nor wal_log_hints is refused before any write', async () => {
+    const f = await primaryWithStandby(version, { checksums: false });
+    await promoteStandby(f);
+    await f.oldPrimary.query('CREATE TABLE x AS SELECT 1 AS id');
+    await f.oldPrimary.stop('fast');
+    const before = treeDigest(f.oldPrimary.dataDir);
+    const res = await runCli(['rewind', '-D', f.oldPrimary.dataDir, `--source-server=${sourceServer(f.newPrimary)}`]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/neither data checksums nor wal_log_hints.*-b FULL/);
+    expect(treeDigest(f.oldPrimary.dataDir)).toBe(before);
   });
 });
