@@ -3,15 +3,21 @@
  * measures pg-catchup against the standard tool on it, in the same run. Prints a table and keeps
  * the numbers as JSON in .bench/ (gitignored).
  *
- *   npm run bench -- [--size-mb 1024] [--runs 2] [--pg-version 15] [--only full]
+ *   npm run bench -- [--size-mb 1024] [--runs 2] [--pg-version 15] [--only full|delta|rewind] [--changed-pct 2|1,3,10,30]
+ *
+ * Sections: full (FULL against pg_basebackup), delta (re-syncing a stale standby with DELTA against
+ * copying it again), rewind (pg-catchup rewind against pg_rewind). They share one source and run in
+ * that order: delta changes the source's pages, rewind makes it the old primary of a failover.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { binDir, cleanupAll, makeScratchDir } from '../test/support';
 import { CliCommand, cliEnv, pgCatchupCommand, REPO } from './bench/cli-command';
 import { BenchFlags, FlagError, parseBenchFlags, USAGE } from './bench/flags';
+import { benchDelta, DeltaResult } from './bench/delta';
 import { benchFull, FullResult, printFull } from './bench/full';
 import { describeMachine, Machine, printMachine } from './bench/machine';
+import { benchRewind, RewindResult } from './bench/rewind';
 import { buildSource, SourceDb } from './bench/source-db';
 import { min } from './bench/stats';
 import { killLiveChildren, rssMethod, timedRun } from './bench/timed-run';
@@ -27,6 +33,8 @@ interface BenchJson {
   cli: { command: string; startupS: number };
   rss: string;
   full?: FullResult;
+  delta?: DeltaResult;
+  rewind?: RewindResult;
 }
 
 /** How long the CLI takes to start and exit doing nothing: part of every run's wall time. */
@@ -45,7 +53,7 @@ function printSource(s: SourceDb): void {
 function writeJson(result: BenchJson): string {
   const dir = path.join(REPO, '.bench');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `full-${result.startedAt.replace(/[:.]/g, '-')}.json`);
+  const file = path.join(dir, `${result.flags.only.join('+')}-${result.startedAt.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }
@@ -76,6 +84,11 @@ async function bench(flags: BenchFlags): Promise<void> {
     say('');
     printFull(json.full, say);
   }
+  if (flags.only.includes('delta')) {
+    json.delta = await benchDelta(source, cli, flags.changedPct, flags.runs, say);
+    for (const n of json.delta.notes) say(`  note: ${n}`);
+  }
+  if (flags.only.includes('rewind')) json.rewind = await benchRewind(source, cli, flags.runs, say);
   say(`\nresults: ${path.relative(REPO, writeJson(json))}`);
 }
 

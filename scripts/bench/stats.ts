@@ -10,9 +10,9 @@ export function median(xs: number[]): number {
 
 export const mib = (bytes: number): number => bytes / 1024 / 1024;
 
-/** Left-aligned first column, right-aligned numbers. */
-export function formatTable(header: string[], rows: string[][]): string {
+/** Left-aligned first column(s) (`textColumns`, default 1), right-aligned numbers. */
+export function formatTable(header: string[], rows: string[][], textColumns = 1): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

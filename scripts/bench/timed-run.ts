@@ -19,6 +19,8 @@ export interface TimedRunOptions {
   /** Where /usr/bin/time may write its numbers (a dir both root and the server user can write). */
   scratchDir: string;
   timeoutMs?: number;
+  /** Resolve with the exit code instead of throwing when the program fails (a refusal is a result). */
+  allowFailure?: boolean;
 }
 
 export interface CpuTimes {
@@ -31,7 +33,22 @@ export interface TimedRunResult {
   peakRssKb: number | null;
   /** User and system CPU of the program (null without /usr/bin/time). */
   cpu: CpuTimes | null;
+  /**
+   * Bytes the program dirtied in the page cache (ru_oublock x 512, "File system outputs" of
+   * /usr/bin/time -v; null without it): the same yardstick for every tool, whatever it reports.
+   */
+  fsWriteBytes: number | null;
+  exitCode: number | null;
+  stdout: string;
   stderr: string;
+  /** Each stderr line (split at \n and \r) with when it arrived: where the time went. */
+  stderrLines: StampedLine[];
+}
+
+export interface StampedLine {
+  /** Milliseconds since the program was started. */
+  atMs: number;
+  line: string;
 }
 
 export const rssMethod = (): string => (hasGnuTime() ? `${GNU_TIME} -v` : `/proc/<pid>/status VmHWM sampled every ${SAMPLE_MS} ms`);
@@ -63,12 +80,22 @@ export async function timedRun(cmd: string, args: string[], opts: TimedRunOption
   const child = spawn(exe, argv, {
     cwd: opts.cwd ?? '/',
     env: opts.asServerUser ? serverEnv() : opts.env ?? process.env,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     ...(opts.asServerUser ? asServerUser() : {}),
   });
   live.add(child);
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  let stdout = '';
+  const stderrLines: StampedLine[] = [];
+  let partial = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+    const atMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const parts = (partial + d).split(/\r\n|\r|\n/);
+    partial = parts.pop() ?? '';
+    for (const line of parts) if (line.trim()) stderrLines.push({ atMs, line });
+  });
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   let sampledKb = 0;
   const sampler = viaTime ? undefined : setInterval(() => (sampledKb = Math.max(sampledKb, readVmHwmKb(child.pid) ?? 0)), SAMPLE_MS);
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 3_600_000);
@@ -81,13 +108,28 @@ export async function timedRun(cmd: string, args: string[], opts: TimedRunOption
     live.delete(child);
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const stats = viaTime ? readGnuTime(statsFile) : { peakRssKb: sampledKb || null, cpu: null };
+  if (partial.trim()) stderrLines.push({ atMs: wallMs, line: partial });
+  const stats = viaTime ? readGnuTime(statsFile) : { peakRssKb: sampledKb || null, cpu: null, fsWriteBytes: null };
   fs.rmSync(statsFile, { force: true });
-  if (code !== 0) throw new Error(`${describeCommand(cmd, args)} exited with ${code ?? signal}:\n${tail(stderr, 20)}`);
-  return { wallMs, ...stats, stderr };
+  if (code !== 0 && !(opts.allowFailure && code !== null)) {
+    throw new Error(`${describeCommand(cmd, args)} exited with ${code ?? signal}:\n${tail(stderr, 20)}`);
+  }
+  return { wallMs, ...stats, exitCode: code, stdout, stderr, stderrLines };
 }
 
-function readGnuTime(statsFile: string): { peakRssKb: number | null; cpu: CpuTimes | null } {
+/**
+ * The program's own messages with the time each arrived, progress lines ("123/456 kB") left out
+ * but the last: a timeline of its phases, ending with its exit.
+ */
+export function phases(r: TimedRunResult, max = 14): string[] {
+  const progress = /^\s*\d+\/\d+ kB/;
+  const lines = r.stderrLines.filter((l, i, all) => !progress.test(l.line) || !all.slice(i + 1).some((x) => progress.test(x.line)));
+  const shown = lines.length > max ? [...lines.slice(0, max - 1), lines[lines.length - 1]] : lines;
+  const cut = (s: string) => (s.length > 150 ? `${s.slice(0, 147)}...` : s);
+  return [...shown.map((l) => `+${(l.atMs / 1000).toFixed(2)} s  ${cut(l.line.trim())}`), `+${(r.wallMs / 1000).toFixed(2)} s  (exit)`];
+}
+
+function readGnuTime(statsFile: string): { peakRssKb: number | null; cpu: CpuTimes | null; fsWriteBytes: number | null } {
   let text = '';
   try {
     text = fs.readFileSync(statsFile, 'utf8');
@@ -100,7 +142,12 @@ function readGnuTime(statsFile: string): { peakRssKb: number | null; cpu: CpuTim
   };
   const user = num(/User time \(seconds\): ([\d.]+)/);
   const sys = num(/System time \(seconds\): ([\d.]+)/);
-  return { peakRssKb: num(/Maximum resident set size \(kbytes\): (\d+)/), cpu: user === null || sys === null ? null : { userS: user, sysS: sys } };
+  const outputs = num(/File system outputs: (\d+)/);
+  return {
+    peakRssKb: num(/Maximum resident set size \(kbytes\): (\d+)/),
+    cpu: user === null || sys === null ? null : { userS: user, sysS: sys },
+    fsWriteBytes: outputs === null ? null : outputs * 512,
+  };
 }
 
 function readVmHwmKb(pid: number | undefined): number | null {

@@ -1,0 +1,180 @@
+/**
+ * The DELTA section: re-syncing a stale standby, against copying everything again.
+ *
+ * A standby of the source is made (pg-catchup FULL -R), started until it streams, and stopped
+ * cleanly; that stopped copy is saved (cp -a). Then a chosen share of the big tables' pages is
+ * changed on the primary, and on the same primary in the same state three tools are timed:
+ * `pg-catchup catchup -b DELTA -R` on the saved stale copy (restored before every run),
+ * `pg-catchup catchup -b FULL -R` and `pg_basebackup -R -X stream -c fast` into empty directories.
+ * With several percentages the changes accumulate: each step changes pages no earlier one did.
+ */
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { Cluster, hasTool, makeScratchDir, startAsStandby, waitForReplay, waitForStreaming } from '../../test/support';
+import { CliCommand } from './cli-command';
+import {
+  BenchTool, checkAsStandby, discardFresh, freshTarget, pgCatchupOutcome, printSummaryTable, runPgCatchup, runTools, SavedCopy, ToolSummary,
+} from './section-runs';
+import { bigTables, ChangedPages, countChangedPages, describeChangedPages, settleAndCheckpoint, updatePagesInBand } from './pages';
+import type { SourceDb } from './source-db';
+import { timedRun } from './timed-run';
+
+export interface DeltaStep {
+  /** Requested: percent of the big tables' heap pages changed since the stale copy. */
+  changedPct: number;
+  rowsUpdated: number;
+  changed: ChangedPages;
+  /** WAL the primary wrote since the stale copy stopped. */
+  walBytesSinceCopy: number;
+  tools: ToolSummary[];
+  /** min s of DELTA / min s of the other. */
+  deltaVsBasebackup: number | null;
+  deltaVsFull: number;
+}
+
+export interface DeltaResult {
+  staleCopy: { madeWith: string; stoppedAtLsn: string; checkpointRedo: string };
+  steps: DeltaStep[];
+  notes: string[];
+}
+
+const DELTA = 'pg-catchup DELTA -R';
+const FULL = 'pg-catchup FULL -R';
+const BASEBACKUP = 'pg_basebackup -R -X stream -c fast';
+
+const conn = (primary: Cluster) => ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
+
+function deltaTool(cli: CliCommand, primary: Cluster, stale: SavedCopy, scratch: string): BenchTool {
+  return {
+    name: DELTA,
+    prepare: () => stale.restore(),
+    async run(target) {
+      const { r, report } = await runPgCatchup(cli, ['catchup', '-b', 'DELTA', '-D', target, ...conn(primary), '-R'], scratch);
+      const o = pgCatchupOutcome(r, report!);
+      const f = report!.files;
+      o.says = [...(o.says ?? []), `report: ${f.copied} files copied whole, ${f.patched} patched (${f.blocksCopied} blocks), ${f.deleted} removed; ` +
+        `reference LSN ${report!.lsn.reference} (${report!.reference}); WAL ${report!.lsn.backupStart}..${report!.lsn.backupStop}`];
+      return o;
+    },
+    discard: async () => stale.discard(),
+  };
+}
+
+function fullTool(cli: CliCommand, primary: Cluster, scratch: string): BenchTool {
+  return {
+    name: FULL,
+    prepare: async () => freshTarget(primary),
+    async run(target) {
+      const { r, report } = await runPgCatchup(cli, ['catchup', '-b', 'FULL', '-D', target, ...conn(primary), '-R'], scratch);
+      return pgCatchupOutcome(r, report!);
+    },
+    discard: discardFresh,
+  };
+}
+
+function basebackupTool(primary: Cluster, scratch: string): BenchTool {
+  return {
+    name: BASEBACKUP,
+    prepare: async () => freshTarget(primary),
+    async run(target) {
+      const args = ['-d', `host=127.0.0.1 port=${primary.port} user=postgres`, '-D', target, '-R', '-X', 'stream', '-c', 'fast'];
+      const r = await timedRun(path.join(primary.binDir, 'pg_basebackup'), args, { asServerUser: true, scratchDir: scratch });
+      const du = Number(execFileSync('du', ['-sb', target], { encoding: 'utf8' }).split('\t')[0]);
+      return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu, bytesWritten: du, bytesHow: 'du -sb', fsWriteBytes: r.fsWriteBytes };
+    },
+    discard: discardFresh,
+  };
+}
+
+/** The stale copy: a standby that streamed from the primary and was stopped cleanly, saved with cp -a. */
+async function makeStaleCopy(primary: Cluster, cli: CliCommand, scratch: string, say: (line: string) => void): Promise<{ copy: SavedCopy; lsn: string; redo: string }> {
+  const dir = primary.makeTargetDir();
+  const { r } = await runPgCatchup(cli, ['catchup', '-b', 'FULL', '-D', dir, ...conn(primary), '-R'], scratch);
+  const standby = await startAsStandby(dir, { name: `pg${primary.version}-stale-standby` });
+  await waitForStreaming(primary, 60_000);
+  // A standby that ran a while has restartpoints; one CHECKPOINT stands in for that, and the
+  // shutdown restartpoint then records it in the copy's pg_control.
+  await primary.query('CHECKPOINT');
+  await waitForReplay(primary, standby, 120_000);
+  await standby.stop('fast');
+  const lsn = await primary.currentLsn();
+  const redo = await primary.scalar<string>('SELECT redo_lsn::text FROM pg_control_checkpoint()');
+  const copy = await SavedCopy.save('stale', dir);
+  await standby.cleanup(); // its data dir is saved; the original goes
+  say(`  stale copy: pg-catchup FULL -R (${(r.wallMs / 1000).toFixed(1)} s, warms the page cache; not counted), started, streamed, stopped cleanly at ${lsn}; saved with cp -a`);
+  return { copy, lsn, redo };
+}
+
+export async function benchDelta(
+  source: SourceDb, cli: CliCommand, changedPcts: number[], runs: number, say: (line: string) => void,
+): Promise<DeltaResult> {
+  const { primary } = source;
+  const scratch = makeScratchDir('bench-delta');
+  const notes = [
+    'The stale copy is restored from its cp -a before each DELTA run, outside the timing, then synced; FULL and pg_basebackup get an empty directory each run.',
+    'bytes written: pg-catchup from its --report (files + WAL), pg_basebackup du -sb of the result; fs writes: what the tool\'s process dirtied in the page cache (ru_oublock).',
+    'fs writes: on this kernel (ext4, large folios) an 8 KB write into a cached file is counted as the whole folio it dirties (4000 random 8 KB writes into a 200 MB file count as 200 MB), so DELTA\'s scattered block writes are overstated there.',
+    'Autovacuum is off on the source during this section, so the primary stays in one state for every tool and run.',
+  ];
+  // Autovacuum (above 10-20 % of rows changed) would change the primary between runs.
+  await primary.query('ALTER SYSTEM SET autovacuum = off');
+  await primary.query('SELECT pg_reload_conf()');
+  // The stale copy must find its last checkpoint in the primary's WAL however much the changes
+  // write: a slot keeps the WAL from now on (as a standby's slot would).
+  await primary.query("SELECT pg_create_physical_replication_slot('bench_stale_copy', true)");
+  const tables = await bigTables(primary);
+  const stale = await makeStaleCopy(primary, cli, scratch, say);
+
+  const tools: BenchTool[] = [deltaTool(cli, primary, stale.copy, scratch), fullTool(cli, primary, scratch)];
+  if (hasTool(primary.version, 'pg_basebackup')) tools.push(basebackupTool(primary, scratch));
+  else notes.push(`PostgreSQL ${primary.version} here has no pg_basebackup: no comparison with it.`);
+
+  const steps: DeltaStep[] = [];
+  let donePct = 0;
+  const checkedOnce = new Set<string>();
+  for (const pctWanted of changedPcts) {
+    say(`\n== DELTA at ${pctWanted} % of the big tables' pages changed (${tables.map((t) => t.table).join(', ')}): ${runs} run(s) per tool, alternating order`);
+    const started = Date.now();
+    const rowsUpdated = await updatePagesInBand(primary, tables, donePct, pctWanted);
+    donePct = pctWanted;
+    await settleAndCheckpoint(primary, tables);
+    const changed = await countChangedPages(primary, stale.lsn, tables);
+    const walBytes = Number(await primary.scalar<string>('SELECT (pg_current_wal_lsn() - $1::pg_lsn)::bigint::text', [stale.lsn]));
+    say(`  changes: one row updated on each picked heap page (${rowsUpdated} rows this step), hint bits set, CHECKPOINT (${((Date.now() - started) / 1000).toFixed(1)} s); pages whose LSN is past the copy's:`);
+    for (const line of describeChangedPages(changed)) say(`    ${line}`);
+    say(`    WAL written since the copy stopped: ${(walBytes / 1048576).toFixed(0)} MB`);
+
+    const summaries = await runToolsChecked(tools, runs, primary, checkedOnce, say);
+    const byName = new Map(summaries.map((t) => [t.tool, t]));
+    const d = byName.get(DELTA)!;
+    const b = byName.get(BASEBACKUP);
+    steps.push({
+      changedPct: pctWanted, rowsUpdated, changed, walBytesSinceCopy: walBytes, tools: summaries,
+      deltaVsBasebackup: b ? d.minS / b.minS : null, deltaVsFull: d.minS / byName.get(FULL)!.minS,
+    });
+    say('');
+    printDeltaStep(steps[steps.length - 1], say);
+  }
+  await primary.query("SELECT pg_drop_replication_slot('bench_stale_copy')");
+  return { staleCopy: { madeWith: 'pg-catchup catchup -b FULL -R, started, streamed, stopped cleanly', stoppedAtLsn: stale.lsn, checkpointRedo: stale.redo }, steps, notes };
+}
+
+/** DELTA's result is checked at every percentage; FULL's and pg_basebackup's once per section. */
+async function runToolsChecked(tools: BenchTool[], runs: number, primary: Cluster, checkedOnce: Set<string>, say: (line: string) => void): Promise<ToolSummary[]> {
+  return runTools(tools, runs, primary.dataDir, async (tool, target) => {
+    if (tool.name !== DELTA && checkedOnce.has(tool.name)) return 'checked at the first percentage';
+    checkedOnce.add(tool.name);
+    return checkAsStandby(primary, target, `pg${primary.version}-${tool.name.split(' ')[1].toLowerCase()}-result`);
+  }, say);
+}
+
+export function printDeltaStep(step: DeltaStep, say: (line: string) => void): void {
+  const d = step.tools.find((t) => t.tool === DELTA)!;
+  printSummaryTable(['tool'], step.tools.map((t) => ({
+    first: [t.tool], t, extra: [t.tool === DELTA ? '1.00' : (d.minS / t.minS).toFixed(2)],
+  })), ['DELTA / this'], say);
+  const c = step.changed;
+  say(`  changed: ${(100 * c.heapChanged / c.heapPages).toFixed(1)} % of the big tables' heap pages, ${(100 * c.changedPages / c.totalPages).toFixed(1)} % of all relation pages (${c.changedPages} pages)`);
+  say(`  DELTA / pg_basebackup = ${step.deltaVsBasebackup === null ? 'n/a' : step.deltaVsBasebackup.toFixed(2)}, DELTA / FULL = ${step.deltaVsFull.toFixed(2)} (min s over min s; below 1: DELTA is faster)`);
+  say('  bytes written: pg-catchup --report files + WAL, pg_basebackup du -sb; blocks: relation blocks DELTA patched; fs writes: bytes the tool process dirtied (ru_oublock)');
+}

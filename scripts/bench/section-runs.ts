@@ -1,0 +1,254 @@
+/**
+ * The run loop of the delta and rewind sections: tools that each get a target made ready before
+ * the clock starts (a fresh empty directory, or a saved copy restored with cp -a and synced), run
+ * in alternating order, and whose first result is checked (started as a standby and compared with
+ * its source at the same LSN) after the clock stopped, so a fast wrong answer never gets a number.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Report } from '../../src/engine/report/report';
+import { Cluster, expectSameDataAtSameLsn, makeScratchDir, startAsStandby, unregisterDir } from '../../test/support';
+import { run } from '../../test/support/run';
+import { CliCommand, cliEnv, REPO } from './cli-command';
+import { settleAndReadCpuS } from './server-cpu';
+import { formatTable, median, mib, min } from './stats';
+import { CpuTimes, phases, timedRun, TimedRunResult } from './timed-run';
+
+export interface Sample {
+  wallMs: number;
+  /** pg-catchup: the engine's own duration (report durationMs). */
+  engineMs?: number;
+  peakRssKb: number | null;
+  clientCpu: CpuTimes | null;
+  /** CPU of the source server's processes that served the run (see server-cpu.ts). */
+  serverCpuS: number | null;
+  /** What the tool itself counts as written (see `bytesHow`), null when it does not say. */
+  bytesWritten: number | null;
+  bytesHow: string;
+  /** ru_oublock x 512 of the tool's process (see timed-run.ts): the same yardstick for all. */
+  fsWriteBytes: number | null;
+  /** pg-catchup DELTA/rewind: blocks of relation files patched (report files.blocksCopied). */
+  blocksCopied?: number;
+  /** Lines worth printing once (e.g. where the tool says the servers diverged). */
+  says?: string[];
+  /** Printed on every run's line (e.g. what the source held when the run started). */
+  context?: string;
+}
+
+export type ToolOutcome = Omit<Sample, 'serverCpuS'>;
+
+export interface BenchTool {
+  name: string;
+  /** Untimed: a target ready for the run. */
+  prepare(): Promise<string>;
+  /** Timed. */
+  run(target: string): Promise<ToolOutcome>;
+  /** Untimed: remove what is left of the target. */
+  discard(target: string): Promise<void>;
+}
+
+export interface ToolSummary {
+  tool: string;
+  runs: Sample[];
+  minS: number;
+  medianS: number;
+  peakRssKb: number | null;
+  clientCpu: CpuTimes | null;
+  serverCpuS: number | null;
+  /** Name of the check that passed on the first run's result. */
+  verified: string;
+}
+
+export const secs = (ms: number): string => (ms / 1000).toFixed(2);
+
+/**
+ * Run every tool `runs` times (order reversed on every other run); `verify` gets the first result
+ * of each tool before it is discarded and must throw unless it is right.
+ */
+export async function runTools(
+  tools: BenchTool[], runs: number, serverDataDir: string,
+  verify: (tool: BenchTool, target: string) => Promise<string>, say: (line: string) => void,
+): Promise<ToolSummary[]> {
+  const samples = new Map<string, Sample[]>(tools.map((t) => [t.name, []]));
+  const verified = new Map<string, string>();
+  for (let r = 0; r < runs; r++) {
+    const order = r % 2 === 0 ? tools : [...tools].reverse();
+    for (const tool of order) {
+      const target = await tool.prepare();
+      try {
+        const cpuBefore = await settleAndReadCpuS(serverDataDir);
+        const outcome = await tool.run(target);
+        const cpuAfter = await settleAndReadCpuS(serverDataDir);
+        const s: Sample = { ...outcome, serverCpuS: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+        samples.get(tool.name)!.push(s);
+        say(`  run ${r + 1}/${runs}  ${tool.name.padEnd(34)} ${secs(s.wallMs).padStart(7)} s${describeSample(s)}`);
+        if (r === 0) for (const line of s.says ?? []) say(`             | ${line}`);
+        if (!verified.has(tool.name)) {
+          const started = Date.now();
+          verified.set(tool.name, await verify(tool, target));
+          say(`             checked: ${verified.get(tool.name)} (${((Date.now() - started) / 1000).toFixed(0)} s, not timed)`);
+        }
+      } finally {
+        await tool.discard(target);
+        // The next tool should not pay for writing back what this one (or the restore) left.
+        execFileSync('sync');
+      }
+    }
+  }
+  return tools.map((t) => summarize(t.name, samples.get(t.name)!, verified.get(t.name) ?? 'not checked'));
+}
+
+function describeSample(s: Sample): string {
+  const parts: string[] = [];
+  if (s.engineMs !== undefined) parts.push(`engine ${secs(s.engineMs)} s`);
+  if (s.bytesWritten !== null) parts.push(`wrote ${mib(s.bytesWritten).toFixed(1)} MB (${s.bytesHow})`);
+  if (s.blocksCopied !== undefined) parts.push(`${s.blocksCopied} blocks`);
+  if (s.clientCpu) parts.push(`CPU tool ${s.clientCpu.userS.toFixed(2)} + ${s.clientCpu.sysS.toFixed(2)} s`);
+  if (s.serverCpuS !== null) parts.push(`server ${s.serverCpuS.toFixed(2)} s`);
+  if (s.context) parts.push(s.context);
+  return parts.length ? `  ${parts.join(', ')}` : '';
+}
+
+function summarize(tool: string, runs: Sample[], verified: string): ToolSummary {
+  const walls = runs.map((r) => r.wallMs / 1000);
+  const rss = runs.map((r) => r.peakRssKb).filter((x): x is number => x !== null);
+  const medianOf = (xs: Array<number | null>) => (xs.every((x): x is number => x !== null) ? median(xs) : null);
+  return {
+    tool,
+    runs,
+    minS: min(walls),
+    medianS: median(walls),
+    peakRssKb: rss.length ? Math.max(...rss) : null,
+    clientCpu: runs.every((r) => r.clientCpu !== null)
+      ? { userS: median(runs.map((r) => r.clientCpu!.userS)), sysS: median(runs.map((r) => r.clientCpu!.sysS)) }
+      : null,
+    serverCpuS: medianOf(runs.map((r) => r.serverCpuS)),
+    verified,
+  };
+}
+
+const mb = (bytes: number | null): string => (bytes === null ? '?' : `${mib(bytes).toFixed(1)} MB`);
+
+/** The common columns of a summary row, after the caller's own first columns. */
+export function summaryCells(t: ToolSummary): string[] {
+  const bytes = t.runs.map((r) => r.bytesWritten);
+  const fsw = t.runs.map((r) => r.fsWriteBytes);
+  const medianOrNull = (xs: Array<number | null>) => (xs.every((x): x is number => x !== null) ? median(xs) : null);
+  const blocks = t.runs.every((r) => r.blocksCopied !== undefined) ? String(median(t.runs.map((r) => r.blocksCopied!))) : '-';
+  return [
+    t.minS.toFixed(2),
+    t.medianS.toFixed(2),
+    mb(medianOrNull(bytes)),
+    blocks,
+    mb(medianOrNull(fsw)),
+    t.peakRssKb === null ? '?' : `${(t.peakRssKb / 1024).toFixed(0)} MB`,
+    t.clientCpu === null ? '?' : `${t.clientCpu.userS.toFixed(2)} + ${t.clientCpu.sysS.toFixed(2)}`,
+    t.serverCpuS === null ? '?' : t.serverCpuS.toFixed(2),
+  ];
+}
+
+export const SUMMARY_HEADER = ['min s', 'median s', 'bytes written', 'blocks', 'fs writes', 'peak RSS', 'tool CPU user + sys s', 'server CPU s'];
+
+export function printSummaryTable(firstHeader: string[], rows: Array<{ first: string[]; t: ToolSummary; extra?: string[] }>, extraHeader: string[], say: (line: string) => void): void {
+  say(formatTable([...firstHeader, ...SUMMARY_HEADER, ...extraHeader], rows.map((r) => [...r.first, ...summaryCells(r.t), ...(r.extra ?? [])]), firstHeader.length));
+}
+
+// ------------------------------------------------------------------ targets
+
+/** A fresh empty directory for a copy (its own scratch dir, removed by `discardFresh`). */
+export function freshTarget(primary: Cluster): string {
+  return primary.makeTargetDir();
+}
+
+export async function discardFresh(target: string): Promise<void> {
+  const scratch = path.dirname(target);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  unregisterDir(scratch);
+}
+
+/**
+ * A stopped data directory saved once (cp -a, outside every timing) and restored into the same
+ * path before each run, so every run starts from the same bytes.
+ */
+export class SavedCopy {
+  readonly target: string;
+  private readonly saved: string;
+
+  private constructor(readonly label: string, work: string) {
+    this.saved = path.join(work, 'saved');
+    this.target = path.join(work, 'pgdata');
+  }
+
+  /** Save `dataDir` (stopped) as it is now. */
+  static async save(label: string, dataDir: string): Promise<SavedCopy> {
+    const c = new SavedCopy(label, makeScratchDir(`bench-${label}`));
+    await run('cp', ['-a', dataDir, c.saved], { timeoutMs: 600_000 });
+    for (const f of ['postmaster.pid', 'postmaster.opts']) fs.rmSync(path.join(c.saved, f), { force: true });
+    return c;
+  }
+
+  /** The saved copy as the target (cp -a as the server user keeps owner and modes), synced. */
+  async restore(): Promise<string> {
+    this.discard();
+    await run('cp', ['-a', this.saved, this.target], { timeoutMs: 600_000 });
+    execFileSync('sync');
+    return this.target;
+  }
+
+  /** Edit the saved copy itself (e.g. remove WAL from it). */
+  get savedDir(): string {
+    return this.saved;
+  }
+
+  discard(): void {
+    fs.rmSync(this.target, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------ checks
+
+/**
+ * Start `target` (it has standby.signal) as a standby of `source`, compare both at the same LSN,
+ * stop it. Returns what was checked. The standby's own files go with it (Cluster.cleanup).
+ */
+export async function checkAsStandby(source: Cluster, target: string, name: string): Promise<string> {
+  const standby = await startAsStandby(target, { name });
+  try {
+    const cmp = await expectSameDataAtSameLsn(source, standby, 300_000);
+    const tables = Object.values(cmp.a.tables).reduce((n, t) => n + Object.keys(t).length, 0);
+    const lsn = await standby.currentLsn();
+    return `started as a standby, same data as ${source.name} at ${lsn} (${cmp.a.databases.length} databases, ${tables} tables)`;
+  } finally {
+    await standby.cleanup();
+  }
+}
+
+// ------------------------------------------------------------------ pg-catchup runs
+
+/** Run the pg-catchup CLI (as root, like the tests) with --report; the report comes back too. */
+export async function runPgCatchup(cli: CliCommand, args: string[], scratch: string, opts: { allowFailure?: boolean } = {}): Promise<{ r: TimedRunResult; report: Report | null }> {
+  const reportFile = path.join(scratch, `report-${process.pid}-${Date.now()}.json`);
+  const r = await timedRun(cli.cmd, [...cli.args, ...args, `--report=${reportFile}`], {
+    env: cliEnv(), cwd: REPO, scratchDir: scratch, allowFailure: opts.allowFailure,
+  });
+  let report: Report | null = null;
+  if (fs.existsSync(reportFile)) {
+    report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
+    fs.rmSync(reportFile);
+  }
+  if (!opts.allowFailure && report?.status !== 'success') {
+    throw new Error(`pg-catchup ${args[0]} reported ${report?.status ?? 'nothing'}: ${report?.error?.message ?? r.stderr}`);
+  }
+  return { r, report };
+}
+
+/** A sample from a successful pg-catchup run: bytes written = relation and other files + WAL. */
+export function pgCatchupOutcome(r: TimedRunResult, report: Report): ToolOutcome {
+  return {
+    wallMs: r.wallMs, engineMs: report.durationMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu,
+    bytesWritten: report.files.bytesCopied + report.files.walBytes, bytesHow: 'report: files + WAL',
+    fsWriteBytes: r.fsWriteBytes, blocksCopied: report.mode === 'FULL' ? undefined : report.files.blocksCopied,
+    says: phases(r),
+  };
+}
