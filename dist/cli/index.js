@@ -9098,7 +9098,7 @@ exports.CATCHUP_HELP = void 0;
 exports.runCatchup = runCatchup;
 const fs = __importStar(__nccwpck_require__(9896));
 const exec_command_runner_1 = __nccwpck_require__(9630);
-const delta_1 = __nccwpck_require__(4667);
+const catchup_1 = __nccwpck_require__(6295);
 const full_1 = __nccwpck_require__(912);
 const parse_flags_1 = __nccwpck_require__(8311);
 const progress_printer_1 = __nccwpck_require__(590);
@@ -9113,8 +9113,10 @@ Options:
   -b, --backup-mode=MODE         FULL: copy everything into a new or empty directory
                                  DELTA: bring an existing, stopped copy of the source up to
                                  date (a lagging standby, or an old primary after failover)
+                                 AUTO: FULL for an absent or empty target, else DELTA
   -D, --destination-pgdata=DIR   the target data directory
-      --dry-run                  DELTA: build and print the plan, change nothing
+      --dry-run                  build and print the plan, change nothing (FULL: the checks
+                                 and the bytes it would copy)
   -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has (needed to
                                  find where a diverged target forked) through its restore_command
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
@@ -9125,6 +9127,7 @@ Options:
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
                                  (by default the standby uses its ~/.pgpass)
+      --fail-on-warning          a warning of the preflight checks stops the run too
   -N, --no-sync                  do not fsync what was written (faster, unsafe on a crash)
   -P, --progress                 show progress on stderr
       --report=FILE.json         write a JSON report of the run (also on failure)
@@ -9142,6 +9145,7 @@ async function runCatchup(argv) {
         threads: { type: 'string', short: 'j' },
         'write-recovery-conf': { type: 'boolean', short: 'R' },
         'dry-run': { type: 'boolean' },
+        'fail-on-warning': { type: 'boolean' },
         'restore-target-wal': { type: 'boolean', short: 'c' },
         'assume-diverged': { type: 'boolean' },
         'target-bindir': { type: 'string' },
@@ -9158,13 +9162,11 @@ async function runCatchup(argv) {
     }
     const mode = values['backup-mode']?.toUpperCase();
     if (mode === undefined)
-        throw new usage_error_1.UsageError('-b/--backup-mode is required (FULL or DELTA)', 'catchup');
+        throw new usage_error_1.UsageError('-b/--backup-mode is required (FULL, DELTA or AUTO)', 'catchup');
     if (mode === 'PTRACK')
         throw new usage_error_1.UsageError('-b PTRACK is not available in this version; use -b DELTA', 'catchup');
-    if (mode !== 'FULL' && mode !== 'DELTA')
-        throw new usage_error_1.UsageError(`unknown backup mode "${values['backup-mode']}": use FULL or DELTA`, 'catchup');
-    if (values['dry-run'] && mode === 'FULL')
-        throw new usage_error_1.UsageError('--dry-run goes with -b DELTA (FULL into an empty directory has nothing to plan)', 'catchup');
+    if (mode !== 'FULL' && mode !== 'DELTA' && mode !== 'AUTO')
+        throw new usage_error_1.UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA or AUTO`, 'catchup');
     const target = values['destination-pgdata'];
     if (!target)
         throw new usage_error_1.UsageError('--destination-pgdata is required', 'catchup');
@@ -9188,8 +9190,8 @@ async function runCatchup(argv) {
             sync: !values['no-sync'],
             logger,
         };
-        report = mode === 'FULL' ? await (0, full_1.catchupFull)(common) : await (0, delta_1.catchupDelta)({
-            ...common, dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
+        report = await (0, catchup_1.catchup)({
+            ...common, mode: mode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
             assumeDiverged: Boolean(values['assume-diverged']),
             targetBinDir: values['target-bindir'], runner: exec_command_runner_1.execCommandRunner,
         });
@@ -9197,7 +9199,7 @@ async function runCatchup(argv) {
             process.stdout.write(`${(0, render_plan_1.renderPlan)(report)}\n`);
             return 0;
         }
-        logger.info(`${mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
+        logger.info(`${report.mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
             `${(0, full_1.formatBytes)(report.files.bytesCopied)} written, WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
         return 0;
     }
@@ -9209,6 +9211,114 @@ async function runCatchup(argv) {
         if (reportPath && report)
             fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     }
+}
+
+
+/***/ }),
+
+/***/ 3854:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PREFLIGHT_HELP = void 0;
+exports.runPreflightCommand = runPreflightCommand;
+const fs = __importStar(__nccwpck_require__(9896));
+const exec_command_runner_1 = __nccwpck_require__(9630);
+const preflight_1 = __nccwpck_require__(194);
+const parse_flags_1 = __nccwpck_require__(8311);
+const progress_printer_1 = __nccwpck_require__(590);
+const render_checks_1 = __nccwpck_require__(4836);
+const usage_error_1 = __nccwpck_require__(4226);
+exports.PREFLIGHT_HELP = `pg-catchup preflight: run every check a catchup would run, and change nothing.
+
+Usage:
+  pg-catchup preflight -b FULL|DELTA|AUTO --destination-pgdata=DIR [OPTION]...
+
+Options:
+  -b, --backup-mode=MODE         FULL, DELTA, or AUTO (FULL for an empty target, else DELTA)
+  -D, --destination-pgdata=DIR   the target data directory
+      --fail-on-warning          a warning fails the preflight too
+      --json                     print the report as JSON on stdout
+      --report=FILE.json         write the report to a file
+  -?, --help                     show this help
+
+${parse_flags_1.CONNECTION_HELP}
+
+Exit status: 0 when every check passes, 1 when one fails, 2 on bad usage.`;
+async function runPreflightCommand(argv) {
+    const { values } = (0, parse_flags_1.parseFlags)('preflight', argv, {
+        ...parse_flags_1.CONNECTION_FLAGS,
+        'backup-mode': { type: 'string', short: 'b' },
+        'destination-pgdata': { type: 'string', short: 'D' },
+        'fail-on-warning': { type: 'boolean' },
+        json: { type: 'boolean' },
+        report: { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: '?' },
+    });
+    if (values.help) {
+        process.stdout.write(`${exports.PREFLIGHT_HELP}\n`);
+        return 0;
+    }
+    const mode = (values['backup-mode'] ?? 'AUTO').toUpperCase();
+    if (!['FULL', 'DELTA', 'AUTO', 'PTRACK'].includes(mode))
+        throw new usage_error_1.UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA or AUTO`, 'preflight');
+    const target = values['destination-pgdata'];
+    if (!target)
+        throw new usage_error_1.UsageError('--destination-pgdata is required', 'preflight');
+    const report = await (0, preflight_1.runPreflight)({
+        mode: mode,
+        targetDir: target,
+        source: { host: values.host, port: values.port, user: values.username, dbname: values.dbname },
+        env: process.env,
+        failOnWarning: Boolean(values['fail-on-warning']),
+        runner: exec_command_runner_1.execCommandRunner,
+        logger: (0, progress_printer_1.terminalLogger)({ progress: false, debug: Boolean(values.debug) }),
+    });
+    if (values.report)
+        fs.writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (values.json)
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+        process.stdout.write(`${(0, render_checks_1.renderChecks)(report.checks)}\n`);
+        process.stdout.write(`preflight ${report.status === 'success' ? 'passed' : 'FAILED'} for ${report.mode}: ${report.nextStep}\n`);
+    }
+    return report.status === 'success' ? 0 : 1;
 }
 
 
@@ -9483,6 +9593,28 @@ function terminalLogger(opts) {
 
 /***/ }),
 
+/***/ 4836:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.renderChecks = renderChecks;
+const MARK = { pass: 'ok  ', warn: 'WARN', fail: 'FAIL', skip: 'skip' };
+/** Checks as a terminal table: one line each, the fix under anything that did not pass. */
+function renderChecks(checks) {
+    const lines = [];
+    for (const c of checks) {
+        lines.push(`[${MARK[c.status]}] ${c.title}: ${c.detail}`);
+        if (c.fix && (c.status === 'fail' || c.status === 'warn'))
+            lines.push(`       fix: ${c.fix}`);
+    }
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
 /***/ 606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -9491,10 +9623,18 @@ function terminalLogger(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderPlan = renderPlan;
 const format_bytes_1 = __nccwpck_require__(9164);
+const render_checks_1 = __nccwpck_require__(4836);
 /** What a --dry-run would do, for a person reading a terminal. */
 function renderPlan(r) {
+    if (r.mode === 'FULL') {
+        return [
+            `dry run (FULL): nothing was changed in ${r.target.path}`,
+            (0, render_checks_1.renderChecks)(r.checks),
+            `would copy about ${(0, format_bytes_1.formatBytes)(r.files.bytesPlanned)} (the source's databases) plus the WAL written meanwhile`,
+        ].join('\n');
+    }
     return [
-        `dry run: nothing was changed in ${r.target.path}`,
+        `dry run (${r.mode}): nothing was changed in ${r.target.path}`,
         `target: timeline ${r.target.timeline}, position ${r.target.position}, state "${r.target.state}"`,
         `divergence: ${r.divergence?.detail ?? 'unknown'}`,
         `reference LSN R: ${r.lsn.reference} (${r.reference})`,
@@ -10118,6 +10258,63 @@ exports.silentLogger = {
 
 /***/ }),
 
+/***/ 3560:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.resolveMode = resolveMode;
+const fs = __importStar(__nccwpck_require__(9896));
+/**
+ * AUTO: FULL for a target that is absent or empty, otherwise an incremental sync. (PTRACK is
+ * not available yet, so AUTO's incremental choice is DELTA.)
+ */
+function resolveMode(requested, targetDir) {
+    if (requested === 'FULL' || requested === 'DELTA')
+        return { mode: requested, why: `${requested} requested` };
+    if (requested === 'PTRACK')
+        return { mode: 'DELTA', why: 'PTRACK is not available in this version' };
+    const empty = !fs.existsSync(targetDir) || (fs.statSync(targetDir).isDirectory() && fs.readdirSync(targetDir).length === 0);
+    return empty ? { mode: 'FULL', why: 'AUTO: the target is absent or empty' } : { mode: 'DELTA', why: 'AUTO: the target holds a data directory' };
+}
+
+
+/***/ }),
+
 /***/ 1749:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -10243,6 +10440,79 @@ async function writeRecoveryConf(writer, conninfo) {
 
 /***/ }),
 
+/***/ 6295:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.catchup = catchup;
+const path = __importStar(__nccwpck_require__(6928));
+const auto_mode_1 = __nccwpck_require__(3560);
+const delta_1 = __nccwpck_require__(4667);
+const full_1 = __nccwpck_require__(912);
+const preflight_1 = __nccwpck_require__(194);
+/** The catchup command: AUTO resolved to FULL or DELTA, then that mode; the report says both. */
+async function catchup(opts) {
+    const { mode, why } = (0, auto_mode_1.resolveMode)(opts.mode, path.resolve(opts.targetDir));
+    if (opts.mode !== mode)
+        opts.logger?.info(`mode ${mode} (${why})`);
+    const tag = (r) => Object.assign(r, { modeRequested: opts.mode });
+    try {
+        if (mode === 'FULL' && opts.dryRun) {
+            // FULL has no blocks to choose: its dry run is the preflight and the bytes it would copy.
+            const report = await (0, preflight_1.runPreflight)({ ...opts, mode: 'FULL' });
+            if (report.status === 'success')
+                report.status = 'dry-run';
+            report.command = 'catchup';
+            return tag(report);
+        }
+        return tag(mode === 'FULL' ? await (0, full_1.catchupFull)(opts) : await (0, delta_1.catchupDelta)(opts));
+    }
+    catch (err) {
+        const report = err.report;
+        if (report)
+            tag(report);
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4667:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -10307,6 +10577,7 @@ const format_bytes_1 = __nccwpck_require__(9164);
 const target_checks_1 = __nccwpck_require__(4408);
 const source_session_1 = __nccwpck_require__(6769);
 const check_1 = __nccwpck_require__(4186);
+const target_directory_1 = __nccwpck_require__(5299);
 const single_user_recovery_1 = __nccwpck_require__(112);
 // Without -R the target keeps its own recovery signal files, so a re-synced standby stays one.
 const SIGNAL_FILES = ['standby.signal', 'recovery.signal'];
@@ -10345,16 +10616,16 @@ async function syncExistingTarget(opts, flavor) {
             lock = target_lock_1.TargetLock.acquire(targetDir);
         if (flavor === 'rewind' && needsCrashRecovery(target))
             target = await ensureCleanShutdown(target, opts, report, logger);
-        report.checks.push((0, target_checks_1.checkTargetStopped)(target));
+        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_checks_1.checkTargetStopped)(target));
         if (flavor === 'rewind')
             report.checks.push(checkHintLogging(target));
-        (0, check_1.assertChecksPass)(report.checks);
-        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks);
+        (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
+        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'DELTA', failOnWarning: opts.failOnWarning });
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
         report.checks.push(...(0, target_checks_1.checkTargetMatchesSource)(target, source));
-        (0, check_1.assertChecksPass)(report.checks);
+        (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         const decision = await (0, divergence_1.decideReference)(target, source, logger, opts);
         recordDecision(report, target, decision);
         if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
@@ -10803,6 +11074,7 @@ const log_1 = __nccwpck_require__(4760);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const plan_full_1 = __nccwpck_require__(7883);
 const check_1 = __nccwpck_require__(4186);
+const target_directory_1 = __nccwpck_require__(5299);
 const target_empty_1 = __nccwpck_require__(2665);
 const report_1 = __nccwpck_require__(9863);
 const connection_options_1 = __nccwpck_require__(3627);
@@ -10829,9 +11101,9 @@ async function catchupFull(opts) {
     let source;
     try {
         (0, source_session_1.assertThreads)(threads);
-        report.checks.push((0, target_empty_1.checkTargetEmpty)(targetDir));
-        (0, check_1.assertChecksPass)(report.checks);
-        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks);
+        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
+        (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
+        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
@@ -10865,6 +11137,121 @@ async function catchupFull(opts) {
         await (0, source_session_1.closeSourceSession)(source);
         report.durationMs = Date.now() - started;
     }
+}
+
+
+/***/ }),
+
+/***/ 194:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runPreflight = runPreflight;
+const path = __importStar(__nccwpck_require__(6928));
+const log_1 = __nccwpck_require__(4760);
+const disk_space_1 = __nccwpck_require__(8162);
+const check_1 = __nccwpck_require__(4186);
+const target_directory_1 = __nccwpck_require__(5299);
+const target_empty_1 = __nccwpck_require__(2665);
+const report_1 = __nccwpck_require__(9863);
+const connection_options_1 = __nccwpck_require__(3627);
+const auto_mode_1 = __nccwpck_require__(3560);
+const delta_1 = __nccwpck_require__(4667);
+const source_session_1 = __nccwpck_require__(6769);
+/**
+ * Every verification a run would make, and nothing else: no write anywhere. FULL checks the
+ * source and an empty target; DELTA builds the whole plan as --dry-run does (identity, state,
+ * divergence, R, bytes). The report's checks are the result; a failure does not throw.
+ */
+async function runPreflight(opts) {
+    const logger = opts.logger ?? log_1.silentLogger;
+    const targetDir = path.resolve(opts.targetDir);
+    const { mode, why } = (0, auto_mode_1.resolveMode)(opts.mode, targetDir);
+    logger.info(`preflight for ${mode} (${why})`);
+    let report;
+    if (mode === 'DELTA') {
+        report = await (0, delta_1.catchupDelta)({ ...opts, dryRun: true }).catch((err) => err.report ?? Promise.reject(err));
+        if (report.status === 'dry-run') {
+            report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, report.files.bytesPlanned + 2 * 16 * 1048576, 'the plan, plus WAL'));
+        }
+    }
+    else {
+        report = await preflightFull(opts, targetDir);
+    }
+    report.command = 'preflight';
+    report.modeRequested = opts.mode;
+    const failed = report.checks.some((c) => c.status === 'fail') || (opts.failOnWarning && report.checks.some((c) => c.status === 'warn')) || report.error;
+    report.status = failed ? 'failed' : 'success';
+    if (failed && !report.error) {
+        const first = report.checks.find((c) => c.status === 'fail') ?? report.checks.find((c) => c.status === 'warn');
+        report.error = { code: `preflight-${first.id}`, message: `${first.title}: ${first.detail}.`, fix: first.fix };
+    }
+    report.nextStep = failed
+        ? report.error?.fix ?? 'Fix the failing checks and run preflight again.'
+        : `Run pg-catchup catchup -b ${mode} with the same options.`;
+    return report;
+}
+async function preflightFull(opts, targetDir) {
+    const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
+    const report = (0, report_1.newReport)('FULL', conn.display, targetDir, opts.threads ?? 1);
+    const started = Date.now();
+    let source;
+    try {
+        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
+        (0, check_1.assertChecksPass)(report.checks);
+        source = await (0, source_session_1.openSourceSession)(conn, 1, report.checks, { mode: 'FULL' });
+        report.source.serverVersion = source.info.versionText;
+        report.source.systemIdentifier = source.identity.systemIdentifier;
+        report.source.timeline = source.identity.timeline;
+        const size = await source.control.query('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
+        const bytes = Number(size.rows[0].bytes);
+        report.files.bytesPlanned = bytes;
+        report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, bytes + 4 * source.segSize, 'the databases, plus WAL'));
+        report.status = 'dry-run';
+    }
+    catch (err) {
+        (0, report_1.failReport)(report, err);
+    }
+    finally {
+        await (0, source_session_1.closeSourceSession)(source);
+        report.durationMs = Date.now() - started;
+    }
+    return report;
 }
 
 
@@ -10991,24 +11378,26 @@ const privileges_1 = __nccwpck_require__(9576);
 const source_version_1 = __nccwpck_require__(8948);
 const wal_level_1 = __nccwpck_require__(9685);
 const wal_senders_1 = __nccwpck_require__(569);
+const source_settings_1 = __nccwpck_require__(5559);
 const replication_connection_1 = __nccwpck_require__(8317);
 const source_connect_1 = __nccwpck_require__(3770);
 const timeline_history_1 = __nccwpck_require__(8279);
-/**
- * Connects and runs the source-side preflight checks, pushing each result into `checks`
- * (so a refusal is reported with what led to it). Writes nothing anywhere.
- */
-async function openSourceSession(conn, threads, checks) {
+async function openSourceSession(conn, threads, checks, opts = { mode: 'FULL' }) {
     const clients = [];
     let replication;
     try {
-        const control = await (0, source_connect_1.connectSource)(conn);
+        const control = await (0, source_connect_1.connectSource)(conn).catch((err) => {
+            checks.push({ id: 'source-reachable', title: 'Source is reachable', status: 'fail', detail: err.message, fix: err.fix });
+            throw err;
+        });
         clients.push(control);
+        checks.push({ id: 'source-reachable', title: 'Source is reachable', status: 'pass', detail: `connected to ${conn.display}` });
         const info = await (0, source_version_1.readServerInfo)(control);
         checks.push((0, source_version_1.checkSourceVersion)(info));
-        (0, check_1.assertChecksPass)(checks);
-        checks.push(await (0, privileges_1.checkPrivileges)(control), await (0, wal_level_1.checkWalLevel)(control), ...(await (0, wal_senders_1.checkWalSenders)(control)));
-        (0, check_1.assertChecksPass)(checks);
+        (0, check_1.assertChecksPass)(checks, opts.failOnWarning);
+        const settings = await (0, source_settings_1.readSourceSettings)(control);
+        checks.push(await (0, privileges_1.checkPrivileges)(control), await (0, wal_level_1.checkWalLevel)(control), ...(await (0, wal_senders_1.checkWalSenders)(control)), (0, source_settings_1.checkFullPageWrites)(settings), (0, source_settings_1.checkSourceHintLogging)(settings), (0, source_settings_1.checkChangeTracking)(settings, info.major, opts.mode === 'PTRACK'), (0, source_settings_1.checkArchiving)(settings));
+        (0, check_1.assertChecksPass)(checks, opts.failOnWarning);
         const layout = await control.query("SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs");
         replication = await replication_connection_1.ReplicationConnection.open(conn);
         const identity = await replication.identifySystem();
@@ -12102,13 +12491,13 @@ const errors_1 = __nccwpck_require__(7679);
  * The postgres binary of the target's major version: an explicit directory, then the usual
  * package locations (Debian/Ubuntu, RHEL/PGDG), then PATH. Its version must match.
  */
-async function findPostgresBinary(major, runner, binDir) {
+async function findPostgresBinary(major, runner, binDir, program = 'postgres') {
     const candidates = binDir
-        ? [path.join(binDir, 'postgres')]
+        ? [path.join(binDir, program)]
         : [
-            `/usr/lib/postgresql/${major}/bin/postgres`,
-            `/usr/pgsql-${major}/bin/postgres`,
-            ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.join(d, 'postgres')),
+            `/usr/lib/postgresql/${major}/bin/${program}`,
+            `/usr/pgsql-${major}/bin/${program}`,
+            ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.join(d, program)),
         ];
     const tried = [];
     for (const candidate of candidates) {
@@ -12120,7 +12509,7 @@ async function findPostgresBinary(major, runner, binDir) {
             return candidate;
         tried.push(`${candidate} (${res.stdout.trim() || 'no version'})`);
     }
-    throw new errors_1.CatchupError('no-postgres-binary', `No postgres binary of major version ${major} found to run crash recovery on the target${tried.length ? ` (found: ${tried.join(', ')})` : ''}.`, 'Pass --target-bindir=DIR (the bin directory of PostgreSQL ' + major + '), or stop the target cleanly yourself and rerun.');
+    throw new errors_1.CatchupError('no-postgres-binary', `No ${program} binary of PostgreSQL ${major} found for the target${tried.length ? ` (found: ${tried.join(', ')})` : ''}.`, `Name the bin directory of PostgreSQL ${major} (--target-bindir, or the action's pg-bin-dir).`);
 }
 /**
  * Brings a target that was not shut down cleanly to a clean state, as pg_rewind does:
@@ -12774,11 +13163,76 @@ function referenceForLaggingTarget(control, label) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assertChecksPass = assertChecksPass;
 const errors_1 = __nccwpck_require__(7679);
-/** Stops the run before any write when a check failed (design: refusals leave the target untouched). */
-function assertChecksPass(results) {
-    const failed = results.find((r) => r.status === 'fail');
-    if (failed)
-        throw new errors_1.CatchupError(`preflight-${failed.id}`, `${failed.title}: ${failed.detail}.`, failed.fix);
+/**
+ * Stops the run before any write when a check failed (design: refusals leave the target
+ * untouched); with failOnWarning, a warning stops it too.
+ */
+function assertChecksPass(results, failOnWarning = false) {
+    const failed = results.find((r) => r.status === 'fail') ?? (failOnWarning ? results.find((r) => r.status === 'warn') : undefined);
+    if (!failed)
+        return;
+    const suffix = failed.status === 'warn' ? ' (a warning, and fail-on-warning is set)' : '';
+    throw new errors_1.CatchupError(`preflight-${failed.id}`, `${failed.title}: ${failed.detail}${suffix}.`, failed.fix);
+}
+
+
+/***/ }),
+
+/***/ 8162:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkDiskSpace = checkDiskSpace;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+/** Free space on the target's file system for what the plan copies plus the WAL it streams. */
+function checkDiskSpace(targetDir, bytesNeeded, what) {
+    const base = { id: 'disk-space', title: 'Free disk space on the target' };
+    let dir = path.resolve(targetDir);
+    while (!fs.existsSync(dir))
+        dir = path.dirname(dir);
+    const st = fs.statfsSync(dir);
+    const free = st.bavail * st.bsize;
+    const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
+    if (free >= bytesNeeded)
+        return { ...base, status: 'pass', detail: `${mb(free)} free, ${mb(bytesNeeded)} needed (${what})` };
+    return { ...base, status: 'fail', detail: `${mb(free)} free on the file system of ${dir}, ${mb(bytesNeeded)} needed (${what})`,
+        fix: 'Free space on the target file system, or choose another target directory.' };
 }
 
 
@@ -12840,6 +13294,70 @@ async function checkPrivileges(client) {
 
 /***/ }),
 
+/***/ 5559:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readSourceSettings = readSourceSettings;
+exports.checkFullPageWrites = checkFullPageWrites;
+exports.checkSourceHintLogging = checkSourceHintLogging;
+exports.checkChangeTracking = checkChangeTracking;
+exports.checkArchiving = checkArchiving;
+/** Settings the checks below read, in one round trip; missing ones (older versions) are null. */
+async function readSourceSettings(client) {
+    const res = await client.query(`
+    SELECT current_setting('full_page_writes') AS full_page_writes,
+           current_setting('data_checksums') AS data_checksums,
+           current_setting('wal_log_hints') AS wal_log_hints,
+           current_setting('archive_mode') AS archive_mode,
+           current_setting('archive_command') AS archive_command,
+           current_setting('archive_library', true) AS archive_library,
+           current_setting('summarize_wal', true) AS summarize_wal,
+           EXISTS (SELECT FROM pg_extension WHERE extname = 'ptrack') AS ptrack`);
+    return res.rows[0];
+}
+/** Rule 3: a page torn by a concurrent write is repaired by the full-page image replay applies. */
+function checkFullPageWrites(s) {
+    const base = { id: 'full-page-writes', title: 'Source full_page_writes' };
+    return s.full_page_writes === 'on'
+        ? { ...base, status: 'pass', detail: 'full_page_writes = on' }
+        : { ...base, status: 'fail', detail: 'the source has full_page_writes = off, so a page read while it is being written cannot be repaired by WAL replay',
+            fix: 'On the source: ALTER SYSTEM SET full_page_writes = on; SELECT pg_reload_conf();' };
+}
+/** LSN-based increments miss hint-bit-only changes unless those are WAL-logged. */
+function checkSourceHintLogging(s) {
+    const base = { id: 'source-hint-logging', title: 'Source data checksums or wal_log_hints' };
+    if (s.data_checksums === 'on')
+        return { ...base, status: 'pass', detail: 'data checksums on' };
+    if (s.wal_log_hints === 'on')
+        return { ...base, status: 'pass', detail: 'wal_log_hints = on' };
+    return { ...base, status: 'warn', detail: 'neither data checksums nor wal_log_hints is on: hint-bit changes are not WAL-logged, and a rewind of a copy of this cluster after a failover is impossible',
+        fix: 'On the source: ALTER SYSTEM SET wal_log_hints = on; then restart it.' };
+}
+/** What PTRACK could use: WAL summaries (17+) or the ptrack extension. Information only. */
+function checkChangeTracking(s, major, modeIsPtrack) {
+    const base = { id: 'change-tracking', title: 'Change tracking for PTRACK (WAL summaries or ptrack)' };
+    const found = s.ptrack ? 'the ptrack extension is installed' : s.summarize_wal === 'on' ? 'summarize_wal = on' : null;
+    if (found)
+        return { ...base, status: 'pass', detail: found };
+    const why = major < 17 ? `PostgreSQL ${major} has no WAL summaries and ptrack is not installed` : 'summarize_wal is off and ptrack is not installed';
+    return modeIsPtrack
+        ? { ...base, status: 'fail', detail: why, fix: major >= 17 ? 'ALTER SYSTEM SET summarize_wal = on; SELECT pg_reload_conf(); or use DELTA.' : 'Use DELTA.' }
+        : { ...base, status: 'skip', detail: `${why} (PTRACK not requested; DELTA does not need it)` };
+}
+function checkArchiving(s) {
+    const base = { id: 'archiving', title: 'Source WAL archiving (information)' };
+    if (s.archive_mode === 'off')
+        return { ...base, status: 'pass', detail: 'archive_mode = off: the WAL the copy needs is streamed, not taken from an archive' };
+    const how = s.archive_library ? `archive_library = ${s.archive_library}` : s.archive_command ? 'archive_command set' : 'no archive_command or archive_library';
+    return { ...base, status: 'pass', detail: `archive_mode = ${s.archive_mode}, ${how}` };
+}
+
+
+/***/ }),
+
 /***/ 8948:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -12862,6 +13380,87 @@ function checkSourceVersion(info) {
             fix: 'Use pg_basebackup of the same major version for this server.' };
     }
     return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, ${info.inRecovery ? 'standby (a backup from a standby, as pg_basebackup takes)' : 'primary'}` };
+}
+
+
+/***/ }),
+
+/***/ 5299:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkTargetDirectory = checkTargetDirectory;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+/**
+ * PostgreSQL refuses a data directory with other modes than 0700/0750, or owned by another user
+ * than the server's. Run as root we write as the directory's owner; otherwise we must be it.
+ */
+function checkTargetDirectory(targetDir) {
+    const base = { id: 'target-directory', title: 'Target directory ownership and mode' };
+    let st;
+    try {
+        st = fs.statSync(targetDir);
+    }
+    catch {
+        const parent = path.dirname(path.resolve(targetDir));
+        const pst = fs.existsSync(parent) ? fs.statSync(parent) : null;
+        if (!pst)
+            return { ...base, status: 'fail', detail: `neither ${targetDir} nor its parent exists`, fix: `Create ${parent} owned by the PostgreSQL OS user.` };
+        const uid = process.getuid?.() ?? -1;
+        if (uid !== 0 && uid !== pst.uid) {
+            return { ...base, status: 'fail', detail: `${targetDir} does not exist and its parent ${parent} belongs to uid ${pst.uid}, not to this user (uid ${uid})`,
+                fix: `Run as the owner of ${parent} (the PostgreSQL OS user) or as root.` };
+        }
+        return { ...base, status: 'pass', detail: `${targetDir} will be created (mode 0700, owner uid ${pst.uid})` };
+    }
+    if (!st.isDirectory())
+        return { ...base, status: 'fail', detail: `${targetDir} is not a directory`, fix: 'Point the target at a directory.' };
+    const uid = process.getuid?.() ?? -1;
+    const mode = st.mode & 0o777;
+    if (uid !== 0 && uid !== st.uid) {
+        return { ...base, status: 'fail', detail: `${targetDir} belongs to uid ${st.uid}, not to this user (uid ${uid})`,
+            fix: 'Run pg-catchup as the PostgreSQL OS user that owns the data directory, or as root.' };
+    }
+    if (mode !== 0o700 && mode !== 0o750) {
+        return { ...base, status: 'warn', detail: `${targetDir} has mode ${mode.toString(8)}; PostgreSQL requires 0700 or 0750`, fix: `chmod 0700 ${targetDir}` };
+    }
+    return { ...base, status: 'pass', detail: `owner uid ${st.uid}, mode 0${mode.toString(8)}` };
 }
 
 
@@ -13007,7 +13606,7 @@ exports.failReport = failReport;
 exports.TOOL_VERSION = '0.1.0';
 function newReport(mode, connection, targetPath, threads) {
     return {
-        tool: 'pg-catchup', version: exports.TOOL_VERSION, mode, status: 'failed',
+        tool: 'pg-catchup', version: exports.TOOL_VERSION, reportVersion: 1, command: mode === 'rewind' ? 'rewind' : 'catchup', mode, status: 'failed',
         source: { connection }, target: { path: targetPath }, lsn: {}, checks: [],
         files: { copied: 0, patched: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
         threads, wroteRecoveryConf: false, warnings: [], startedAt: new Date().toISOString(), durationMs: 0,
@@ -13020,6 +13619,7 @@ function failReport(report, err) {
     report.error = e && e.name === 'CatchupError'
         ? { code: e.code ?? 'error', message: e.message ?? String(err), fix: e.fix }
         : { code: 'internal', message: e?.message ?? String(err) };
+    report.nextStep = e?.fix ?? 'See the error; nothing was changed before the first write, and a rerun resumes an interrupted one.';
     return Object.assign(err, { report });
 }
 
@@ -15697,6 +16297,7 @@ exports.main = main;
 const errors_1 = __nccwpck_require__(7679);
 const report_1 = __nccwpck_require__(9863);
 const catchup_1 = __nccwpck_require__(6603);
+const preflight_1 = __nccwpck_require__(3854);
 const print_grants_1 = __nccwpck_require__(8356);
 const rewind_1 = __nccwpck_require__(6378);
 const usage_error_1 = __nccwpck_require__(4226);
@@ -15704,6 +16305,7 @@ const HELP = `pg-catchup: clone, re-sync and rewind PostgreSQL standbys.
 
 Usage:
   pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
+  pg-catchup preflight -b FULL|DELTA|AUTO --destination-pgdata=DIR [OPTION]...
   pg-catchup rewind -D DIR --source-server=CONNSTR [OPTION]...
   pg-catchup print-grants --role=NAME
   pg-catchup COMMAND --help
@@ -15711,6 +16313,7 @@ Usage:
 Commands:
   catchup        copy a running primary into a local data directory (FULL) or bring
                  an existing copy up to date (DELTA)
+  preflight      run every check a catchup would run, change nothing
   rewind         pg_rewind's command line: resynchronize an old primary after failover
   print-grants   print the GRANTs a non-superuser role needs
 
@@ -15720,6 +16323,7 @@ Options:
 const COMMANDS = {
     catchup: catchup_1.runCatchup,
     'print-grants': print_grants_1.runPrintGrants,
+    preflight: preflight_1.runPreflightCommand,
     rewind: rewind_1.runRewind,
 };
 async function main(argv) {

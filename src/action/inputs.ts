@@ -1,38 +1,114 @@
 import * as core from '@actions/core';
+import type { RequestedMode } from '../engine/modes/auto-mode';
+import type { SourceConnectionOptions } from '../engine/source/connection-options';
 import { parseConninfo } from '../engine/source/conninfo';
+
+export type ActionCommand = 'catchup' | 'preflight' | 'rewind';
+export type VerifyMode = 'none' | 'start' | 'streaming';
 
 /** The action's inputs, validated once; nothing else calls core.getInput. */
 export interface ActionInputs {
-  backupMode: 'FULL';
-  destinationPgdata: string;
-  sourceConnection: string;
+  command: ActionCommand;
+  mode: RequestedMode;
+  targetPgdata: string;
+  source: SourceConnectionOptions;
   threads: number;
   writeRecoveryConf: boolean;
-  storePassword: boolean;
-  sync: boolean;
-  reportPath: string;
+  dryRun: boolean;
+  noSync: boolean;
+  restoreTargetWal: boolean;
+  stopTarget: boolean;
+  startTarget: boolean;
+  pgBinDir?: string;
+  verify: VerifyMode;
+  verifyTimeoutSeconds: number;
+  reportName: string;
+  failOnWarning: boolean;
+  /** pg_probackup's -s: `pro` has no pgpro_bindump here, so BASE is used (with a notice). */
+  backupSourceNotice?: string;
+}
+
+export class InputError extends Error {}
+
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  const hit = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (!hit) throw new InputError(`Input ${name}: "${raw}" is not one of ${allowed.join(', ')}.`);
+  return hit;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', 'yes', 'on', '1'].includes(raw)) return true;
+  if (['false', 'no', 'off', '0'].includes(raw)) return false;
+  throw new InputError(`Input ${name}: "${raw}" is not a boolean (true or false).`);
+}
+
+function integer(name: string, fallback: number, min: number, max: number): number {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new InputError(`Input ${name}: must be a whole number from ${min} to ${max}, not "${raw}".`);
+  return Number(raw);
 }
 
 export function readInputs(): ActionInputs {
-  const sourceConnection = core.getInput('source-connection', { required: true });
-  // Mask the password before anything can log the connection string.
-  const password = parseConninfo(sourceConnection).password;
+  // Mask every password before anything can log it: the input, and one inside a conninfo/URI.
+  const password = core.getInput('password');
   if (password) core.setSecret(password);
-
-  const mode = core.getInput('backup-mode').toUpperCase() || 'FULL';
-  if (mode !== 'FULL') throw new Error(`Input backup-mode: "${mode}" is not available in this version; use FULL.`);
-  const threadsText = core.getInput('threads') || '1';
-  if (!/^\d+$/.test(threadsText) || Number(threadsText) < 1 || Number(threadsText) > 64) {
-    throw new Error(`Input threads: must be a whole number from 1 to 64, not "${threadsText}".`);
+  const sourceText = core.getInput('source').trim();
+  if (sourceText) {
+    let inner: string | undefined;
+    try {
+      inner = parseConninfo(sourceText).password;
+    } catch (err) {
+      throw new InputError(`Input source: ${(err as Error).message}`);
+    }
+    if (inner) core.setSecret(inner);
   }
-  return {
-    backupMode: 'FULL',
-    destinationPgdata: core.getInput('destination-pgdata', { required: true }),
-    sourceConnection,
-    threads: Number(threadsText),
-    writeRecoveryConf: core.getBooleanInput('write-recovery-conf'),
-    storePassword: core.getBooleanInput('store-password'),
-    sync: core.getBooleanInput('sync'),
-    reportPath: core.getInput('report-path') || 'pg-catchup-report.json',
+  const host = core.getInput('host').trim();
+  if (!sourceText && !host && !process.env.PGHOST) {
+    throw new InputError('Input source (a conninfo string or postgresql:// URI) or host is required: say where the primary is.');
+  }
+  const targetPgdata = core.getInput('target-pgdata').trim();
+  if (!targetPgdata) throw new InputError('Input target-pgdata is required: the data directory on this runner.');
+
+  for (const name of ['tablespace-mapping', 'exclude-path']) {
+    if (core.getInput(name).trim()) throw new InputError(`Input ${name} is not available in this version of pg-catchup; remove it.`);
+  }
+  const backupSource = choice('backup-source', ['base', 'pro'] as const, 'base');
+  const command = choice('command', ['catchup', 'preflight', 'rewind'] as const, 'catchup');
+  const mode = choice('mode', ['FULL', 'DELTA', 'PTRACK', 'AUTO'] as const, 'AUTO');
+  if (mode === 'PTRACK') throw new InputError('Input mode: PTRACK is not available in this version; use DELTA or AUTO.');
+  const verify = choice('verify', ['none', 'start', 'streaming'] as const, 'none');
+  const startTarget = bool('start-target', false) || verify !== 'none';
+  const inputs: ActionInputs = {
+    command, mode, targetPgdata,
+    source: {
+      dbname: sourceText || core.getInput('dbname').trim() || undefined,
+      host: host || undefined,
+      port: core.getInput('port').trim() || undefined,
+      user: core.getInput('user').trim() || undefined,
+      password: password || undefined,
+    },
+    threads: integer('threads', 1, 1, 64),
+    writeRecoveryConf: bool('write-recovery-conf', true),
+    dryRun: bool('dry-run', false),
+    noSync: bool('no-sync', false),
+    restoreTargetWal: bool('restore-target-wal', false),
+    stopTarget: bool('stop-target', false),
+    startTarget,
+    pgBinDir: core.getInput('pg-bin-dir').trim() || undefined,
+    verify,
+    verifyTimeoutSeconds: integer('verify-timeout', 120, 1, 3600),
+    reportName: core.getInput('report-name').trim() || 'pg-catchup-report',
+    failOnWarning: bool('fail-on-warning', false),
   };
+  if (backupSource === 'pro') inputs.backupSourceNotice = 'backup-source: pro needs pgpro_bindump, which is not available: using BASE (SQL and replication protocol); DELTA works as usual';
+  if (startTarget && !inputs.writeRecoveryConf && command !== 'preflight') {
+    throw new InputError('Input start-target/verify needs write-recovery-conf: true, or the target would start as a primary.');
+  }
+  if (inputs.dryRun && (startTarget || inputs.stopTarget)) throw new InputError('Input dry-run changes nothing: it cannot go with stop-target, start-target or verify.');
+  return inputs;
 }

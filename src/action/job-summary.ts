@@ -1,28 +1,36 @@
 import * as core from '@actions/core';
 import type { Report } from '../engine/report/report';
 
-/** The report as a job summary: the result first, then the checks that led to it. */
+const ICON: Record<string, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skip: '➖ skip' };
+
+/** The report as a job summary: the result and next step, the checks, then the figures. */
 export async function writeJobSummary(report: Report): Promise<void> {
-  const s = core.summary.addHeading(`pg-catchup ${report.mode}: ${report.status}`, 2);
+  const s = core.summary.addHeading(`pg-catchup ${report.command} ${report.mode}: ${report.status}`, 2);
   if (report.error) s.addRaw(`<p><b>Error:</b> ${escapeHtml(report.error.message)}</p>`, true);
+  if (report.nextStep) s.addRaw(`<p><b>Next step:</b> ${escapeHtml(report.nextStep)}</p>`, true);
+  if (report.divergence) s.addRaw(`<p><b>Divergence:</b> ${escapeHtml(report.divergence.detail)}</p>`, true);
+  s.addHeading('Checks', 3);
   s.addTable([
-    [{ data: 'item', header: true }, { data: 'value', header: true }],
+    [{ data: 'check', header: true }, { data: 'status', header: true }, { data: 'found', header: true }, { data: 'fix', header: true }],
+    ...report.checks.map((c) => [escapeHtml(c.title), ICON[c.status] ?? c.status, escapeHtml(c.detail), escapeHtml(c.fix ?? '')]),
+  ]);
+  s.addHeading('Figures', 3);
+  const f = report.files;
+  s.addTable([
+    [{ data: 'figure', header: true }, { data: 'value', header: true }],
+    ['mode requested / used', `${report.modeRequested ?? report.mode} / ${report.mode}`],
     ['source', escapeHtml(report.source.connection)],
-    ['server version', report.source.serverVersion ?? ''],
-    ['system identifier', report.source.systemIdentifier ?? ''],
+    ['source version, system identifier, timeline', `${report.source.serverVersion ?? ''}, ${report.source.systemIdentifier ?? ''}, ${report.source.timeline ?? ''}`],
     ['target', escapeHtml(report.target.path)],
-    ['backup start LSN', report.lsn.backupStart ?? ''],
-    ['backup stop LSN', report.lsn.backupStop ?? ''],
-    ['files copied', String(report.files.copied)],
-    ['bytes copied', String(report.files.bytesCopied)],
-    ['WAL segments', String(report.files.walSegments)],
+    ['reference LSN (R)', report.lsn.reference ? `${report.lsn.reference} (${escapeHtml(report.reference ?? '')})` : ''],
+    ['backup start / stop LSN', `${report.lsn.backupStart ?? ''} / ${report.lsn.backupStop ?? ''}`],
+    ['files copied / patched / removed / skipped', `${f.copied} / ${f.patched} / ${f.deleted} / ${f.skipped}`],
+    ['blocks copied', String(f.blocksCopied)],
+    ['bytes planned / copied', `${f.bytesPlanned} / ${f.bytesCopied}`],
+    ['WAL streamed', `${f.walSegments} segment(s), ${f.walBytes} bytes`],
     ['duration', `${(report.durationMs / 1000).toFixed(1)} s`],
   ]);
-  s.addHeading('Preflight', 3);
-  s.addTable([
-    [{ data: 'check', header: true }, { data: 'status', header: true }, { data: 'detail', header: true }],
-    ...report.checks.map((c) => [escapeHtml(c.title), c.status, escapeHtml(c.fix ? `${c.detail}. ${c.fix}` : c.detail)]),
-  ]);
+  if (report.warnings.length > 0) s.addList(report.warnings.map(escapeHtml));
   await s.write();
 }
 

@@ -2,6 +2,7 @@
 import { isCatchupError } from '../engine/errors';
 import { TOOL_VERSION } from '../engine/report/report';
 import { runCatchup } from './commands/catchup';
+import { runPreflightCommand } from './commands/preflight';
 import { runPrintGrants } from './commands/print-grants';
 import { runRewind } from './commands/rewind';
 import { UsageError } from './usage-error';
@@ -10,6 +11,7 @@ const HELP = `pg-catchup: clone, re-sync and rewind PostgreSQL standbys.
 
 Usage:
   pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
+  pg-catchup preflight -b FULL|DELTA|AUTO --destination-pgdata=DIR [OPTION]...
   pg-catchup rewind -D DIR --source-server=CONNSTR [OPTION]...
   pg-catchup print-grants --role=NAME
   pg-catchup COMMAND --help
@@ -17,6 +19,7 @@ Usage:
 Commands:
   catchup        copy a running primary into a local data directory (FULL) or bring
                  an existing copy up to date (DELTA)
+  preflight      run every check a catchup would run, change nothing
   rewind         pg_rewind's command line: resynchronize an old primary after failover
   print-grants   print the GRANTs a non-superuser role needs
 
@@ -27,6 +30,7 @@ Options:
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   catchup: runCatchup,
   'print-grants': runPrintGrants,
+  preflight: runPreflightCommand,
   rewind: runRewind,
 };
 

@@ -1,10 +1,18 @@
 import { formatBytes } from '../engine/modes/format-bytes';
 import type { Report } from '../engine/report/report';
+import { renderChecks } from './render-checks';
 
 /** What a --dry-run would do, for a person reading a terminal. */
 export function renderPlan(r: Report): string {
+  if (r.mode === 'FULL') {
+    return [
+      `dry run (FULL): nothing was changed in ${r.target.path}`,
+      renderChecks(r.checks),
+      `would copy about ${formatBytes(r.files.bytesPlanned)} (the source's databases) plus the WAL written meanwhile`,
+    ].join('\n');
+  }
   return [
-    `dry run: nothing was changed in ${r.target.path}`,
+    `dry run (${r.mode}): nothing was changed in ${r.target.path}`,
     `target: timeline ${r.target.timeline}, position ${r.target.position}, state "${r.target.state}"`,
     `divergence: ${r.divergence?.detail ?? 'unknown'}`,
     `reference LSN R: ${r.lsn.reference} (${r.reference})`,

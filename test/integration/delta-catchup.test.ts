@@ -95,7 +95,7 @@ describe.each(testVersions())('DELTA catchup on PostgreSQL %i', (version) => {
     const before = treeDigest(dir);
     const res = await runCli(['catchup', '-b', 'DELTA', '-D', dir, '--dry-run', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres']);
     expectCliSuccess(res);
-    expect(res.stdout).toMatch(/dry run: nothing was changed/);
+    expect(res.stdout).toMatch(/dry run \(DELTA\): nothing was changed/);
     expect(res.stdout).toMatch(/patch \d+ relation files \(\d+ blocks\)/);
     expect(res.stdout).toMatch(/reference LSN R: [0-9A-F]+\/[0-9A-F]+ \(redo LSN/);
     expect(treeDigest(dir)).toBe(before);

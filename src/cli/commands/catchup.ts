@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
-import { catchupDelta } from '../../engine/modes/delta';
-import { catchupFull, CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
+import type { RequestedMode } from '../../engine/modes/auto-mode';
+import { catchup } from '../../engine/modes/catchup';
+import { CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
 import type { Report } from '../../engine/report/report';
 import { CONNECTION_FLAGS, CONNECTION_HELP, parseFlags, parseIntFlag } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
@@ -17,8 +18,10 @@ Options:
   -b, --backup-mode=MODE         FULL: copy everything into a new or empty directory
                                  DELTA: bring an existing, stopped copy of the source up to
                                  date (a lagging standby, or an old primary after failover)
+                                 AUTO: FULL for an absent or empty target, else DELTA
   -D, --destination-pgdata=DIR   the target data directory
-      --dry-run                  DELTA: build and print the plan, change nothing
+      --dry-run                  build and print the plan, change nothing (FULL: the checks
+                                 and the bytes it would copy)
   -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has (needed to
                                  find where a diverged target forked) through its restore_command
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
@@ -29,6 +32,7 @@ Options:
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
                                  (by default the standby uses its ~/.pgpass)
+      --fail-on-warning          a warning of the preflight checks stops the run too
   -N, --no-sync                  do not fsync what was written (faster, unsafe on a crash)
   -P, --progress                 show progress on stderr
       --report=FILE.json         write a JSON report of the run (also on failure)
@@ -47,6 +51,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     threads: { type: 'string', short: 'j' },
     'write-recovery-conf': { type: 'boolean', short: 'R' },
     'dry-run': { type: 'boolean' },
+    'fail-on-warning': { type: 'boolean' },
     'restore-target-wal': { type: 'boolean', short: 'c' },
     'assume-diverged': { type: 'boolean' },
     'target-bindir': { type: 'string' },
@@ -62,10 +67,9 @@ export async function runCatchup(argv: string[]): Promise<number> {
     return 0;
   }
   const mode = (values['backup-mode'] as string | undefined)?.toUpperCase();
-  if (mode === undefined) throw new UsageError('-b/--backup-mode is required (FULL or DELTA)', 'catchup');
+  if (mode === undefined) throw new UsageError('-b/--backup-mode is required (FULL, DELTA or AUTO)', 'catchup');
   if (mode === 'PTRACK') throw new UsageError('-b PTRACK is not available in this version; use -b DELTA', 'catchup');
-  if (mode !== 'FULL' && mode !== 'DELTA') throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL or DELTA`, 'catchup');
-  if (values['dry-run'] && mode === 'FULL') throw new UsageError('--dry-run goes with -b DELTA (FULL into an empty directory has nothing to plan)', 'catchup');
+  if (mode !== 'FULL' && mode !== 'DELTA' && mode !== 'AUTO') throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA or AUTO`, 'catchup');
   const target = values['destination-pgdata'] as string | undefined;
   if (!target) throw new UsageError('--destination-pgdata is required', 'catchup');
   const threads = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
@@ -89,8 +93,8 @@ export async function runCatchup(argv: string[]): Promise<number> {
       sync: !values['no-sync'],
       logger,
     };
-    report = mode === 'FULL' ? await catchupFull(common) : await catchupDelta({
-      ...common, dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
+    report = await catchup({
+      ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
       targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
     });
@@ -98,7 +102,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
       process.stdout.write(`${renderPlan(report)}\n`);
       return 0;
     }
-    logger.info(`${mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
+    logger.info(`${report.mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
       `${formatBytes(report.files.bytesCopied)} written, WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
     return 0;
   } catch (err) {

@@ -23,6 +23,7 @@ import type { CommonCatchupOptions } from './full';
 import { checkTargetMatchesSource, checkTargetStopped, targetLogsHints } from './target-checks';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { assertChecksPass, CheckResult } from '../preflight/check';
+import { checkTargetDirectory } from '../preflight/target-directory';
 import type { CommandRunner } from '../command-runner';
 import type { Logger } from '../log';
 import { findPostgresBinary, runSingleUserRecovery } from '../pgdata/single-user-recovery';
@@ -83,16 +84,16 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     if (opts.dryRun) TargetLock.assertFree(targetDir);
     else lock = TargetLock.acquire(targetDir);
     if (flavor === 'rewind' && needsCrashRecovery(target)) target = await ensureCleanShutdown(target, opts, report, logger);
-    report.checks.push(checkTargetStopped(target));
+    report.checks.push(checkTargetDirectory(targetDir), checkTargetStopped(target));
     if (flavor === 'rewind') report.checks.push(checkHintLogging(target));
-    assertChecksPass(report.checks);
+    assertChecksPass(report.checks, opts.failOnWarning);
 
-    source = await openSourceSession(conn, threads, report.checks);
+    source = await openSourceSession(conn, threads, report.checks, { mode: 'DELTA', failOnWarning: opts.failOnWarning });
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
     report.checks.push(...checkTargetMatchesSource(target, source));
-    assertChecksPass(report.checks);
+    assertChecksPass(report.checks, opts.failOnWarning);
 
     const decision = await decideReference(target, source, logger, opts);
     recordDecision(report, target, decision);

@@ -5,6 +5,7 @@ import { Logger, silentLogger } from '../log';
 import { primaryConninfo } from '../pgdata/recovery-conf';
 import { planFull } from '../plan/plan-full';
 import { assertChecksPass } from '../preflight/check';
+import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
 import { failReport, newReport, Report } from '../report/report';
 import { resolveConnection, SourceConnectionOptions } from '../source/connection-options';
@@ -28,6 +29,8 @@ export interface CommonCatchupOptions {
   storePassword?: boolean;
   sync?: boolean;
   logger?: Logger;
+  /** Warnings of the preflight checks stop the run too. */
+  failOnWarning?: boolean;
 }
 
 export type FullCatchupOptions = CommonCatchupOptions;
@@ -48,9 +51,9 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   let source: SourceSession | undefined;
   try {
     assertThreads(threads);
-    report.checks.push(checkTargetEmpty(targetDir));
-    assertChecksPass(report.checks);
-    source = await openSourceSession(conn, threads, report.checks);
+    report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
+    assertChecksPass(report.checks, opts.failOnWarning);
+    source = await openSourceSession(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;

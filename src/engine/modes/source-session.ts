@@ -5,6 +5,7 @@ import { checkPrivileges } from '../preflight/privileges';
 import { checkSourceVersion, readServerInfo, SourceServerInfo } from '../preflight/source-version';
 import { checkWalLevel } from '../preflight/wal-level';
 import { checkWalSenders } from '../preflight/wal-senders';
+import { checkArchiving, checkChangeTracking, checkFullPageWrites, checkSourceHintLogging, readSourceSettings } from '../preflight/source-settings';
 import type { ResolvedConnection } from '../source/connection-options';
 import { ReplicationConnection, SystemIdentity } from '../source/replication-connection';
 import { connectSource } from '../source/source-connect';
@@ -28,17 +29,32 @@ export interface SourceSession {
  * Connects and runs the source-side preflight checks, pushing each result into `checks`
  * (so a refusal is reported with what led to it). Writes nothing anywhere.
  */
-export async function openSourceSession(conn: ResolvedConnection, threads: number, checks: CheckResult[]): Promise<SourceSession> {
+export interface SourceCheckOptions {
+  /** PTRACK needs change tracking; other modes only report it. */
+  mode: string;
+  failOnWarning?: boolean;
+}
+
+export async function openSourceSession(conn: ResolvedConnection, threads: number, checks: CheckResult[], opts: SourceCheckOptions = { mode: 'FULL' }): Promise<SourceSession> {
   const clients: Client[] = [];
   let replication: ReplicationConnection | undefined;
   try {
-    const control = await connectSource(conn);
+    const control = await connectSource(conn).catch((err) => {
+      checks.push({ id: 'source-reachable', title: 'Source is reachable', status: 'fail', detail: (err as Error).message, fix: (err as { fix?: string }).fix });
+      throw err;
+    });
     clients.push(control);
+    checks.push({ id: 'source-reachable', title: 'Source is reachable', status: 'pass', detail: `connected to ${conn.display}` });
     const info = await readServerInfo(control);
     checks.push(checkSourceVersion(info));
-    assertChecksPass(checks);
-    checks.push(await checkPrivileges(control), await checkWalLevel(control), ...(await checkWalSenders(control)));
-    assertChecksPass(checks);
+    assertChecksPass(checks, opts.failOnWarning);
+    const settings = await readSourceSettings(control);
+    checks.push(
+      await checkPrivileges(control), await checkWalLevel(control), ...(await checkWalSenders(control)),
+      checkFullPageWrites(settings), checkSourceHintLogging(settings), checkChangeTracking(settings, info.major, opts.mode === 'PTRACK'),
+      checkArchiving(settings),
+    );
+    assertChecksPass(checks, opts.failOnWarning);
     const layout = await control.query<{ seg: string; bs: string }>(
       "SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs",
     );

@@ -9,13 +9,13 @@ import { CatchupError } from '../errors';
  * The postgres binary of the target's major version: an explicit directory, then the usual
  * package locations (Debian/Ubuntu, RHEL/PGDG), then PATH. Its version must match.
  */
-export async function findPostgresBinary(major: number, runner: CommandRunner, binDir?: string): Promise<string> {
+export async function findPostgresBinary(major: number, runner: CommandRunner, binDir?: string, program: 'postgres' | 'pg_ctl' = 'postgres'): Promise<string> {
   const candidates = binDir
-    ? [path.join(binDir, 'postgres')]
+    ? [path.join(binDir, program)]
     : [
-        `/usr/lib/postgresql/${major}/bin/postgres`,
-        `/usr/pgsql-${major}/bin/postgres`,
-        ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.join(d, 'postgres')),
+        `/usr/lib/postgresql/${major}/bin/${program}`,
+        `/usr/pgsql-${major}/bin/${program}`,
+        ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.join(d, program)),
       ];
   const tried: string[] = [];
   for (const candidate of candidates) {
@@ -26,8 +26,8 @@ export async function findPostgresBinary(major: number, runner: CommandRunner, b
     tried.push(`${candidate} (${res.stdout.trim() || 'no version'})`);
   }
   throw new CatchupError('no-postgres-binary',
-    `No postgres binary of major version ${major} found to run crash recovery on the target${tried.length ? ` (found: ${tried.join(', ')})` : ''}.`,
-    'Pass --target-bindir=DIR (the bin directory of PostgreSQL ' + major + '), or stop the target cleanly yourself and rerun.');
+    `No ${program} binary of PostgreSQL ${major} found for the target${tried.length ? ` (found: ${tried.join(', ')})` : ''}.`,
+    `Name the bin directory of PostgreSQL ${major} (--target-bindir, or the action's pg-bin-dir).`);
 }
 
 /**

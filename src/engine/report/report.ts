@@ -4,6 +4,11 @@ import type { CheckResult } from '../preflight/check';
 export interface Report {
   tool: 'pg-catchup';
   version: string;
+  /** The report format; bump on incompatible changes (report.schema.json). */
+  reportVersion: 1;
+  command: 'catchup' | 'rewind' | 'preflight';
+  /** What was asked for (AUTO resolves to FULL or DELTA). */
+  modeRequested?: string;
   mode: 'FULL' | 'DELTA' | 'rewind';
   status: 'success' | 'failed' | 'dry-run' | 'no-op';
   error?: { code: string; message: string; fix?: string };
@@ -37,6 +42,8 @@ export interface Report {
   threads: number;
   wroteRecoveryConf: boolean;
   warnings: string[];
+  /** What the operator should do next, in one sentence. */
+  nextStep?: string;
   startedAt: string;
   durationMs: number;
 }
@@ -45,7 +52,7 @@ export const TOOL_VERSION = '0.1.0';
 
 export function newReport(mode: Report['mode'], connection: string, targetPath: string, threads: number): Report {
   return {
-    tool: 'pg-catchup', version: TOOL_VERSION, mode, status: 'failed',
+    tool: 'pg-catchup', version: TOOL_VERSION, reportVersion: 1, command: mode === 'rewind' ? 'rewind' : 'catchup', mode, status: 'failed',
     source: { connection }, target: { path: targetPath }, lsn: {}, checks: [],
     files: { copied: 0, patched: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
     threads, wroteRecoveryConf: false, warnings: [], startedAt: new Date().toISOString(), durationMs: 0,
@@ -59,5 +66,6 @@ export function failReport(report: Report, err: unknown): unknown {
   report.error = e && e.name === 'CatchupError'
     ? { code: e.code ?? 'error', message: e.message ?? String(err), fix: e.fix }
     : { code: 'internal', message: e?.message ?? String(err) };
+  report.nextStep = e?.fix ?? 'See the error; nothing was changed before the first write, and a rerun resumes an interrupted one.';
   return Object.assign(err as object, { report });
 }

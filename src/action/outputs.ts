@@ -1,0 +1,26 @@
+import * as core from '@actions/core';
+import type { Report } from '../engine/report/report';
+
+/** The action's outputs, from the report (action.yml documents each). */
+export function setOutputs(report: Report, reportPath: string): void {
+  core.setOutput('status', report.status);
+  core.setOutput('mode', report.mode);
+  core.setOutput('bytes-copied', report.files.bytesCopied);
+  core.setOutput('files-copied', report.files.copied);
+  core.setOutput('blocks-copied', report.files.blocksCopied);
+  core.setOutput('start-lsn', report.lsn.backupStart ?? '');
+  core.setOutput('stop-lsn', report.lsn.backupStop ?? '');
+  core.setOutput('divergence-lsn', report.divergence?.forkLsn ?? '');
+  core.setOutput('duration-seconds', (report.durationMs / 1000).toFixed(1));
+  core.setOutput('report-path', reportPath);
+}
+
+/** Each preflight check as its own log group: status in the title, what was found and the fix inside. */
+export function reportCheckGroups(report: Report): void {
+  for (const c of report.checks) {
+    core.startGroup(`check ${c.id}: ${c.status.toUpperCase()} - ${c.title}`);
+    core.info(c.detail);
+    if (c.fix) core.info(`fix: ${c.fix}`);
+    core.endGroup();
+  }
+}

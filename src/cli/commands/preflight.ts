@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import { execCommandRunner } from '../../adapters/exec-command-runner';
+import type { RequestedMode } from '../../engine/modes/auto-mode';
+import { runPreflight } from '../../engine/modes/preflight';
+import { CONNECTION_FLAGS, CONNECTION_HELP, parseFlags } from '../parse-flags';
+import { terminalLogger } from '../progress-printer';
+import { renderChecks } from '../render-checks';
+import { UsageError } from '../usage-error';
+
+export const PREFLIGHT_HELP = `pg-catchup preflight: run every check a catchup would run, and change nothing.
+
+Usage:
+  pg-catchup preflight -b FULL|DELTA|AUTO --destination-pgdata=DIR [OPTION]...
+
+Options:
+  -b, --backup-mode=MODE         FULL, DELTA, or AUTO (FULL for an empty target, else DELTA)
+  -D, --destination-pgdata=DIR   the target data directory
+      --fail-on-warning          a warning fails the preflight too
+      --json                     print the report as JSON on stdout
+      --report=FILE.json         write the report to a file
+  -?, --help                     show this help
+
+${CONNECTION_HELP}
+
+Exit status: 0 when every check passes, 1 when one fails, 2 on bad usage.`;
+
+export async function runPreflightCommand(argv: string[]): Promise<number> {
+  const { values } = parseFlags('preflight', argv, {
+    ...CONNECTION_FLAGS,
+    'backup-mode': { type: 'string', short: 'b' },
+    'destination-pgdata': { type: 'string', short: 'D' },
+    'fail-on-warning': { type: 'boolean' },
+    json: { type: 'boolean' },
+    report: { type: 'string' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: '?' },
+  });
+  if (values.help) {
+    process.stdout.write(`${PREFLIGHT_HELP}\n`);
+    return 0;
+  }
+  const mode = ((values['backup-mode'] as string | undefined) ?? 'AUTO').toUpperCase();
+  if (!['FULL', 'DELTA', 'AUTO', 'PTRACK'].includes(mode)) throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA or AUTO`, 'preflight');
+  const target = values['destination-pgdata'] as string | undefined;
+  if (!target) throw new UsageError('--destination-pgdata is required', 'preflight');
+  const report = await runPreflight({
+    mode: mode as RequestedMode,
+    targetDir: target,
+    source: { host: values.host as string | undefined, port: values.port as string | undefined, user: values.username as string | undefined, dbname: values.dbname as string | undefined },
+    env: process.env,
+    failOnWarning: Boolean(values['fail-on-warning']),
+    runner: execCommandRunner,
+    logger: terminalLogger({ progress: false, debug: Boolean(values.debug) }),
+  });
+  if (values.report) fs.writeFileSync(values.report as string, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    process.stdout.write(`${renderChecks(report.checks)}\n`);
+    process.stdout.write(`preflight ${report.status === 'success' ? 'passed' : 'FAILED'} for ${report.mode}: ${report.nextStep}\n`);
+  }
+  return report.status === 'success' ? 0 : 1;
+}

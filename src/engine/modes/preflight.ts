@@ -1,0 +1,74 @@
+import * as path from 'path';
+import { Logger, silentLogger } from '../log';
+import { checkDiskSpace } from '../preflight/disk-space';
+import { assertChecksPass } from '../preflight/check';
+import { checkTargetDirectory } from '../preflight/target-directory';
+import { checkTargetEmpty } from '../preflight/target-empty';
+import { failReport, newReport, Report } from '../report/report';
+import { resolveConnection } from '../source/connection-options';
+import { RequestedMode, resolveMode } from './auto-mode';
+import { catchupDelta, DeltaCatchupOptions } from './delta';
+import { closeSourceSession, openSourceSession, SourceSession } from './source-session';
+
+export interface PreflightOptions extends DeltaCatchupOptions {
+  mode: RequestedMode;
+}
+
+/**
+ * Every verification a run would make, and nothing else: no write anywhere. FULL checks the
+ * source and an empty target; DELTA builds the whole plan as --dry-run does (identity, state,
+ * divergence, R, bytes). The report's checks are the result; a failure does not throw.
+ */
+export async function runPreflight(opts: PreflightOptions): Promise<Report> {
+  const logger: Logger = opts.logger ?? silentLogger;
+  const targetDir = path.resolve(opts.targetDir);
+  const { mode, why } = resolveMode(opts.mode, targetDir);
+  logger.info(`preflight for ${mode} (${why})`);
+  let report: Report;
+  if (mode === 'DELTA') {
+    report = await catchupDelta({ ...opts, dryRun: true }).catch((err) => (err as { report: Report }).report ?? Promise.reject(err));
+    if (report.status === 'dry-run') {
+      report.checks.push(checkDiskSpace(targetDir, report.files.bytesPlanned + 2 * 16 * 1048576, 'the plan, plus WAL'));
+    }
+  } else {
+    report = await preflightFull(opts, targetDir);
+  }
+  report.command = 'preflight';
+  report.modeRequested = opts.mode;
+  const failed = report.checks.some((c) => c.status === 'fail') || (opts.failOnWarning && report.checks.some((c) => c.status === 'warn')) || report.error;
+  report.status = failed ? 'failed' : 'success';
+  if (failed && !report.error) {
+    const first = report.checks.find((c) => c.status === 'fail') ?? report.checks.find((c) => c.status === 'warn')!;
+    report.error = { code: `preflight-${first.id}`, message: `${first.title}: ${first.detail}.`, fix: first.fix };
+  }
+  report.nextStep = failed
+    ? report.error?.fix ?? 'Fix the failing checks and run preflight again.'
+    : `Run pg-catchup catchup -b ${mode} with the same options.`;
+  return report;
+}
+
+async function preflightFull(opts: PreflightOptions, targetDir: string): Promise<Report> {
+  const conn = resolveConnection(opts.source, opts.env ?? {});
+  const report = newReport('FULL', conn.display, targetDir, opts.threads ?? 1);
+  const started = Date.now();
+  let source: SourceSession | undefined;
+  try {
+    report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
+    assertChecksPass(report.checks);
+    source = await openSourceSession(conn, 1, report.checks, { mode: 'FULL' });
+    report.source.serverVersion = source.info.versionText;
+    report.source.systemIdentifier = source.identity.systemIdentifier;
+    report.source.timeline = source.identity.timeline;
+    const size = await source.control.query<{ bytes: string }>('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
+    const bytes = Number(size.rows[0].bytes);
+    report.files.bytesPlanned = bytes;
+    report.checks.push(checkDiskSpace(targetDir, bytes + 4 * source.segSize, 'the databases, plus WAL'));
+    report.status = 'dry-run';
+  } catch (err) {
+    failReport(report, err);
+  } finally {
+    await closeSourceSession(source);
+    report.durationMs = Date.now() - started;
+  }
+  return report;
+}

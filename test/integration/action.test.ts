@@ -1,0 +1,112 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import nock from 'nock';
+import type { Report } from '../../src/engine/report/report';
+import { Cluster, expectSameDataAtSameLsn, prepareSchema, startAsStandby, testVersions, useClusters } from '../support';
+import { runAction } from '../support/action-runner';
+import { freePort } from '../support/ports';
+import { run } from '../support/run';
+
+useClusters();
+
+const SECRET = 'S3cret-pw-never-logged';
+
+/** A primary whose copied configuration lets a copy start beside it: its own port, no Unix socket. */
+async function primaryForCopies(version: number): Promise<Cluster> {
+  const primary = await Cluster.createPrimary(version, {
+    settings: { port: String(await freePort()), unix_socket_directories: "''", listen_addresses: "'127.0.0.1'" },
+  });
+  await primary.query(`DROP ROLE IF EXISTS app; CREATE ROLE app LOGIN SUPERUSER PASSWORD '${SECRET}'`);
+  return primary;
+}
+
+async function stopWithPgCtl(c: Cluster, dir: string): Promise<void> {
+  await run(path.join(c.binDir, 'pg_ctl'), ['stop', '-D', dir, '-m', 'fast', '-w'], { allowFailure: true });
+}
+
+function reportOf(r: { files: Record<string, string> }, name = 'pg-catchup-report.json'): Report {
+  return JSON.parse(r.files[name]) as Report;
+}
+
+describe.each(testVersions())('the action (dist/index.js) on PostgreSQL %i', (version) => {
+  test('preflight only: a passing run, then a failing check with its fix in the log, the summary and the outputs', async () => {
+    const primary = await primaryForCopies(version);
+    const target = primary.makeTargetDir();
+    const ok = await runAction({ command: 'preflight', 'target-pgdata': target, source: `host=127.0.0.1 port=${primary.port} user=postgres` });
+    expect(ok.failed).toBe(false);
+    expect(ok.outputs).toMatchObject({ status: 'success', mode: 'FULL' });
+    expect(ok.stdout).toContain('::group::check privileges: PASS - Privileges of the connecting role');
+    expect(ok.summary).toContain('Checks');
+    expect(fs.readdirSync(target)).toEqual([]);
+
+    await primary.query('DROP ROLE IF EXISTS weak; CREATE ROLE weak LOGIN');
+    const bad = await runAction({ command: 'preflight', 'target-pgdata': target, host: '127.0.0.1', port: String(primary.port), user: 'weak' });
+    expect(bad.failed).toBe(true);
+    expect(bad.outputs.status).toBe('failed');
+    expect(bad.stdout).toContain('::group::check privileges: FAIL');
+    expect(bad.stdout).toMatch(/fix: As a superuser on the source, run: .*GRANT EXECUTE ON FUNCTION pg_catalog.pg_backup_start\(text, boolean\) TO "weak";/);
+    expect(bad.summary).toContain('GRANT EXECUTE ON FUNCTION');
+    expect(reportOf(bad)).toMatchObject({ command: 'preflight', status: 'failed' });
+  });
+
+  test('FULL with verify: streaming, a password input that never appears anywhere, and the report uploaded through nock', async () => {
+    const primary = await primaryForCopies(version);
+    await prepareSchema(primary);
+    const target = primary.makeTargetDir();
+    const results = nock('http://results.nock.test').post(/CreateArtifact$/).reply(200, { ok: true, signed_upload_url: 'http://blob.nock.test/r.zip?sig=x' })
+      .post(/FinalizeArtifact$/).reply(200, { ok: true, artifact_id: '77' });
+    const blob = nock('http://blob.nock.test').put('/r.zip').query(true).times(2).reply(201, '');
+    const token = ['e30', Buffer.from(JSON.stringify({ scp: 'Actions.Results:ce7f54c7-61c7-4aae-887f-30da475f5f1a:ca395085-040a-526b-2ce8-bdc85f692774' })).toString('base64url'), 'x'].join('.');
+    try {
+      const r = await runAction(
+        { mode: 'FULL', 'target-pgdata': target, host: '127.0.0.1', port: String(primary.port), user: 'app', password: SECRET,
+          verify: 'streaming', 'pg-bin-dir': primary.binDir, threads: '2' },
+        { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: 'http://results.nock.test/', GITHUB_SERVER_URL: 'https://github.com' });
+      expect({ failed: r.failed, log: r.failed ? r.stdout : '' }).toEqual({ failed: false, log: '' });
+      expect(r.outputs).toMatchObject({ status: 'success', mode: 'FULL' });
+      expect(Number(r.outputs['bytes-copied'])).toBeGreaterThan(0);
+      expect(r.outputs['start-lsn']).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      expect(r.stdout).toMatch(/target is streaming: walreceiver streaming at [0-9A-F]+\/[0-9A-F]+/);
+      expect(r.stdout).toContain('report uploaded as artifact pg-catchup-report (id 77)');
+      expect(results.isDone() && blob.isDone()).toBe(true);
+      // The password: masked, and in no output, summary, report or standby configuration.
+      expect(r.stdout).toContain(`::add-mask::${SECRET}`);
+      const everywhere = [r.stdout.replace(`::add-mask::${SECRET}`, ''), r.summary, JSON.stringify(r.outputs), ...Object.values(r.files),
+        fs.readFileSync(path.join(target, 'postgresql.auto.conf'), 'utf8')].join('\n');
+      expect(everywhere).not.toContain(SECRET);
+    } finally {
+      nock.cleanAll();
+      await stopWithPgCtl(primary, target);
+    }
+    const standby = await startAsStandby(target);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.cleanup();
+  });
+
+  test('AUTO on an empty target (FULL), then on a lagging one (DELTA) with stop-target and start-target around it', async () => {
+    const primary = await primaryForCopies(version);
+    await prepareSchema(primary);
+    const target = primary.makeTargetDir();
+    const inputs = { 'target-pgdata': target, source: `postgresql://postgres@127.0.0.1:${primary.port}/postgres`, 'pg-bin-dir': primary.binDir, 'start-target': 'true' };
+    try {
+      const first = await runAction({ ...inputs, mode: 'AUTO' });
+      expect({ failed: first.failed, log: first.failed ? first.stdout : '' }).toEqual({ failed: false, log: '' });
+      expect(first.outputs.mode).toBe('FULL');
+      expect(reportOf(first)).toMatchObject({ modeRequested: 'AUTO', mode: 'FULL' });
+
+      await primary.query("UPDATE accounts SET note = 'after the first run' WHERE id % 4 = 0", [], 'catchup_a');
+      const second = await runAction({ ...inputs, mode: 'AUTO', 'stop-target': 'true' });
+      expect({ failed: second.failed, log: second.failed ? second.stdout : '' }).toEqual({ failed: false, log: '' });
+      expect(second.outputs.mode).toBe('DELTA');
+      expect(Number(second.outputs['blocks-copied'])).toBeGreaterThan(0);
+      expect(second.stdout).toContain('target stopped (pg_ctl stop -m fast)');
+      expect(second.stdout).toContain('target started');
+      expect(second.stdout).toContain('report artifact not uploaded: not running on GitHub Actions');
+    } finally {
+      await stopWithPgCtl(primary, target);
+    }
+    const standby = await startAsStandby(target);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.cleanup();
+  });
+});

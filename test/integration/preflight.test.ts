@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Report } from '../../src/engine/report/report';
+import { Cluster, expectCliSuccess, runCli, testVersions, treeDigest, useClusters } from '../support';
+
+useClusters();
+
+describe.each(testVersions())('pg-catchup preflight on PostgreSQL %i', (version) => {
+  test('AUTO on an empty target: every check passes, nothing is written; --fail-on-warning turns a warning into a failure', async () => {
+    const primary = await Cluster.createPrimary(version, { checksums: false });
+    const target = primary.makeTargetDir();
+    const conn = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
+    const res = await runCli(['preflight', '-b', 'AUTO', '-D', target, ...conn, '--json']);
+    expectCliSuccess(res);
+    const report = JSON.parse(res.stdout) as Report;
+    expect(report).toMatchObject({ command: 'preflight', modeRequested: 'AUTO', mode: 'FULL', status: 'success' });
+    const ids = report.checks.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['target-directory', 'target-empty', 'source-reachable', 'source-version', 'privileges',
+      'wal-level', 'wal-senders', 'replication-slots', 'full-page-writes', 'source-hint-logging', 'change-tracking', 'archiving', 'disk-space']));
+    expect(report.checks.find((c) => c.id === 'source-hint-logging')?.status).toBe('warn');
+    expect(fs.readdirSync(target)).toEqual([]);
+
+    const strict = await runCli(['preflight', '-b', 'FULL', '-D', target, ...conn, '--fail-on-warning']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/\[WARN\] Source data checksums or wal_log_hints: .*\n\s+fix: On the source: ALTER SYSTEM SET wal_log_hints = on/);
+    expect(strict.stdout).toMatch(/preflight FAILED for FULL/);
+  });
+
+  test('each failing check names its fix: unreachable source, missing privileges, full_page_writes off, non-empty target', async () => {
+    const primary = await Cluster.createPrimary(version);
+    const target = primary.makeTargetDir();
+    const run = async (args: string[]) => {
+      const res = await runCli(['preflight', '-D', target, '--json', ...args]);
+      expect(res.code).toBe(1);
+      return JSON.parse(res.stdout) as Report;
+    };
+    const fail = (r: Report) => r.checks.find((c) => c.status === 'fail')!;
+
+    const unreachable = await run(['-b', 'FULL', '-h', '127.0.0.1', '-p', '1', '-U', 'postgres']);
+    expect(fail(unreachable)).toMatchObject({ id: 'source-reachable' });
+    expect(fail(unreachable).detail).toMatch(/Cannot connect to the source .*ECONNREFUSED/);
+
+    await primary.query('DROP ROLE IF EXISTS weak');
+    await primary.query('CREATE ROLE weak LOGIN');
+    const weak = await run(['-b', 'FULL', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'weak']);
+    expect(fail(weak)).toMatchObject({ id: 'privileges' });
+    expect(fail(weak).fix).toContain('GRANT EXECUTE ON FUNCTION pg_catalog.pg_read_binary_file(text, bigint, bigint, boolean) TO "weak";');
+
+    await primary.query('ALTER SYSTEM SET full_page_writes = off');
+    await primary.query('SELECT pg_reload_conf()');
+    const fpw = await run(['-b', 'FULL', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres']);
+    expect(fail(fpw)).toMatchObject({ id: 'full-page-writes', fix: expect.stringContaining('full_page_writes = on') });
+    await primary.query('ALTER SYSTEM RESET full_page_writes');
+    await primary.query('SELECT pg_reload_conf()');
+
+    fs.writeFileSync(path.join(target, 'stray'), 'x');
+    const before = treeDigest(target);
+    const notEmpty = await run(['-b', 'FULL', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres']);
+    expect(fail(notEmpty)).toMatchObject({ id: 'target-empty' });
+    expect(treeDigest(target)).toBe(before);
+  });
+});
