@@ -10859,9 +10859,7 @@ async function decideReference(target, source, logger, wal = {}) {
         return checkSameTimeline(target, source, onHistory, wal, logger);
     }
     // Diverged: R is the redo point of the last target checkpoint before the fork.
-    if (!(0, target_checks_1.targetLogsHints)(target)) {
-        throw new errors_1.CatchupError('target-no-hint-logging', `The target diverged from the source at ${(0, lsn_1.formatLsn)(relation.forkLsn)} (timeline ${relation.forkTli}), and it has neither data checksums nor wal_log_hints, so changes of its own branch cannot all be found.`, 'Rebuild the target with -b FULL; enable wal_log_hints on your clusters to make future rewinds possible.');
-    }
+    assertHintLogging(target, `the target diverged from the source at ${(0, lsn_1.formatLsn)(relation.forkLsn)} (timeline ${relation.forkTli})`);
     const checkpoint = target.control.checkpointLsn < relation.forkLsn
         ? { redo: target.control.redoLsn, how: `redo LSN ${(0, lsn_1.formatLsn)(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
         : await lastCheckpointBeforeFork(target, relation.forkLsn, targetHistory ?? [], wal, logger);
@@ -10909,6 +10907,7 @@ async function checkSameTimeline(target, source, onHistory, wal, logger) {
             if (!wal.assumeDiverged) {
                 throw new errors_1.CatchupError('history-unverifiable', `Cannot verify that the target is on the source's history: ${verdict.detail}. A copy that once ran as a primary on timeline ${tli} (started without standby.signal) would be synced wrongly without knowing it.`, 'If the target may have diverged, pass --assume-diverged (its own changes since its last checkpoint are undone too); otherwise rebuild it with -b FULL.');
             }
+            assertHintLogging(target, verdict.detail);
             // The fork is unknown: start from the oldest checkpoint the target's WAL still has, the
             // most its own data allows; the flag accepts that the fork is not older than that.
             const oldest = await oldestCheckpoint(reader, checkpointLsn, redo);
@@ -10922,6 +10921,7 @@ async function checkSameTimeline(target, source, onHistory, wal, logger) {
             };
         }
         firstDetail ??= verdict.detail;
+        assertHintLogging(target, `the target wrote WAL of its own on timeline ${tli} (${firstDetail})`);
         try {
             const previous = await reader.findLastCheckpointBefore(checkpointLsn);
             checkpointLsn = previous.checkpointLsn;
@@ -10934,6 +10934,12 @@ async function checkSameTimeline(target, source, onHistory, wal, logger) {
     throw new errors_1.CatchupError('fork-too-far', `The target wrote WAL of its own on timeline ${tli} (${firstDetail}), further back than ${MAX_CHECKPOINTS_BACK} checkpoints.`, 'Rebuild the target with -b FULL.');
 }
 const MAX_CHECKPOINTS_BACK = 1000;
+/** A diverged target's own changes are found by page LSN: hint-bit-only changes must be WAL-logged. */
+function assertHintLogging(target, what) {
+    if ((0, target_checks_1.targetLogsHints)(target))
+        return;
+    throw new errors_1.CatchupError('target-no-hint-logging', `${what[0].toUpperCase()}${what.slice(1)}, and the target has neither data checksums nor wal_log_hints, so the changes of its own branch cannot all be found.`, 'Rebuild the target with -b FULL; enable wal_log_hints on your clusters to make future rewinds possible.');
+}
 /** Walks back through every checkpoint the target's WAL still holds. */
 async function oldestCheckpoint(reader, checkpointLsn, redo) {
     let oldest = { checkpointLsn, redo };
@@ -11329,7 +11335,7 @@ async function verifyCheckpointOnSource(target, source, tli, switchpoint, lsn) {
         to = source.identity.walPosition;
     if (to <= lsn)
         return { kind: 'different', detail: `the source's WAL on timeline ${tli} ends at ${(0, lsn_1.formatLsn)(to)}, before the target's checkpoint at ${(0, lsn_1.formatLsn)(lsn)}` };
-    const bytes = await (0, wal_fetch_1.fetchSourceWal)(source.conn, tli, from, to);
+    const bytes = await (0, wal_fetch_1.fetchSourceWal)(source.replication, tli, from, to);
     if (!bytes)
         return { kind: 'unverifiable', detail: `the source no longer has the WAL at ${(0, lsn_1.formatLsn)(lsn)} on timeline ${tli} (removed or recycled)` };
     let theirs;
@@ -14262,7 +14268,9 @@ class ReplicationConnection {
     startStreaming(slot, startLsn, timeline) {
         const slotClause = slot === null ? '' : `SLOT ${(0, source_connect_1.quoteIdent)(slot)} `;
         const sql = `START_REPLICATION ${slotClause}PHYSICAL ${(0, lsn_1.formatLsn)(startLsn)} TIMELINE ${timeline}`;
-        return this.client.query((0, pg_copy_streams_1.both)(sql, { alignOnCopyDataFrame: true }));
+        // Object mode: one chunk is one CopyData frame. In byte mode a reader that falls behind gets
+        // frames joined into one buffer, and the next frame's header would be taken for WAL bytes.
+        return this.client.query((0, pg_copy_streams_1.both)(sql, { alignOnCopyDataFrame: true, readableObjectMode: true }));
     }
     async close() {
         await this.client.end().catch(() => undefined);
@@ -14347,8 +14355,10 @@ const replication_connection_1 = __nccwpck_require__(8317);
  * WAL (removed or recycled). Used to check that a record of the target exists, byte for byte,
  * in the source's WAL.
  */
-async function fetchSourceWal(conn, tli, fromLsn, toLsn) {
-    const repl = await replication_connection_1.ReplicationConnection.open(conn);
+async function fetchSourceWal(via, tli, fromLsn, toLsn) {
+    // An idle replication connection of the run is reused: a second one would need a second wal sender.
+    const own = !(via instanceof replication_connection_1.ReplicationConnection);
+    const repl = via instanceof replication_connection_1.ReplicationConnection ? via : await replication_connection_1.ReplicationConnection.open(via);
     const size = Number(toLsn - fromLsn);
     const out = Buffer.alloc(size);
     let have = 0n;
@@ -14388,7 +14398,8 @@ async function fetchSourceWal(conn, tli, fromLsn, toLsn) {
         return out;
     }
     finally {
-        await repl.close();
+        if (own)
+            await repl.close();
     }
 }
 

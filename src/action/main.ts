@@ -47,7 +47,11 @@ async function execute(inputs: ActionInputs, logger: Logger): Promise<Report> {
     if (await stopTarget(inputs.targetPgdata, { major, runner: execCommandRunner, binDir: inputs.pgBinDir })) logger.info('target stopped (pg_ctl stop -m fast)');
   }
   const report = inputs.command === 'rewind' ? await rewind(common) : await catchup({ ...common, mode: inputs.mode });
-  if (inputs.startTarget && (report.status === 'success' || report.status === 'no-op')) {
+  if (inputs.startTarget && report.status === 'no-op') {
+    // Nothing was written, not even standby.signal: starting it could make a second primary.
+    core.notice('start-target skipped: no rewind was required and the target was left exactly as it was; configure it as a standby before starting it.');
+  }
+  if (inputs.startTarget && report.status === 'success') {
     const log = path.join(os.tmpdir(), `pg-catchup-target-${process.pid}.log`);
     await startTarget(inputs.targetPgdata, log, { major: targetMajor(inputs.targetPgdata)!, runner: execCommandRunner, binDir: inputs.pgBinDir });
     logger.info(`target started (log: ${log})`);

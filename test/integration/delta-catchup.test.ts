@@ -8,6 +8,7 @@ import {
   Cluster, expectSameDataAtSameLsn, prepareSchema, runCli, startAsStandby, startWriteLoad, testVersions, treeDigest,
   useClusters, waitForStreaming, expectCliSuccess,
 } from '../support';
+import { expectValidReport } from '../support/report-schema';
 
 useClusters();
 
@@ -17,6 +18,7 @@ async function refusal(run: () => Promise<unknown>): Promise<Error & { report?: 
   try {
     await run();
   } catch (err) {
+    expectValidReport((err as { report?: unknown }).report);
     return err as Error & { report?: Report };
   }
   throw new Error('the run succeeded where it should have refused');
@@ -66,6 +68,7 @@ describe.each(testVersions())('DELTA catchup on PostgreSQL %i', (version) => {
       await primary.query('CREATE TABLE f AS SELECT g FROM generate_series(1, 1000) g', [], 'fresh');
 
       report = await catchupDelta({ targetDir: dir, source: source(primary), writeRecoveryConf: true, threads: 2 });
+      expectValidReport(report);
     } finally {
       await load.stop();
     }
@@ -153,6 +156,7 @@ describe.each(testVersions())('DELTA catchup on PostgreSQL %i', (version) => {
       await primary.query('CHECKPOINT');
       await primary.query('UPDATE to_vacuum SET v = md5(v) WHERE id % 7 = 0');
       report = await catchupDelta({ targetDir: dir, source: source(primary), writeRecoveryConf: true });
+      expectValidReport(report);
     } finally {
       await load.stop();
     }

@@ -9,6 +9,7 @@ import {
   Cluster, expectSameDataAtSameLsn, prepareSchema, runCli, startAsStandby, startWriteLoad,
   testVersions, treeDigest, useClusters, waitForStreaming, expectCliSuccess,
 } from '../support';
+import { expectValidReport } from '../support/report-schema';
 import { freePort } from '../support/ports';
 
 useClusters();
@@ -20,6 +21,7 @@ async function refusal(opts: FullCatchupOptions): Promise<Error & { code?: strin
   try {
     await catchupFull(opts);
   } catch (err) {
+    expectValidReport((err as { report?: unknown }).report);
     return err as Error & { code?: string };
   }
   throw new Error('catchup succeeded where it should have refused');
@@ -37,6 +39,7 @@ describe.each(testVersions())('FULL catchup on PostgreSQL %i', (version) => {
     const load = await startWriteLoad(primary);
     const target = primary.makeTargetDir();
     const report = await catchupFull({ targetDir: target, source: source(primary), threads: 1, writeRecoveryConf: true });
+    expectValidReport(report);
     const { transactions } = await load.stop();
 
     expect(report.status).toBe('success');
@@ -88,6 +91,7 @@ describe.each(testVersions())('FULL catchup on PostgreSQL %i', (version) => {
 
     for (const sql of grantStatements('catchup_least')) await primary.query(sql);
     const report = await catchupFull({ targetDir: target, source: source(primary, 'catchup_least'), writeRecoveryConf: true });
+    expectValidReport(report);
     expect(report.checks.find((c) => c.id === 'privileges')?.status).toBe('pass');
     const standby = await startAsStandby(target);
     await expectSameDataAtSameLsn(primary, standby);
@@ -104,6 +108,7 @@ describe.each(testVersions())('FULL catchup on PostgreSQL %i', (version) => {
     let report: Report;
     try {
       report = await catchupFull({ targetDir: target, source: source(standby), writeRecoveryConf: true, threads: 2 });
+      expectValidReport(report);
     } finally {
       await load.stop();
     }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import { Cluster, expectCliSuccess, runCli, testVersions, treeDigest, useClusters } from '../support';
+import { expectValidReport } from '../support/report-schema';
 
 useClusters();
 
@@ -13,6 +14,7 @@ describe.each(testVersions())('pg-catchup preflight on PostgreSQL %i', (version)
     const res = await runCli(['preflight', '-b', 'AUTO', '-D', target, ...conn, '--json']);
     expectCliSuccess(res);
     const report = JSON.parse(res.stdout) as Report;
+    expectValidReport(report);
     expect(report).toMatchObject({ command: 'preflight', modeRequested: 'AUTO', mode: 'FULL', status: 'success' });
     const ids = report.checks.map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['target-directory', 'target-empty', 'source-reachable', 'source-version', 'privileges',
@@ -32,7 +34,9 @@ describe.each(testVersions())('pg-catchup preflight on PostgreSQL %i', (version)
     const run = async (args: string[]) => {
       const res = await runCli(['preflight', '-D', target, '--json', ...args]);
       expect(res.code).toBe(1);
-      return JSON.parse(res.stdout) as Report;
+      const report = JSON.parse(res.stdout) as Report;
+      expectValidReport(report);
+      return report;
     };
     const fail = (r: Report) => r.checks.find((c) => c.status === 'fail')!;
 

@@ -5,14 +5,17 @@ import {
   Cluster, expectCliSuccess, prepareSchema, expectSameDataAtSameLsn, promoteStandby, primaryWithStandby, runCli, sourceServer, standbyOf,
   startAsStandby, startWriteLoad, testVersions, treeDigest, useClusters, waitFor, waitForStreaming,
 } from '../support';
+import { expectValidReport } from '../support/report-schema';
 import { makeOwnedDir, makeScratchDir } from '../support/scratch';
 
 useClusters();
 
 /** Rewind the old primary from `source` through the CLI, then start it as a standby and compare. */
 async function rewindAndCompare(oldPrimary: Cluster, source: Cluster, extra: string[] = []): Promise<string> {
-  const res = await runCli(['rewind', '-D', oldPrimary.dataDir, `--source-server=${sourceServer(source)}`, '-R', `--target-bindir=${oldPrimary.binDir}`, ...extra]);
+  const reportFile = `${oldPrimary.dataDir}.report.json`;
+  const res = await runCli(['rewind', '-D', oldPrimary.dataDir, `--source-server=${sourceServer(source)}`, '-R', `--target-bindir=${oldPrimary.binDir}`, `--report=${reportFile}`, ...extra]);
   expectCliSuccess(res);
+  expectValidReport(JSON.parse(fs.readFileSync(reportFile, 'utf8')));
   expect(res.stdout).toContain('Done!');
   const standby = await startAsStandby(oldPrimary.dataDir);
   await waitForStreaming(source);
@@ -99,6 +102,7 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     await p.query('UPDATE d SET id = -id');
     await p.stop('fast');
     const report = await catchupDelta({ targetDir: p.dataDir, source: { host: '127.0.0.1', port: f.newPrimary.port, user: 'postgres' }, writeRecoveryConf: true });
+    expectValidReport(report);
     expect(report.divergence).toMatchObject({ diverged: true, forkTimeline: 1 });
     expect(report.files.blocksCopied).toBeGreaterThan(0);
     const standby = await startAsStandby(p.dataDir);

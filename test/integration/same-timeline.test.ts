@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { catchupDelta } from '../../src/engine/modes/delta';
 import { Cluster, expectSameDataAtSameLsn, startAsStandby, testVersions, treeDigest, useClusters } from '../support';
+import { expectValidReport } from '../support/report-schema';
 import { standbyOf } from '../support/failover';
 
 useClusters();
@@ -31,6 +32,7 @@ describe.each(testVersions())('same-timeline divergence, PostgreSQL %i', (versio
     const primary = await Cluster.createPrimary(version);
     const copy = await sameTimelineDiverged(primary);
     const report = await catchupDelta({ targetDir: copy.dataDir, source: source(primary), writeRecoveryConf: true });
+    expectValidReport(report);
     expect(report.divergence).toMatchObject({ diverged: true });
     expect(report.divergence!.detail).toMatch(/^same-timeline divergence: .*(differs from the source's record|the source's WAL has no valid record)/);
     const standby = await startAsStandby(copy.dataDir);
@@ -55,6 +57,7 @@ describe.each(testVersions())('same-timeline divergence, PostgreSQL %i', (versio
     expect(treeDigest(copy.dataDir)).toBe(before);
 
     const report = await catchupDelta({ targetDir: copy.dataDir, source: source(primary), writeRecoveryConf: true, assumeDiverged: true });
+    expectValidReport(report);
     expect(report.divergence!.detail).toMatch(/^assumed \(--assume-diverged\)/);
     const standby = await startAsStandby(copy.dataDir);
     await expectSameDataAtSameLsn(primary, standby);

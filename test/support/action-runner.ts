@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { expectValidReport } from './report-schema';
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist', 'index.js');
 
@@ -52,7 +53,10 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     process.exitCode = savedExitCode;
   }
   const files: Record<string, string> = {};
-  for (const name of fs.readdirSync(runnerTemp)) files[name] = fs.readFileSync(path.join(runnerTemp, name), 'utf8');
+  for (const name of fs.readdirSync(runnerTemp)) {
+    files[name] = fs.readFileSync(path.join(runnerTemp, name), 'utf8');
+    if (name.endsWith('.json')) expectValidReport(JSON.parse(files[name]));
+  }
   const result = { outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')), summary: fs.readFileSync(summaryFile, 'utf8'), stdout, failed, files };
   fs.rmSync(dir, { recursive: true, force: true });
   return result;

@@ -13,3 +13,4 @@ export * from './compare-data';
 export * from './tree-digest';
 export * from './cli';
 export * from './failover';
+export * from './report-schema';

@@ -78,11 +78,7 @@ export async function decideReference(target: TargetState, source: SourceSession
   }
 
   // Diverged: R is the redo point of the last target checkpoint before the fork.
-  if (!targetLogsHints(target)) {
-    throw new CatchupError('target-no-hint-logging',
-      `The target diverged from the source at ${formatLsn(relation.forkLsn)} (timeline ${relation.forkTli}), and it has neither data checksums nor wal_log_hints, so changes of its own branch cannot all be found.`,
-      'Rebuild the target with -b FULL; enable wal_log_hints on your clusters to make future rewinds possible.');
-  }
+  assertHintLogging(target, `the target diverged from the source at ${formatLsn(relation.forkLsn)} (timeline ${relation.forkTli})`);
   const checkpoint = target.control.checkpointLsn < relation.forkLsn
     ? { redo: target.control.redoLsn, how: `redo LSN ${formatLsn(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
     : await lastCheckpointBeforeFork(target, relation.forkLsn, targetHistory ?? [], wal, logger);
@@ -132,6 +128,7 @@ async function checkSameTimeline(target: TargetState, source: SourceSession, onH
           `Cannot verify that the target is on the source's history: ${verdict.detail}. A copy that once ran as a primary on timeline ${tli} (started without standby.signal) would be synced wrongly without knowing it.`,
           'If the target may have diverged, pass --assume-diverged (its own changes since its last checkpoint are undone too); otherwise rebuild it with -b FULL.');
       }
+      assertHintLogging(target, verdict.detail);
       // The fork is unknown: start from the oldest checkpoint the target's WAL still has, the
       // most its own data allows; the flag accepts that the fork is not older than that.
       const oldest = await oldestCheckpoint(reader, checkpointLsn, redo);
@@ -145,6 +142,7 @@ async function checkSameTimeline(target: TargetState, source: SourceSession, onH
       };
     }
     firstDetail ??= verdict.detail;
+    assertHintLogging(target, `the target wrote WAL of its own on timeline ${tli} (${firstDetail})`);
     try {
       const previous = await reader.findLastCheckpointBefore(checkpointLsn);
       checkpointLsn = previous.checkpointLsn;
@@ -159,6 +157,14 @@ async function checkSameTimeline(target: TargetState, source: SourceSession, onH
 }
 
 const MAX_CHECKPOINTS_BACK = 1000;
+
+/** A diverged target's own changes are found by page LSN: hint-bit-only changes must be WAL-logged. */
+function assertHintLogging(target: TargetState, what: string): void {
+  if (targetLogsHints(target)) return;
+  throw new CatchupError('target-no-hint-logging',
+    `${what[0].toUpperCase()}${what.slice(1)}, and the target has neither data checksums nor wal_log_hints, so the changes of its own branch cannot all be found.`,
+    'Rebuild the target with -b FULL; enable wal_log_hints on your clusters to make future rewinds possible.');
+}
 
 /** Walks back through every checkpoint the target's WAL still holds. */
 async function oldestCheckpoint(reader: WalReader, checkpointLsn: Lsn, redo: Lsn): Promise<{ checkpointLsn: Lsn; redo: Lsn }> {

@@ -35,7 +35,7 @@ export async function verifyCheckpointOnSource(target: TargetState, source: Sour
   if (switchpoint !== null && to > switchpoint) to = switchpoint;
   if (to > source.identity.walPosition && tli === source.identity.timeline) to = source.identity.walPosition;
   if (to <= lsn) return { kind: 'different', detail: `the source's WAL on timeline ${tli} ends at ${formatLsn(to)}, before the target's checkpoint at ${formatLsn(lsn)}` };
-  const bytes = await fetchSourceWal(source.conn, tli, from, to);
+  const bytes = await fetchSourceWal(source.replication, tli, from, to);
   if (!bytes) return { kind: 'unverifiable', detail: `the source no longer has the WAL at ${formatLsn(lsn)} on timeline ${tli} (removed or recycled)` };
   let theirs: Buffer;
   try {

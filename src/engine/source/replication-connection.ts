@@ -58,7 +58,9 @@ export class ReplicationConnection {
   startStreaming(slot: string | null, startLsn: bigint, timeline: number): Duplex {
     const slotClause = slot === null ? '' : `SLOT ${quoteIdent(slot)} `;
     const sql = `START_REPLICATION ${slotClause}PHYSICAL ${formatLsn(startLsn)} TIMELINE ${timeline}`;
-    return this.client.query(copyBoth(sql, { alignOnCopyDataFrame: true }));
+    // Object mode: one chunk is one CopyData frame. In byte mode a reader that falls behind gets
+    // frames joined into one buffer, and the next frame's header would be taken for WAL bytes.
+    return this.client.query(copyBoth(sql, { alignOnCopyDataFrame: true, readableObjectMode: true }));
   }
 
   async close(): Promise<void> {

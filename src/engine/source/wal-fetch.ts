@@ -10,8 +10,10 @@ import { ReplicationConnection } from './replication-connection';
  * WAL (removed or recycled). Used to check that a record of the target exists, byte for byte,
  * in the source's WAL.
  */
-export async function fetchSourceWal(conn: ResolvedConnection, tli: number, fromLsn: Lsn, toLsn: Lsn): Promise<Buffer | null> {
-  const repl = await ReplicationConnection.open(conn);
+export async function fetchSourceWal(via: ResolvedConnection | ReplicationConnection, tli: number, fromLsn: Lsn, toLsn: Lsn): Promise<Buffer | null> {
+  // An idle replication connection of the run is reused: a second one would need a second wal sender.
+  const own = !(via instanceof ReplicationConnection);
+  const repl = via instanceof ReplicationConnection ? via : await ReplicationConnection.open(via);
   const size = Number(toLsn - fromLsn);
   const out = Buffer.alloc(size);
   let have = 0n;
@@ -46,6 +48,6 @@ export async function fetchSourceWal(conn: ResolvedConnection, tli: number, from
     }
     return out;
   } finally {
-    await repl.close();
+    if (own) await repl.close();
   }
 }
