@@ -9103,6 +9103,7 @@ const full_1 = __nccwpck_require__(912);
 const parse_flags_1 = __nccwpck_require__(8311);
 const progress_printer_1 = __nccwpck_require__(590);
 const render_plan_1 = __nccwpck_require__(606);
+const render_summary_1 = __nccwpck_require__(3213);
 const usage_error_1 = __nccwpck_require__(4226);
 exports.CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
 
@@ -9131,6 +9132,7 @@ Options:
   -N, --no-sync                  do not fsync what was written (faster, unsafe on a crash)
   -P, --progress                 show progress on stderr
       --report=FILE.json         write a JSON report of the run (also on failure)
+      --json                     print the report as JSON on stdout instead of a summary
       --debug                    more output
   -?, --help                     show this help
 
@@ -9154,6 +9156,7 @@ async function runCatchup(argv) {
         progress: { type: 'boolean', short: 'P' },
         report: { type: 'string' },
         debug: { type: 'boolean' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: '?' },
     });
     if (values.help) {
@@ -9195,12 +9198,17 @@ async function runCatchup(argv) {
             assumeDiverged: Boolean(values['assume-diverged']),
             targetBinDir: values['target-bindir'], runner: exec_command_runner_1.execCommandRunner,
         });
+        if (values.json) {
+            process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+            return 0;
+        }
         if (report.status === 'dry-run') {
             process.stdout.write(`${(0, render_plan_1.renderPlan)(report)}\n`);
             return 0;
         }
         logger.info(`${report.mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
             `${(0, full_1.formatBytes)(report.files.bytesCopied)} written, WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
+        process.stdout.write(`${(0, render_summary_1.renderSummary)(report)}\n`);
         return 0;
     }
     catch (err) {
@@ -9407,6 +9415,7 @@ const format_bytes_1 = __nccwpck_require__(9164);
 const parse_flags_1 = __nccwpck_require__(8311);
 const progress_printer_1 = __nccwpck_require__(590);
 const render_plan_1 = __nccwpck_require__(606);
+const render_summary_1 = __nccwpck_require__(3213);
 const usage_error_1 = __nccwpck_require__(4226);
 exports.REWIND_HELP = `pg-catchup rewind: synchronize a data directory with another copy of the same cluster
 after their timelines diverged (an old primary after failover), as pg_rewind does.
@@ -9430,6 +9439,7 @@ Options:
                                  history, rewind it as if it diverged after its last checkpoint
   -j, --threads=N                parallel connections reading the source (default 1)
       --report=FILE.json         write a JSON report of the run
+      --json                     print the report as JSON on stdout instead of a summary
       --debug                    write a lot of debug messages
   -V, --version                  output version information, then exit
   -?, --help                     show this help, then exit
@@ -9451,6 +9461,7 @@ async function runRewind(argv) {
         threads: { type: 'string', short: 'j' },
         report: { type: 'string' },
         debug: { type: 'boolean' },
+        json: { type: 'boolean' },
         version: { type: 'boolean', short: 'V' },
         help: { type: 'boolean', short: '?' },
     });
@@ -9488,14 +9499,16 @@ async function runRewind(argv) {
             runner: exec_command_runner_1.execCommandRunner,
             logger,
         });
-        if (report.status === 'no-op')
+        if (values.json)
+            process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else if (report.status === 'no-op')
             process.stdout.write('pg-catchup: no rewind required\n');
         else if (report.status === 'dry-run')
             process.stdout.write(`${(0, render_plan_1.renderPlan)(report)}\n`);
         else {
             logger.info(`rewind done: diverged at ${report.divergence?.forkLsn}, ${report.files.patched} files patched, ${report.files.copied} copied, ` +
                 `${(0, format_bytes_1.formatBytes)(report.files.bytesCopied)} written, ${(report.durationMs / 1000).toFixed(1)} s`);
-            process.stdout.write('pg-catchup: Done!\n');
+            process.stdout.write(`${(0, render_summary_1.renderSummary)(report)}\npg-catchup: Done!\n`);
         }
         return 0;
     }
@@ -9641,6 +9654,41 @@ function renderPlan(r) {
         `would copy ${r.files.copied} files whole, patch ${r.files.patched} relation files (${r.files.blocksCopied} blocks), remove ${r.files.deleted} paths`,
         `bytes to copy: ${r.files.bytesPlanned} (${(0, format_bytes_1.formatBytes)(r.files.bytesPlanned)})`,
     ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 3213:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.renderSummary = renderSummary;
+const format_bytes_1 = __nccwpck_require__(9164);
+/** The end of a run for a person at a terminal: what happened, the figures, what to do next. */
+function renderSummary(r) {
+    const f = r.files;
+    const lines = [
+        `${r.command} ${r.mode}${r.modeRequested && r.modeRequested !== r.mode ? ` (requested ${r.modeRequested})` : ''}: ${r.status}`,
+        `source: ${r.source.connection}${r.source.serverVersion ? `, PostgreSQL ${r.source.serverVersion}` : ''}${r.source.timeline ? `, timeline ${r.source.timeline}` : ''}`,
+        `target: ${r.target.path}`,
+    ];
+    if (r.divergence)
+        lines.push(`divergence: ${r.divergence.detail}`);
+    if (r.lsn.reference)
+        lines.push(`reference LSN R: ${r.lsn.reference} (${r.reference})`);
+    if (r.lsn.backupStart)
+        lines.push(`WAL: ${r.lsn.backupStart}..${r.lsn.backupStop ?? '?'}, ${f.walSegments} segment(s)`);
+    lines.push(`files: ${f.copied} copied whole, ${f.patched} patched (${f.blocksCopied} blocks, ${f.truncated} truncated), ${f.deleted} removed; ${(0, format_bytes_1.formatBytes)(f.bytesCopied)} written`);
+    if (r.phases.length > 0)
+        lines.push(`phases: ${r.phases.map((p) => `${p.phase} ${(p.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
+    for (const w of r.warnings)
+        lines.push(`warning: ${w}`);
+    if (r.nextStep)
+        lines.push(`next: ${r.nextStep}`);
+    return lines.join('\n');
 }
 
 
@@ -10380,19 +10428,24 @@ async function runBackupCopy(source, writer, opts, makePlan) {
     await writer.makeDirectory('pg_wal');
     await writer.makeDirectory('pg_wal/archive_status');
     const backup = new backup_session_1.BackupSession(control);
+    opts.clock?.next('backup start (checkpoint)');
     const startLsn = await backup.start(opts.label, true);
     opts.logger.info(`backup started at ${(0, lsn_1.formatLsn)(startLsn)} on timeline ${identity.timeline}`);
     const walStart = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
     const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
     const receiver = new wal_receiver_1.WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
     try {
+        opts.clock?.next('plan (listing, changed blocks)');
         const plan = await makePlan(startLsn);
+        opts.clock?.next('copy');
         const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger);
+        opts.clock?.next('backup stop and WAL');
         const controlFile = await readControlFile(control, identity.systemIdentifier);
         const stop = await backup.stop();
         await receiver.finish(stop.stopLsn);
         await sink.close();
         opts.logger.info(`backup stopped at ${(0, lsn_1.formatLsn)(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
+        opts.clock?.next('finish (backup_label, fsync, pg_control)');
         if (source.history.length > 0) {
             const history = await replication.timelineHistory(identity.timeline);
             if (history)
@@ -10410,6 +10463,7 @@ async function runBackupCopy(source, writer, opts, makePlan) {
             await (0, target_writer_1.fsyncPath)(writer.abs('global'));
             await (0, target_writer_1.fsyncPath)(writer.abs('.'));
         }
+        opts.clock?.end();
         return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten };
     }
     finally {
@@ -10605,10 +10659,12 @@ async function syncExistingTarget(opts, flavor) {
     const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
     const report = (0, report_1.newReport)(flavor, conn.display, targetDir, threads);
     const started = Date.now();
+    const clock = new report_1.PhaseClock(report);
     let source;
     let lock;
     try {
         (0, source_session_1.assertThreads)(threads);
+        clock.next('preflight checks');
         let target = (0, target_state_1.inspectTarget)(targetDir);
         if (opts.dryRun)
             target_lock_1.TargetLock.assertFree(targetDir);
@@ -10626,11 +10682,13 @@ async function syncExistingTarget(opts, flavor) {
         report.source.timeline = source.identity.timeline;
         report.checks.push(...(0, target_checks_1.checkTargetMatchesSource)(target, source));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
+        clock.next('reference LSN and divergence');
         const decision = await (0, divergence_1.decideReference)(target, source, logger, opts);
         recordDecision(report, target, decision);
         if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
             logger.info('no rewind required');
             report.status = 'no-op';
+            report.nextStep = "Nothing was changed: the target is on the source's history and can follow it as a standby (write standby.signal and primary_conninfo, or use catchup -b DELTA -R), then start it.";
             return report;
         }
         const R = decision.referenceLsn;
@@ -10668,6 +10726,7 @@ async function syncExistingTarget(opts, flavor) {
         const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
             label: `pg-catchup ${flavor} ${report.startedAt}`,
             sync,
+            clock,
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
         }, async (startLsn) => {
@@ -10686,6 +10745,7 @@ async function syncExistingTarget(opts, flavor) {
         for (const w of report.warnings)
             logger.warn(w);
         report.status = 'success';
+        report.nextStep = (0, report_1.nextStepAfterSync)(report);
         return report;
     }
     catch (err) {
@@ -10694,6 +10754,7 @@ async function syncExistingTarget(opts, flavor) {
     finally {
         await (0, source_session_1.closeSourceSession)(source);
         lock?.release();
+        clock.end();
         report.durationMs = Date.now() - started;
     }
 }
@@ -10756,6 +10817,7 @@ function recordDecision(report, target, d) {
 function recordPlan(report, plan) {
     report.files.copied = plan.files.length;
     report.files.patched = plan.patches.length;
+    report.files.truncated = plan.patches.filter((p) => p.sourceSize < p.targetSize).length;
     report.files.deleted = plan.deletions.length;
     report.files.skipped = plan.skipped.length;
     report.files.bytesPlanned = plan.bytesToCopy;
@@ -11104,9 +11166,11 @@ async function catchupFull(opts) {
     const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
     const report = (0, report_1.newReport)('FULL', conn.display, targetDir, threads);
     const started = Date.now();
+    const clock = new report_1.PhaseClock(report);
     let source;
     try {
         (0, source_session_1.assertThreads)(threads);
+        clock.next('preflight checks');
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
@@ -11119,6 +11183,7 @@ async function catchupFull(opts) {
         const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
             label: `pg-catchup FULL ${report.startedAt}`,
             sync,
+            clock,
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
         }, async () => {
@@ -11134,6 +11199,7 @@ async function catchupFull(opts) {
         });
         report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
         report.status = 'success';
+        report.nextStep = (0, report_1.nextStepAfterSync)(report);
         return report;
     }
     catch (err) {
@@ -11141,6 +11207,7 @@ async function catchupFull(opts) {
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
+        clock.end();
         report.durationMs = Date.now() - started;
     }
 }
@@ -13606,18 +13673,44 @@ async function checkWalSenders(client) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TOOL_VERSION = void 0;
+exports.PhaseClock = exports.TOOL_VERSION = void 0;
 exports.newReport = newReport;
+exports.nextStepAfterSync = nextStepAfterSync;
 exports.failReport = failReport;
 exports.TOOL_VERSION = '0.1.0';
 function newReport(mode, connection, targetPath, threads) {
     return {
         tool: 'pg-catchup', version: exports.TOOL_VERSION, reportVersion: 1, command: mode === 'rewind' ? 'rewind' : 'catchup', mode, status: 'failed',
         source: { connection }, target: { path: targetPath }, lsn: {}, checks: [],
-        files: { copied: 0, patched: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
+        phases: [],
+        files: { copied: 0, patched: 0, truncated: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
         threads, wroteRecoveryConf: false, warnings: [], startedAt: new Date().toISOString(), durationMs: 0,
     };
 }
+/** The operator's next step after a run that wrote the target. */
+function nextStepAfterSync(report) {
+    return report.wroteRecoveryConf
+        ? `Start the target as a standby: pg_ctl start -D ${report.target.path}`
+        : `The target has no new recovery configuration: write standby.signal and primary_conninfo (or rerun with -R), then pg_ctl start -D ${report.target.path}`;
+}
+/** Times phases: each call closes the previous phase and opens the next. */
+class PhaseClock {
+    report;
+    current = null;
+    constructor(report) {
+        this.report = report;
+    }
+    next(phase) {
+        this.end();
+        this.current = { phase, started: Date.now() };
+    }
+    end() {
+        if (this.current)
+            this.report.phases.push({ phase: this.current.phase, durationMs: Date.now() - this.current.started });
+        this.current = null;
+    }
+}
+exports.PhaseClock = PhaseClock;
 /** Attaches the report to an error so adapters can still write it; records the error in it. */
 function failReport(report, err) {
     const e = err;

@@ -71,7 +71,10 @@ describe.each(testVersions())('FULL catchup on PostgreSQL %i', (version) => {
     await load.stop();
     expectCliSuccess(res);
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
-    expect(report).toMatchObject({ mode: 'FULL', status: 'success', threads: 4 });
+    expect(report).toMatchObject({ mode: 'FULL', status: 'success', threads: 4, nextStep: expect.stringContaining('pg_ctl start') });
+    expect(report.phases.map((p) => p.phase)).toEqual(['preflight checks', 'backup start (checkpoint)', 'plan (listing, changed blocks)', 'copy',
+      'backup stop and WAL', 'finish (backup_label, fsync, pg_control)']);
+    expect(res.stdout).toMatch(/^catchup FULL: success\n/);
     expect(report.files.bytesCopied).toBeGreaterThan(0);
 
     const standby = await startAsStandby(target);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
-import { Cluster, expectCliSuccess, runCli, testVersions, treeDigest, useClusters } from '../support';
+import { Cluster, expectCliSuccess, runCli, standbyOf, testVersions, treeDigest, useClusters } from '../support';
 import { expectValidReport } from '../support/report-schema';
 
 useClusters();
@@ -62,5 +62,42 @@ describe.each(testVersions())('pg-catchup preflight on PostgreSQL %i', (version)
     const notEmpty = await run(['-b', 'FULL', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres']);
     expect(fail(notEmpty)).toMatchObject({ id: 'target-empty' });
     expect(treeDigest(target)).toBe(before);
+  });
+
+  test('DELTA: a running target, a wrong directory mode, then a passing plan, then another system: each reported with its fix', async () => {
+    const primary = await Cluster.createPrimary(version);
+    const standby = await standbyOf(primary);
+    const conn = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
+    const preflight = async (extra: string[] = [], c = conn) => {
+      const res = await runCli(['preflight', '-b', 'DELTA', '-D', standby.dataDir, '--json', ...c, ...extra]);
+      const report = JSON.parse(res.stdout) as Report;
+      expectValidReport(report);
+      return { code: res.code, report, check: (id: string) => report.checks.find((x) => x.id === id) };
+    };
+
+    const running = await preflight();
+    expect(running.code).toBe(1);
+    expect(running.check('target-stopped')).toMatchObject({ status: 'fail', fix: expect.stringContaining('pg_ctl stop') });
+
+    await standby.stop('fast');
+    fs.chmodSync(standby.dataDir, 0o755);
+    const loose = await preflight(['--fail-on-warning']);
+    expect(loose.code).toBe(1);
+    expect(loose.check('target-directory')).toMatchObject({ status: 'warn', fix: `chmod 0700 ${standby.dataDir}` });
+    fs.chmodSync(standby.dataDir, 0o700);
+
+    const before = treeDigest(standby.dataDir);
+    const ok = await preflight();
+    expect(ok.code).toBe(0);
+    expect(ok.report).toMatchObject({ command: 'preflight', mode: 'DELTA', status: 'success', divergence: { diverged: false } });
+    for (const id of ['target-stopped', 'same-system', 'same-layout', 'disk-space']) expect(ok.check(id)?.status).toBe('pass');
+    expect(ok.report.lsn.reference).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    expect(treeDigest(standby.dataDir)).toBe(before);
+
+    const other = await Cluster.createPrimary(version);
+    const foreign = await preflight([], ['-h', '127.0.0.1', '-p', String(other.port), '-U', 'postgres']);
+    expect(foreign.code).toBe(1);
+    expect(foreign.check('same-system')).toMatchObject({ status: 'fail', detail: expect.stringContaining('different systems') });
+    expect(treeDigest(standby.dataDir)).toBe(before);
   });
 });

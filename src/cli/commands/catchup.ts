@@ -7,6 +7,7 @@ import type { Report } from '../../engine/report/report';
 import { CONNECTION_FLAGS, CONNECTION_HELP, parseFlags, parseIntFlag } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
+import { renderSummary } from '../render-summary';
 import { UsageError } from '../usage-error';
 
 export const CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
@@ -36,6 +37,7 @@ Options:
   -N, --no-sync                  do not fsync what was written (faster, unsafe on a crash)
   -P, --progress                 show progress on stderr
       --report=FILE.json         write a JSON report of the run (also on failure)
+      --json                     print the report as JSON on stdout instead of a summary
       --debug                    more output
   -?, --help                     show this help
 
@@ -60,6 +62,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     progress: { type: 'boolean', short: 'P' },
     report: { type: 'string' },
     debug: { type: 'boolean' },
+    json: { type: 'boolean' },
     help: { type: 'boolean', short: '?' },
   });
   if (values.help) {
@@ -98,12 +101,17 @@ export async function runCatchup(argv: string[]): Promise<number> {
       assumeDiverged: Boolean(values['assume-diverged']),
       targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
     });
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return 0;
+    }
     if (report.status === 'dry-run') {
       process.stdout.write(`${renderPlan(report)}\n`);
       return 0;
     }
     logger.info(`${report.mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
       `${formatBytes(report.files.bytesCopied)} written, WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
+    process.stdout.write(`${renderSummary(report)}\n`);
     return 0;
   } catch (err) {
     report = (err as { report?: Report }).report;

@@ -6,6 +6,7 @@ import type { Report } from '../../engine/report/report';
 import { parseFlags, parseIntFlag } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
+import { renderSummary } from '../render-summary';
 import { UsageError } from '../usage-error';
 
 export const REWIND_HELP = `pg-catchup rewind: synchronize a data directory with another copy of the same cluster
@@ -30,6 +31,7 @@ Options:
                                  history, rewind it as if it diverged after its last checkpoint
   -j, --threads=N                parallel connections reading the source (default 1)
       --report=FILE.json         write a JSON report of the run
+      --json                     print the report as JSON on stdout instead of a summary
       --debug                    write a lot of debug messages
   -V, --version                  output version information, then exit
   -?, --help                     show this help, then exit
@@ -52,6 +54,7 @@ export async function runRewind(argv: string[]): Promise<number> {
     threads: { type: 'string', short: 'j' },
     report: { type: 'string' },
     debug: { type: 'boolean' },
+    json: { type: 'boolean' },
     version: { type: 'boolean', short: 'V' },
     help: { type: 'boolean', short: '?' },
   });
@@ -87,12 +90,13 @@ export async function runRewind(argv: string[]): Promise<number> {
       runner: execCommandRunner,
       logger,
     });
-    if (report.status === 'no-op') process.stdout.write('pg-catchup: no rewind required\n');
+    if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (report.status === 'no-op') process.stdout.write('pg-catchup: no rewind required\n');
     else if (report.status === 'dry-run') process.stdout.write(`${renderPlan(report)}\n`);
     else {
       logger.info(`rewind done: diverged at ${report.divergence?.forkLsn}, ${report.files.patched} files patched, ${report.files.copied} copied, ` +
         `${formatBytes(report.files.bytesCopied)} written, ${(report.durationMs / 1000).toFixed(1)} s`);
-      process.stdout.write('pg-catchup: Done!\n');
+      process.stdout.write(`${renderSummary(report)}\npg-catchup: Done!\n`);
     }
     return 0;
   } catch (err) {

@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import { parsePgControl, PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
 import { autoConfLines } from '../pgdata/recovery-conf';
 import type { Plan } from '../plan/plan';
+import type { PhaseClock } from '../report/report';
 import { BackupSession } from '../source/backup-session';
 import { readRanges } from '../source/file-reader';
 import { WalReceiver } from '../source/wal-receiver';
@@ -17,6 +18,8 @@ import type { SourceSession } from './source-session';
 
 export interface BackupCopyOptions {
   label: string;
+  /** Phases are timed into the report. */
+  clock?: PhaseClock;
   sync: boolean;
   /** primary_conninfo to write with standby.signal (-R), or null. */
   recoveryConninfo: string | null;
@@ -51,14 +54,18 @@ export async function runBackupCopy(
   await writer.makeDirectory('pg_wal/archive_status');
 
   const backup = new BackupSession(control);
+  opts.clock?.next('backup start (checkpoint)');
   const startLsn = await backup.start(opts.label, true);
   opts.logger.info(`backup started at ${formatLsn(startLsn)} on timeline ${identity.timeline}`);
   const walStart = segmentStartLsn(segmentNoOf(startLsn, segSize), segSize);
   const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
   const receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
   try {
+    opts.clock?.next('plan (listing, changed blocks)');
     const plan = await makePlan(startLsn);
+    opts.clock?.next('copy');
     const copy = await executeCopy(plan, source.readers, writer, opts.logger);
+    opts.clock?.next('backup stop and WAL');
 
     const controlFile = await readControlFile(control, identity.systemIdentifier);
     const stop = await backup.stop();
@@ -66,6 +73,7 @@ export async function runBackupCopy(
     await sink.close();
     opts.logger.info(`backup stopped at ${formatLsn(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
 
+    opts.clock?.next('finish (backup_label, fsync, pg_control)');
     if (source.history.length > 0) {
       const history = await replication.timelineHistory(identity.timeline);
       if (history) await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
@@ -81,6 +89,7 @@ export async function runBackupCopy(
       await fsyncPath(writer.abs('global'));
       await fsyncPath(writer.abs('.'));
     }
+    opts.clock?.end();
     return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten };
   } finally {
     await receiver.abort();

@@ -11,7 +11,7 @@ import { TargetLock } from '../pgdata/target-lock';
 import { inspectTarget, TargetState } from '../pgdata/target-state';
 import type { Plan } from '../plan/plan';
 import { patchCandidates, planDelta } from '../plan/plan-delta';
-import { failReport, newReport, Report } from '../report/report';
+import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { resolveConnection } from '../source/connection-options';
 import { scanChangedBlocks } from '../source/changed-blocks-scan';
 import { listSourceFiles } from '../source/file-listing';
@@ -76,10 +76,12 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
   const conn = resolveConnection(opts.source, opts.env ?? {});
   const report = newReport(flavor, conn.display, targetDir, threads);
   const started = Date.now();
+  const clock = new PhaseClock(report);
   let source: SourceSession | undefined;
   let lock: TargetLock | undefined;
   try {
     assertThreads(threads);
+    clock.next('preflight checks');
     let target = inspectTarget(targetDir);
     if (opts.dryRun) TargetLock.assertFree(targetDir);
     else lock = TargetLock.acquire(targetDir);
@@ -95,11 +97,13 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     report.checks.push(...checkTargetMatchesSource(target, source));
     assertChecksPass(report.checks, opts.failOnWarning);
 
+    clock.next('reference LSN and divergence');
     const decision = await decideReference(target, source, logger, opts);
     recordDecision(report, target, decision);
     if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
       logger.info('no rewind required');
       report.status = 'no-op';
+      report.nextStep = "Nothing was changed: the target is on the source's history and can follow it as a standby (write standby.signal and primary_conninfo, or use catchup -b DELTA -R), then start it.";
       return report;
     }
     const R = decision.referenceLsn;
@@ -140,6 +144,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     const result = await runBackupCopy(source, writer, {
       label: `pg-catchup ${flavor} ${report.startedAt}`,
       sync,
+      clock,
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
     }, async (startLsn) => {
@@ -158,12 +163,14 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
     for (const w of report.warnings) logger.warn(w);
     report.status = 'success';
+    report.nextStep = nextStepAfterSync(report);
     return report;
   } catch (err) {
     throw failReport(report, err);
   } finally {
     await closeSourceSession(source);
     lock?.release();
+    clock.end();
     report.durationMs = Date.now() - started;
   }
 }
@@ -231,6 +238,7 @@ function recordDecision(report: Report, target: TargetState, d: ReferenceDecisio
 function recordPlan(report: Report, plan: Plan): void {
   report.files.copied = plan.files.length;
   report.files.patched = plan.patches.length;
+  report.files.truncated = plan.patches.filter((p) => p.sourceSize < p.targetSize).length;
   report.files.deleted = plan.deletions.length;
   report.files.skipped = plan.skipped.length;
   report.files.bytesPlanned = plan.bytesToCopy;

@@ -7,7 +7,7 @@ import { planFull } from '../plan/plan-full';
 import { assertChecksPass } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
-import { failReport, newReport, Report } from '../report/report';
+import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { resolveConnection, SourceConnectionOptions } from '../source/connection-options';
 import { listSourceFiles } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
@@ -48,9 +48,11 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   const conn = resolveConnection(opts.source, opts.env ?? {});
   const report = newReport('FULL', conn.display, targetDir, threads);
   const started = Date.now();
+  const clock = new PhaseClock(report);
   let source: SourceSession | undefined;
   try {
     assertThreads(threads);
+    clock.next('preflight checks');
     report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
     assertChecksPass(report.checks, opts.failOnWarning);
     source = await openSourceSession(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
@@ -64,6 +66,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     const result = await runBackupCopy(source, writer, {
       label: `pg-catchup FULL ${report.startedAt}`,
       sync,
+      clock,
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
     }, async () => {
@@ -79,11 +82,13 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     });
     report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
     report.status = 'success';
+    report.nextStep = nextStepAfterSync(report);
     return report;
   } catch (err) {
     throw failReport(report, err);
   } finally {
     await closeSourceSession(source);
+    clock.end();
     report.durationMs = Date.now() - started;
   }
 }

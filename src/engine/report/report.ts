@@ -27,9 +27,13 @@ export interface Report {
   /** A rerun that completed an interrupted one. */
   resumed?: { from: string; startedAt: string };
   checks: CheckResult[];
+  /** Wall time of each phase, in order. */
+  phases: Array<{ phase: string; durationMs: number }>;
   files: {
     copied: number;
     patched: number;
+    /** Patched files cut to the source's (smaller) size. */
+    truncated: number;
     deleted: number;
     skipped: number;
     bytesCopied: number;
@@ -54,9 +58,34 @@ export function newReport(mode: Report['mode'], connection: string, targetPath: 
   return {
     tool: 'pg-catchup', version: TOOL_VERSION, reportVersion: 1, command: mode === 'rewind' ? 'rewind' : 'catchup', mode, status: 'failed',
     source: { connection }, target: { path: targetPath }, lsn: {}, checks: [],
-    files: { copied: 0, patched: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
+    phases: [],
+    files: { copied: 0, patched: 0, truncated: 0, deleted: 0, skipped: 0, bytesCopied: 0, bytesPlanned: 0, blocksCopied: 0, walSegments: 0, walBytes: 0 },
     threads, wroteRecoveryConf: false, warnings: [], startedAt: new Date().toISOString(), durationMs: 0,
   };
+}
+
+/** The operator's next step after a run that wrote the target. */
+export function nextStepAfterSync(report: Report): string {
+  return report.wroteRecoveryConf
+    ? `Start the target as a standby: pg_ctl start -D ${report.target.path}`
+    : `The target has no new recovery configuration: write standby.signal and primary_conninfo (or rerun with -R), then pg_ctl start -D ${report.target.path}`;
+}
+
+/** Times phases: each call closes the previous phase and opens the next. */
+export class PhaseClock {
+  private current: { phase: string; started: number } | null = null;
+
+  constructor(private readonly report: Report) {}
+
+  next(phase: string): void {
+    this.end();
+    this.current = { phase, started: Date.now() };
+  }
+
+  end(): void {
+    if (this.current) this.report.phases.push({ phase: this.current.phase, durationMs: Date.now() - this.current.started });
+    this.current = null;
+  }
 }
 
 /** Attaches the report to an error so adapters can still write it; records the error in it. */

@@ -1,0 +1,20 @@
+import { formatBytes } from '../engine/modes/format-bytes';
+import type { Report } from '../engine/report/report';
+
+/** The end of a run for a person at a terminal: what happened, the figures, what to do next. */
+export function renderSummary(r: Report): string {
+  const f = r.files;
+  const lines = [
+    `${r.command} ${r.mode}${r.modeRequested && r.modeRequested !== r.mode ? ` (requested ${r.modeRequested})` : ''}: ${r.status}`,
+    `source: ${r.source.connection}${r.source.serverVersion ? `, PostgreSQL ${r.source.serverVersion}` : ''}${r.source.timeline ? `, timeline ${r.source.timeline}` : ''}`,
+    `target: ${r.target.path}`,
+  ];
+  if (r.divergence) lines.push(`divergence: ${r.divergence.detail}`);
+  if (r.lsn.reference) lines.push(`reference LSN R: ${r.lsn.reference} (${r.reference})`);
+  if (r.lsn.backupStart) lines.push(`WAL: ${r.lsn.backupStart}..${r.lsn.backupStop ?? '?'}, ${f.walSegments} segment(s)`);
+  lines.push(`files: ${f.copied} copied whole, ${f.patched} patched (${f.blocksCopied} blocks, ${f.truncated} truncated), ${f.deleted} removed; ${formatBytes(f.bytesCopied)} written`);
+  if (r.phases.length > 0) lines.push(`phases: ${r.phases.map((p) => `${p.phase} ${(p.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  if (r.nextStep) lines.push(`next: ${r.nextStep}`);
+  return lines.join('\n');
+}
