@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import nock from 'nock';
 import type { Report } from '../../src/engine/report/report';
-import { Cluster, expectSameDataAtSameLsn, prepareSchema, startAsStandby, testVersions, useClusters } from '../support';
+import { Cluster, expectSameDataAtSameLsn, prepareSchema, standbyOf, startAsStandby, testVersions, useClusters } from '../support';
 import { runAction } from '../support/action-runner';
 import { freePort } from '../support/ports';
 import { run } from '../support/run';
@@ -108,5 +108,48 @@ describe.each(testVersions())('the action (dist/index.js) on PostgreSQL %i', (ve
     const standby = await startAsStandby(target);
     await expectSameDataAtSameLsn(primary, standby);
     await standby.cleanup();
+  });
+
+  test('preflight through the action: each failing check once, with its fix in its log group, the summary and the report', async () => {
+    const primary = await primaryForCopies(version);
+    const src = { host: '127.0.0.1', port: String(primary.port), user: 'postgres' };
+    const expectFailure = async (inputs: Record<string, string>, id: string, fix: RegExp) => {
+      const r = await runAction({ command: 'preflight', ...src, ...inputs });
+      expect(r.failed).toBe(true);
+      expect(r.outputs.status).toBe('failed');
+      const group = new RegExp(`::group::check ${id}: (FAIL|WARN)[^\\n]*\\n[^\\n]*\\nfix: [^\\n]*${fix.source}`);
+      expect(r.stdout).toMatch(group);
+      expect(r.summary).toMatch(fix);
+      expect(reportOf(r).checks.find((c) => c.id === id)?.fix).toMatch(fix);
+    };
+    const empty = primary.makeTargetDir();
+
+    await expectFailure({ 'target-pgdata': empty, port: '1' }, 'source-reachable', /Check that the source server is running/);
+    await primary.query('DROP ROLE IF EXISTS weak; CREATE ROLE weak LOGIN');
+    await expectFailure({ 'target-pgdata': empty, user: 'weak' }, 'privileges', /GRANT EXECUTE ON FUNCTION/);
+    await primary.query('ALTER SYSTEM SET full_page_writes = off');
+    await primary.query('SELECT pg_reload_conf()');
+    await expectFailure({ 'target-pgdata': empty }, 'full-page-writes', /ALTER SYSTEM SET full_page_writes = on/);
+    await primary.query('ALTER SYSTEM RESET full_page_writes');
+    await primary.query('SELECT pg_reload_conf()');
+
+    const full = primary.makeTargetDir();
+    fs.writeFileSync(path.join(full, 'stray'), 'x');
+    await expectFailure({ 'target-pgdata': full, mode: 'FULL' }, 'target-empty', /FULL needs an empty directory/);
+
+    const slots = await primary.scalar<number>("SELECT current_setting('max_replication_slots')::int");
+    for (let i = 0; i < slots; i++) await primary.query(`SELECT pg_create_physical_replication_slot('hog_${i}')`);
+    await expectFailure({ 'target-pgdata': empty }, 'replication-slots', /drop an unused slot/);
+    for (let i = 0; i < slots; i++) await primary.query(`SELECT pg_drop_replication_slot('hog_${i}')`);
+
+    const standby = await standbyOf(primary);
+    await expectFailure({ 'target-pgdata': standby.dataDir, mode: 'DELTA' }, 'target-stopped', /pg_ctl stop/);
+    await standby.stop('fast');
+    fs.chmodSync(standby.dataDir, 0o755);
+    await expectFailure({ 'target-pgdata': standby.dataDir, mode: 'DELTA', 'fail-on-warning': 'true' }, 'target-directory', /chmod 0700/);
+    fs.chmodSync(standby.dataDir, 0o700);
+    const other = await Cluster.createPrimary(version);
+    await expectFailure({ 'target-pgdata': standby.dataDir, mode: 'DELTA', port: String(other.port) }, 'same-system', /use -b FULL into an empty directory/);
+    await other.cleanup();
   });
 });
