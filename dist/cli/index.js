@@ -10683,7 +10683,12 @@ async function syncExistingTarget(opts, flavor) {
         report.checks.push(...(0, target_checks_1.checkTargetMatchesSource)(target, source));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         clock.next('reference LSN and divergence');
-        const decision = await (0, divergence_1.decideReference)(target, source, logger, opts);
+        const historyCheck = { id: 'target-history', title: "Target's position relative to the source's history" };
+        const decision = await (0, divergence_1.decideReference)(target, source, logger, opts).catch((err) => {
+            report.checks.push({ ...historyCheck, status: 'fail', detail: err.message, fix: err.fix });
+            throw err;
+        });
+        report.checks.push({ ...historyCheck, status: 'pass', detail: `${decision.divergence.detail}; R = ${(0, lsn_1.formatLsn)(decision.referenceLsn)}` });
         recordDecision(report, target, decision);
         if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
             logger.info('no rewind required');

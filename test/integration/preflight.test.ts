@@ -90,7 +90,7 @@ describe.each(testVersions())('pg-catchup preflight on PostgreSQL %i', (version)
     const ok = await preflight();
     expect(ok.code).toBe(0);
     expect(ok.report).toMatchObject({ command: 'preflight', mode: 'DELTA', status: 'success', divergence: { diverged: false } });
-    for (const id of ['target-stopped', 'same-system', 'same-layout', 'disk-space']) expect(ok.check(id)?.status).toBe('pass');
+    for (const id of ['target-stopped', 'same-system', 'same-layout', 'target-history', 'disk-space']) expect(ok.check(id)?.status).toBe('pass');
     expect(ok.report.lsn.reference).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
     expect(treeDigest(standby.dataDir)).toBe(before);
 

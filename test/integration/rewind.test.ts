@@ -4,6 +4,7 @@ import { catchupFull } from '../../src/engine/modes/full';
 import {
   Cluster, expectCliSuccess, prepareSchema, runCli, startAsStandby, testVersions, treeDigest, useClusters, waitForStreaming,
 } from '../support';
+import { expectValidReport } from '../support/report-schema';
 
 useClusters();
 
@@ -24,16 +25,20 @@ describe.each(testVersions())('pg-catchup rewind on PostgreSQL %i', (version) =>
     await waitForStreaming(primary);
     await standby.stop('fast');
     const before = treeDigest(dir);
-    const res = await runCli(rewindArgs(dir));
+    const res = await runCli(rewindArgs(dir, `--report=${dir}.json`));
     expectCliSuccess(res);
     expect(res.stdout).toContain('no rewind required');
+    const report = JSON.parse(fs.readFileSync(`${dir}.json`, 'utf8'));
+    expectValidReport(report);
+    expect(report).toMatchObject({ command: 'rewind', status: 'no-op' });
     expect(treeDigest(dir)).toBe(before);
 
     // Not shut down cleanly, and told not to fix that: refused, untouched.
     await standby.start();
     await standby.stop('immediate');
     const crashed = treeDigest(dir);
-    const refused = await runCli(rewindArgs(dir, '--no-ensure-shutdown'));
+    const refused = await runCli(rewindArgs(dir, '--no-ensure-shutdown', `--report=${dir}.refused.json`));
+    expectValidReport(JSON.parse(fs.readFileSync(`${dir}.refused.json`, 'utf8')));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/target server must be shut down cleanly.*--no-ensure-shutdown/);
     expect(treeDigest(dir)).toBe(crashed);

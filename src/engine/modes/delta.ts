@@ -98,7 +98,12 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     assertChecksPass(report.checks, opts.failOnWarning);
 
     clock.next('reference LSN and divergence');
-    const decision = await decideReference(target, source, logger, opts);
+    const historyCheck = { id: 'target-history', title: "Target's position relative to the source's history" };
+    const decision = await decideReference(target, source, logger, opts).catch((err) => {
+      report.checks.push({ ...historyCheck, status: 'fail', detail: (err as Error).message, fix: (err as { fix?: string }).fix });
+      throw err;
+    });
+    report.checks.push({ ...historyCheck, status: 'pass', detail: `${decision.divergence.detail}; R = ${formatLsn(decision.referenceLsn)}` });
     recordDecision(report, target, decision);
     if (flavor === 'rewind' && !decision.divergence.diverged && !target.marker) {
       logger.info('no rewind required');
