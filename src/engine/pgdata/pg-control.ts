@@ -11,6 +11,7 @@
  */
 
 import { crc32c } from './crc32c';
+import { decodeCheckPoint, SIZE_OF_CHECKPOINT } from '../wal/checkpoint';
 import { Lsn } from '../wal/lsn';
 
 export const PG_CONTROL_FILE_SIZE = 8192;
@@ -122,22 +123,7 @@ const OFF = {
   state: 16,
   time: 24,
   checkPoint: 32,
-  ckptRedo: 40,
-  ckptThisTli: 48,
-  ckptPrevTli: 52,
-  ckptFullPageWrites: 56,
-  ckptNextXid: 64,
-  ckptNextOid: 72,
-  ckptNextMulti: 76,
-  ckptNextMultiOffset: 80,
-  ckptOldestXid: 84,
-  ckptOldestXidDb: 88,
-  ckptOldestMulti: 92,
-  ckptOldestMultiDb: 96,
-  ckptTime: 104,
-  ckptOldestCommitTsXid: 112,
-  ckptNewestCommitTsXid: 116,
-  ckptOldestActiveXid: 120,
+  checkPointCopy: 40,
   unloggedLsn: 128,
   minRecoveryPoint: 136,
   minRecoveryPointTli: 144,
@@ -167,15 +153,16 @@ const OFF = {
 } as const;
 
 interface Layout {
-  ckptWalLevel: number | null;
+  /** 17+: CheckPoint carries wal_level (in what was padding; no offset moves). */
+  checkpointHasWalLevel: boolean;
   defaultCharSignedness: number | null;
   crc: number;
 }
 
 const LAYOUTS: ReadonlyMap<number, Layout> = new Map([
-  [1300, { ckptWalLevel: null, defaultCharSignedness: null, crc: 288 }],
-  [1700, { ckptWalLevel: 60, defaultCharSignedness: null, crc: 288 }],
-  [1800, { ckptWalLevel: 60, defaultCharSignedness: 256, crc: 292 }],
+  [1300, { checkpointHasWalLevel: false, defaultCharSignedness: null, crc: 288 }],
+  [1700, { checkpointHasWalLevel: true, defaultCharSignedness: null, crc: 288 }],
+  [1800, { checkpointHasWalLevel: true, defaultCharSignedness: 256, crc: 292 }],
 ]);
 
 /** pg_control_version values this parser reads. */
@@ -265,6 +252,8 @@ export function parsePgControl(buf: Buffer, name = 'pg_control'): PgControl {
     throw new Error(`${name} has an unknown cluster state ${stateCode}; the file is not from PostgreSQL 15-18`);
   }
   const walLevel = i32(OFF.walLevel);
+  // pg_control embeds a copy of the last checkpoint record's CheckPoint; wal_level is in it from 17 on.
+  const ckpt = decodeCheckPoint(buf.subarray(OFF.checkPointCopy, OFF.checkPointCopy + SIZE_OF_CHECKPOINT), layout.checkpointHasWalLevel ? 17 : 16);
 
   return {
     systemIdentifier,
@@ -277,23 +266,23 @@ export function parsePgControl(buf: Buffer, name = 'pg_control'): PgControl {
     time: seconds(OFF.time),
     checkpointLsn: u64(OFF.checkPoint),
 
-    redoLsn: u64(OFF.ckptRedo),
-    timeline: u32(OFF.ckptThisTli),
-    prevTimeline: u32(OFF.ckptPrevTli),
-    fullPageWrites: bool(OFF.ckptFullPageWrites),
-    checkpointWalLevel: layout.ckptWalLevel === null ? null : i32(layout.ckptWalLevel),
-    nextFullXid: u64(OFF.ckptNextXid),
-    nextOid: u32(OFF.ckptNextOid),
-    nextMulti: u32(OFF.ckptNextMulti),
-    nextMultiOffset: u32(OFF.ckptNextMultiOffset),
-    oldestXid: u32(OFF.ckptOldestXid),
-    oldestXidDb: u32(OFF.ckptOldestXidDb),
-    oldestMulti: u32(OFF.ckptOldestMulti),
-    oldestMultiDb: u32(OFF.ckptOldestMultiDb),
-    checkpointTime: seconds(OFF.ckptTime),
-    oldestCommitTsXid: u32(OFF.ckptOldestCommitTsXid),
-    newestCommitTsXid: u32(OFF.ckptNewestCommitTsXid),
-    oldestActiveXid: u32(OFF.ckptOldestActiveXid),
+    redoLsn: ckpt.redo,
+    timeline: ckpt.timeline,
+    prevTimeline: ckpt.prevTimeline,
+    fullPageWrites: ckpt.fullPageWrites,
+    checkpointWalLevel: ckpt.walLevel,
+    nextFullXid: ckpt.nextFullXid,
+    nextOid: ckpt.nextOid,
+    nextMulti: ckpt.nextMulti,
+    nextMultiOffset: ckpt.nextMultiOffset,
+    oldestXid: ckpt.oldestXid,
+    oldestXidDb: ckpt.oldestXidDb,
+    oldestMulti: ckpt.oldestMulti,
+    oldestMultiDb: ckpt.oldestMultiDb,
+    checkpointTime: ckpt.time,
+    oldestCommitTsXid: ckpt.oldestCommitTsXid,
+    newestCommitTsXid: ckpt.newestCommitTsXid,
+    oldestActiveXid: ckpt.oldestActiveXid,
 
     unloggedLsn: u64(OFF.unloggedLsn),
     minRecoveryPoint: u64(OFF.minRecoveryPoint),
