@@ -11983,6 +11983,8 @@ const READ_BYTES = 1024 * 1024;
 function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
     const result = new Map();
     const buf = Buffer.alloc(READ_BYTES);
+    const high = Number(referenceLsn >> 32n);
+    const low = Number(referenceLsn & 0xffffffffn);
     for (const f of files) {
         const rel = (0, relation_path_1.parseRelationPath)(f.path);
         if (!rel || rel.fork !== 'main' || rel.isTemp)
@@ -11993,7 +11995,7 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
             for (let off = 0;; off += READ_BYTES) {
                 const n = fs.readSync(fd, buf, 0, READ_BYTES, off);
                 for (let p = 0; p + blockSize <= n; p += blockSize) {
-                    if ((0, page_header_1.pageLsn)(buf, p) >= referenceLsn)
+                    if ((0, page_header_1.pageLsnAtLeast)(buf, p, high, low))
                         blocks.push((off + p) / blockSize);
                 }
                 if (n < READ_BYTES)
@@ -12018,22 +12020,15 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pageLsn = pageLsn;
-exports.isNewPage = isNewPage;
-exports.pageChecksum = pageChecksum;
+exports.pageLsnAtLeast = pageLsnAtLeast;
 /**
- * The parts of a data page header (PageHeaderData, bufpage.h) that decide what to copy.
- * pd_lsn is two little-endian uint32 halves (xlogid, xrecoff) on the platforms we support.
+ * pd_lsn of a data page header (PageHeaderData, bufpage.h) is two little-endian uint32 halves
+ * (xlogid, xrecoff) on the platforms we support. Compared without a BigInt per page: this runs
+ * for every page of a scan.
  */
-function pageLsn(page, offset = 0) {
-    return (BigInt(page.readUInt32LE(offset)) << 32n) | BigInt(page.readUInt32LE(offset + 4));
-}
-/** PageIsNew: pd_upper == 0, an all-zero page that a relation extension has not yet written. */
-function isNewPage(page, offset = 0) {
-    return page.readUInt16LE(offset + 14) === 0;
-}
-function pageChecksum(page, offset = 0) {
-    return page.readUInt16LE(offset + 8);
+function pageLsnAtLeast(page, offset, lsnHigh, lsnLow) {
+    const high = page.readUInt32LE(offset);
+    return high > lsnHigh || (high === lsnHigh && page.readUInt32LE(offset + 4) >= lsnLow);
 }
 
 
@@ -12062,6 +12057,7 @@ exports.pgControlCrc = pgControlCrc;
 exports.majorVersionHint = majorVersionHint;
 exports.parsePgControl = parsePgControl;
 const crc32c_1 = __nccwpck_require__(9028);
+const checkpoint_1 = __nccwpck_require__(3619);
 exports.PG_CONTROL_FILE_SIZE = 8192;
 // DBState enum order; pg_controldata prints these same words.
 const DB_STATES = [
@@ -12082,22 +12078,7 @@ const OFF = {
     state: 16,
     time: 24,
     checkPoint: 32,
-    ckptRedo: 40,
-    ckptThisTli: 48,
-    ckptPrevTli: 52,
-    ckptFullPageWrites: 56,
-    ckptNextXid: 64,
-    ckptNextOid: 72,
-    ckptNextMulti: 76,
-    ckptNextMultiOffset: 80,
-    ckptOldestXid: 84,
-    ckptOldestXidDb: 88,
-    ckptOldestMulti: 92,
-    ckptOldestMultiDb: 96,
-    ckptTime: 104,
-    ckptOldestCommitTsXid: 112,
-    ckptNewestCommitTsXid: 116,
-    ckptOldestActiveXid: 120,
+    checkPointCopy: 40,
     unloggedLsn: 128,
     minRecoveryPoint: 136,
     minRecoveryPointTli: 144,
@@ -12126,9 +12107,9 @@ const OFF = {
     dataChecksumVersion: 252,
 };
 const LAYOUTS = new Map([
-    [1300, { ckptWalLevel: null, defaultCharSignedness: null, crc: 288 }],
-    [1700, { ckptWalLevel: 60, defaultCharSignedness: null, crc: 288 }],
-    [1800, { ckptWalLevel: 60, defaultCharSignedness: 256, crc: 292 }],
+    [1300, { checkpointHasWalLevel: false, defaultCharSignedness: null, crc: 288 }],
+    [1700, { checkpointHasWalLevel: true, defaultCharSignedness: null, crc: 288 }],
+    [1800, { checkpointHasWalLevel: true, defaultCharSignedness: 256, crc: 292 }],
 ]);
 /** pg_control_version values this parser reads. */
 exports.SUPPORTED_PG_CONTROL_VERSIONS = [...LAYOUTS.keys()];
@@ -12209,6 +12190,8 @@ function parsePgControl(buf, name = 'pg_control') {
         throw new Error(`${name} has an unknown cluster state ${stateCode}; the file is not from PostgreSQL 15-18`);
     }
     const walLevel = i32(OFF.walLevel);
+    // pg_control embeds a copy of the last checkpoint record's CheckPoint; wal_level is in it from 17 on.
+    const ckpt = (0, checkpoint_1.decodeCheckPoint)(buf.subarray(OFF.checkPointCopy, OFF.checkPointCopy + checkpoint_1.SIZE_OF_CHECKPOINT), layout.checkpointHasWalLevel ? 17 : 16);
     return {
         systemIdentifier,
         systemIdentifierText: systemIdentifier.toString(),
@@ -12219,23 +12202,23 @@ function parsePgControl(buf, name = 'pg_control') {
         stateCode,
         time: seconds(OFF.time),
         checkpointLsn: u64(OFF.checkPoint),
-        redoLsn: u64(OFF.ckptRedo),
-        timeline: u32(OFF.ckptThisTli),
-        prevTimeline: u32(OFF.ckptPrevTli),
-        fullPageWrites: bool(OFF.ckptFullPageWrites),
-        checkpointWalLevel: layout.ckptWalLevel === null ? null : i32(layout.ckptWalLevel),
-        nextFullXid: u64(OFF.ckptNextXid),
-        nextOid: u32(OFF.ckptNextOid),
-        nextMulti: u32(OFF.ckptNextMulti),
-        nextMultiOffset: u32(OFF.ckptNextMultiOffset),
-        oldestXid: u32(OFF.ckptOldestXid),
-        oldestXidDb: u32(OFF.ckptOldestXidDb),
-        oldestMulti: u32(OFF.ckptOldestMulti),
-        oldestMultiDb: u32(OFF.ckptOldestMultiDb),
-        checkpointTime: seconds(OFF.ckptTime),
-        oldestCommitTsXid: u32(OFF.ckptOldestCommitTsXid),
-        newestCommitTsXid: u32(OFF.ckptNewestCommitTsXid),
-        oldestActiveXid: u32(OFF.ckptOldestActiveXid),
+        redoLsn: ckpt.redo,
+        timeline: ckpt.timeline,
+        prevTimeline: ckpt.prevTimeline,
+        fullPageWrites: ckpt.fullPageWrites,
+        checkpointWalLevel: ckpt.walLevel,
+        nextFullXid: ckpt.nextFullXid,
+        nextOid: ckpt.nextOid,
+        nextMulti: ckpt.nextMulti,
+        nextMultiOffset: ckpt.nextMultiOffset,
+        oldestXid: ckpt.oldestXid,
+        oldestXidDb: ckpt.oldestXidDb,
+        oldestMulti: ckpt.oldestMulti,
+        oldestMultiDb: ckpt.oldestMultiDb,
+        checkpointTime: ckpt.time,
+        oldestCommitTsXid: ckpt.oldestCommitTsXid,
+        newestCommitTsXid: ckpt.newestCommitTsXid,
+        oldestActiveXid: ckpt.oldestActiveXid,
         unloggedLsn: u64(OFF.unloggedLsn),
         minRecoveryPoint: u64(OFF.minRecoveryPoint),
         minRecoveryPointTli: u32(OFF.minRecoveryPointTli),
@@ -13737,7 +13720,6 @@ function failReport(report, err) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BackupSession = void 0;
-exports.backupLabelTimeline = backupLabelTimeline;
 const lsn_1 = __nccwpck_require__(2524);
 /**
  * A non-exclusive backup (design rule 1): it lives exactly as long as this one session,
@@ -13766,11 +13748,6 @@ class BackupSession {
     }
 }
 exports.BackupSession = BackupSession;
-/** START TIMELINE from a backup_label ("START TIMELINE: 1"). */
-function backupLabelTimeline(label) {
-    const m = /^START TIMELINE: (\d+)$/m.exec(label);
-    return m ? Number(m[1]) : undefined;
-}
 
 
 /***/ }),
@@ -14603,6 +14580,51 @@ class WalReceiver {
     }
 }
 exports.WalReceiver = WalReceiver;
+
+
+/***/ }),
+
+/***/ 3619:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * The CheckPoint struct (catalog/pg_control.h): the main data of checkpoint records, and the copy
+ * of the last checkpoint that pg_control embeds. One decoder for both. Pure.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SIZE_OF_CHECKPOINT = exports.CheckPointFormatError = void 0;
+exports.decodeCheckPoint = decodeCheckPoint;
+class CheckPointFormatError extends Error {
+}
+exports.CheckPointFormatError = CheckPointFormatError;
+exports.SIZE_OF_CHECKPOINT = 88;
+function decodeCheckPoint(mainData, pgMajor) {
+    if (mainData.length < exports.SIZE_OF_CHECKPOINT) {
+        throw new CheckPointFormatError(`checkpoint record data is ${mainData.length} bytes, expected ${exports.SIZE_OF_CHECKPOINT}`);
+    }
+    const d = mainData;
+    return {
+        redo: d.readBigUInt64LE(0),
+        timeline: d.readUInt32LE(8),
+        prevTimeline: d.readUInt32LE(12),
+        fullPageWrites: d[16] !== 0,
+        walLevel: pgMajor >= 17 ? d.readInt32LE(20) : null,
+        nextFullXid: d.readBigUInt64LE(24),
+        nextOid: d.readUInt32LE(32),
+        nextMulti: d.readUInt32LE(36),
+        nextMultiOffset: d.readUInt32LE(40),
+        oldestXid: d.readUInt32LE(44),
+        oldestXidDb: d.readUInt32LE(48),
+        oldestMulti: d.readUInt32LE(52),
+        oldestMultiDb: d.readUInt32LE(56),
+        time: Number(d.readBigInt64LE(64)),
+        oldestCommitTsXid: d.readUInt32LE(72),
+        newestCommitTsXid: d.readUInt32LE(76),
+        oldestActiveXid: d.readUInt32LE(80),
+    };
+}
 
 
 /***/ }),
@@ -15510,7 +15532,7 @@ exports.WalReader = WalReader;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XLOG_NEXTOID = exports.XLOG_NOOP = exports.XLOG_CHECKPOINT_ONLINE = exports.XLOG_CHECKPOINT_SHUTDOWN = exports.RMGR_NAMES = exports.RM_MIN_CUSTOM_ID = exports.RM_MAX_BUILTIN_ID = exports.RM_LOGICALMSG_ID = exports.RM_GENERIC_ID = exports.RM_REPLORIGIN_ID = exports.RM_COMMIT_TS_ID = exports.RM_BRIN_ID = exports.RM_SPGIST_ID = exports.RM_SEQ_ID = exports.RM_GIST_ID = exports.RM_GIN_ID = exports.RM_HASH_ID = exports.RM_BTREE_ID = exports.RM_HEAP_ID = exports.RM_HEAP2_ID = exports.RM_STANDBY_ID = exports.RM_RELMAP_ID = exports.RM_MULTIXACT_ID = exports.RM_TBLSPC_ID = exports.RM_DBASE_ID = exports.RM_CLOG_ID = exports.RM_SMGR_ID = exports.RM_XACT_ID = exports.RM_XLOG_ID = exports.BKPIMAGE_COMPRESS_ZSTD = exports.BKPIMAGE_COMPRESS_LZ4 = exports.BKPIMAGE_COMPRESS_PGLZ = exports.BKPIMAGE_APPLY = exports.BKPIMAGE_HAS_HOLE = exports.BKPBLOCK_SAME_REL = exports.BKPBLOCK_WILL_INIT = exports.BKPBLOCK_HAS_DATA = exports.BKPBLOCK_HAS_IMAGE = exports.BKPBLOCK_FORK_MASK = exports.XLR_BLOCK_ID_TOPLEVEL_XID = exports.XLR_BLOCK_ID_ORIGIN = exports.XLR_BLOCK_ID_DATA_LONG = exports.XLR_BLOCK_ID_DATA_SHORT = exports.XLR_MAX_BLOCK_ID = exports.XLR_CHECK_CONSISTENCY = exports.XLR_SPECIAL_REL_UPDATE = exports.XLR_RMGR_INFO_MASK = exports.XLR_INFO_MASK = exports.XLOG_RECORD_MAX_SIZE = exports.SIZE_OF_XLOG_RECORD = void 0;
-exports.SIZE_OF_CHECKPOINT = exports.WalRecordFormatError = exports.FORK_NAMES = exports.XLOG_TBLSPC_DROP = exports.XLOG_TBLSPC_CREATE = exports.XLOG_DBASE_DROP = exports.XLOG_DBASE_CREATE_WAL_LOG = exports.XLOG_DBASE_CREATE_FILE_COPY = exports.SMGR_TRUNCATE_FSM = exports.SMGR_TRUNCATE_VM = exports.SMGR_TRUNCATE_HEAP = exports.XLOG_SMGR_TRUNCATE = exports.XLOG_SMGR_CREATE = exports.XACT_XINFO_HAS_DROPPED_STATS = exports.XACT_XINFO_HAS_GID = exports.XACT_XINFO_HAS_AE_LOCKS = exports.XACT_XINFO_HAS_ORIGIN = exports.XACT_XINFO_HAS_TWOPHASE = exports.XACT_XINFO_HAS_INVALS = exports.XACT_XINFO_HAS_RELFILELOCATORS = exports.XACT_XINFO_HAS_SUBXACTS = exports.XACT_XINFO_HAS_DBINFO = exports.XLOG_XACT_HAS_INFO = exports.XLOG_XACT_INVALIDATIONS = exports.XLOG_XACT_ASSIGNMENT = exports.XLOG_XACT_ABORT_PREPARED = exports.XLOG_XACT_COMMIT_PREPARED = exports.XLOG_XACT_ABORT = exports.XLOG_XACT_PREPARE = exports.XLOG_XACT_COMMIT = exports.XLOG_XACT_OPMASK = exports.XLOG_CHECKPOINT_REDO = exports.XLOG_OVERWRITE_CONTRECORD = exports.XLOG_FPI = exports.XLOG_FPI_FOR_HINT = exports.XLOG_END_OF_RECOVERY = exports.XLOG_FPW_CHANGE = exports.XLOG_RESTORE_POINT = exports.XLOG_PARAMETER_CHANGE = exports.XLOG_BACKUP_END = exports.XLOG_SWITCH = void 0;
+exports.decodeCheckPoint = exports.SIZE_OF_CHECKPOINT = exports.WalRecordFormatError = exports.FORK_NAMES = exports.XLOG_TBLSPC_DROP = exports.XLOG_TBLSPC_CREATE = exports.XLOG_DBASE_DROP = exports.XLOG_DBASE_CREATE_WAL_LOG = exports.XLOG_DBASE_CREATE_FILE_COPY = exports.SMGR_TRUNCATE_FSM = exports.SMGR_TRUNCATE_VM = exports.SMGR_TRUNCATE_HEAP = exports.XLOG_SMGR_TRUNCATE = exports.XLOG_SMGR_CREATE = exports.XACT_XINFO_HAS_DROPPED_STATS = exports.XACT_XINFO_HAS_GID = exports.XACT_XINFO_HAS_AE_LOCKS = exports.XACT_XINFO_HAS_ORIGIN = exports.XACT_XINFO_HAS_TWOPHASE = exports.XACT_XINFO_HAS_INVALS = exports.XACT_XINFO_HAS_RELFILELOCATORS = exports.XACT_XINFO_HAS_SUBXACTS = exports.XACT_XINFO_HAS_DBINFO = exports.XLOG_XACT_HAS_INFO = exports.XLOG_XACT_INVALIDATIONS = exports.XLOG_XACT_ASSIGNMENT = exports.XLOG_XACT_ABORT_PREPARED = exports.XLOG_XACT_COMMIT_PREPARED = exports.XLOG_XACT_ABORT = exports.XLOG_XACT_PREPARE = exports.XLOG_XACT_COMMIT = exports.XLOG_XACT_OPMASK = exports.XLOG_CHECKPOINT_REDO = exports.XLOG_OVERWRITE_CONTRECORD = exports.XLOG_FPI = exports.XLOG_FPI_FOR_HINT = exports.XLOG_END_OF_RECOVERY = exports.XLOG_FPW_CHANGE = exports.XLOG_RESTORE_POINT = exports.XLOG_PARAMETER_CHANGE = exports.XLOG_BACKUP_END = exports.XLOG_SWITCH = void 0;
 exports.rmgrName = rmgrName;
 exports.isValidRmgrId = isValidRmgrId;
 exports.forkName = forkName;
@@ -15521,7 +15543,6 @@ exports.decodeWalRecordBody = decodeWalRecordBody;
 exports.rmgrInfo = rmgrInfo;
 exports.isCheckpointRecord = isCheckpointRecord;
 exports.isSwitchRecord = isSwitchRecord;
-exports.decodeCheckPoint = decodeCheckPoint;
 exports.decodeEndOfRecovery = decodeEndOfRecovery;
 exports.decodeOverwriteContrecord = decodeOverwriteContrecord;
 exports.timestampTzToDate = timestampTzToDate;
@@ -15863,32 +15884,9 @@ function isSwitchRecord(header) {
     return header.rmid === exports.RM_XLOG_ID && rmgrInfo(header) === exports.XLOG_SWITCH;
 }
 /** Size of CheckPoint in 15-18: 17 put wal_level into padding, so nothing moved. */
-exports.SIZE_OF_CHECKPOINT = 88;
-function decodeCheckPoint(mainData, pgMajor) {
-    if (mainData.length < exports.SIZE_OF_CHECKPOINT) {
-        throw new WalRecordFormatError(`checkpoint record data is ${mainData.length} bytes, expected ${exports.SIZE_OF_CHECKPOINT}`);
-    }
-    const d = mainData;
-    return {
-        redo: d.readBigUInt64LE(0),
-        timeline: d.readUInt32LE(8),
-        prevTimeline: d.readUInt32LE(12),
-        fullPageWrites: d[16] !== 0,
-        walLevel: pgMajor >= 17 ? d.readInt32LE(20) : null,
-        nextFullXid: d.readBigUInt64LE(24),
-        nextOid: d.readUInt32LE(32),
-        nextMulti: d.readUInt32LE(36),
-        nextMultiOffset: d.readUInt32LE(40),
-        oldestXid: d.readUInt32LE(44),
-        oldestXidDb: d.readUInt32LE(48),
-        oldestMulti: d.readUInt32LE(52),
-        oldestMultiDb: d.readUInt32LE(56),
-        time: Number(d.readBigInt64LE(64)),
-        oldestCommitTsXid: d.readUInt32LE(72),
-        newestCommitTsXid: d.readUInt32LE(76),
-        oldestActiveXid: d.readUInt32LE(80),
-    };
-}
+var checkpoint_1 = __nccwpck_require__(3619);
+Object.defineProperty(exports, "SIZE_OF_CHECKPOINT", ({ enumerable: true, get: function () { return checkpoint_1.SIZE_OF_CHECKPOINT; } }));
+Object.defineProperty(exports, "decodeCheckPoint", ({ enumerable: true, get: function () { return checkpoint_1.decodeCheckPoint; } }));
 function decodeEndOfRecovery(mainData, pgMajor) {
     const size = pgMajor >= 17 ? 20 : 16;
     if (mainData.length < size) {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Lsn } from '../wal/lsn';
-import { pageLsn } from './page-header';
+import { pageLsnAtLeast } from './page-header';
 import { parseRelationPath } from './relation-path';
 
 const READ_BYTES = 1024 * 1024;
@@ -13,6 +13,8 @@ const READ_BYTES = 1024 * 1024;
 export function scanLocalChangedBlocks(root: string, files: Array<{ path: string; size: number }>, referenceLsn: Lsn, blockSize: number): Map<string, number[]> {
   const result = new Map<string, number[]>();
   const buf = Buffer.alloc(READ_BYTES);
+  const high = Number(referenceLsn >> 32n);
+  const low = Number(referenceLsn & 0xffffffffn);
   for (const f of files) {
     const rel = parseRelationPath(f.path);
     if (!rel || rel.fork !== 'main' || rel.isTemp) continue;
@@ -22,7 +24,7 @@ export function scanLocalChangedBlocks(root: string, files: Array<{ path: string
       for (let off = 0; ; off += READ_BYTES) {
         const n = fs.readSync(fd, buf, 0, READ_BYTES, off);
         for (let p = 0; p + blockSize <= n; p += blockSize) {
-          if (pageLsn(buf, p) >= referenceLsn) blocks.push((off + p) / blockSize);
+          if (pageLsnAtLeast(buf, p, high, low)) blocks.push((off + p) / blockSize);
         }
         if (n < READ_BYTES) break;
       }

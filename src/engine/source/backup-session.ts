@@ -36,9 +36,3 @@ export class BackupSession {
     return this.started;
   }
 }
-
-/** START TIMELINE from a backup_label ("START TIMELINE: 1"). */
-export function backupLabelTimeline(label: string): number | undefined {
-  const m = /^START TIMELINE: (\d+)$/m.exec(label);
-  return m ? Number(m[1]) : undefined;
-}
