@@ -9124,6 +9124,7 @@ Options:
       --assume-diverged          when the source no longer has the WAL to verify that the
                                  target never wrote WAL of its own, sync it as possibly
                                  diverged after its last checkpoint (its changes are undone)
+${parse_flags_1.LAYOUT_HELP}
   -j, --threads=N                parallel connections reading the source (default 1)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
@@ -9142,6 +9143,7 @@ Exit status: 0 on success, 1 when the run failed or was refused, 2 on bad usage.
 async function runCatchup(argv) {
     const { values } = (0, parse_flags_1.parseFlags)('catchup', argv, {
         ...parse_flags_1.CONNECTION_FLAGS,
+        ...parse_flags_1.LAYOUT_FLAGS,
         'backup-mode': { type: 'string', short: 'b' },
         'destination-pgdata': { type: 'string', short: 'D' },
         threads: { type: 'string', short: 'j' },
@@ -9187,6 +9189,7 @@ async function runCatchup(argv) {
                 dbname: values.dbname,
             },
             env: process.env,
+            ...(0, parse_flags_1.layoutValues)(values),
             threads,
             writeRecoveryConf: Boolean(values['write-recovery-conf']),
             storePassword: Boolean(values['store-password']),
@@ -9280,6 +9283,7 @@ Usage:
 Options:
   -b, --backup-mode=MODE         FULL, DELTA, or AUTO (FULL for an empty target, else DELTA)
   -D, --destination-pgdata=DIR   the target data directory
+${parse_flags_1.LAYOUT_HELP}
       --fail-on-warning          a warning fails the preflight too
       --json                     print the report as JSON on stdout
       --report=FILE.json         write the report to a file
@@ -9291,6 +9295,7 @@ Exit status: 0 when every check passes, 1 when one fails, 2 on bad usage.`;
 async function runPreflightCommand(argv) {
     const { values } = (0, parse_flags_1.parseFlags)('preflight', argv, {
         ...parse_flags_1.CONNECTION_FLAGS,
+        ...parse_flags_1.LAYOUT_FLAGS,
         'backup-mode': { type: 'string', short: 'b' },
         'destination-pgdata': { type: 'string', short: 'D' },
         'fail-on-warning': { type: 'boolean' },
@@ -9314,6 +9319,7 @@ async function runPreflightCommand(argv) {
         targetDir: target,
         source: { host: values.host, port: values.port, user: values.username, dbname: values.dbname },
         env: process.env,
+        ...(0, parse_flags_1.layoutValues)(values),
         failOnWarning: Boolean(values['fail-on-warning']),
         runner: exec_command_runner_1.execCommandRunner,
         logger: (0, progress_printer_1.terminalLogger)({ progress: false, debug: Boolean(values.debug) }),
@@ -9438,6 +9444,9 @@ Options:
       --assume-diverged          when the source no longer has the WAL to verify the target's
                                  history, rewind it as if it diverged after its last checkpoint
   -j, --threads=N                parallel connections reading the source (default 1)
+  -x, --exclude-path=PATH        keep this target path (relative to PGDATA) untouched, e.g.
+                                 postgresql.conf (repeatable; pg_rewind has no such option and
+                                 overwrites the target's configuration files)
       --report=FILE.json         write a JSON report of the run
       --json                     print the report as JSON on stdout instead of a summary
       --debug                    write a lot of debug messages
@@ -9459,6 +9468,7 @@ async function runRewind(argv) {
         'no-ensure-shutdown': { type: 'boolean' },
         'target-bindir': { type: 'string' },
         threads: { type: 'string', short: 'j' },
+        'exclude-path': { type: 'string', short: 'x', multiple: true },
         report: { type: 'string' },
         debug: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -9495,6 +9505,7 @@ async function runRewind(argv) {
             ensureShutdown: !values['no-ensure-shutdown'],
             restoreTargetWal: Boolean(values['restore-target-wal']),
             assumeDiverged: Boolean(values['assume-diverged']),
+            excludePaths: values['exclude-path'] ?? [],
             targetBinDir: values['target-bindir'],
             runner: exec_command_runner_1.execCommandRunner,
             logger,
@@ -9532,9 +9543,10 @@ async function runRewind(argv) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CONNECTION_HELP = exports.CONNECTION_FLAGS = void 0;
+exports.LAYOUT_HELP = exports.LAYOUT_FLAGS = exports.CONNECTION_HELP = exports.CONNECTION_FLAGS = void 0;
 exports.parseFlags = parseFlags;
 exports.parseIntFlag = parseIntFlag;
+exports.layoutValues = layoutValues;
 const util_1 = __nccwpck_require__(9023);
 const usage_error_1 = __nccwpck_require__(4226);
 /** Strict flag parsing: an unknown flag or a stray argument is a usage error, never ignored. */
@@ -9565,6 +9577,24 @@ function parseIntFlag(command, name, value, min, max) {
         throw new usage_error_1.UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`, command);
     }
     return Number(value);
+}
+/** Target layout flags: where tablespaces go, and what of the target stays untouched. */
+exports.LAYOUT_FLAGS = {
+    'tablespace-mapping': { type: 'string', short: 'T', multiple: true },
+    'exclude-path': { type: 'string', short: 'x', multiple: true },
+};
+exports.LAYOUT_HELP = `  -T, --tablespace-mapping=OLDDIR=NEWDIR
+                                 put the source tablespace at OLDDIR into NEWDIR on the
+                                 target (several pairs: OLDDIR1=NEWDIR1:OLDDIR2=NEWDIR2, or
+                                 repeat -T); by default a tablespace keeps its path
+  -x, --exclude-path=PATH        keep this target path (file or directory, relative to
+                                 PGDATA) untouched: neither copied from the source nor removed
+                                 (repeatable; e.g. postgresql.conf, pg_hba.conf)`;
+function layoutValues(values) {
+    return {
+        tablespaceMapping: values['tablespace-mapping'] ?? [],
+        excludePaths: values['exclude-path'] ?? [],
+    };
 }
 
 
@@ -9768,6 +9798,8 @@ async function executeCopy(plan, readers, writer, logger) {
         fs.rmSync(writer.abs(p), { recursive: true, force: true });
         writer.noteChanged(p, 'removed');
     }
+    for (const t of plan.tablespaceLinks)
+        await writer.makeTablespaceLink(t.linkPath, t.location);
     for (const dir of plan.directories)
         await writer.makeDirectory(dir);
     // Truncation and extension first: the patch ranges then fill the file to the source's size.
@@ -9967,6 +9999,33 @@ class TargetWriter {
             await fsp.chown(abs, this.opts.owner.uid, this.opts.owner.gid);
         this.dirsToSync.add(abs);
         this.dirsToSync.add(path.dirname(abs));
+    }
+    /**
+     * A tablespace: its directory outside PGDATA (made if missing, owned like PGDATA) and the
+     * pg_tblspc/<oid> link to it, as pg_basebackup's plain format leaves them.
+     */
+    async makeTablespaceLink(linkPath, location) {
+        // Every directory made on the way belongs to the PGDATA owner, or the server could not reach the tablespace.
+        const firstMade = await fsp.mkdir(location, { mode: exports.DIR_MODE, recursive: true });
+        await fsp.chmod(location, exports.DIR_MODE);
+        const link = this.abs(linkPath);
+        await fsp.mkdir(path.dirname(link), { mode: exports.DIR_MODE, recursive: true });
+        await fsp.symlink(location, link);
+        if (this.opts.owner) {
+            const { uid, gid } = this.opts.owner;
+            if (firstMade) {
+                for (let dir = location;; dir = path.dirname(dir)) {
+                    await fsp.chown(dir, uid, gid);
+                    if (dir === firstMade || dir === path.dirname(dir))
+                        break;
+                }
+            }
+            await fsp.chown(location, uid, gid);
+            await fsp.lchown(link, uid, gid);
+        }
+        this.dirsToSync.add(location);
+        this.dirsToSync.add(path.dirname(location));
+        this.dirsToSync.add(path.dirname(link));
     }
     /** A change made outside writePiece (a truncation, a removal): sync that file and/or its directory too. */
     noteChanged(relPath, kind) {
@@ -10452,8 +10511,8 @@ async function runBackupCopy(source, writer, opts, makePlan) {
                 await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
         }
         await writer.writeFile('backup_label', stop.backupLabel);
-        if (stop.tablespaceMap !== '')
-            await writer.writeFile('tablespace_map', stop.tablespaceMap);
+        // No tablespace_map: the pg_tblspc links already point where the target keeps each
+        // tablespace (mapped or not), as pg_basebackup's plain format leaves them.
         if (opts.recoveryConninfo !== null)
             await writeRecoveryConf(writer, opts.recoveryConninfo);
         await writer.flush();
@@ -10630,6 +10689,7 @@ const divergence_1 = __nccwpck_require__(5671);
 const format_bytes_1 = __nccwpck_require__(9164);
 const target_checks_1 = __nccwpck_require__(4408);
 const source_session_1 = __nccwpck_require__(6769);
+const target_layout_1 = __nccwpck_require__(1775);
 const check_1 = __nccwpck_require__(4186);
 const target_directory_1 = __nccwpck_require__(5299);
 const single_user_recovery_1 = __nccwpck_require__(112);
@@ -10664,6 +10724,7 @@ async function syncExistingTarget(opts, flavor) {
     let lock;
     try {
         (0, source_session_1.assertThreads)(threads);
+        const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         clock.next('preflight checks');
         let target = (0, target_state_1.inspectTarget)(targetDir);
         if (opts.dryRun)
@@ -10681,6 +10742,8 @@ async function syncExistingTarget(opts, flavor) {
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
         report.checks.push(...(0, target_checks_1.checkTargetMatchesSource)(target, source));
+        (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
+        const layout = await (0, target_layout_1.placeLayout)(parsedLayout, source, targetDir, (0, target_listing_1.readTablespaceLinks)(targetDir), report);
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         clock.next('reference LSN and divergence');
         const historyCheck = { id: 'target-history', title: "Target's position relative to the source's history" };
@@ -10705,7 +10768,7 @@ async function syncExistingTarget(opts, flavor) {
             const scanned = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, (0, plan_delta_1.patchCandidates)(sourceListing, targetListing, source.blockSize), R, source.blockSize);
             const plan = (0, plan_delta_1.planDelta)({
                 source: sourceListing, target: targetListing, blockSize: source.blockSize,
-                sourceChanged: scanned, targetChanged: decision.targetChanged, protectedPaths,
+                sourceChanged: scanned, targetChanged: decision.targetChanged, protectedPaths, layout,
             });
             logPlan(plan, logger);
             recordPlan(report, plan);
@@ -11156,6 +11219,7 @@ const lsn_1 = __nccwpck_require__(2524);
 const backup_copy_1 = __nccwpck_require__(1749);
 const format_bytes_1 = __nccwpck_require__(9164);
 const source_session_1 = __nccwpck_require__(6769);
+const target_layout_1 = __nccwpck_require__(1775);
 var format_bytes_2 = __nccwpck_require__(9164);
 Object.defineProperty(exports, "formatBytes", ({ enumerable: true, get: function () { return format_bytes_2.formatBytes; } }));
 /**
@@ -11175,6 +11239,7 @@ async function catchupFull(opts) {
     let source;
     try {
         (0, source_session_1.assertThreads)(threads);
+        const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         clock.next('preflight checks');
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
@@ -11182,6 +11247,8 @@ async function catchupFull(opts) {
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
+        const layout = await (0, target_layout_1.placeLayout)(parsedLayout, source, targetDir, new Map(), report);
+        (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         // First write: everything above refused without touching the target.
         const writer = new target_writer_1.TargetWriter({ root: targetDir, owner: (0, file_owner_1.ownerForTarget)(targetDir), sync });
         await writer.makeDirectory('.');
@@ -11192,7 +11259,7 @@ async function catchupFull(opts) {
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
         }, async () => {
-            const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control));
+            const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control), layout);
             logger.info(`copying ${plan.files.length} files, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)}, with ${threads} connection(s)`);
             return plan;
         });
@@ -11271,6 +11338,7 @@ const connection_options_1 = __nccwpck_require__(3627);
 const auto_mode_1 = __nccwpck_require__(3560);
 const delta_1 = __nccwpck_require__(4667);
 const source_session_1 = __nccwpck_require__(6769);
+const target_layout_1 = __nccwpck_require__(1775);
 /**
  * Every verification a run would make, and nothing else: no write anywhere. FULL checks the
  * source and an empty target; DELTA builds the whole plan as --dry-run does (identity, state,
@@ -11310,12 +11378,14 @@ async function preflightFull(opts, targetDir) {
     const started = Date.now();
     let source;
     try {
+        const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks);
         source = await (0, source_session_1.openSourceSession)(conn, 1, report.checks, { mode: 'FULL' });
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
+        await (0, target_layout_1.placeLayout)(parsedLayout, source, targetDir, new Map(), report);
         const size = await source.control.query('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
         const bytes = Number(size.rows[0].bytes);
         report.files.bytesPlanned = bytes;
@@ -11577,6 +11647,46 @@ function checkTargetMatchesSource(target, source) {
 /** LSN-based selection misses hint-bit-only changes unless they are WAL-logged. */
 function targetLogsHints(target) {
     return target.control.dataChecksumVersion > 0 || target.control.walLogHints;
+}
+
+
+/***/ }),
+
+/***/ 1775:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseLayout = parseLayout;
+exports.placeLayout = placeLayout;
+const errors_1 = __nccwpck_require__(7679);
+const exclude_paths_1 = __nccwpck_require__(1519);
+const tablespace_mapping_1 = __nccwpck_require__(67);
+const tablespace_locations_1 = __nccwpck_require__(635);
+const tablespaces_1 = __nccwpck_require__(9273);
+// -R writes these; keeping the target's own copy of them and writing them are contradictory.
+const RECOVERY_CONF_FILES = ['postgresql.auto.conf', 'standby.signal'];
+/** Validates -T and --exclude-path before anything connects or writes. */
+function parseLayout(req, targetDir) {
+    const excludePaths = (0, exclude_paths_1.normalizeExcludePaths)(req.excludePaths ?? [], targetDir);
+    const clash = excludePaths.find((p) => RECOVERY_CONF_FILES.includes(p));
+    if (req.writeRecoveryConf && clash) {
+        throw new errors_1.CatchupError('bad-exclude-path', `-R writes ${clash}, and --exclude-path ${clash} asks to keep the target's own copy untouched.`, `Drop -R to keep the target's recovery settings, or drop --exclude-path ${clash} to have -R write them.`);
+    }
+    return { mappings: (0, tablespace_mapping_1.parseTablespaceMappings)(req.tablespaceMapping ?? []), excludePaths };
+}
+/**
+ * Places the source's tablespaces on the target (a preflight check row says where, or why
+ * not) and records the layout in the report. Runs before the first write.
+ */
+async function placeLayout(parsed, source, targetDir, existingLinks, report) {
+    const sourceTablespaces = await (0, tablespaces_1.listSourceTablespaces)(source.control);
+    const tablespaces = (0, tablespace_mapping_1.placeTablespaces)(sourceTablespaces, parsed.mappings, targetDir, existingLinks);
+    report.checks.push((0, tablespace_locations_1.checkTablespaceLocations)(tablespaces, existingLinks));
+    report.tablespaces = tablespaces.map((t) => ({ oid: t.oid, sourceLocation: t.sourceLocation, targetLocation: t.targetLocation, placement: t.placement }));
+    report.excludedPaths = parsed.excludePaths;
+    return { tablespaces, excludePaths: parsed.excludePaths };
 }
 
 
@@ -12654,15 +12764,26 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listTarget = listTarget;
+exports.readTablespaceLinks = readTablespaceLinks;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
-/** Every entry of the target PGDATA, relative paths with '/'; symlinks are listed, not followed. */
+// Links PostgreSQL itself follows: tablespaces, and pg_wal moved elsewhere (initdb/pg_basebackup --waldir).
+const FOLLOWED_LINK = /^(pg_tblspc\/\d+|pg_wal)$/;
+/**
+ * Every entry of the target PGDATA, relative paths with '/'. Symlinks are listed, not followed,
+ * except the tablespace links pg_tblspc/<oid> and a pg_wal link: they are directories of the
+ * cluster, listed as such with their contents below them, as the source's listing shows them.
+ */
 function listTarget(root) {
     const out = [];
     const walk = (rel) => {
         for (const d of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
             const child = rel === '' ? d.name : `${rel}/${d.name}`;
-            if (d.isSymbolicLink()) {
+            if (d.isSymbolicLink() && FOLLOWED_LINK.test(child) && isDirectory(path.join(root, child))) {
+                out.push({ path: child, size: 0, isDir: true, isSymlink: true, linkTarget: fs.readlinkSync(path.join(root, child)) });
+                walk(child);
+            }
+            else if (d.isSymbolicLink()) {
                 out.push({ path: child, size: 0, isDir: false, isSymlink: true });
             }
             else if (d.isDirectory()) {
@@ -12676,6 +12797,26 @@ function listTarget(root) {
     };
     walk('');
     return out;
+}
+/** The target's tablespace links (pg_tblspc/<oid> -> directory), by OID. */
+function readTablespaceLinks(root) {
+    const links = new Map();
+    const dir = path.join(root, 'pg_tblspc');
+    if (!fs.existsSync(dir))
+        return links;
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (d.isSymbolicLink() && /^\d+$/.test(d.name))
+            links.set(Number(d.name), fs.readlinkSync(path.join(dir, d.name)));
+    }
+    return links;
+}
+function isDirectory(p) {
+    try {
+        return fs.statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 
@@ -12892,6 +13033,89 @@ function readTargetControl(dir, marker) {
 
 /***/ }),
 
+/***/ 1519:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.normalizeExcludePaths = normalizeExcludePaths;
+exports.isExcludedByUser = isExcludedByUser;
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+const catchup_marker_1 = __nccwpck_require__(3711);
+/**
+ * Top-level PGDATA entries that hold the cluster's state: a target that kept its own copy
+ * of any of them while taking the rest from the source would start inconsistent.
+ */
+const CLUSTER_STATE = [
+    'PG_VERSION', 'base', 'global', 'pg_wal', 'pg_xact', 'pg_multixact', 'pg_commit_ts', 'pg_subtrans',
+    'pg_tblspc', 'pg_twophase', 'pg_logical', 'pg_replslot', 'pg_serial', 'pg_snapshots', 'pg_notify',
+    'pg_dynshmem', 'pg_stat', 'pg_stat_tmp', 'backup_label', 'tablespace_map', 'postmaster.pid', 'postmaster.opts',
+];
+/**
+ * --exclude-path values as paths relative to PGDATA ('/' separated). Each must lie inside
+ * PGDATA and outside the cluster's state; relative values are taken relative to PGDATA.
+ */
+function normalizeExcludePaths(values, targetDir) {
+    const root = path.resolve(targetDir);
+    const out = [];
+    for (const value of values) {
+        const abs = path.resolve(root, value);
+        const rel = path.relative(root, abs).split(path.sep).join('/');
+        if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) {
+            throw new errors_1.CatchupError('bad-exclude-path', `--exclude-path ${value} is not inside the target data directory ${root}.`, 'Give a path inside PGDATA, relative to it (postgresql.conf) or absolute.');
+        }
+        const top = rel.split('/')[0];
+        if (CLUSTER_STATE.includes(top) || catchup_marker_1.OWN_FILES.includes(rel)) {
+            throw new errors_1.CatchupError('bad-exclude-path', `--exclude-path ${value} would keep the target's own ${top}, which must match the source for the cluster to start consistent.`, 'Exclude only configuration and other files of your own (postgresql.conf, pg_hba.conf, postgresql.auto.conf, certificates, log directories).');
+        }
+        if (!out.includes(rel))
+            out.push(rel);
+    }
+    return out;
+}
+/** Whether a PGDATA-relative path is an excluded path or lies below one. */
+function isExcludedByUser(relPath, excluded) {
+    return excluded.some((e) => relPath === e || relPath.startsWith(`${e}/`));
+}
+
+
+/***/ }),
+
 /***/ 7126:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -12903,6 +13127,7 @@ exports.planDelta = planDelta;
 exports.patchFor = patchFor;
 const exclusions_1 = __nccwpck_require__(449);
 const relation_path_1 = __nccwpck_require__(2770);
+const exclude_paths_1 = __nccwpck_require__(1519);
 const plan_full_1 = __nccwpck_require__(7883);
 const plan_1 = __nccwpck_require__(9121);
 const depth = (p) => p.split('/').length;
@@ -12931,28 +13156,33 @@ function patchCandidates(source, target, blockSize) {
  * other file copied whole, files only on the target removed. Pure: the scans are inputs.
  */
 function planDelta(input) {
-    (0, plan_full_1.assertCopyableListing)(input.source);
-    const { keep, skipped } = (0, exclusions_1.classifyEntries)(input.source);
+    const layout = input.layout ?? plan_full_1.NO_LAYOUT;
+    (0, plan_full_1.assertCopyableListing)(input.source, layout.tablespaces);
+    const { keep, skipped } = (0, plan_full_1.splitListing)(input.source, layout.excludePaths);
     const protectedSet = new Set(input.protectedPaths);
+    const isProtected = (p) => protectedSet.has(p) || (0, exclude_paths_1.isExcludedByUser)(p, layout.excludePaths);
+    const links = (0, plan_full_1.linkedTablespaces)(layout.tablespaces);
     const sourceByPath = new Map(keep.map((e) => [e.path, e]));
     const targetByPath = new Map(input.target.map((e) => [e.path, e]));
     const bs = input.blockSize;
     const deletions = [];
     for (const t of input.target) {
-        if (protectedSet.has(t.path))
+        if (isProtected(t.path))
             continue;
         const s = sourceByPath.get(t.path);
-        const sameKind = s && !t.isSymlink && s.isDir === t.isDir;
+        // A link is kept only where the source has a directory PostgreSQL reaches through one (listTarget follows just those).
+        const sameKind = s && s.isDir === t.isDir && (!t.isSymlink || t.isDir);
         if (!sameKind && t.path !== plan_1.CONTROL_FILE)
             deletions.push(t.path);
     }
     const deleted = new Set(deletions);
     const present = (p) => targetByPath.has(p) && !deleted.has(p);
-    const directories = keep.filter((e) => e.isDir && !present(e.path)).map((e) => e.path).sort(plan_full_1.byDepthThenName);
+    const tablespaceLinks = [...links.values()].filter((l) => !present(l.linkPath));
+    const directories = keep.filter((e) => e.isDir && !present(e.path) && !links.has(e.path)).map((e) => e.path).sort(plan_full_1.byDepthThenName);
     const files = [];
     const patches = [];
     for (const s of keep) {
-        if (s.isDir || s.path === plan_1.CONTROL_FILE || protectedSet.has(s.path))
+        if (s.isDir || s.path === plan_1.CONTROL_FILE || isProtected(s.path))
             continue;
         const t = targetByPath.get(s.path);
         if (!t || !present(s.path) || !isPatchable(s.path)) {
@@ -12966,12 +13196,13 @@ function planDelta(input) {
     }
     return {
         mode: 'DELTA',
+        tablespaceLinks,
         directories,
         files,
         patches,
         // Files before directories, and children before parents, so every removal finds its directory empty.
         deletions: deletions.sort((a, b) => Number(targetByPath.get(a).isDir) - Number(targetByPath.get(b).isDir) || depth(b) - depth(a) || (a < b ? -1 : 1)),
-        skipped: skipped.map((s) => ({ path: s.entry.path, reason: s.reason })),
+        skipped,
         controlFile: plan_1.CONTROL_FILE,
         bytesToCopy: (0, plan_1.planBytes)(files, patches),
     };
@@ -13021,40 +13252,62 @@ function patchFor(path, sourceSize, targetSize, bs, sourceChanged, targetChanged
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NO_LAYOUT = void 0;
 exports.planFull = planFull;
+exports.splitListing = splitListing;
+exports.linkedTablespaces = linkedTablespaces;
 exports.assertCopyableListing = assertCopyableListing;
 exports.byDepthThenName = byDepthThenName;
 const errors_1 = __nccwpck_require__(7679);
 const exclusions_1 = __nccwpck_require__(449);
+const exclude_paths_1 = __nccwpck_require__(1519);
 const plan_1 = __nccwpck_require__(9121);
+exports.NO_LAYOUT = { tablespaces: [], excludePaths: [] };
 /** FULL: every file the exclusion rules keep, whole; pg_control held back for the end. */
-function planFull(listing) {
-    assertCopyableListing(listing);
-    const { keep, skipped } = (0, exclusions_1.classifyEntries)(listing);
-    const directories = keep.filter((e) => e.isDir).map((e) => e.path).sort(byDepthThenName);
+function planFull(listing, layout = exports.NO_LAYOUT) {
+    assertCopyableListing(listing, layout.tablespaces);
+    const { keep, skipped } = splitListing(listing, layout.excludePaths);
+    const links = linkedTablespaces(layout.tablespaces);
+    const directories = keep.filter((e) => e.isDir && !links.has(e.path)).map((e) => e.path).sort(byDepthThenName);
     const files = keep
         .filter((e) => !e.isDir && e.path !== plan_1.CONTROL_FILE)
         .map((e) => ({ path: e.path, size: e.size }));
     return {
         mode: 'FULL',
+        tablespaceLinks: [...links.values()],
         directories,
         files,
         patches: [],
         deletions: [],
-        skipped: skipped.map((s) => ({ path: s.entry.path, reason: s.reason })),
+        skipped,
         controlFile: plan_1.CONTROL_FILE,
         bytesToCopy: (0, plan_1.planBytes)(files, []),
     };
 }
-/** Refusals shared by every mode: what this version cannot copy, or a listing that is not a PGDATA. */
-function assertCopyableListing(listing) {
-    const tablespaces = listing.filter((e) => /^pg_tblspc\/\d+$/.test(e.path));
-    if (tablespaces.length > 0) {
-        const names = tablespaces.map((t) => `${t.path} -> ${t.linkTarget ?? '?'}`).join(', ');
-        throw new errors_1.CatchupError('tablespaces-unsupported', `The source has tablespaces (${names}), and this version of pg-catchup cannot copy them yet.`, 'Use pg_basebackup with --tablespace-mapping for this cluster until tablespace support lands.');
-    }
+/** The standard exclusions (design rule 5) and the user's --exclude-path, with the reason for each skip. */
+function splitListing(listing, excludePaths) {
+    const { keep, skipped } = (0, exclusions_1.classifyEntries)(listing);
+    const kept = keep.filter((e) => !(0, exclude_paths_1.isExcludedByUser)(e.path, excludePaths));
+    const byUser = keep.filter((e) => (0, exclude_paths_1.isExcludedByUser)(e.path, excludePaths)).map((e) => ({ path: e.path, reason: 'excluded-by-user' }));
+    return { keep: kept, skipped: [...skipped.map((s) => ({ path: s.entry.path, reason: s.reason })), ...byUser] };
+}
+/** Tablespaces that live outside PGDATA get a link; in-place ones are plain directories. */
+function linkedTablespaces(placements) {
+    return new Map(placements.filter((p) => p.placement !== 'inside-pgdata')
+        .map((p) => [p.linkPath, { oid: p.oid, linkPath: p.linkPath, location: p.targetLocation }]));
+}
+/**
+ * Refusals shared by every mode: a listing that is not a PGDATA, or tablespaces that differ
+ * from the ones placed before the backup started (CREATE/DROP TABLESPACE during the run).
+ */
+function assertCopyableListing(listing, placements) {
     if (!listing.some((e) => e.path === plan_1.CONTROL_FILE)) {
         throw new errors_1.CatchupError('no-pg-control', `The source's listing has no ${plan_1.CONTROL_FILE}.`, 'The connection does not reach a PostgreSQL data directory it can read; check the EXECUTE grants on pg_ls_dir and pg_stat_file.');
+    }
+    const listed = listing.filter((e) => /^pg_tblspc\/\d+$/.test(e.path)).map((e) => e.path).sort();
+    const placed = placements.map((p) => p.linkPath).sort();
+    if (listed.join() !== placed.join()) {
+        throw new errors_1.CatchupError('tablespaces-changed', `The source's tablespaces changed while pg-catchup ran (listed: ${listed.join(', ') || 'none'}; placed at the start: ${placed.join(', ') || 'none'}).`, 'CREATE/DROP TABLESPACE cannot run during a catchup: rerun it when the DDL has finished.');
     }
 }
 function byDepthThenName(a, b) {
@@ -13211,6 +13464,151 @@ function referenceForLaggingTarget(control, label) {
         return { lsn: label.startWalLocation, reason: `START WAL LOCATION ${(0, lsn_1.formatLsn)(label.startWalLocation)} of the target's backup_label (lower than pg_control's redo ${(0, lsn_1.formatLsn)(control.redoLsn)})` };
     }
     return { lsn: control.redoLsn, reason: `redo LSN ${(0, lsn_1.formatLsn)(control.redoLsn)} of the target's last checkpoint (pg_control)` };
+}
+
+
+/***/ }),
+
+/***/ 67:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseTablespaceMappings = parseTablespaceMappings;
+exports.placeTablespaces = placeTablespaces;
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+const usage = (problem, fix) => new errors_1.CatchupError('bad-tablespace-mapping', problem, fix);
+/**
+ * Parses -T values: each holds one or more OLDDIR=NEWDIR pairs separated by ':' (pg_probackup's
+ * syntax); the flag may also be repeated (pg_basebackup's). `\=` and `\:` escape those characters.
+ */
+function parseTablespaceMappings(values) {
+    const out = [];
+    for (const value of values) {
+        for (const pair of splitUnescaped(value, ':')) {
+            const parts = splitUnescaped(pair, '=');
+            if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
+                throw usage(`The tablespace mapping "${pair}" is not of the form OLDDIR=NEWDIR.`, 'Write -T /old/location=/new/location; separate several pairs with ":" or repeat -T.');
+            }
+            const [oldDir, newDir] = parts.map(unescape);
+            for (const dir of [oldDir, newDir]) {
+                if (!path.isAbsolute(dir)) {
+                    throw usage(`The tablespace mapping "${pair}" has a relative directory "${dir}".`, 'Both sides of a tablespace mapping must be absolute paths.');
+                }
+            }
+            const norm = { oldDir: path.resolve(oldDir), newDir: path.resolve(newDir) };
+            const clash = out.find((m) => m.oldDir === norm.oldDir);
+            if (clash && clash.newDir !== norm.newDir) {
+                throw usage(`The tablespace location ${norm.oldDir} is mapped twice (to ${clash.newDir} and ${norm.newDir}).`, 'Give one mapping per source location.');
+            }
+            if (!clash)
+                out.push(norm);
+        }
+    }
+    return out;
+}
+function splitUnescaped(text, sep) {
+    const parts = [];
+    let current = '';
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\\' && i + 1 < text.length) {
+            current += text[i] + text[i + 1];
+            i++;
+        }
+        else if (text[i] === sep) {
+            parts.push(current);
+            current = '';
+        }
+        else {
+            current += text[i];
+        }
+    }
+    parts.push(current);
+    return parts;
+}
+const unescape = (s) => s.replace(/\\([=:\\])/g, '$1');
+const isInside = (dir, parent) => dir === parent || dir.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
+/**
+ * Decides where each source tablespace goes on the target (pure). An existing target link wins
+ * unless -T says otherwise, so a DELTA keeps the placement an earlier FULL chose; a new
+ * tablespace goes where -T maps it, else to the source's own path (pg_basebackup's default).
+ * Throws when a mapping names no source tablespace, two tablespaces would share a directory,
+ * or a location lies inside the target PGDATA.
+ */
+function placeTablespaces(source, mappings, targetDir, existingLinks = new Map()) {
+    const pgdata = path.resolve(targetDir);
+    for (const m of mappings) {
+        if (!source.some((t) => path.isAbsolute(t.location) && path.resolve(t.location) === m.oldDir)) {
+            const known = source.filter((t) => path.isAbsolute(t.location)).map((t) => t.location);
+            throw usage(`The tablespace mapping names ${m.oldDir}, but the source has no tablespace there${known.length ? ` (its tablespaces: ${known.join(', ')})` : ' (it has no tablespaces)'}.`, 'Check the OLDDIR side of -T against SELECT spcname, pg_tablespace_location(oid) FROM pg_tablespace on the source.');
+        }
+    }
+    const placements = source.map((t) => {
+        const linkPath = `pg_tblspc/${t.oid}`;
+        if (!path.isAbsolute(t.location)) {
+            return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path.join(pgdata, linkPath), placement: 'inside-pgdata' };
+        }
+        const mapped = mappings.find((m) => m.oldDir === path.resolve(t.location));
+        const existing = existingLinks.get(t.oid);
+        if (existing !== undefined && mapped && path.resolve(existing) !== mapped.newDir) {
+            throw usage(`The target's tablespace ${t.oid} is at ${existing}, but -T maps it to ${mapped.newDir}.`, `pg-catchup does not move an existing tablespace: drop that -T pair to keep ${existing}, or move the directory and its ${linkPath} link yourself first.`);
+        }
+        if (mapped)
+            return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: mapped.newDir, placement: 'mapped' };
+        if (existing !== undefined)
+            return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path.resolve(existing), placement: 'existing' };
+        return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path.resolve(t.location), placement: 'in-place' };
+    });
+    for (const p of placements) {
+        if (p.placement === 'inside-pgdata')
+            continue;
+        if (isInside(p.targetLocation, pgdata)) {
+            throw usage(`Tablespace ${p.oid} would be placed at ${p.targetLocation}, inside the target data directory ${pgdata}.`, `Map it elsewhere with -T ${p.sourceLocation}=/some/dir/outside/PGDATA.`);
+        }
+        if (isInside(pgdata, p.targetLocation)) {
+            throw usage(`Tablespace ${p.oid} would be placed at ${p.targetLocation}, which contains the target data directory ${pgdata}.`, `Map it to a directory of its own with -T ${p.sourceLocation}=/some/other/dir.`);
+        }
+        const other = placements.find((q) => q !== p && q.placement !== 'inside-pgdata' && (isInside(q.targetLocation, p.targetLocation) || isInside(p.targetLocation, q.targetLocation)));
+        if (other) {
+            throw usage(`Tablespaces ${p.oid} and ${other.oid} would share the directory ${p.targetLocation} on the target.`, 'Map each tablespace to its own directory with -T.');
+        }
+    }
+    return placements;
 }
 
 
@@ -13441,6 +13839,107 @@ function checkSourceVersion(info) {
             fix: 'Use pg_basebackup of the same major version for this server.' };
     }
     return { ...base, status: 'pass', detail: `PostgreSQL ${info.versionText}, ${info.inRecovery ? 'standby (a backup from a standby, as pg_basebackup takes)' : 'primary'}` };
+}
+
+
+/***/ }),
+
+/***/ 635:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkTablespaceLocations = checkTablespaceLocations;
+const fs = __importStar(__nccwpck_require__(9896));
+/**
+ * Where the source's tablespaces go on the target, and whether each place is usable: a new
+ * tablespace needs an absent or empty directory (PostgreSQL's own rule for CREATE TABLESPACE),
+ * one the target already has must still be there.
+ */
+function checkTablespaceLocations(placements, existingLinks) {
+    const base = { id: 'tablespace-locations', title: 'Tablespace directories on the target' };
+    if (placements.length === 0)
+        return { ...base, status: 'pass', detail: 'the source has no tablespaces' };
+    const lines = [];
+    for (const p of placements) {
+        if (p.placement === 'inside-pgdata') {
+            lines.push(`${p.oid}: in place inside PGDATA (${p.sourceLocation})`);
+            continue;
+        }
+        if (existingLinks.has(p.oid)) {
+            if (!isDirectory(p.targetLocation)) {
+                return { ...base, status: 'fail', detail: `the target's tablespace ${p.oid} links to ${p.targetLocation}, which is not a directory`,
+                    fix: `Restore that directory, or rebuild the target with -b FULL.` };
+            }
+        }
+        else {
+            const contents = directoryContents(p.targetLocation);
+            if (contents === 'not-a-directory') {
+                return { ...base, status: 'fail', detail: `tablespace ${p.oid} (${p.sourceLocation} on the source) would go to ${p.targetLocation}, which exists and is not a directory`,
+                    fix: `Map it elsewhere with -T ${p.sourceLocation}=/new/dir.` };
+            }
+            if (contents.length > 0) {
+                const shown = contents.slice(0, 3).join(', ') + (contents.length > 3 ? ', ...' : '');
+                return { ...base, status: 'fail', detail: `tablespace ${p.oid} (${p.sourceLocation} on the source) would go to ${p.targetLocation}, which is not empty (${shown})` +
+                        (p.placement === 'in-place' ? '; on the source host itself that is the source\'s own tablespace' : ''),
+                    fix: `Give the target its own directory with -T ${p.sourceLocation}=/new/empty/dir (or empty ${p.targetLocation} if it is stale).` };
+            }
+        }
+        lines.push(`${p.oid}: ${p.sourceLocation} -> ${p.targetLocation} (${p.placement})`);
+    }
+    return { ...base, status: 'pass', detail: lines.join('; ') };
+}
+function isDirectory(p) {
+    try {
+        return fs.statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function directoryContents(p) {
+    let st;
+    try {
+        st = fs.statSync(p);
+    }
+    catch {
+        return [];
+    }
+    return st.isDirectory() ? fs.readdirSync(p) : 'not-a-directory';
 }
 
 
@@ -14408,6 +14907,25 @@ function quoteLiteral(value) {
         throw new Error('NUL byte in an SQL literal');
     const escaped = value.replace(/'/g, "''");
     return value.includes('\\') ? ` E'${escaped.replace(/\\/g, '\\\\')}'` : `'${escaped}'`;
+}
+
+
+/***/ }),
+
+/***/ 9273:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.listSourceTablespaces = listSourceTablespaces;
+/** The source's user tablespaces (pg_tablespace is readable by every role). */
+async function listSourceTablespaces(client) {
+    const res = await client.query(`SELECT oid::text AS oid, pg_tablespace_location(oid) AS location
+       FROM pg_tablespace
+      WHERE spcname NOT IN ('pg_default', 'pg_global')
+      ORDER BY oid`);
+    return res.rows.map((r) => ({ oid: Number(r.oid), location: r.location }));
 }
 
 

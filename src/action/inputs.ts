@@ -24,6 +24,10 @@ export interface ActionInputs {
   verifyTimeoutSeconds: number;
   reportName: string;
   failOnWarning: boolean;
+  /** -T values (one per line; a line may hold several old=new pairs separated by ':'). */
+  tablespaceMapping: string[];
+  /** --exclude-path values, one per line. */
+  excludePaths: string[];
   /** pg_probackup's -s: `pro` has no pgpro_bindump here, so BASE is used (with a notice). */
   backupSourceNotice?: string;
 }
@@ -74,9 +78,6 @@ export function readInputs(): ActionInputs {
   const targetPgdata = core.getInput('target-pgdata').trim();
   if (!targetPgdata) throw new InputError('Input target-pgdata is required: the data directory on this runner.');
 
-  for (const name of ['tablespace-mapping', 'exclude-path']) {
-    if (core.getInput(name).trim()) throw new InputError(`Input ${name} is not available in this version of pg-catchup; remove it.`);
-  }
   const backupSource = choice('backup-source', ['base', 'pro'] as const, 'base');
   const command = choice('command', ['catchup', 'preflight', 'rewind'] as const, 'catchup');
   const mode = choice('mode', ['FULL', 'DELTA', 'PTRACK', 'AUTO'] as const, 'AUTO');
@@ -104,6 +105,8 @@ export function readInputs(): ActionInputs {
     verifyTimeoutSeconds: integer('verify-timeout', 120, 1, 3600),
     reportName: core.getInput('report-name').trim() || 'pg-catchup-report',
     failOnWarning: bool('fail-on-warning', false),
+    tablespaceMapping: core.getMultilineInput('tablespace-mapping').map((l) => l.trim()).filter((l) => l !== ''),
+    excludePaths: core.getMultilineInput('exclude-path').map((l) => l.trim()).filter((l) => l !== ''),
   };
   if (backupSource === 'pro') inputs.backupSourceNotice = 'backup-source: pro needs pgpro_bindump, which is not available: using BASE (SQL and replication protocol); DELTA works as usual';
   if (startTarget && !inputs.writeRecoveryConf && command !== 'preflight') {

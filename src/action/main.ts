@@ -38,6 +38,7 @@ function actionLogger(): Logger {
 async function execute(inputs: ActionInputs, logger: Logger): Promise<Report> {
   const common = {
     targetDir: inputs.targetPgdata, source: inputs.source, env: process.env, threads: inputs.threads,
+    tablespaceMapping: inputs.tablespaceMapping, excludePaths: inputs.excludePaths,
     writeRecoveryConf: inputs.writeRecoveryConf, sync: !inputs.noSync, logger, failOnWarning: inputs.failOnWarning,
     restoreTargetWal: inputs.restoreTargetWal, targetBinDir: inputs.pgBinDir, runner: execCommandRunner, dryRun: inputs.dryRun,
   };

@@ -33,3 +33,24 @@ export function parseIntFlag(command: string, name: string, value: string | unde
   }
   return Number(value);
 }
+
+/** Target layout flags: where tablespaces go, and what of the target stays untouched. */
+export const LAYOUT_FLAGS: Options = {
+  'tablespace-mapping': { type: 'string', short: 'T', multiple: true },
+  'exclude-path': { type: 'string', short: 'x', multiple: true },
+};
+
+export const LAYOUT_HELP = `  -T, --tablespace-mapping=OLDDIR=NEWDIR
+                                 put the source tablespace at OLDDIR into NEWDIR on the
+                                 target (several pairs: OLDDIR1=NEWDIR1:OLDDIR2=NEWDIR2, or
+                                 repeat -T); by default a tablespace keeps its path
+  -x, --exclude-path=PATH        keep this target path (file or directory, relative to
+                                 PGDATA) untouched: neither copied from the source nor removed
+                                 (repeatable; e.g. postgresql.conf, pg_hba.conf)`;
+
+export function layoutValues(values: Record<string, unknown>): { tablespaceMapping: string[]; excludePaths: string[] } {
+  return {
+    tablespaceMapping: (values['tablespace-mapping'] as string[] | undefined) ?? [],
+    excludePaths: (values['exclude-path'] as string[] | undefined) ?? [],
+  };
+}

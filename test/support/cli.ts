@@ -1,6 +1,7 @@
 /** Runs the pg-catchup CLI from source, as a user would run the installed command. */
 import { spawn } from 'child_process';
 import * as path from 'path';
+import { BindMount, inMountNamespace } from './mount-namespace';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -18,12 +19,16 @@ export interface CliOptions {
   timeoutMs?: number;
   /** SIGKILL the process as soon as a stderr line matches (a crash at a known point). */
   killOn?: RegExp;
+  /** Run inside a private mount namespace with these bind mounts (another "host"'s view of paths). */
+  mountBinds?: BindMount[];
 }
 
 export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // One process (tsx as a require hook, not its CLI wrapper), so a SIGKILL hits the tool itself.
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs', { paths: [REPO] }), path.join(REPO, 'src/cli/main.ts'), ...args], {
+    const argv = ['--require', require.resolve('tsx/cjs', { paths: [REPO] }), path.join(REPO, 'src/cli/main.ts'), ...args];
+    const cmd = opts.mountBinds?.length ? inMountNamespace(opts.mountBinds, process.execPath, argv, false) : { cmd: process.execPath, args: argv };
+    const child = spawn(cmd.cmd, cmd.args, {
       cwd: REPO,
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { Client, QueryResultRow } from 'pg';
 import { registerServer, unregisterDir, unregisterServer, keepDirs } from './cleanup';
 import { OsUser, serverOsUser } from './os-user';
 import { binDir as findBinDir, readPgVersion } from './pg-versions';
+import { BindMount, inMountNamespace } from './mount-namespace';
 import { freePort } from './ports';
 import { waitFor } from './poll';
 import { run, runSync, tail } from './run';
@@ -34,6 +35,8 @@ export interface FromDataDirOptions {
   startTimeoutMs?: number;
   /** For messages and the scratch dir name. */
   name?: string;
+  /** Start the server in a private mount namespace with these bind mounts (see mount-namespace.ts). */
+  mountBinds?: BindMount[];
 }
 
 /** postgresql.conf for a primary: replication-ready, crash-safe (fsync stays on). */
@@ -75,6 +78,7 @@ export class Cluster {
   readonly socketDir: string;
   private _port = 0;
   private readonly clients = new Set<Client>();
+  private mountBinds: BindMount[] = [];
   private readonly ownedDirs: string[];
 
   private constructor(
@@ -140,7 +144,9 @@ export class Cluster {
     // A data dir the harness made (makeTargetDir) goes with the cluster; anything else is left alone.
     const owned = [scratch];
     if (path.resolve(dataDir).includes(`${path.sep}${SCRATCH_PREFIX}`)) owned.push(path.resolve(dataDir));
-    return new Cluster(version, findBinDir(version), path.resolve(dataDir), name, runDir, owned, opts.settings ?? {}, opts.startTimeoutMs ?? 60_000);
+    const cluster = new Cluster(version, findBinDir(version), path.resolve(dataDir), name, runDir, owned, opts.settings ?? {}, opts.startTimeoutMs ?? 60_000);
+    cluster.mountBinds = opts.mountBinds ?? [];
+    return cluster;
   }
 
   /** Whether a live postmaster owns `dataDir` (postmaster.pid names a live process). */
@@ -182,7 +188,8 @@ export class Cluster {
       const logStart = this.logSize();
       const pgctl = path.join(this.binDir, 'pg_ctl');
       const args = ['start', '-D', this.dataDir, '-l', this.logFile, '-w', '-t', String(Math.ceil(timeoutMs / 1000)), '-o', this.postgresOptions()];
-      const r = await run(pgctl, args, { allowFailure: true, timeoutMs: timeoutMs + 15_000, cwd: this.socketDir });
+      const wrapped = this.mountBinds.length > 0 ? inMountNamespace(this.mountBinds, pgctl, args, true) : { cmd: pgctl, args };
+      const r = await run(wrapped.cmd, wrapped.args, { allowFailure: true, timeoutMs: timeoutMs + 15_000, cwd: this.socketDir, asRoot: this.mountBinds.length > 0 });
       if (r.code === 0) break;
       const log = this.logSince(logStart);
       // Another process took the port between our probe and the bind: try another one.

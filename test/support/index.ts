@@ -14,3 +14,4 @@ export * from './tree-digest';
 export * from './cli';
 export * from './failover';
 export * from './report-schema';
+export * from './mount-namespace';

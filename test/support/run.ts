@@ -18,6 +18,8 @@ export interface RunOptions {
   allowFailure?: boolean;
   /** Appended to the error message when the program fails (e.g. a server log tail). */
   context?: () => string;
+  /** Run as ourselves (root), e.g. a wrapper that drops to the server user after setting up. */
+  asRoot?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
       cwd: opts.cwd ?? '/',
       env: serverEnv(opts.env),
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...asServerUser(),
+      ...(opts.asRoot ? {} : asServerUser()),
     });
     let stdout = '';
     let stderr = '';

@@ -4,7 +4,7 @@ import type { RequestedMode } from '../../engine/modes/auto-mode';
 import { catchup } from '../../engine/modes/catchup';
 import { CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
 import type { Report } from '../../engine/report/report';
-import { CONNECTION_FLAGS, CONNECTION_HELP, parseFlags, parseIntFlag } from '../parse-flags';
+import { CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
@@ -29,6 +29,7 @@ Options:
       --assume-diverged          when the source no longer has the WAL to verify that the
                                  target never wrote WAL of its own, sync it as possibly
                                  diverged after its last checkpoint (its changes are undone)
+${LAYOUT_HELP}
   -j, --threads=N                parallel connections reading the source (default 1)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
@@ -48,6 +49,7 @@ Exit status: 0 on success, 1 when the run failed or was refused, 2 on bad usage.
 export async function runCatchup(argv: string[]): Promise<number> {
   const { values } = parseFlags('catchup', argv, {
     ...CONNECTION_FLAGS,
+    ...LAYOUT_FLAGS,
     'backup-mode': { type: 'string', short: 'b' },
     'destination-pgdata': { type: 'string', short: 'D' },
     threads: { type: 'string', short: 'j' },
@@ -90,6 +92,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
         dbname: values.dbname as string | undefined,
       },
       env: process.env,
+      ...layoutValues(values),
       threads,
       writeRecoveryConf: Boolean(values['write-recovery-conf']),
       storePassword: Boolean(values['store-password']),

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
 import type { RequestedMode } from '../../engine/modes/auto-mode';
 import { runPreflight } from '../../engine/modes/preflight';
-import { CONNECTION_FLAGS, CONNECTION_HELP, parseFlags } from '../parse-flags';
+import { CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderChecks } from '../render-checks';
 import { UsageError } from '../usage-error';
@@ -15,6 +15,7 @@ Usage:
 Options:
   -b, --backup-mode=MODE         FULL, DELTA, or AUTO (FULL for an empty target, else DELTA)
   -D, --destination-pgdata=DIR   the target data directory
+${LAYOUT_HELP}
       --fail-on-warning          a warning fails the preflight too
       --json                     print the report as JSON on stdout
       --report=FILE.json         write the report to a file
@@ -27,6 +28,7 @@ Exit status: 0 when every check passes, 1 when one fails, 2 on bad usage.`;
 export async function runPreflightCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags('preflight', argv, {
     ...CONNECTION_FLAGS,
+    ...LAYOUT_FLAGS,
     'backup-mode': { type: 'string', short: 'b' },
     'destination-pgdata': { type: 'string', short: 'D' },
     'fail-on-warning': { type: 'boolean' },
@@ -48,6 +50,7 @@ export async function runPreflightCommand(argv: string[]): Promise<number> {
     targetDir: target,
     source: { host: values.host as string | undefined, port: values.port as string | undefined, user: values.username as string | undefined, dbname: values.dbname as string | undefined },
     env: process.env,
+    ...layoutValues(values),
     failOnWarning: Boolean(values['fail-on-warning']),
     runner: execCommandRunner,
     logger: terminalLogger({ progress: false, debug: Boolean(values.debug) }),

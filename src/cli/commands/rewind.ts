@@ -30,6 +30,9 @@ Options:
       --assume-diverged          when the source no longer has the WAL to verify the target's
                                  history, rewind it as if it diverged after its last checkpoint
   -j, --threads=N                parallel connections reading the source (default 1)
+  -x, --exclude-path=PATH        keep this target path (relative to PGDATA) untouched, e.g.
+                                 postgresql.conf (repeatable; pg_rewind has no such option and
+                                 overwrites the target's configuration files)
       --report=FILE.json         write a JSON report of the run
       --json                     print the report as JSON on stdout instead of a summary
       --debug                    write a lot of debug messages
@@ -52,6 +55,7 @@ export async function runRewind(argv: string[]): Promise<number> {
     'no-ensure-shutdown': { type: 'boolean' },
     'target-bindir': { type: 'string' },
     threads: { type: 'string', short: 'j' },
+    'exclude-path': { type: 'string', short: 'x', multiple: true },
     report: { type: 'string' },
     debug: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -86,6 +90,7 @@ export async function runRewind(argv: string[]): Promise<number> {
       ensureShutdown: !values['no-ensure-shutdown'],
       restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
+      excludePaths: (values['exclude-path'] as string[] | undefined) ?? [],
       targetBinDir: values['target-bindir'] as string | undefined,
       runner: execCommandRunner,
       logger,

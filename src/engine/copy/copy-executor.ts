@@ -23,6 +23,7 @@ export async function executeCopy(plan: Plan, readers: Client[], writer: TargetW
     fs.rmSync(writer.abs(p), { recursive: true, force: true });
     writer.noteChanged(p, 'removed');
   }
+  for (const t of plan.tablespaceLinks) await writer.makeTablespaceLink(t.linkPath, t.location);
   for (const dir of plan.directories) await writer.makeDirectory(dir);
   // Truncation and extension first: the patch ranges then fill the file to the source's size.
   for (const p of plan.patches) {

@@ -72,6 +72,33 @@ export class TargetWriter {
     this.dirsToSync.add(path.dirname(abs));
   }
 
+  /**
+   * A tablespace: its directory outside PGDATA (made if missing, owned like PGDATA) and the
+   * pg_tblspc/<oid> link to it, as pg_basebackup's plain format leaves them.
+   */
+  async makeTablespaceLink(linkPath: string, location: string): Promise<void> {
+    // Every directory made on the way belongs to the PGDATA owner, or the server could not reach the tablespace.
+    const firstMade = await fsp.mkdir(location, { mode: DIR_MODE, recursive: true });
+    await fsp.chmod(location, DIR_MODE);
+    const link = this.abs(linkPath);
+    await fsp.mkdir(path.dirname(link), { mode: DIR_MODE, recursive: true });
+    await fsp.symlink(location, link);
+    if (this.opts.owner) {
+      const { uid, gid } = this.opts.owner;
+      if (firstMade) {
+        for (let dir = location; ; dir = path.dirname(dir)) {
+          await fsp.chown(dir, uid, gid);
+          if (dir === firstMade || dir === path.dirname(dir)) break;
+        }
+      }
+      await fsp.chown(location, uid, gid);
+      await fsp.lchown(link, uid, gid);
+    }
+    this.dirsToSync.add(location);
+    this.dirsToSync.add(path.dirname(location));
+    this.dirsToSync.add(path.dirname(link));
+  }
+
   /** A change made outside writePiece (a truncation, a removal): sync that file and/or its directory too. */
   noteChanged(relPath: string, kind: 'file' | 'removed'): void {
     const abs = this.abs(relPath);

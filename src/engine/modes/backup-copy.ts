@@ -79,7 +79,8 @@ export async function runBackupCopy(
       if (history) await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
     }
     await writer.writeFile('backup_label', stop.backupLabel);
-    if (stop.tablespaceMap !== '') await writer.writeFile('tablespace_map', stop.tablespaceMap);
+    // No tablespace_map: the pg_tblspc links already point where the target keeps each
+    // tablespace (mapped or not), as pg_basebackup's plain format leaves them.
     if (opts.recoveryConninfo !== null) await writeRecoveryConf(writer, opts.recoveryConninfo);
     await writer.flush();
 

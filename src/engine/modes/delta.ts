@@ -6,7 +6,7 @@ import { CatchupError } from '../errors';
 import { silentLogger } from '../log';
 import { beginMarkedRun, endMarkedRun, OWN_FILES } from '../pgdata/catchup-marker';
 import { primaryConninfo } from '../pgdata/recovery-conf';
-import { listTarget } from '../pgdata/target-listing';
+import { listTarget, readTablespaceLinks } from '../pgdata/target-listing';
 import { TargetLock } from '../pgdata/target-lock';
 import { inspectTarget, TargetState } from '../pgdata/target-state';
 import type { Plan } from '../plan/plan';
@@ -22,6 +22,7 @@ import { formatBytes } from './format-bytes';
 import type { CommonCatchupOptions } from './full';
 import { checkTargetMatchesSource, checkTargetStopped, targetLogsHints } from './target-checks';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
+import { parseLayout, placeLayout } from './target-layout';
 import { assertChecksPass, CheckResult } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import type { CommandRunner } from '../command-runner';
@@ -81,6 +82,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
   let lock: TargetLock | undefined;
   try {
     assertThreads(threads);
+    const parsedLayout = parseLayout(opts, targetDir);
     clock.next('preflight checks');
     let target = inspectTarget(targetDir);
     if (opts.dryRun) TargetLock.assertFree(targetDir);
@@ -95,6 +97,8 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
     report.checks.push(...checkTargetMatchesSource(target, source));
+    assertChecksPass(report.checks, opts.failOnWarning);
+    const layout = await placeLayout(parsedLayout, source, targetDir, readTablespaceLinks(targetDir), report);
     assertChecksPass(report.checks, opts.failOnWarning);
 
     clock.next('reference LSN and divergence');
@@ -120,7 +124,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
       const scanned = await scanChangedBlocks(source!.control, patchCandidates(sourceListing, targetListing, source!.blockSize), R, source!.blockSize);
       const plan = planDelta({
         source: sourceListing, target: targetListing, blockSize: source!.blockSize,
-        sourceChanged: scanned, targetChanged: decision.targetChanged, protectedPaths,
+        sourceChanged: scanned, targetChanged: decision.targetChanged, protectedPaths, layout,
       });
       logPlan(plan, logger);
       recordPlan(report, plan);

@@ -14,11 +14,12 @@ import { formatLsn } from '../wal/lsn';
 import { runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
+import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
 
 export { formatBytes } from './format-bytes';
 
 /** Options every mode takes. */
-export interface CommonCatchupOptions {
+export interface CommonCatchupOptions extends LayoutRequest {
   targetDir: string;
   source: SourceConnectionOptions;
   /** libpq's PG* variables; the adapter passes process.env, the engine reads no environment itself. */
@@ -52,6 +53,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   let source: SourceSession | undefined;
   try {
     assertThreads(threads);
+    const parsedLayout = parseLayout(opts, targetDir);
     clock.next('preflight checks');
     report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
     assertChecksPass(report.checks, opts.failOnWarning);
@@ -59,6 +61,8 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
+    const layout = await placeLayout(parsedLayout, source, targetDir, new Map(), report);
+    assertChecksPass(report.checks, opts.failOnWarning);
 
     // First write: everything above refused without touching the target.
     const writer = new TargetWriter({ root: targetDir, owner: ownerForTarget(targetDir), sync });
@@ -70,7 +74,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
     }, async () => {
-      const plan = planFull(await listSourceFiles(source!.control));
+      const plan = planFull(await listSourceFiles(source!.control), layout);
       logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${threads} connection(s)`);
       return plan;
     });

@@ -9,6 +9,7 @@ import { resolveConnection } from '../source/connection-options';
 import { RequestedMode, resolveMode } from './auto-mode';
 import { catchupDelta, DeltaCatchupOptions } from './delta';
 import { closeSourceSession, openSourceSession, SourceSession } from './source-session';
+import { parseLayout, placeLayout } from './target-layout';
 
 export interface PreflightOptions extends DeltaCatchupOptions {
   mode: RequestedMode;
@@ -53,12 +54,14 @@ async function preflightFull(opts: PreflightOptions, targetDir: string): Promise
   const started = Date.now();
   let source: SourceSession | undefined;
   try {
+    const parsedLayout = parseLayout(opts, targetDir);
     report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
     assertChecksPass(report.checks);
     source = await openSourceSession(conn, 1, report.checks, { mode: 'FULL' });
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
+    await placeLayout(parsedLayout, source, targetDir, new Map(), report);
     const size = await source.control.query<{ bytes: string }>('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
     const bytes = Number(size.rows[0].bytes);
     report.files.bytesPlanned = bytes;

@@ -2,7 +2,8 @@ import { classifyEntries } from '../pgdata/exclusions';
 import { parseRelationPath } from '../pgdata/relation-path';
 import type { TargetEntry } from '../pgdata/target-listing';
 import type { SourceEntry } from '../source/file-listing';
-import { assertCopyableListing, byDepthThenName } from './plan-full';
+import { isExcludedByUser } from './exclude-paths';
+import { assertCopyableListing, byDepthThenName, LayoutOptions, linkedTablespaces, NO_LAYOUT, splitListing } from './plan-full';
 import { BlockPatch, CONTROL_FILE, FileCopy, Plan, planBytes } from './plan';
 
 export interface DeltaInputs {
@@ -15,6 +16,8 @@ export interface DeltaInputs {
   targetChanged?: Map<string, number[]>;
   /** Target paths never deleted or overwritten (our marker, lock, the pg_control set aside). */
   protectedPaths: string[];
+  /** Tablespace placements and --exclude-path (excluded paths are protected with everything below them). */
+  layout?: LayoutOptions;
 }
 
 const depth = (p: string) => p.split('/').length;
@@ -44,28 +47,33 @@ export function patchCandidates(source: SourceEntry[], target: TargetEntry[], bl
  * other file copied whole, files only on the target removed. Pure: the scans are inputs.
  */
 export function planDelta(input: DeltaInputs): Plan {
-  assertCopyableListing(input.source);
-  const { keep, skipped } = classifyEntries(input.source);
+  const layout = input.layout ?? NO_LAYOUT;
+  assertCopyableListing(input.source, layout.tablespaces);
+  const { keep, skipped } = splitListing(input.source, layout.excludePaths);
   const protectedSet = new Set(input.protectedPaths);
+  const isProtected = (p: string) => protectedSet.has(p) || isExcludedByUser(p, layout.excludePaths);
+  const links = linkedTablespaces(layout.tablespaces);
   const sourceByPath = new Map(keep.map((e) => [e.path, e]));
   const targetByPath = new Map(input.target.map((e) => [e.path, e]));
   const bs = input.blockSize;
 
   const deletions: string[] = [];
   for (const t of input.target) {
-    if (protectedSet.has(t.path)) continue;
+    if (isProtected(t.path)) continue;
     const s = sourceByPath.get(t.path);
-    const sameKind = s && !t.isSymlink && s.isDir === t.isDir;
+    // A link is kept only where the source has a directory PostgreSQL reaches through one (listTarget follows just those).
+    const sameKind = s && s.isDir === t.isDir && (!t.isSymlink || t.isDir);
     if (!sameKind && t.path !== CONTROL_FILE) deletions.push(t.path);
   }
   const deleted = new Set(deletions);
   const present = (p: string) => targetByPath.has(p) && !deleted.has(p);
 
-  const directories = keep.filter((e) => e.isDir && !present(e.path)).map((e) => e.path).sort(byDepthThenName);
+  const tablespaceLinks = [...links.values()].filter((l) => !present(l.linkPath));
+  const directories = keep.filter((e) => e.isDir && !present(e.path) && !links.has(e.path)).map((e) => e.path).sort(byDepthThenName);
   const files: FileCopy[] = [];
   const patches: BlockPatch[] = [];
   for (const s of keep) {
-    if (s.isDir || s.path === CONTROL_FILE || protectedSet.has(s.path)) continue;
+    if (s.isDir || s.path === CONTROL_FILE || isProtected(s.path)) continue;
     const t = targetByPath.get(s.path);
     if (!t || !present(s.path) || !isPatchable(s.path)) {
       files.push({ path: s.path, size: s.size });
@@ -77,12 +85,13 @@ export function planDelta(input: DeltaInputs): Plan {
   }
   return {
     mode: 'DELTA',
+    tablespaceLinks,
     directories,
     files,
     patches,
     // Files before directories, and children before parents, so every removal finds its directory empty.
     deletions: deletions.sort((a, b) => Number(targetByPath.get(a)!.isDir) - Number(targetByPath.get(b)!.isDir) || depth(b) - depth(a) || (a < b ? -1 : 1)),
-    skipped: skipped.map((s) => ({ path: s.entry.path, reason: s.reason })),
+    skipped,
     controlFile: CONTROL_FILE,
     bytesToCopy: planBytes(files, patches),
   };

@@ -23,8 +23,18 @@ export interface SkippedEntry {
 
 export type PlanMode = 'FULL' | 'DELTA';
 
+/** A tablespace link the run creates: pg_tblspc/<oid> pointing at a directory it makes. */
+export interface TablespaceLink {
+  oid: number;
+  linkPath: string;
+  /** Absolute directory on the target host. */
+  location: string;
+}
+
 export interface Plan {
   mode: PlanMode;
+  /** Tablespace links to create, before the directories below them. */
+  tablespaceLinks: TablespaceLink[];
   /** Directories to create, parents before children (excluded directories are kept empty). */
   directories: string[];
   /** Files copied whole (created or overwritten). */

@@ -9,7 +9,7 @@ export interface Report {
   command: 'catchup' | 'rewind' | 'preflight';
   /** What was asked for (AUTO resolves to FULL or DELTA). */
   modeRequested?: string;
-  mode: 'FULL' | 'DELTA' | 'rewind';
+  mode: 'FULL' | 'DELTA' | 'PTRACK' | 'rewind';
   status: 'success' | 'failed' | 'dry-run' | 'no-op';
   error?: { code: string; message: string; fix?: string };
   source: {
@@ -27,6 +27,16 @@ export interface Report {
   /** A rerun that completed an interrupted one. */
   resumed?: { from: string; startedAt: string };
   checks: CheckResult[];
+  /** Where each source tablespace went on the target. */
+  tablespaces?: Array<{ oid: number; sourceLocation: string; targetLocation: string; placement: string }>;
+  /** --exclude-path entries (relative to PGDATA), neither copied nor removed. */
+  excludedPaths?: string[];
+  /** How the changed blocks were found, per side (incremental modes). */
+  changeSources?: Array<{ side: 'source' | 'target'; method: string; filesScanned: number; blocksFound: number; detail: string }>;
+  /** Pages whose checksum failed and whose LSN is before the backup start: corruption on the source (rule 9). */
+  corruptPages?: Array<{ path: string; blockNo: number; lsn: string; reason: string; storedChecksum: number; computedChecksum: number }>;
+  /** Pages verified against their checksum (0 when the source has no data checksums). */
+  pagesValidated?: number;
   /** Wall time of each phase, in order. */
   phases: Array<{ phase: string; durationMs: number }>;
   files: {

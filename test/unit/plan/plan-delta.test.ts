@@ -76,4 +76,57 @@ describe('planDelta', () => {
     expect(patchCandidates(source, [...target.filter((t) => t.path !== 'base/5/100'), tfile('base/5/100', 2 * BS + 5)], BS))
       .toEqual([{ path: 'global/1262', length: 2 * BS }, { path: 'base/5/100', length: 2 * BS }]);
   });
+
+  test('--exclude-path keeps target files and directories untouched: not overwritten, not removed', () => {
+    const p = planDelta({
+      source: [...source, sdir('conf.d'), sfile('conf.d/a.conf', 10)],
+      target: [...target, tdir('certs'), tfile('certs/server.key', 10), tfile('pg_hba.conf', 20)],
+      blockSize: BS, sourceChanged: new Map(), protectedPaths: ['pg_catchup.marker'],
+      layout: { tablespaces: [], excludePaths: ['postgresql.auto.conf', 'certs', 'conf.d', 'pg_hba.conf'] },
+    });
+    const touched = [...p.files.map((f) => f.path), ...p.deletions, ...p.directories];
+    for (const kept of ['postgresql.auto.conf', 'certs', 'certs/server.key', 'conf.d', 'conf.d/a.conf', 'pg_hba.conf']) expect(touched).not.toContain(kept);
+  });
+});
+
+describe('planDelta with tablespaces', () => {
+  const V = 'PG_15_202209061';
+  const base: SourceEntry[] = [sfile('PG_VERSION', 3), sdir('global'), sfile('global/pg_control'), sdir('pg_tblspc')];
+  const tlink = (oid: number, to: string): TargetEntry => ({ path: `pg_tblspc/${oid}`, size: 0, isDir: true, isSymlink: true, linkTarget: to });
+  const source: SourceEntry[] = [
+    ...base,
+    { path: 'pg_tblspc/16400', size: 0, isDir: true, linkTarget: '/srv/ts1' }, sdir(`pg_tblspc/16400/${V}`), sdir(`pg_tblspc/16400/${V}/5`),
+    sfile(`pg_tblspc/16400/${V}/5/500`, 2 * BS), sfile(`pg_tblspc/16400/${V}/5/501`, BS),
+    { path: 'pg_tblspc/16500', size: 0, isDir: true, linkTarget: '/srv/ts3' }, sdir(`pg_tblspc/16500/${V}`),
+  ];
+  const target: TargetEntry[] = [
+    tfile('PG_VERSION', 3), tdir('global'), tdir('pg_tblspc'),
+    tlink(16400, '/mnt/ts1'), tdir(`pg_tblspc/16400/${V}`), tdir(`pg_tblspc/16400/${V}/5`), tfile(`pg_tblspc/16400/${V}/5/500`, 2 * BS),
+    tlink(16450, '/mnt/ts2'), tdir(`pg_tblspc/16450/${V}`), tdir(`pg_tblspc/16450/${V}/5`), tfile(`pg_tblspc/16450/${V}/5/700`, BS),
+  ];
+  const plan = planDelta({
+    source, target, blockSize: BS, sourceChanged: new Map([[`pg_tblspc/16400/${V}/5/500`, [1]]]), protectedPaths: [],
+    layout: {
+      excludePaths: [],
+      tablespaces: [
+        { oid: 16400, linkPath: 'pg_tblspc/16400', sourceLocation: '/srv/ts1', targetLocation: '/mnt/ts1', placement: 'existing' },
+        { oid: 16500, linkPath: 'pg_tblspc/16500', sourceLocation: '/srv/ts3', targetLocation: '/mnt/ts3', placement: 'mapped' },
+      ],
+    },
+  });
+
+  test('a kept tablespace is patched through its link like any directory', () => {
+    expect(plan.patches.map((p) => p.path)).toEqual([`pg_tblspc/16400/${V}/5/500`]);
+    expect(plan.files.map((f) => f.path)).toEqual(['PG_VERSION', `pg_tblspc/16400/${V}/5/501`]);
+    expect(plan.deletions).not.toContain('pg_tblspc/16400');
+  });
+
+  test('a new tablespace gets its link before its directories', () => {
+    expect(plan.tablespaceLinks).toEqual([{ oid: 16500, linkPath: 'pg_tblspc/16500', location: '/mnt/ts3' }]);
+    expect(plan.directories).toEqual([`pg_tblspc/16500/${V}`]);
+  });
+
+  test('a dropped tablespace goes: its files, its directories deepest first, then its link', () => {
+    expect(plan.deletions).toEqual([`pg_tblspc/16450/${V}/5/700`, `pg_tblspc/16450/${V}/5`, `pg_tblspc/16450/${V}`, 'pg_tblspc/16450']);
+  });
 });

@@ -1,4 +1,5 @@
 import { planFull } from '../../../src/engine/plan/plan-full';
+import type { TablespacePlacement } from '../../../src/engine/plan/tablespace-mapping';
 import type { SourceEntry } from '../../../src/engine/source/file-listing';
 
 const dir = (path: string): SourceEntry => ({ path, size: 4096, isDir: true });
@@ -30,9 +31,38 @@ describe('FULL plan', () => {
     expect(plan.directories.indexOf('base')).toBeLessThan(plan.directories.indexOf('base/5'));
   });
 
-  test('refuses tablespaces and a listing without pg_control, naming the way out', () => {
-    expect(() => planFull([...listing, { path: 'pg_tblspc/16400', size: 0, isDir: true, linkTarget: '/srv/ts' }]))
-      .toThrow(/tablespaces \(pg_tblspc\/16400 -> \/srv\/ts\).*tablespace-mapping/);
+  const withTablespace: SourceEntry[] = [
+    ...listing, dir('pg_tblspc'), { path: 'pg_tblspc/16400', size: 0, isDir: true, linkTarget: '/srv/ts' },
+    dir('pg_tblspc/16400/PG_15_202209061'), dir('pg_tblspc/16400/PG_15_202209061/5'), file('pg_tblspc/16400/PG_15_202209061/5/16500'),
+  ];
+  const placed: TablespacePlacement = { oid: 16400, linkPath: 'pg_tblspc/16400', sourceLocation: '/srv/ts', targetLocation: '/mnt/ts', placement: 'mapped' };
+
+  test('a tablespace becomes a link to its placed directory; its contents are copied below the link', () => {
+    const plan = planFull(withTablespace, { tablespaces: [placed], excludePaths: [] });
+    expect(plan.tablespaceLinks).toEqual([{ oid: 16400, linkPath: 'pg_tblspc/16400', location: '/mnt/ts' }]);
+    expect(plan.directories).not.toContain('pg_tblspc/16400');
+    expect(plan.directories).toEqual(expect.arrayContaining(['pg_tblspc', 'pg_tblspc/16400/PG_15_202209061', 'pg_tblspc/16400/PG_15_202209061/5']));
+    expect(plan.files.map((f) => f.path)).toContain('pg_tblspc/16400/PG_15_202209061/5/16500');
+  });
+
+  test('an in-place tablespace (inside PGDATA) stays a plain directory', () => {
+    const inPlace = withTablespace.map((e) => (e.path === 'pg_tblspc/16400' ? { ...e, linkTarget: 'pg_tblspc/16400' } : e));
+    const plan = planFull(inPlace, { tablespaces: [{ ...placed, sourceLocation: 'pg_tblspc/16400', targetLocation: '/pgdata/pg_tblspc/16400', placement: 'inside-pgdata' }], excludePaths: [] });
+    expect(plan.tablespaceLinks).toEqual([]);
+    expect(plan.directories).toContain('pg_tblspc/16400');
+  });
+
+  test('refuses tablespaces that changed since they were placed, and a listing without pg_control', () => {
+    expect(() => planFull(withTablespace)).toThrow(/tablespaces changed while pg-catchup ran.*CREATE\/DROP TABLESPACE/);
+    expect(() => planFull(listing, { tablespaces: [placed], excludePaths: [] })).toThrow(/listed: none; placed at the start: pg_tblspc\/16400/);
     expect(() => planFull(listing.filter((e) => e.path !== 'global/pg_control'))).toThrow(/no global\/pg_control.*EXECUTE/);
+  });
+
+  test('--exclude-path entries are skipped with their reason, directories with everything below', () => {
+    const plan = planFull([...listing, dir('conf.d'), file('conf.d/a.conf')], { tablespaces: [], excludePaths: ['postgresql.auto.conf', 'conf.d'] });
+    expect(plan.files.map((f) => f.path)).not.toEqual(expect.arrayContaining(['postgresql.auto.conf']));
+    expect(plan.files.map((f) => f.path)).not.toContain('conf.d/a.conf');
+    expect(plan.directories).not.toContain('conf.d');
+    expect(plan.skipped).toEqual(expect.arrayContaining([{ path: 'conf.d/a.conf', reason: 'excluded-by-user' }, { path: 'postgresql.auto.conf', reason: 'excluded-by-user' }]));
   });
 });
