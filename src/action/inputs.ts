@@ -81,7 +81,6 @@ export function readInputs(): ActionInputs {
   const backupSource = choice('backup-source', ['base', 'pro'] as const, 'base');
   const command = choice('command', ['catchup', 'preflight', 'rewind'] as const, 'catchup');
   const mode = choice('mode', ['FULL', 'DELTA', 'PTRACK', 'AUTO'] as const, 'AUTO');
-  if (mode === 'PTRACK') throw new InputError('Input mode: PTRACK is not available in this version; use DELTA or AUTO.');
   const verify = choice('verify', ['none', 'start', 'streaming'] as const, 'none');
   const startTarget = bool('start-target', false) || verify !== 'none';
   const inputs: ActionInputs = {

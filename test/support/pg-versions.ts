@@ -75,3 +75,9 @@ function isExecutable(file: string): boolean {
     return false;
   }
 }
+
+/** describe.each over some versions, or one skipped block that says none of them is selected. */
+export function describeEachVersion(versions: number[], title: string, fn: (version: number) => void): void {
+  if (versions.length > 0) describe.each(versions)(title, fn);
+  else describe.skip(title.replace('%i', '(none of the selected versions)'), () => test('not run', () => undefined));
+}

@@ -13,12 +13,16 @@ import { UsageError } from '../usage-error';
 export const CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
 
 Usage:
-  pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
+  pg-catchup catchup -b FULL|DELTA|PTRACK|AUTO --destination-pgdata=DIR [OPTION]...
 
 Options:
   -b, --backup-mode=MODE         FULL: copy everything into a new or empty directory
                                  DELTA: bring an existing, stopped copy of the source up to
                                  date (a lagging standby, or an old primary after failover)
+                                 PTRACK: as DELTA, but the source's changed blocks come from
+                                 its change tracking (WAL summaries on PostgreSQL 17+ with
+                                 summarize_wal = on, or the ptrack extension): no data file
+                                 of the source is scanned
                                  AUTO: FULL for an absent or empty target, else DELTA
   -D, --destination-pgdata=DIR   the target data directory
       --dry-run                  build and print the plan, change nothing (FULL: the checks
@@ -30,7 +34,11 @@ Options:
                                  target never wrote WAL of its own, sync it as possibly
                                  diverged after its last checkpoint (its changes are undone)
 ${LAYOUT_HELP}
-  -j, --threads=N                parallel connections reading the source (default 1)
+  -j, --threads=N                parallel connections reading and writing (default 1), and
+                                 as many threads verifying page checksums
+      --num-write-threads=N      parallel connections reading and writing (overrides -j)
+      --num-validate-threads=N   threads verifying the checksum of every copied page when the
+                                 source has data checksums (overrides -j; 0: in the main thread)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
                                  (by default the standby uses its ~/.pgpass)
@@ -53,6 +61,8 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'backup-mode': { type: 'string', short: 'b' },
     'destination-pgdata': { type: 'string', short: 'D' },
     threads: { type: 'string', short: 'j' },
+    'num-write-threads': { type: 'string' },
+    'num-validate-threads': { type: 'string' },
     'write-recovery-conf': { type: 'boolean', short: 'R' },
     'dry-run': { type: 'boolean' },
     'fail-on-warning': { type: 'boolean' },
@@ -72,12 +82,13 @@ export async function runCatchup(argv: string[]): Promise<number> {
     return 0;
   }
   const mode = (values['backup-mode'] as string | undefined)?.toUpperCase();
-  if (mode === undefined) throw new UsageError('-b/--backup-mode is required (FULL, DELTA or AUTO)', 'catchup');
-  if (mode === 'PTRACK') throw new UsageError('-b PTRACK is not available in this version; use -b DELTA', 'catchup');
-  if (mode !== 'FULL' && mode !== 'DELTA' && mode !== 'AUTO') throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA or AUTO`, 'catchup');
+  if (mode === undefined) throw new UsageError('-b/--backup-mode is required (FULL, DELTA, PTRACK or AUTO)', 'catchup');
+  if (!['FULL', 'DELTA', 'PTRACK', 'AUTO'].includes(mode)) throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA, PTRACK or AUTO`, 'catchup');
   const target = values['destination-pgdata'] as string | undefined;
   if (!target) throw new UsageError('--destination-pgdata is required', 'catchup');
-  const threads = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
+  const jobs = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
+  const threads = parseIntFlag('catchup', 'num-write-threads', values['num-write-threads'] as string | undefined, 1, 64) ?? jobs;
+  const validateThreads = parseIntFlag('catchup', 'num-validate-threads', values['num-validate-threads'] as string | undefined, 0, 64) ?? jobs;
   const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
 
   const reportPath = values.report as string | undefined;
@@ -94,6 +105,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
       env: process.env,
       ...layoutValues(values),
       threads,
+      validateThreads,
       writeRecoveryConf: Boolean(values['write-recovery-conf']),
       storePassword: Boolean(values['store-password']),
       sync: !values['no-sync'],

@@ -13,7 +13,7 @@ Usage:
   pg-catchup preflight -b FULL|DELTA|AUTO --destination-pgdata=DIR [OPTION]...
 
 Options:
-  -b, --backup-mode=MODE         FULL, DELTA, or AUTO (FULL for an empty target, else DELTA)
+  -b, --backup-mode=MODE         FULL, DELTA, PTRACK, or AUTO (FULL for an empty target, else DELTA)
   -D, --destination-pgdata=DIR   the target data directory
 ${LAYOUT_HELP}
       --fail-on-warning          a warning fails the preflight too
@@ -42,7 +42,7 @@ export async function runPreflightCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const mode = ((values['backup-mode'] as string | undefined) ?? 'AUTO').toUpperCase();
-  if (!['FULL', 'DELTA', 'AUTO', 'PTRACK'].includes(mode)) throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA or AUTO`, 'preflight');
+  if (!['FULL', 'DELTA', 'AUTO', 'PTRACK'].includes(mode)) throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA, PTRACK or AUTO`, 'preflight');
   const target = values['destination-pgdata'] as string | undefined;
   if (!target) throw new UsageError('--destination-pgdata is required', 'preflight');
   const report = await runPreflight({

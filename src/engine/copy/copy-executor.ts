@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { Plan } from '../plan/plan';
 import { patchRanges, scheduleReads, wholeFileRanges } from '../plan/read-batches';
 import { readRanges } from '../source/file-reader';
+import type { CopyValidation } from './page-validation';
 import { TargetWriter } from './target-writer';
 
 export interface CopyResult {
@@ -18,7 +19,7 @@ export interface CopyResult {
  * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
  * connections busy until the queue is empty.
  */
-export async function executeCopy(plan: Plan, readers: Client[], writer: TargetWriter, logger: Logger): Promise<CopyResult> {
+export async function executeCopy(plan: Plan, readers: Client[], writer: TargetWriter, logger: Logger, validation?: CopyValidation): Promise<CopyResult> {
   for (const p of plan.deletions) {
     fs.rmSync(writer.abs(p), { recursive: true, force: true });
     writer.noteChanged(p, 'removed');
@@ -46,6 +47,7 @@ export async function executeCopy(plan: Plan, readers: Client[], writer: TargetW
       const batch = schedule.batches[next++];
       await readRanges(client, batch, async (index, offset, data) => {
         await writer.writePiece(batch[index].path, offset, data);
+        if (validation && data) await validation.check(batch[index].path, offset, data);
         report();
       });
     }

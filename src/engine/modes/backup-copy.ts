@@ -1,6 +1,7 @@
 import * as fsp from 'fs/promises';
 import type { Client } from 'pg';
 import { CopyResult, executeCopy } from '../copy/copy-executor';
+import { CopyValidation, ValidationResult } from '../copy/page-validation';
 import { fsyncPath, TargetWriter } from '../copy/target-writer';
 import { WalSegmentSink } from '../copy/wal-segment-sink';
 import { CatchupError } from '../errors';
@@ -24,6 +25,8 @@ export interface BackupCopyOptions {
   /** primary_conninfo to write with standby.signal (-R), or null. */
   recoveryConninfo: string | null;
   logger: Logger;
+  /** Worker threads verifying page checksums (0: in the copying thread); only with data checksums on. */
+  validateThreads: number;
 }
 
 export interface BackupCopyResult {
@@ -33,6 +36,8 @@ export interface BackupCopyResult {
   copy: CopyResult;
   walSegments: number;
   walBytes: number;
+  /** Null when the source has no data checksums. */
+  validation: ValidationResult | null;
 }
 
 /**
@@ -60,11 +65,14 @@ export async function runBackupCopy(
   const walStart = segmentStartLsn(segmentNoOf(startLsn, segSize), segSize);
   const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
   const receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
+  const validation = source.dataChecksums ? new CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
   try {
     opts.clock?.next('plan (listing, changed blocks)');
     const plan = await makePlan(startLsn);
     opts.clock?.next('copy');
-    const copy = await executeCopy(plan, source.readers, writer, opts.logger);
+    const copy = await executeCopy(plan, source.readers, writer, opts.logger, validation ?? undefined);
+    const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
+    if (validated) logValidation(validated, opts.logger);
     opts.clock?.next('backup stop and WAL');
 
     const controlFile = await readControlFile(control, identity.systemIdentifier);
@@ -91,10 +99,35 @@ export async function runBackupCopy(
       await fsyncPath(writer.abs('.'));
     }
     opts.clock?.end();
-    return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten };
+    return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten, validation: validated };
   } finally {
     await receiver.abort();
+    await validation?.close();
   }
+}
+
+function logValidation(v: ValidationResult, logger: Logger): void {
+  const extra = [
+    v.rereadFixed ? `${v.rereadFixed} read mid-write and read again` : '',
+    v.tornAfterStart ? `${v.tornAfterStart} torn after the backup start (replay repairs them)` : '',
+  ].filter(Boolean).join(', ');
+  logger.info(`validated ${v.pagesValidated} page checksums${extra ? ` (${extra})` : ''}`);
+  for (const c of v.corrupt) {
+    logger.warn(`corrupt page on the source: ${c.path} block ${c.blockNo}, LSN ${c.lsn}: ${c.reason} (stored checksum ${c.storedChecksum}, computed ${c.computedChecksum})`);
+  }
+}
+
+/**
+ * Rule 9's outcome for the run: the target is a faithful copy either way, but corruption on the
+ * source must not pass as a success (pg_basebackup exits non-zero for it too).
+ */
+export function assertNoSourceCorruption(validation: ValidationResult | null): void {
+  if (!validation || validation.corrupt.length === 0) return;
+  const shown = validation.corrupt.slice(0, 5).map((c) => `${c.path} block ${c.blockNo} (LSN ${c.lsn})`).join(', ');
+  throw new CatchupError('source-corruption',
+    `The sync completed, but ${validation.corrupt.length} page(s) on the source failed checksum verification: ${shown}${validation.corrupt.length > 5 ? ', ...' : ''}. ` +
+      'The target holds the same pages as the source; the report lists every one.',
+    'Investigate the source now (pg_checksums --check on a stopped copy, amcheck), and restore the affected relations from a backup; the target is startable but carries the same damage.');
 }
 
 /** A torn or foreign pg_control must never become the target's: check CRC and identity first. */

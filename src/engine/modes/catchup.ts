@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { Report } from '../report/report';
 import { RequestedMode, resolveMode } from './auto-mode';
-import { catchupDelta, DeltaCatchupOptions } from './delta';
+import { catchupDelta, catchupPtrack, DeltaCatchupOptions } from './delta';
 import { catchupFull } from './full';
 import { runPreflight } from './preflight';
 
@@ -22,7 +22,8 @@ export async function catchup(opts: CatchupOptions): Promise<Report> {
       report.command = 'catchup';
       return tag(report);
     }
-    return tag(mode === 'FULL' ? await catchupFull(opts) : await catchupDelta(opts));
+    const run = mode === 'FULL' ? catchupFull : mode === 'PTRACK' ? catchupPtrack : catchupDelta;
+    return tag(await run(opts));
   } catch (err) {
     const report = (err as { report?: Report }).report;
     if (report) tag(report);

@@ -10,13 +10,14 @@ import { listTarget, readTablespaceLinks } from '../pgdata/target-listing';
 import { TargetLock } from '../pgdata/target-lock';
 import { inspectTarget, TargetState } from '../pgdata/target-state';
 import type { Plan } from '../plan/plan';
-import { patchCandidates, planDelta } from '../plan/plan-delta';
-import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
+import { planDelta } from '../plan/plan-delta';
+import { failReport, newReport, nextStepAfterSync, PhaseClock, recordValidation, Report } from '../report/report';
 import { resolveConnection } from '../source/connection-options';
-import { scanChangedBlocks } from '../source/changed-blocks-scan';
 import { listSourceFiles } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
-import { runBackupCopy } from './backup-copy';
+import { assertNoSourceCorruption, runBackupCopy } from './backup-copy';
+import { chooseTracker, findSourceChanges, targetChangeRecord, Tracker } from './change-source';
+import { readSummarizerState } from '../source/wal-summary-changes';
 import { decideReference, ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
 import type { CommonCatchupOptions } from './full';
@@ -61,6 +62,15 @@ export async function catchupDelta(opts: DeltaCatchupOptions): Promise<Report> {
 }
 
 /**
+ * PTRACK: DELTA without scanning the source's data files: the changed blocks come from the
+ * ptrack extension or, on PostgreSQL 17+, from WAL summaries covering R..backup start. A
+ * diverged target's own changes are still found on the target (rule 4).
+ */
+export async function catchupPtrack(opts: DeltaCatchupOptions): Promise<Report> {
+  return syncExistingTarget(opts, 'PTRACK');
+}
+
+/**
  * rewind: like DELTA, with pg_rewind's rules: the target needs data checksums or
  * wal_log_hints, an uncleanly stopped target gets crash recovery first, and a target still on
  * the source's history is left alone ("no rewind required").
@@ -69,7 +79,7 @@ export async function rewind(opts: RewindOptions): Promise<Report> {
   return syncExistingTarget(opts, 'rewind');
 }
 
-async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind'): Promise<Report> {
+async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK' | 'rewind'): Promise<Report> {
   const logger = opts.logger ?? silentLogger;
   const threads = opts.threads ?? 1;
   const sync = opts.sync ?? true;
@@ -92,7 +102,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     if (flavor === 'rewind') report.checks.push(checkHintLogging(target));
     assertChecksPass(report.checks, opts.failOnWarning);
 
-    source = await openSourceSession(conn, threads, report.checks, { mode: 'DELTA', failOnWarning: opts.failOnWarning });
+    source = await openSourceSession(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
@@ -116,15 +126,26 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
       return report;
     }
     const R = decision.referenceLsn;
+    let tracker: Tracker | null = null;
+    if (flavor === 'PTRACK') {
+      const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
+      tracker = await chooseTracker(source, R).catch((err) => {
+        report.checks.push({ ...trackingCheck, status: 'fail', detail: (err as Error).message, fix: (err as { fix?: string }).fix });
+        throw err;
+      });
+      report.checks.push({ ...trackingCheck, status: 'pass', detail: tracker.kind === 'ptrack' ? 'the ptrack extension is tracking' : `WAL summaries cover ${formatLsn(R)} up to the summarizer's position without a hole` });
+    }
     const protectedPaths = [...OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
-    const makePlan = async () => {
+    const makePlan = async (startLsn: bigint) => {
       const sourceListing = await listSourceFiles(source!.control);
       // The target's pg_wal is emptied before the stream starts; nothing of ours is planned there.
       const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
-      const scanned = await scanChangedBlocks(source!.control, patchCandidates(sourceListing, targetListing, source!.blockSize), R, source!.blockSize);
+      const changes = await findSourceChanges(flavor === 'PTRACK' ? 'tracking' : 'page-scan', tracker, source!, sourceListing, targetListing, R, startLsn, logger);
+      report.changeSources = [changes.record];
+      if (decision.targetChanged) report.changeSources.push(targetChangeRecord(decision.targetChanged, targetListing, R));
       const plan = planDelta({
         source: sourceListing, target: targetListing, blockSize: source!.blockSize,
-        sourceChanged: scanned, targetChanged: decision.targetChanged, protectedPaths, layout,
+        sourceChanged: changes.changed, targetChanged: decision.targetChanged, protectedPaths, layout,
       });
       logPlan(plan, logger);
       recordPlan(report, plan);
@@ -132,7 +153,9 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     };
 
     if (opts.dryRun) {
-      await makePlan();
+      // No backup starts in a dry run: plan up to what the summarizer has reached (or the current WAL position).
+      const horizon = tracker?.kind === 'wal-summaries' ? (await readSummarizerState(source.control)).summarizedLsn : R;
+      await makePlan(horizon > R ? horizon : R);
       report.status = 'dry-run';
       return report;
     }
@@ -156,12 +179,13 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
       clock,
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
+      validateThreads: opts.validateThreads ?? threads,
     }, async (startLsn) => {
       if (startLsn < R) {
         throw new CatchupError('target-ahead', `Current START LSN ${formatLsn(startLsn)} is lower than expected START LSN ${formatLsn(R)}.`,
           'The target is ahead of the source: point the run at the right source, or rebuild the target with -b FULL.');
       }
-      return makePlan();
+      return makePlan(startLsn);
     });
     endMarkedRun(targetDir);
     report.lsn.backupStart = formatLsn(result.startLsn);
@@ -170,6 +194,8 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'rewind
     report.files.walSegments = result.walSegments;
     report.files.walBytes = result.walBytes;
     report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
+    recordValidation(report, result.validation);
+    assertNoSourceCorruption(result.validation);
     for (const w of report.warnings) logger.warn(w);
     report.status = 'success';
     report.nextStep = nextStepAfterSync(report);

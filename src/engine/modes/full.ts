@@ -7,11 +7,11 @@ import { planFull } from '../plan/plan-full';
 import { assertChecksPass } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
-import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
+import { failReport, newReport, nextStepAfterSync, PhaseClock, recordValidation, Report } from '../report/report';
 import { resolveConnection, SourceConnectionOptions } from '../source/connection-options';
 import { listSourceFiles } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
-import { runBackupCopy } from './backup-copy';
+import { assertNoSourceCorruption, runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
@@ -32,6 +32,8 @@ export interface CommonCatchupOptions extends LayoutRequest {
   logger?: Logger;
   /** Warnings of the preflight checks stop the run too. */
   failOnWarning?: boolean;
+  /** Threads verifying page checksums (--num-validate-threads); default: threads. 0 verifies in the main thread. */
+  validateThreads?: number;
 }
 
 export type FullCatchupOptions = CommonCatchupOptions;
@@ -73,6 +75,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       clock,
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
+      validateThreads: opts.validateThreads ?? threads,
     }, async () => {
       const plan = planFull(await listSourceFiles(source!.control), layout);
       logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${threads} connection(s)`);
@@ -85,6 +88,8 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       bytesPlanned: result.plan.bytesToCopy, walSegments: result.walSegments, walBytes: result.walBytes,
     });
     report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
+    recordValidation(report, result.validation);
+    assertNoSourceCorruption(result.validation);
     report.status = 'success';
     report.nextStep = nextStepAfterSync(report);
     return report;

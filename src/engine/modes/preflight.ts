@@ -7,7 +7,7 @@ import { checkTargetEmpty } from '../preflight/target-empty';
 import { failReport, newReport, Report } from '../report/report';
 import { resolveConnection } from '../source/connection-options';
 import { RequestedMode, resolveMode } from './auto-mode';
-import { catchupDelta, DeltaCatchupOptions } from './delta';
+import { catchupDelta, catchupPtrack, DeltaCatchupOptions } from './delta';
 import { closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { parseLayout, placeLayout } from './target-layout';
 
@@ -26,8 +26,9 @@ export async function runPreflight(opts: PreflightOptions): Promise<Report> {
   const { mode, why } = resolveMode(opts.mode, targetDir);
   logger.info(`preflight for ${mode} (${why})`);
   let report: Report;
-  if (mode === 'DELTA') {
-    report = await catchupDelta({ ...opts, dryRun: true }).catch((err) => (err as { report: Report }).report ?? Promise.reject(err));
+  if (mode === 'DELTA' || mode === 'PTRACK') {
+    const dryRun = mode === 'PTRACK' ? catchupPtrack : catchupDelta;
+    report = await dryRun({ ...opts, dryRun: true }).catch((err) => (err as { report: Report }).report ?? Promise.reject(err));
     if (report.status === 'dry-run') {
       report.checks.push(checkDiskSpace(targetDir, report.files.bytesPlanned + 2 * 16 * 1048576, 'the plan, plus WAL'));
     }

@@ -23,6 +23,10 @@ export interface SourceSession {
   history: TimelineHistoryEntry[];
   segSize: number;
   blockSize: number;
+  /** Blocks per relation segment file (RELSEG_SIZE). */
+  relsegSize: number;
+  /** Data checksums are on: every copied page can be verified (rule 9). */
+  dataChecksums: boolean;
 }
 
 /**
@@ -55,8 +59,9 @@ export async function openSourceSession(conn: ResolvedConnection, threads: numbe
       checkArchiving(settings),
     );
     assertChecksPass(checks, opts.failOnWarning);
-    const layout = await control.query<{ seg: string; bs: string }>(
-      "SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs",
+    const layout = await control.query<{ seg: string; bs: string; relseg: string }>(
+      `SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs,
+              (SELECT setting FROM pg_settings WHERE name = 'segment_size') AS relseg`,
     );
     replication = await ReplicationConnection.open(conn);
     const identity = await replication.identifySystem();
@@ -66,6 +71,7 @@ export async function openSourceSession(conn: ResolvedConnection, threads: numbe
     return {
       conn, control, readers: clients, replication, info, identity, history,
       segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
+      relsegSize: Number(layout.rows[0].relseg), dataChecksums: settings.data_checksums === 'on',
     };
   } catch (err) {
     await replication?.close();

@@ -1,3 +1,4 @@
+import type { ValidationResult } from '../copy/page-validation';
 import type { CheckResult } from '../preflight/check';
 
 /** The outcome of a run, for JSON files, job summaries and exit codes. LSNs as X/Y text. */
@@ -107,4 +108,15 @@ export function failReport(report: Report, err: unknown): unknown {
     : { code: 'internal', message: e?.message ?? String(err) };
   report.nextStep = e?.fix ?? 'See the error; nothing was changed before the first write, and a rerun resumes an interrupted one.';
   return Object.assign(err as object, { report });
+}
+
+/** Rule 9's findings: how many pages were verified, and the corrupt ones with their location. */
+export function recordValidation(report: Report, v: ValidationResult | null): void {
+  if (!v) {
+    report.pagesValidated = 0;
+    return;
+  }
+  report.pagesValidated = v.pagesValidated;
+  report.corruptPages = v.corrupt;
+  if (v.corrupt.length > 0) report.warnings.push(`${v.corrupt.length} corrupt page(s) on the source (see corruptPages)`);
 }
