@@ -9108,12 +9108,16 @@ const usage_error_1 = __nccwpck_require__(4226);
 exports.CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
 
 Usage:
-  pg-catchup catchup -b FULL|DELTA --destination-pgdata=DIR [OPTION]...
+  pg-catchup catchup -b FULL|DELTA|PTRACK|AUTO --destination-pgdata=DIR [OPTION]...
 
 Options:
   -b, --backup-mode=MODE         FULL: copy everything into a new or empty directory
                                  DELTA: bring an existing, stopped copy of the source up to
                                  date (a lagging standby, or an old primary after failover)
+                                 PTRACK: as DELTA, but the source's changed blocks come from
+                                 its change tracking (WAL summaries on PostgreSQL 17+ with
+                                 summarize_wal = on, or the ptrack extension): no data file
+                                 of the source is scanned
                                  AUTO: FULL for an absent or empty target, else DELTA
   -D, --destination-pgdata=DIR   the target data directory
       --dry-run                  build and print the plan, change nothing (FULL: the checks
@@ -9125,7 +9129,11 @@ Options:
                                  target never wrote WAL of its own, sync it as possibly
                                  diverged after its last checkpoint (its changes are undone)
 ${parse_flags_1.LAYOUT_HELP}
-  -j, --threads=N                parallel connections reading the source (default 1)
+  -j, --threads=N                parallel connections reading and writing (default 1), and
+                                 as many threads verifying page checksums
+      --num-write-threads=N      parallel connections reading and writing (overrides -j)
+      --num-validate-threads=N   threads verifying the checksum of every copied page when the
+                                 source has data checksums (overrides -j; 0: in the main thread)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
                                  (by default the standby uses its ~/.pgpass)
@@ -9147,6 +9155,8 @@ async function runCatchup(argv) {
         'backup-mode': { type: 'string', short: 'b' },
         'destination-pgdata': { type: 'string', short: 'D' },
         threads: { type: 'string', short: 'j' },
+        'num-write-threads': { type: 'string' },
+        'num-validate-threads': { type: 'string' },
         'write-recovery-conf': { type: 'boolean', short: 'R' },
         'dry-run': { type: 'boolean' },
         'fail-on-warning': { type: 'boolean' },
@@ -9167,15 +9177,15 @@ async function runCatchup(argv) {
     }
     const mode = values['backup-mode']?.toUpperCase();
     if (mode === undefined)
-        throw new usage_error_1.UsageError('-b/--backup-mode is required (FULL, DELTA or AUTO)', 'catchup');
-    if (mode === 'PTRACK')
-        throw new usage_error_1.UsageError('-b PTRACK is not available in this version; use -b DELTA', 'catchup');
-    if (mode !== 'FULL' && mode !== 'DELTA' && mode !== 'AUTO')
-        throw new usage_error_1.UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA or AUTO`, 'catchup');
+        throw new usage_error_1.UsageError('-b/--backup-mode is required (FULL, DELTA, PTRACK or AUTO)', 'catchup');
+    if (!['FULL', 'DELTA', 'PTRACK', 'AUTO'].includes(mode))
+        throw new usage_error_1.UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA, PTRACK or AUTO`, 'catchup');
     const target = values['destination-pgdata'];
     if (!target)
         throw new usage_error_1.UsageError('--destination-pgdata is required', 'catchup');
-    const threads = (0, parse_flags_1.parseIntFlag)('catchup', 'threads', values.threads, 1, 64);
+    const jobs = (0, parse_flags_1.parseIntFlag)('catchup', 'threads', values.threads, 1, 64);
+    const threads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-write-threads', values['num-write-threads'], 1, 64) ?? jobs;
+    const validateThreads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-validate-threads', values['num-validate-threads'], 0, 64) ?? jobs;
     const logger = (0, progress_printer_1.terminalLogger)({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
     const reportPath = values.report;
     let report;
@@ -9191,6 +9201,7 @@ async function runCatchup(argv) {
             env: process.env,
             ...(0, parse_flags_1.layoutValues)(values),
             threads,
+            validateThreads,
             writeRecoveryConf: Boolean(values['write-recovery-conf']),
             storePassword: Boolean(values['store-password']),
             sync: !values['no-sync'],
@@ -9281,7 +9292,7 @@ Usage:
   pg-catchup preflight -b FULL|DELTA|AUTO --destination-pgdata=DIR [OPTION]...
 
 Options:
-  -b, --backup-mode=MODE         FULL, DELTA, or AUTO (FULL for an empty target, else DELTA)
+  -b, --backup-mode=MODE         FULL, DELTA, PTRACK, or AUTO (FULL for an empty target, else DELTA)
   -D, --destination-pgdata=DIR   the target data directory
 ${parse_flags_1.LAYOUT_HELP}
       --fail-on-warning          a warning fails the preflight too
@@ -9310,7 +9321,7 @@ async function runPreflightCommand(argv) {
     }
     const mode = (values['backup-mode'] ?? 'AUTO').toUpperCase();
     if (!['FULL', 'DELTA', 'AUTO', 'PTRACK'].includes(mode))
-        throw new usage_error_1.UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA or AUTO`, 'preflight');
+        throw new usage_error_1.UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA, PTRACK or AUTO`, 'preflight');
     const target = values['destination-pgdata'];
     if (!target)
         throw new usage_error_1.UsageError('--destination-pgdata is required', 'preflight');
@@ -9712,6 +9723,16 @@ function renderSummary(r) {
     if (r.lsn.backupStart)
         lines.push(`WAL: ${r.lsn.backupStart}..${r.lsn.backupStop ?? '?'}, ${f.walSegments} segment(s)`);
     lines.push(`files: ${f.copied} copied whole, ${f.patched} patched (${f.blocksCopied} blocks, ${f.truncated} truncated), ${f.deleted} removed; ${(0, format_bytes_1.formatBytes)(f.bytesCopied)} written`);
+    for (const c of r.changeSources ?? [])
+        lines.push(`changed blocks, ${c.side} side: ${c.method}, ${c.filesScanned} files scanned, ${c.blocksFound} blocks (${c.detail})`);
+    for (const t of r.tablespaces ?? [])
+        lines.push(`tablespace ${t.oid}: ${t.sourceLocation} -> ${t.targetLocation} (${t.placement})`);
+    if (r.excludedPaths?.length)
+        lines.push(`kept untouched (--exclude-path): ${r.excludedPaths.join(', ')}`);
+    if (r.pagesValidated !== undefined)
+        lines.push(`page checksums verified: ${r.pagesValidated}${r.corruptPages?.length ? `, CORRUPT on the source: ${r.corruptPages.length}` : ''}`);
+    for (const c of r.corruptPages ?? [])
+        lines.push(`corrupt page: ${c.path} block ${c.blockNo}, LSN ${c.lsn}, ${c.reason} (stored ${c.storedChecksum}, computed ${c.computedChecksum})`);
     if (r.phases.length > 0)
         lines.push(`phases: ${r.phases.map((p) => `${p.phase} ${(p.durationMs / 1000).toFixed(2)} s`).join(', ')}`);
     for (const w of r.warnings)
@@ -9793,7 +9814,7 @@ const file_reader_1 = __nccwpck_require__(8092);
  * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
  * connections busy until the queue is empty.
  */
-async function executeCopy(plan, readers, writer, logger) {
+async function executeCopy(plan, readers, writer, logger, validation) {
     for (const p of plan.deletions) {
         fs.rmSync(writer.abs(p), { recursive: true, force: true });
         writer.noteChanged(p, 'removed');
@@ -9822,6 +9843,8 @@ async function executeCopy(plan, readers, writer, logger) {
             const batch = schedule.batches[next++];
             await (0, file_reader_1.readRanges)(client, batch, async (index, offset, data) => {
                 await writer.writePiece(batch[index].path, offset, data);
+                if (validation && data)
+                    await validation.check(batch[index].path, offset, data);
                 report();
             });
         }
@@ -9908,6 +9931,315 @@ function ownerForTarget(targetDir) {
             dir = parent;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 8331:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CopyValidation = void 0;
+const page_checksum_1 = __nccwpck_require__(8103);
+const relation_path_1 = __nccwpck_require__(2770);
+const file_reader_1 = __nccwpck_require__(8092);
+const lsn_1 = __nccwpck_require__(2524);
+const page_validator_1 = __nccwpck_require__(6720);
+/**
+ * Design rule 9 during a copy: every relation page read from a source with data checksums is
+ * checked in worker threads beside the copy. At the end, each bad page is read once more: a page
+ * caught mid-write reads good the second time (and that copy is kept); one still bad with an LSN
+ * before the backup start is corruption on the source and is reported with its location.
+ */
+class CopyValidation {
+    blockSize;
+    relsegSize;
+    validator;
+    relations = new Map();
+    pages = 0;
+    constructor(threads, blockSize, relsegSize) {
+        this.blockSize = blockSize;
+        this.relsegSize = relsegSize;
+        this.validator = page_validator_1.PageValidator.start(threads, blockSize);
+    }
+    /** Pages handed to the validator so far. */
+    get pagesChecked() {
+        return this.pages;
+    }
+    /** Hand over a piece just read (whole pages of a relation file; anything else is ignored). */
+    async check(path, offset, data) {
+        let rel = this.relations.get(path);
+        if (rel === undefined) {
+            const parsed = (0, relation_path_1.parseRelationPath)(path);
+            rel = parsed && !parsed.isTemp ? { firstBlock: parsed.segmentNo * this.relsegSize } : null;
+            this.relations.set(path, rel);
+        }
+        if (!rel || offset % this.blockSize !== 0 || data.length < this.blockSize)
+            return;
+        this.validator.validate(path, rel.firstBlock + offset / this.blockSize, data);
+        this.pages += Math.floor(data.length / this.blockSize);
+        await this.validator.backpressure();
+    }
+    /** Waits for the workers, re-reads every bad page once through `client`, and classifies them. */
+    async finish(client, writer, startLsn) {
+        const bad = await this.validator.drain();
+        const result = { pagesValidated: this.pages, corrupt: [], rereadFixed: 0, tornAfterStart: 0 };
+        if (bad.length === 0)
+            return result;
+        const ranges = bad.map((b) => {
+            const rel = this.relations.get(b.path);
+            return { path: b.path, offset: (b.blockNo - rel.firstBlock) * this.blockSize, length: this.blockSize };
+        });
+        const again = new Map();
+        await (0, file_reader_1.readRanges)(client, ranges, async (i, _off, data) => {
+            again.set(i, data);
+        });
+        for (let i = 0; i < bad.length; i++) {
+            const page = again.get(i);
+            const verdict = page && page.length === this.blockSize ? (0, page_checksum_1.verifyPage)(page, 0, bad[i].blockNo, this.blockSize) : null;
+            if (verdict?.ok) {
+                writer.expect(ranges[i].path, 1, 'patch');
+                await writer.writePiece(ranges[i].path, ranges[i].offset, page);
+                result.rereadFixed++;
+                continue;
+            }
+            const seen = verdict && !verdict.ok ? verdict : bad[i];
+            if (seen.lsn >= startLsn) {
+                result.tornAfterStart++;
+                continue;
+            }
+            result.corrupt.push({
+                path: bad[i].path, blockNo: bad[i].blockNo, lsn: (0, lsn_1.formatLsn)(seen.lsn), reason: seen.reason,
+                storedChecksum: seen.stored, computedChecksum: seen.computed,
+            });
+        }
+        return result;
+    }
+    async close() {
+        await this.validator.close();
+    }
+}
+exports.CopyValidation = CopyValidation;
+
+
+/***/ }),
+
+/***/ 6720:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PageValidator = void 0;
+/**
+ * Checks the checksums of copied pages in worker threads, so that verifying runs beside the copy
+ * instead of inside it. The copier hands over each run of pages it wrote (`validate`), awaits
+ * `backpressure()` now and then so that unverified data cannot pile up in memory, and collects
+ * the bad pages with `drain()` at the end.
+ */
+const worker_threads_1 = __nccwpck_require__(8167);
+const page_checksum_1 = __nccwpck_require__(8103);
+const DEFAULT_MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
+/** The worker's program: the checksum functions, by their source text, and a message loop. */
+function workerSource() {
+    // findBadPages by its runtime name: a minifier may rename it, and its source text with it.
+    return [
+        (0, page_checksum_1.pageChecksumSource)(),
+        `const { parentPort, workerData } = require('worker_threads');`,
+        `parentPort.on('message', (job) => {`,
+        `  try {`,
+        `    const bad = ${page_checksum_1.findBadPages.name}(Buffer.from(job.buffer, 0, job.bytes), job.firstBlockNo, workerData.blockSize);`,
+        `    parentPort.postMessage({ id: job.id, bad, buffer: job.buffer }, [job.buffer]);`,
+        `  } catch (e) {`,
+        `    parentPort.postMessage({ id: job.id, error: String((e && e.stack) || e) });`,
+        `  }`,
+        `});`,
+    ].join('\n');
+}
+class PageValidator {
+    blockSize;
+    maxInFlightBytes;
+    lanes = [];
+    found = [];
+    drainWaiters = [];
+    roomWaiters = [];
+    /** Buffers the workers handed back, at most maxInFlightBytes of them. */
+    spare = [];
+    spareBytes = 0;
+    nextJobId = 1;
+    inFlightBytes = 0;
+    inFlightJobs = 0;
+    failure;
+    closed = false;
+    constructor(blockSize, maxInFlightBytes) {
+        this.blockSize = blockSize;
+        this.maxInFlightBytes = maxInFlightBytes;
+    }
+    /**
+     * `threads` workers checking pages of `blockSize` bytes; 0 checks them in the calling thread,
+     * inside `validate`.
+     */
+    static start(threads, blockSize, opts = {}) {
+        if (!Number.isInteger(threads) || threads < 0)
+            throw new RangeError(`page validator threads must be an integer >= 0, not ${threads}`);
+        const maxInFlightBytes = opts.maxInFlightBytes ?? DEFAULT_MAX_IN_FLIGHT_BYTES;
+        if (!(maxInFlightBytes >= 0))
+            throw new RangeError(`page validator maxInFlightBytes must be >= 0, not ${maxInFlightBytes}`);
+        // Fails early, in the caller, on a block size the checksum cannot handle.
+        (0, page_checksum_1.findBadPages)(Buffer.alloc(0), 0, blockSize);
+        const v = new PageValidator(blockSize, maxInFlightBytes);
+        if (threads > 0) {
+            const source = workerSource();
+            for (let i = 0; i < threads; i++)
+                v.lanes.push(v.startLane(source));
+        }
+        return v;
+    }
+    /**
+     * Queue the whole pages of `data` (block `firstBlockNo` first; a trailing partial page is
+     * ignored) of relation file `relPath`. Never blocks and never drops work; the pages are copied,
+     * so `data` may be reused as soon as this returns.
+     */
+    validate(relPath, firstBlockNo, data) {
+        if (this.closed)
+            throw new Error('page validator: validate() after close()');
+        if (this.failure)
+            throw this.failure;
+        const pages = Math.floor(data.length / this.blockSize);
+        // Checked here, not in the worker, so that a caller's mistake throws at the call that made it.
+        if (!Number.isInteger(firstBlockNo) || firstBlockNo < 0 || firstBlockNo + pages - 1 > 0xfffffffe) {
+            throw new RangeError(`page validator: ${relPath}: ${pages} pages from block ${firstBlockNo} are not all valid block numbers`);
+        }
+        const bytes = pages * this.blockSize;
+        if (bytes === 0)
+            return;
+        if (this.lanes.length === 0) {
+            for (const bad of (0, page_checksum_1.findBadPages)(data, firstBlockNo, this.blockSize))
+                this.found.push({ ...bad, path: relPath });
+            return;
+        }
+        const lane = this.lanes.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+        const buffer = this.takeBuffer(bytes);
+        data.copy(Buffer.from(buffer, 0, bytes), 0, 0, bytes);
+        const job = { id: this.nextJobId++, firstBlockNo, buffer, bytes };
+        if (lane.jobs.size === 0)
+            lane.worker.ref();
+        lane.jobs.set(job.id, { path: relPath, bytes });
+        lane.bytes += bytes;
+        this.inFlightBytes += bytes;
+        this.inFlightJobs++;
+        lane.worker.postMessage(job, [buffer]);
+    }
+    /** Bytes handed to `validate` and not verified yet (always 0 with 0 threads). */
+    get queuedBytes() {
+        return this.inFlightBytes;
+    }
+    /** Resolves once no more than maxInFlightBytes are waiting to be verified. */
+    backpressure() {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        if (this.inFlightBytes <= this.maxInFlightBytes)
+            return Promise.resolve();
+        return new Promise((resolve, reject) => this.roomWaiters.push({ resolve, reject }));
+    }
+    /**
+     * Waits for every queued page to be verified; returns the bad pages found since the last
+     * drain, by path then block number. Rejects if a worker failed.
+     */
+    async drain() {
+        if (this.failure)
+            throw this.failure;
+        if (this.closed && this.inFlightJobs > 0)
+            throw closedEarly(this.inFlightJobs);
+        if (this.inFlightJobs > 0)
+            await new Promise((resolve, reject) => this.drainWaiters.push({ resolve, reject }));
+        const found = this.found.splice(0);
+        return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.blockNo - b.blockNo));
+    }
+    /** Stops the workers; pages still queued are not verified (drain first). */
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        const lanes = this.lanes.splice(0);
+        this.spare.length = 0;
+        await Promise.all(lanes.map((l) => l.worker.terminate()));
+        if (this.inFlightJobs > 0)
+            this.rejectWaiters(closedEarly(this.inFlightJobs));
+    }
+    startLane(source) {
+        // eval: ncc bundles the app into one file, so there is no worker script on disk to start.
+        const worker = new worker_threads_1.Worker(source, { eval: true, workerData: { blockSize: this.blockSize } });
+        const lane = { worker, jobs: new Map(), bytes: 0 };
+        // Idle workers must not keep the process alive; validate() refs a worker while it has work.
+        worker.unref();
+        worker.on('message', (reply) => this.onReply(lane, reply));
+        worker.on('error', (e) => this.fail(new Error(`page validator worker failed: ${e.message}`)));
+        worker.on('exit', (code) => {
+            // close() terminates the workers; any other exit loses the jobs the worker held.
+            if (!this.closed)
+                this.fail(new Error(`page validator worker exited unexpectedly (code ${code})`));
+        });
+        return lane;
+    }
+    onReply(lane, reply) {
+        const job = lane.jobs.get(reply.id);
+        if (!job)
+            return;
+        lane.jobs.delete(reply.id);
+        if (lane.jobs.size === 0)
+            lane.worker.unref();
+        lane.bytes -= job.bytes;
+        this.inFlightBytes -= job.bytes;
+        this.inFlightJobs--;
+        if (reply.error !== undefined) {
+            this.fail(new Error(`page validator: checking ${job.path} failed: ${reply.error}`));
+            return;
+        }
+        if (reply.buffer && !this.closed && this.spareBytes + reply.buffer.byteLength <= this.maxInFlightBytes) {
+            this.spare.push(reply.buffer);
+            this.spareBytes += reply.buffer.byteLength;
+        }
+        for (const bad of reply.bad ?? [])
+            this.found.push({ ...bad, path: job.path });
+        if (this.inFlightBytes <= this.maxInFlightBytes)
+            for (const w of this.roomWaiters.splice(0))
+                w.resolve();
+        if (this.inFlightJobs === 0)
+            for (const w of this.drainWaiters.splice(0))
+                w.resolve();
+    }
+    /**
+     * A buffer of at least `bytes` to transfer to a worker. Reusing the ones workers hand back
+     * roughly halves the main thread's cost per page: fresh memory has to be faulted in by the kernel.
+     */
+    takeBuffer(bytes) {
+        const i = this.spare.findIndex((b) => b.byteLength >= bytes);
+        if (i >= 0) {
+            const [buffer] = this.spare.splice(i, 1);
+            this.spareBytes -= buffer.byteLength;
+            return buffer;
+        }
+        // Its own ArrayBuffer (not Buffer's shared pool), so it can be transferred; not zero-filled,
+        // since the pages overwrite it at once.
+        return Buffer.allocUnsafeSlow(bytes).buffer;
+    }
+    /** The first failure sticks: every waiter and every later call sees it. */
+    fail(e) {
+        this.failure ??= e;
+        this.rejectWaiters(this.failure);
+    }
+    rejectWaiters(e) {
+        for (const w of [...this.roomWaiters.splice(0), ...this.drainWaiters.splice(0)])
+            w.reject(e);
+    }
+}
+exports.PageValidator = PageValidator;
+function closedEarly(jobs) {
+    return new Error(`page validator closed with ${jobs} run(s) of pages not verified yet; await drain() before close()`);
 }
 
 
@@ -10407,14 +10739,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveMode = resolveMode;
 const fs = __importStar(__nccwpck_require__(9896));
 /**
- * AUTO: FULL for a target that is absent or empty, otherwise an incremental sync. (PTRACK is
- * not available yet, so AUTO's incremental choice is DELTA.)
+ * AUTO: FULL for a target that is absent or empty, otherwise DELTA (it needs nothing from the
+ * source; PTRACK is chosen only when asked for, since it refuses without change tracking).
  */
 function resolveMode(requested, targetDir) {
-    if (requested === 'FULL' || requested === 'DELTA')
+    if (requested !== 'AUTO')
         return { mode: requested, why: `${requested} requested` };
-    if (requested === 'PTRACK')
-        return { mode: 'DELTA', why: 'PTRACK is not available in this version' };
     const empty = !fs.existsSync(targetDir) || (fs.statSync(targetDir).isDirectory() && fs.readdirSync(targetDir).length === 0);
     return empty ? { mode: 'FULL', why: 'AUTO: the target is absent or empty' } : { mode: 'DELTA', why: 'AUTO: the target holds a data directory' };
 }
@@ -10462,8 +10792,10 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runBackupCopy = runBackupCopy;
+exports.assertNoSourceCorruption = assertNoSourceCorruption;
 const fsp = __importStar(__nccwpck_require__(1943));
 const copy_executor_1 = __nccwpck_require__(4635);
+const page_validation_1 = __nccwpck_require__(8331);
 const target_writer_1 = __nccwpck_require__(6773);
 const wal_segment_sink_1 = __nccwpck_require__(6804);
 const errors_1 = __nccwpck_require__(7679);
@@ -10493,11 +10825,15 @@ async function runBackupCopy(source, writer, opts, makePlan) {
     const walStart = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
     const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
     const receiver = new wal_receiver_1.WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
+    const validation = source.dataChecksums ? new page_validation_1.CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
     try {
         opts.clock?.next('plan (listing, changed blocks)');
         const plan = await makePlan(startLsn);
         opts.clock?.next('copy');
-        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger);
+        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger, validation ?? undefined);
+        const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
+        if (validated)
+            logValidation(validated, opts.logger);
         opts.clock?.next('backup stop and WAL');
         const controlFile = await readControlFile(control, identity.systemIdentifier);
         const stop = await backup.stop();
@@ -10523,11 +10859,33 @@ async function runBackupCopy(source, writer, opts, makePlan) {
             await (0, target_writer_1.fsyncPath)(writer.abs('.'));
         }
         opts.clock?.end();
-        return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten };
+        return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten, validation: validated };
     }
     finally {
         await receiver.abort();
+        await validation?.close();
     }
+}
+function logValidation(v, logger) {
+    const extra = [
+        v.rereadFixed ? `${v.rereadFixed} read mid-write and read again` : '',
+        v.tornAfterStart ? `${v.tornAfterStart} torn after the backup start (replay repairs them)` : '',
+    ].filter(Boolean).join(', ');
+    logger.info(`validated ${v.pagesValidated} page checksums${extra ? ` (${extra})` : ''}`);
+    for (const c of v.corrupt) {
+        logger.warn(`corrupt page on the source: ${c.path} block ${c.blockNo}, LSN ${c.lsn}: ${c.reason} (stored checksum ${c.storedChecksum}, computed ${c.computedChecksum})`);
+    }
+}
+/**
+ * Rule 9's outcome for the run: the target is a faithful copy either way, but corruption on the
+ * source must not pass as a success (pg_basebackup exits non-zero for it too).
+ */
+function assertNoSourceCorruption(validation) {
+    if (!validation || validation.corrupt.length === 0)
+        return;
+    const shown = validation.corrupt.slice(0, 5).map((c) => `${c.path} block ${c.blockNo} (LSN ${c.lsn})`).join(', ');
+    throw new errors_1.CatchupError('source-corruption', `The sync completed, but ${validation.corrupt.length} page(s) on the source failed checksum verification: ${shown}${validation.corrupt.length > 5 ? ', ...' : ''}. ` +
+        'The target holds the same pages as the source; the report lists every one.', 'Investigate the source now (pg_checksums --check on a stopped copy, amcheck), and restore the affected relations from a backup; the target is startable but carries the same damage.');
 }
 /** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
 async function readControlFile(client, systemIdentifier) {
@@ -10613,7 +10971,8 @@ async function catchup(opts) {
             report.command = 'catchup';
             return tag(report);
         }
-        return tag(mode === 'FULL' ? await (0, full_1.catchupFull)(opts) : await (0, delta_1.catchupDelta)(opts));
+        const run = mode === 'FULL' ? full_1.catchupFull : mode === 'PTRACK' ? delta_1.catchupPtrack : delta_1.catchupDelta;
+        return tag(await run(opts));
     }
     catch (err) {
         const report = err.report;
@@ -10621,6 +10980,104 @@ async function catchup(opts) {
             tag(report);
         throw err;
     }
+}
+
+
+/***/ }),
+
+/***/ 5079:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SUMMARIZER_WAIT_MS = void 0;
+exports.chooseTracker = chooseTracker;
+exports.findSourceChanges = findSourceChanges;
+exports.targetChangeRecord = targetChangeRecord;
+const errors_1 = __nccwpck_require__(7679);
+const plan_delta_1 = __nccwpck_require__(7126);
+const changed_blocks_scan_1 = __nccwpck_require__(8091);
+const ptrack_changes_1 = __nccwpck_require__(9463);
+const wal_summary_changes_1 = __nccwpck_require__(3847);
+const lsn_1 = __nccwpck_require__(2524);
+/** How long PTRACK waits for the WAL summarizer to reach the backup start before refusing. */
+exports.SUMMARIZER_WAIT_MS = 30_000;
+const countBlocks = (m) => [...m.values()].reduce((n, b) => n + b.length, 0);
+/**
+ * Before the first write: can PTRACK answer for changes since R? The ptrack extension must be
+ * tracking; WAL summaries must exist without a hole from R up to where the summarizer is now
+ * (the rest, up to the backup start, is waited for later). Refuses with the reason and DELTA.
+ */
+async function chooseTracker(source, referenceLsn) {
+    const ptrack = await (0, ptrack_changes_1.ptrackAvailable)(source.control);
+    if (ptrack.installed && !ptrack.reason)
+        return { kind: 'ptrack' };
+    const summariesUnavailable = await (0, wal_summary_changes_1.checkWalSummaries)(source.control);
+    if (summariesUnavailable) {
+        const why = [summariesUnavailable, ptrack.reason].filter(Boolean).join('; and ');
+        throw new errors_1.CatchupError('ptrack-unavailable', `PTRACK needs change tracking on the source, and it has none: ${why}.`, source.info.major >= 17
+            ? 'Use -b DELTA (it finds changed blocks by their page LSNs and needs no tracking), or turn on WAL summaries for later runs: ALTER SYSTEM SET summarize_wal = on; SELECT pg_reload_conf();'
+            : 'Use -b DELTA: it finds changed blocks by their page LSNs and needs no change tracking.');
+    }
+    const state = await (0, wal_summary_changes_1.readSummarizerState)(source.control);
+    if (state.summarizedLsn > referenceLsn) {
+        const coverage = (0, wal_summary_changes_1.planSummaryCoverage)({
+            history: source.history, currentTli: source.identity.timeline, fromLsn: referenceLsn, toLsn: state.summarizedLsn,
+            available: await (0, wal_summary_changes_1.listWalSummaries)(source.control),
+        });
+        if (coverage.gap) {
+            throw new errors_1.CatchupError('ptrack-unavailable', `The WAL summaries on the source do not cover every change since the reference LSN ${(0, lsn_1.formatLsn)(referenceLsn)}: ${coverage.gap}.`, 'Use -b DELTA (it needs no tracking); raise wal_summary_keep_time on the source so later PTRACK runs find their summaries.');
+        }
+    }
+    return { kind: 'wal-summaries' };
+}
+/**
+ * The blocks the source changed since R, per main-fork file (design rule 4), found the way the
+ * mode asks: a page-LSN scan on the server of every file the target also has, or the tracker
+ * (no data file is read).
+ */
+async function findSourceChanges(method, tracker, source, sourceListing, targetListing, referenceLsn, startLsn, logger) {
+    if (method === 'page-scan' || !tracker) {
+        const candidates = (0, plan_delta_1.patchCandidates)(sourceListing, targetListing, source.blockSize);
+        const changed = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, candidates, referenceLsn, source.blockSize);
+        const blocks = countBlocks(changed);
+        logger.info(`source changes: page-LSN scan of ${candidates.length} files on the server found ${blocks} blocks with LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}`);
+        return { changed, record: { side: 'source', method: 'page-scan', filesScanned: candidates.length, blocksFound: blocks, detail: `page LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}, read on the server` } };
+    }
+    if (tracker.kind === 'ptrack') {
+        const res = await (0, ptrack_changes_1.ptrackChanges)(source.control, referenceLsn);
+        const blocks = countBlocks(res.changed);
+        logger.info(`source changes: ptrack ${res.version} map since ${(0, lsn_1.formatLsn)(referenceLsn)}: ${res.rows} files, ${blocks} blocks; 0 data files scanned`);
+        return { changed: res.changed, record: { side: 'source', method: 'ptrack', filesScanned: 0, blocksFound: blocks, detail: `ptrack ${res.version}, tracking since ${(0, lsn_1.formatLsn)(res.initLsn)}` } };
+    }
+    const relsegSize = source.relsegSize;
+    const res = await (0, wal_summary_changes_1.walSummaryChanges)(source.control, {
+        fromLsn: referenceLsn, toLsn: startLsn, timeline: source.identity.timeline, history: source.history,
+        blockSize: source.blockSize, relsegSize, tablespaceVersionDir: tablespaceVersionDir(sourceListing, source.info.major), waitMs: exports.SUMMARIZER_WAIT_MS, logger,
+    });
+    const sizes = new Map(sourceListing.filter((e) => !e.isDir).map((e) => [e.path, e.size]));
+    const changed = (0, wal_summary_changes_1.applyLimitBlocks)(res.changed, res.limits, sizes, source.blockSize, relsegSize);
+    const blocks = countBlocks(changed);
+    logger.info(`source changes: ${res.summaries} WAL summaries (${res.rows} rows) for ${(0, lsn_1.formatLsn)(referenceLsn)}..${(0, lsn_1.formatLsn)(startLsn)}: ${blocks} blocks; 0 data files scanned`);
+    return {
+        changed,
+        record: { side: 'source', method: 'wal-summaries', filesScanned: 0, blocksFound: blocks, detail: `${res.summaries} WAL summaries covering ${(0, lsn_1.formatLsn)(referenceLsn)}..${(0, lsn_1.formatLsn)(startLsn)}` },
+    };
+}
+/** The target side of a diverged target: its own pages with LSN >= R (found before the run). */
+function targetChangeRecord(targetChanged, targetListing, referenceLsn) {
+    const files = targetListing.filter((e) => !e.isDir && !e.isSymlink && /(^base|^global|^pg_tblspc)\/.*\/?\d+(\.\d+)?$/.test(e.path)).length;
+    return { side: 'target', method: 'page-scan', filesScanned: files, blocksFound: countBlocks(targetChanged), detail: `the target's own pages with LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)} (its branch after the fork)` };
+}
+/** PG_<major>_<catversion>, as the source names it inside each tablespace (only needed when it has tablespaces). */
+function tablespaceVersionDir(listing, major) {
+    for (const e of listing) {
+        const m = /^pg_tblspc\/\d+\/(PG_\d+_\d+)$/.exec(e.path);
+        if (m)
+            return m[1];
+    }
+    return `PG_${major}_0`;
 }
 
 
@@ -10666,6 +11123,7 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.catchupDelta = catchupDelta;
+exports.catchupPtrack = catchupPtrack;
 exports.rewind = rewind;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
@@ -10681,10 +11139,11 @@ const target_state_1 = __nccwpck_require__(8777);
 const plan_delta_1 = __nccwpck_require__(7126);
 const report_1 = __nccwpck_require__(9863);
 const connection_options_1 = __nccwpck_require__(3627);
-const changed_blocks_scan_1 = __nccwpck_require__(8091);
 const file_listing_1 = __nccwpck_require__(8115);
 const lsn_1 = __nccwpck_require__(2524);
 const backup_copy_1 = __nccwpck_require__(1749);
+const change_source_1 = __nccwpck_require__(5079);
+const wal_summary_changes_1 = __nccwpck_require__(3847);
 const divergence_1 = __nccwpck_require__(5671);
 const format_bytes_1 = __nccwpck_require__(9164);
 const target_checks_1 = __nccwpck_require__(4408);
@@ -10702,6 +11161,14 @@ const SIGNAL_FILES = ['standby.signal', 'recovery.signal'];
  */
 async function catchupDelta(opts) {
     return syncExistingTarget(opts, 'DELTA');
+}
+/**
+ * PTRACK: DELTA without scanning the source's data files: the changed blocks come from the
+ * ptrack extension or, on PostgreSQL 17+, from WAL summaries covering R..backup start. A
+ * diverged target's own changes are still found on the target (rule 4).
+ */
+async function catchupPtrack(opts) {
+    return syncExistingTarget(opts, 'PTRACK');
 }
 /**
  * rewind: like DELTA, with pg_rewind's rules: the target needs data checksums or
@@ -10737,7 +11204,7 @@ async function syncExistingTarget(opts, flavor) {
         if (flavor === 'rewind')
             report.checks.push(checkHintLogging(target));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
-        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'DELTA', failOnWarning: opts.failOnWarning });
+        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
@@ -10760,22 +11227,36 @@ async function syncExistingTarget(opts, flavor) {
             return report;
         }
         const R = decision.referenceLsn;
+        let tracker = null;
+        if (flavor === 'PTRACK') {
+            const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
+            tracker = await (0, change_source_1.chooseTracker)(source, R).catch((err) => {
+                report.checks.push({ ...trackingCheck, status: 'fail', detail: err.message, fix: err.fix });
+                throw err;
+            });
+            report.checks.push({ ...trackingCheck, status: 'pass', detail: tracker.kind === 'ptrack' ? 'the ptrack extension is tracking' : `WAL summaries cover ${(0, lsn_1.formatLsn)(R)} up to the summarizer's position without a hole` });
+        }
         const protectedPaths = [...catchup_marker_1.OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
-        const makePlan = async () => {
+        const makePlan = async (startLsn) => {
             const sourceListing = await (0, file_listing_1.listSourceFiles)(source.control);
             // The target's pg_wal is emptied before the stream starts; nothing of ours is planned there.
             const targetListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
-            const scanned = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, (0, plan_delta_1.patchCandidates)(sourceListing, targetListing, source.blockSize), R, source.blockSize);
+            const changes = await (0, change_source_1.findSourceChanges)(flavor === 'PTRACK' ? 'tracking' : 'page-scan', tracker, source, sourceListing, targetListing, R, startLsn, logger);
+            report.changeSources = [changes.record];
+            if (decision.targetChanged)
+                report.changeSources.push((0, change_source_1.targetChangeRecord)(decision.targetChanged, targetListing, R));
             const plan = (0, plan_delta_1.planDelta)({
                 source: sourceListing, target: targetListing, blockSize: source.blockSize,
-                sourceChanged: scanned, targetChanged: decision.targetChanged, protectedPaths, layout,
+                sourceChanged: changes.changed, targetChanged: decision.targetChanged, protectedPaths, layout,
             });
             logPlan(plan, logger);
             recordPlan(report, plan);
             return plan;
         };
         if (opts.dryRun) {
-            await makePlan();
+            // No backup starts in a dry run: plan up to what the summarizer has reached (or the current WAL position).
+            const horizon = tracker?.kind === 'wal-summaries' ? (await (0, wal_summary_changes_1.readSummarizerState)(source.control)).summarizedLsn : R;
+            await makePlan(horizon > R ? horizon : R);
             report.status = 'dry-run';
             return report;
         }
@@ -10797,11 +11278,12 @@ async function syncExistingTarget(opts, flavor) {
             clock,
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
+            validateThreads: opts.validateThreads ?? threads,
         }, async (startLsn) => {
             if (startLsn < R) {
                 throw new errors_1.CatchupError('target-ahead', `Current START LSN ${(0, lsn_1.formatLsn)(startLsn)} is lower than expected START LSN ${(0, lsn_1.formatLsn)(R)}.`, 'The target is ahead of the source: point the run at the right source, or rebuild the target with -b FULL.');
             }
-            return makePlan();
+            return makePlan(startLsn);
         });
         (0, catchup_marker_1.endMarkedRun)(targetDir);
         report.lsn.backupStart = (0, lsn_1.formatLsn)(result.startLsn);
@@ -10810,6 +11292,8 @@ async function syncExistingTarget(opts, flavor) {
         report.files.walSegments = result.walSegments;
         report.files.walBytes = result.walBytes;
         report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
+        (0, report_1.recordValidation)(report, result.validation);
+        (0, backup_copy_1.assertNoSourceCorruption)(result.validation);
         for (const w of report.warnings)
             logger.warn(w);
         report.status = 'success';
@@ -11258,6 +11742,7 @@ async function catchupFull(opts) {
             clock,
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
+            validateThreads: opts.validateThreads ?? threads,
         }, async () => {
             const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control), layout);
             logger.info(`copying ${plan.files.length} files, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)}, with ${threads} connection(s)`);
@@ -11270,6 +11755,8 @@ async function catchupFull(opts) {
             bytesPlanned: result.plan.bytesToCopy, walSegments: result.walSegments, walBytes: result.walBytes,
         });
         report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
+        (0, report_1.recordValidation)(report, result.validation);
+        (0, backup_copy_1.assertNoSourceCorruption)(result.validation);
         report.status = 'success';
         report.nextStep = (0, report_1.nextStepAfterSync)(report);
         return report;
@@ -11350,8 +11837,9 @@ async function runPreflight(opts) {
     const { mode, why } = (0, auto_mode_1.resolveMode)(opts.mode, targetDir);
     logger.info(`preflight for ${mode} (${why})`);
     let report;
-    if (mode === 'DELTA') {
-        report = await (0, delta_1.catchupDelta)({ ...opts, dryRun: true }).catch((err) => err.report ?? Promise.reject(err));
+    if (mode === 'DELTA' || mode === 'PTRACK') {
+        const dryRun = mode === 'PTRACK' ? delta_1.catchupPtrack : delta_1.catchupDelta;
+        report = await dryRun({ ...opts, dryRun: true }).catch((err) => err.report ?? Promise.reject(err));
         if (report.status === 'dry-run') {
             report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, report.files.bytesPlanned + 2 * 16 * 1048576, 'the plan, plus WAL'));
         }
@@ -11546,7 +12034,8 @@ async function openSourceSession(conn, threads, checks, opts = { mode: 'FULL' })
         const settings = await (0, source_settings_1.readSourceSettings)(control);
         checks.push(await (0, privileges_1.checkPrivileges)(control), await (0, wal_level_1.checkWalLevel)(control), ...(await (0, wal_senders_1.checkWalSenders)(control)), (0, source_settings_1.checkFullPageWrites)(settings), (0, source_settings_1.checkSourceHintLogging)(settings), (0, source_settings_1.checkChangeTracking)(settings, info.major, opts.mode === 'PTRACK'), (0, source_settings_1.checkArchiving)(settings));
         (0, check_1.assertChecksPass)(checks, opts.failOnWarning);
-        const layout = await control.query("SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs");
+        const layout = await control.query(`SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs,
+              (SELECT setting FROM pg_settings WHERE name = 'segment_size') AS relseg`);
         replication = await replication_connection_1.ReplicationConnection.open(conn);
         const identity = await replication.identifySystem();
         const historyFile = await replication.timelineHistory(identity.timeline);
@@ -11556,6 +12045,7 @@ async function openSourceSession(conn, threads, checks, opts = { mode: 'FULL' })
         return {
             conn, control, readers: clients, replication, info, identity, history,
             segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
+            relsegSize: Number(layout.rows[0].relseg), dataChecksums: settings.data_checksums === 'on',
         };
     }
     catch (err) {
@@ -12119,6 +12609,330 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
         }
     }
     return result;
+}
+
+
+/***/ }),
+
+/***/ 8103:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Not instrumented for coverage: the counters would end up in the workers' copy of this code (see below), where they are undefined.
+/* istanbul ignore file */
+/**
+ * PostgreSQL data page checksums (pg_checksum_page in checksum_impl.h) and the check a server
+ * makes on every page it reads (PageIsVerified in bufpage.c), over pages held in `Buffer`s.
+ *
+ * The block number that goes into a checksum is the page's number within its RELATION FORK, not
+ * within the file: a page at byte `off` of segment file `<relfilenode>.<segmentNo>` is block
+ * `segmentNo * relsegSize + off / blockSize` (relsegSize is 131072 blocks for the default 1 GB
+ * segments of 8 kB pages). A page checked under the wrong number fails, by design: that is how
+ * PostgreSQL catches pages written to the wrong place.
+ *
+ * Pages are read as native 32-bit words, as PostgreSQL does, so this matches clusters written on
+ * little-endian machines running a little-endian Node (x86-64, arm64): the platforms we support.
+ *
+ * Every function here is self-contained (no module-level constants, no imports, no nested
+ * functions): page-validator.ts runs them in worker threads from their source text, because the
+ * bundled app has no worker script on disk. Keep it that way when editing.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pageChecksum = pageChecksum;
+exports.verifyPage = verifyPage;
+exports.findBadPages = findBadPages;
+exports.pageChecksumSource = pageChecksumSource;
+/**
+ * pg_checksum_page for the `blockSize` bytes at `buf[offset]`, as the uint16 PostgreSQL stores in
+ * pd_checksum (1..65535; the stored pd_checksum itself counts as zero). `blockNo` is the block
+ * number within the relation, across 1 GB segment files.
+ */
+function pageChecksum(buf, offset, blockNo, blockSize) {
+    checkPageArgs(buf, offset, blockNo, blockSize);
+    const start = buf.byteOffset + offset;
+    if ((start & 3) === 0)
+        return checksumWords(new Int32Array(buf.buffer, start, blockSize >>> 2), 0, blockNo, blockSize);
+    // Typed-array views must be aligned; a misaligned page is rare enough to pay for one copy.
+    const copy = new Int32Array(blockSize >>> 2);
+    new Uint8Array(copy.buffer).set(buf.subarray(offset, offset + blockSize));
+    return checksumWords(copy, 0, blockNo, blockSize);
+}
+/**
+ * PageIsVerified: would PostgreSQL accept the page at `buf[offset]` as block `blockNo`? An
+ * unwritten page (pd_upper == 0) is fine when it is all zeros; any other page needs a sane header
+ * and a matching checksum. Only meaningful for clusters with data checksums enabled.
+ */
+function verifyPage(buf, offset, blockNo, blockSize) {
+    checkPageArgs(buf, offset, blockNo, blockSize);
+    const start = buf.byteOffset + offset;
+    let bad;
+    if ((start & 3) === 0) {
+        bad = findPageProblem(buf, offset, new Int32Array(buf.buffer, start, blockSize >>> 2), 0, blockNo, blockSize);
+    }
+    else {
+        const copy = new Int32Array(blockSize >>> 2);
+        new Uint8Array(copy.buffer).set(buf.subarray(offset, offset + blockSize));
+        bad = findPageProblem(buf, offset, copy, 0, blockNo, blockSize);
+    }
+    if (bad === null)
+        return { ok: true };
+    return { ok: false, reason: bad.reason, stored: bad.stored, computed: bad.computed, lsn: bad.lsn };
+}
+/**
+ * Every page of `buf` (consecutive whole pages, the first being block `firstBlockNo`) that
+ * verifyPage rejects, in block order. A trailing partial page is ignored.
+ */
+function findBadPages(buf, firstBlockNo, blockSize) {
+    checkBlockSize(blockSize);
+    const pages = Math.floor(buf.length / blockSize);
+    if (!Number.isInteger(firstBlockNo) || firstBlockNo < 0 || firstBlockNo + pages - 1 > 0xfffffffe) {
+        throw new RangeError(`${pages} pages from block ${firstBlockNo} are not all valid block numbers (0 to 4294967294)`);
+    }
+    const bad = [];
+    if (pages === 0)
+        return bad;
+    const wordsPerPage = blockSize >>> 2;
+    let words;
+    if ((buf.byteOffset & 3) === 0) {
+        words = new Int32Array(buf.buffer, buf.byteOffset, pages * wordsPerPage);
+    }
+    else {
+        // One aligned copy for the whole run rather than one per page.
+        words = new Int32Array(pages * wordsPerPage);
+        new Uint8Array(words.buffer).set(buf.subarray(0, pages * blockSize));
+    }
+    for (let p = 0; p < pages; p++) {
+        const problem = findPageProblem(buf, p * blockSize, words, p * wordsPerPage, firstBlockNo + p, blockSize);
+        if (problem !== null)
+            bad.push(problem);
+    }
+    return bad;
+}
+/**
+ * The source text of this module's functions, for a worker started with `eval: true`; it defines
+ * findBadPages, verifyPage and pageChecksum under their own names (`fn.name`).
+ */
+function pageChecksumSource() {
+    return [pageChecksum, verifyPage, findBadPages, findPageProblem, checksumWords, checkPageArgs, checkBlockSize]
+        .map((fn) => fn.toString())
+        .join('\n\n');
+}
+/**
+ * The verdict for the page whose bytes are `buf[offset..]` and whose 32-bit words start at
+ * `words[wordIndex]` (the same bytes, aligned); null when PostgreSQL would accept it.
+ */
+function findPageProblem(buf, offset, words, wordIndex, blockNo, blockSize) {
+    // PageHeaderData (bufpage.h): pd_lsn 0, pd_checksum 8, pd_flags 10, pd_lower 12, pd_upper 14, pd_special 16.
+    const stored = buf.readUInt16LE(offset + 8);
+    const upper = buf.readUInt16LE(offset + 14);
+    let reason;
+    let computed;
+    if (upper === 0) {
+        // PageIsNew: a relation extension reserved the page but nothing was written into it yet.
+        const end = wordIndex + (blockSize >>> 2);
+        let i = wordIndex;
+        while (i < end && words[i] === 0)
+            i++;
+        if (i === end)
+            return null;
+        reason = 'nonzero-new-page';
+        // PostgreSQL computes no checksum for such a page; ours is only there to help a diagnosis.
+        computed = checksumWords(words, wordIndex, blockNo, blockSize);
+    }
+    else {
+        computed = checksumWords(words, wordIndex, blockNo, blockSize);
+        const flags = buf.readUInt16LE(offset + 10);
+        const lower = buf.readUInt16LE(offset + 12);
+        const special = buf.readUInt16LE(offset + 16);
+        // PD_VALID_FLAG_BITS is 0x0007; MAXALIGN is 8 on every 64-bit platform.
+        const headerSane = (flags & ~0x0007) === 0 && lower <= upper && upper <= special && special <= blockSize && (special & 7) === 0;
+        if (computed === stored && headerSane)
+            return null;
+        // A bad checksum says the bytes changed after PostgreSQL wrote them; only a good one makes
+        // an impossible header worth reporting on its own.
+        reason = computed !== stored ? 'checksum' : 'header';
+    }
+    return {
+        blockNo,
+        reason,
+        stored,
+        computed,
+        lsn: (BigInt(buf.readUInt32LE(offset)) << 32n) | BigInt(buf.readUInt32LE(offset + 4)),
+    };
+}
+/**
+ * pg_checksum_block plus the block-number mix and reduction of pg_checksum_page, over the page
+ * whose words start at `words[first]`. The 32 lanes are 32 locals rather than an array: V8 keeps
+ * them in registers or on the stack, with no allocation and no bounds checks on the sums.
+ */
+function checksumWords(words, first, blockNo, blockSize) {
+    const FNV_PRIME = 16777619;
+    let s0 = 0x5B1F36E9 | 0, s1 = 0xB8525960 | 0, s2 = 0x02AB50AA | 0, s3 = 0x1DE66D2A | 0;
+    let s4 = 0x79FF467A | 0, s5 = 0x9BB9F8A3 | 0, s6 = 0x217E7CD2 | 0, s7 = 0x83E13D2C | 0;
+    let s8 = 0xF8D4474F | 0, s9 = 0xE39EB970 | 0, s10 = 0x42C6AE16 | 0, s11 = 0x993216FA | 0;
+    let s12 = 0x7B093B5D | 0, s13 = 0x98DAFF3C | 0, s14 = 0xF718902A | 0, s15 = 0x0B1C9CDB | 0;
+    let s16 = 0xE58F764B | 0, s17 = 0x187636BC | 0, s18 = 0x5D7B3BB1 | 0, s19 = 0xE73DE7DE | 0;
+    let s20 = 0x92BEC979 | 0, s21 = 0xCCA6C0B2 | 0, s22 = 0x304A0979 | 0, s23 = 0x85AA43D4 | 0;
+    let s24 = 0x783125BB | 0, s25 = 0x6CA8EAA2 | 0, s26 = 0xE407EAC6 | 0, s27 = 0x4B5CFC3E | 0;
+    let s28 = 0x9FBF8C76 | 0, s29 = 0x15CA20BE | 0, s30 = 0xF2CA9FD3 | 0, s31 = 0x959BD756 | 0;
+    const end = first + (blockSize >>> 2);
+    let t;
+    for (let i = first; i < end; i += 32) {
+        // pd_checksum is the low half of the page's third word (little-endian) and counts as zero.
+        const mask2 = i === first ? 0xffff0000 | 0 : -1;
+        t = s0 ^ words[i];
+        s0 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s1 ^ words[i + 1];
+        s1 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s2 ^ (words[i + 2] & mask2);
+        s2 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s3 ^ words[i + 3];
+        s3 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s4 ^ words[i + 4];
+        s4 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s5 ^ words[i + 5];
+        s5 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s6 ^ words[i + 6];
+        s6 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s7 ^ words[i + 7];
+        s7 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s8 ^ words[i + 8];
+        s8 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s9 ^ words[i + 9];
+        s9 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s10 ^ words[i + 10];
+        s10 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s11 ^ words[i + 11];
+        s11 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s12 ^ words[i + 12];
+        s12 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s13 ^ words[i + 13];
+        s13 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s14 ^ words[i + 14];
+        s14 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s15 ^ words[i + 15];
+        s15 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s16 ^ words[i + 16];
+        s16 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s17 ^ words[i + 17];
+        s17 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s18 ^ words[i + 18];
+        s18 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s19 ^ words[i + 19];
+        s19 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s20 ^ words[i + 20];
+        s20 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s21 ^ words[i + 21];
+        s21 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s22 ^ words[i + 22];
+        s22 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s23 ^ words[i + 23];
+        s23 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s24 ^ words[i + 24];
+        s24 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s25 ^ words[i + 25];
+        s25 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s26 ^ words[i + 26];
+        s26 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s27 ^ words[i + 27];
+        s27 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s28 ^ words[i + 28];
+        s28 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s29 ^ words[i + 29];
+        s29 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s30 ^ words[i + 30];
+        s30 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+        t = s31 ^ words[i + 31];
+        s31 = Math.imul(t, FNV_PRIME) ^ (t >>> 17);
+    }
+    // Two rounds of zeros, so the last words mix into every bit.
+    s0 = Math.imul(s0, FNV_PRIME) ^ (s0 >>> 17);
+    s0 = Math.imul(s0, FNV_PRIME) ^ (s0 >>> 17);
+    s1 = Math.imul(s1, FNV_PRIME) ^ (s1 >>> 17);
+    s1 = Math.imul(s1, FNV_PRIME) ^ (s1 >>> 17);
+    s2 = Math.imul(s2, FNV_PRIME) ^ (s2 >>> 17);
+    s2 = Math.imul(s2, FNV_PRIME) ^ (s2 >>> 17);
+    s3 = Math.imul(s3, FNV_PRIME) ^ (s3 >>> 17);
+    s3 = Math.imul(s3, FNV_PRIME) ^ (s3 >>> 17);
+    s4 = Math.imul(s4, FNV_PRIME) ^ (s4 >>> 17);
+    s4 = Math.imul(s4, FNV_PRIME) ^ (s4 >>> 17);
+    s5 = Math.imul(s5, FNV_PRIME) ^ (s5 >>> 17);
+    s5 = Math.imul(s5, FNV_PRIME) ^ (s5 >>> 17);
+    s6 = Math.imul(s6, FNV_PRIME) ^ (s6 >>> 17);
+    s6 = Math.imul(s6, FNV_PRIME) ^ (s6 >>> 17);
+    s7 = Math.imul(s7, FNV_PRIME) ^ (s7 >>> 17);
+    s7 = Math.imul(s7, FNV_PRIME) ^ (s7 >>> 17);
+    s8 = Math.imul(s8, FNV_PRIME) ^ (s8 >>> 17);
+    s8 = Math.imul(s8, FNV_PRIME) ^ (s8 >>> 17);
+    s9 = Math.imul(s9, FNV_PRIME) ^ (s9 >>> 17);
+    s9 = Math.imul(s9, FNV_PRIME) ^ (s9 >>> 17);
+    s10 = Math.imul(s10, FNV_PRIME) ^ (s10 >>> 17);
+    s10 = Math.imul(s10, FNV_PRIME) ^ (s10 >>> 17);
+    s11 = Math.imul(s11, FNV_PRIME) ^ (s11 >>> 17);
+    s11 = Math.imul(s11, FNV_PRIME) ^ (s11 >>> 17);
+    s12 = Math.imul(s12, FNV_PRIME) ^ (s12 >>> 17);
+    s12 = Math.imul(s12, FNV_PRIME) ^ (s12 >>> 17);
+    s13 = Math.imul(s13, FNV_PRIME) ^ (s13 >>> 17);
+    s13 = Math.imul(s13, FNV_PRIME) ^ (s13 >>> 17);
+    s14 = Math.imul(s14, FNV_PRIME) ^ (s14 >>> 17);
+    s14 = Math.imul(s14, FNV_PRIME) ^ (s14 >>> 17);
+    s15 = Math.imul(s15, FNV_PRIME) ^ (s15 >>> 17);
+    s15 = Math.imul(s15, FNV_PRIME) ^ (s15 >>> 17);
+    s16 = Math.imul(s16, FNV_PRIME) ^ (s16 >>> 17);
+    s16 = Math.imul(s16, FNV_PRIME) ^ (s16 >>> 17);
+    s17 = Math.imul(s17, FNV_PRIME) ^ (s17 >>> 17);
+    s17 = Math.imul(s17, FNV_PRIME) ^ (s17 >>> 17);
+    s18 = Math.imul(s18, FNV_PRIME) ^ (s18 >>> 17);
+    s18 = Math.imul(s18, FNV_PRIME) ^ (s18 >>> 17);
+    s19 = Math.imul(s19, FNV_PRIME) ^ (s19 >>> 17);
+    s19 = Math.imul(s19, FNV_PRIME) ^ (s19 >>> 17);
+    s20 = Math.imul(s20, FNV_PRIME) ^ (s20 >>> 17);
+    s20 = Math.imul(s20, FNV_PRIME) ^ (s20 >>> 17);
+    s21 = Math.imul(s21, FNV_PRIME) ^ (s21 >>> 17);
+    s21 = Math.imul(s21, FNV_PRIME) ^ (s21 >>> 17);
+    s22 = Math.imul(s22, FNV_PRIME) ^ (s22 >>> 17);
+    s22 = Math.imul(s22, FNV_PRIME) ^ (s22 >>> 17);
+    s23 = Math.imul(s23, FNV_PRIME) ^ (s23 >>> 17);
+    s23 = Math.imul(s23, FNV_PRIME) ^ (s23 >>> 17);
+    s24 = Math.imul(s24, FNV_PRIME) ^ (s24 >>> 17);
+    s24 = Math.imul(s24, FNV_PRIME) ^ (s24 >>> 17);
+    s25 = Math.imul(s25, FNV_PRIME) ^ (s25 >>> 17);
+    s25 = Math.imul(s25, FNV_PRIME) ^ (s25 >>> 17);
+    s26 = Math.imul(s26, FNV_PRIME) ^ (s26 >>> 17);
+    s26 = Math.imul(s26, FNV_PRIME) ^ (s26 >>> 17);
+    s27 = Math.imul(s27, FNV_PRIME) ^ (s27 >>> 17);
+    s27 = Math.imul(s27, FNV_PRIME) ^ (s27 >>> 17);
+    s28 = Math.imul(s28, FNV_PRIME) ^ (s28 >>> 17);
+    s28 = Math.imul(s28, FNV_PRIME) ^ (s28 >>> 17);
+    s29 = Math.imul(s29, FNV_PRIME) ^ (s29 >>> 17);
+    s29 = Math.imul(s29, FNV_PRIME) ^ (s29 >>> 17);
+    s30 = Math.imul(s30, FNV_PRIME) ^ (s30 >>> 17);
+    s30 = Math.imul(s30, FNV_PRIME) ^ (s30 >>> 17);
+    s31 = Math.imul(s31, FNV_PRIME) ^ (s31 >>> 17);
+    s31 = Math.imul(s31, FNV_PRIME) ^ (s31 >>> 17);
+    const sum = (s0 ^ s1 ^ s2 ^ s3 ^ s4 ^ s5 ^ s6 ^ s7 ^
+        s8 ^ s9 ^ s10 ^ s11 ^ s12 ^ s13 ^ s14 ^ s15 ^
+        s16 ^ s17 ^ s18 ^ s19 ^ s20 ^ s21 ^ s22 ^ s23 ^
+        s24 ^ s25 ^ s26 ^ s27 ^ s28 ^ s29 ^ s30 ^ s31 ^
+        blockNo) >>> 0;
+    // Reduced to 1..65535 so that a checksummed page never stores 0.
+    return (sum % 65535) + 1;
+}
+function checkPageArgs(buf, offset, blockNo, blockSize) {
+    checkBlockSize(blockSize);
+    if (!Number.isInteger(offset) || offset < 0 || offset + blockSize > buf.length) {
+        throw new RangeError(`no whole ${blockSize}-byte page at offset ${offset} of a ${buf.length}-byte buffer`);
+    }
+    if (!Number.isInteger(blockNo) || blockNo < 0 || blockNo > 0xfffffffe) {
+        throw new RangeError(`block number must be an integer from 0 to 4294967294, not ${blockNo}`);
+    }
+}
+function checkBlockSize(blockSize) {
+    // BLCKSZ is a power of two from 1 kB to 32 kB (configure --with-blocksize); the algorithm needs whole rows of 32 words.
+    if (!(blockSize >= 1024 && blockSize <= 32768 && (blockSize & (blockSize - 1)) === 0)) {
+        throw new RangeError(`block size must be a power of two from 1024 to 32768 bytes, not ${blockSize}`);
+    }
 }
 
 
@@ -14164,6 +14978,7 @@ exports.PhaseClock = exports.TOOL_VERSION = void 0;
 exports.newReport = newReport;
 exports.nextStepAfterSync = nextStepAfterSync;
 exports.failReport = failReport;
+exports.recordValidation = recordValidation;
 exports.TOOL_VERSION = '0.1.0';
 function newReport(mode, connection, targetPath, threads) {
     return {
@@ -14207,6 +15022,17 @@ function failReport(report, err) {
         : { code: 'internal', message: e?.message ?? String(err) };
     report.nextStep = e?.fix ?? 'See the error; nothing was changed before the first write, and a rerun resumes an interrupted one.';
     return Object.assign(err, { report });
+}
+/** Rule 9's findings: how many pages were verified, and the corrupt ones with their location. */
+function recordValidation(report, v) {
+    if (!v) {
+        report.pagesValidated = 0;
+        return;
+    }
+    report.pagesValidated = v.pagesValidated;
+    report.corruptPages = v.corrupt;
+    if (v.corrupt.length > 0)
+        report.warnings.push(`${v.corrupt.length} corrupt page(s) on the source (see corruptPages)`);
 }
 
 
@@ -14787,6 +15613,114 @@ async function readRanges(client, ranges, onPiece) {
 
 /***/ }),
 
+/***/ 9463:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PTRACK_FUNCTIONS = void 0;
+exports.ptrackAvailable = ptrackAvailable;
+exports.ptrackUnavailableReason = ptrackUnavailableReason;
+exports.pagemapBlocks = pagemapBlocks;
+exports.mapPtrackRows = mapPtrackRows;
+exports.ptrackChanges = ptrackChanges;
+const errors_1 = __nccwpck_require__(7679);
+const relation_path_1 = __nccwpck_require__(2770);
+const lsn_1 = __nccwpck_require__(2524);
+const source_connect_1 = __nccwpck_require__(3770);
+/** Signatures inside the extension's schema, for `GRANT EXECUTE ON FUNCTION <schema>.<sig> TO <role>`. */
+exports.PTRACK_FUNCTIONS = ['ptrack_version()', 'ptrack_init_lsn()', 'ptrack_get_pagemapset(pg_lsn)'];
+const USE_DELTA = 'Use -b DELTA instead: it finds the changed blocks by their page LSNs and needs no change tracking.';
+/** Whether ptrack 2.1+ is installed and tracking (shared_preload_libraries, ptrack.map_size > 0). */
+async function ptrackAvailable(client) {
+    const res = await client.query(
+    // pg_settings, not current_setting(): a ptrack.map_size line in postgresql.conf without the
+    // library loaded is only a placeholder, which current_setting() shows and pg_settings does not.
+    `SELECT e.extversion AS version, n.nspname AS schema,
+            (SELECT setting FROM pg_settings WHERE name = 'ptrack.map_size') AS map_size
+       FROM (SELECT 1) AS one
+       LEFT JOIN pg_extension e ON e.extname = 'ptrack'
+       LEFT JOIN pg_namespace n ON n.oid = e.extnamespace`);
+    const { version, schema, map_size: mapSize } = res.rows[0];
+    return { installed: version !== null, version, schema, reason: ptrackUnavailableReason(version, mapSize) };
+}
+/**
+ * Why ptrack cannot answer, or null. `version` is the extension version (null: not created),
+ * `mapSize` pg_settings.setting of ptrack.map_size, in MB (null: the library is not preloaded).
+ */
+function ptrackUnavailableReason(version, mapSize) {
+    if (version === null)
+        return 'the ptrack extension is not installed in this database';
+    const [major, minor] = version.split('.').map(Number);
+    if (!(major > 2 || (major === 2 && minor >= 1))) {
+        return `ptrack ${version} is too old (2.1 or later has ptrack_get_pagemapset)`;
+    }
+    if (mapSize === null)
+        return "ptrack is not loaded (it must be in shared_preload_libraries, which needs a restart)";
+    if (Number.parseInt(mapSize, 10) === 0)
+        return 'ptrack is disabled (ptrack.map_size = 0)';
+    return null;
+}
+/** The block numbers set in one pagemap, ascending. */
+function pagemapBlocks(pagemap) {
+    const blocks = [];
+    for (let byte = 0; byte < pagemap.length; byte++) {
+        const bits = pagemap[byte];
+        if (bits === 0)
+            continue;
+        for (let bit = 0; bit < 8; bit++)
+            if (bits & (1 << bit))
+                blocks.push(byte * 8 + bit);
+    }
+    return blocks;
+}
+/** Rows -> changed blocks per segment file (block numbers within the file, sorted, unique). */
+function mapPtrackRows(rows) {
+    const changed = new Map();
+    for (const row of rows) {
+        if (!(0, relation_path_1.parseRelationPath)(row.path)) {
+            throw new Error(`ptrack_get_pagemapset returned "${row.path}", which is not a relation file path relative to PGDATA`);
+        }
+        const blocks = pagemapBlocks(row.pagemap);
+        if (row.pagecount !== undefined && row.pagecount !== null && Number(row.pagecount) !== blocks.length) {
+            throw new Error(`ptrack_get_pagemapset row for ${row.path} says ${row.pagecount} pages but its bitmap has ${blocks.length}`);
+        }
+        if (blocks.length === 0)
+            continue;
+        const old = changed.get(row.path);
+        changed.set(row.path, old ? [...new Set([...old, ...blocks])].sort((a, b) => a - b) : blocks);
+    }
+    return changed;
+}
+/**
+ * The blocks written on the source since `fromLsn` (R), per segment file. Refuses (CatchupError
+ * 'ptrack-unavailable', DELTA as the way out) when ptrack is missing or off, or when its map was
+ * (re)initialized after R (pg_probackup's check too): changes before init_lsn are not in it.
+ */
+async function ptrackChanges(client, fromLsn) {
+    const status = await ptrackAvailable(client);
+    if (status.reason || status.version === null || status.schema === null) {
+        throw new errors_1.CatchupError('ptrack-unavailable', `PTRACK cannot use the ptrack extension: ${status.reason}.`, USE_DELTA);
+    }
+    const schema = (0, source_connect_1.quoteIdent)(status.schema);
+    const init = await client.query(`SELECT ${schema}.ptrack_init_lsn()::text AS lsn`);
+    const initLsn = (0, lsn_1.parseLsn)(init.rows[0].lsn);
+    if (initLsn === 0n) {
+        throw new errors_1.CatchupError('ptrack-unavailable', 'The ptrack map on the source has not been initialized yet (ptrack_init_lsn() is 0/0), so it cannot tell what changed.', USE_DELTA);
+    }
+    if (initLsn > fromLsn) {
+        throw new errors_1.CatchupError('ptrack-unavailable', `The ptrack map on the source was initialized at ${(0, lsn_1.formatLsn)(initLsn)}, after the reference LSN ${(0, lsn_1.formatLsn)(fromLsn)}: ` +
+            'changes made before that are not in it (the map is reset when ptrack.map_size changes or it is found damaged).', USE_DELTA);
+    }
+    // Only path and pagemap: 2.1 has no pagecount column.
+    const res = await client.query(`SELECT path, pagemap FROM ${schema}.ptrack_get_pagemapset($1::pg_lsn)`, [(0, lsn_1.formatLsn)(fromLsn)]);
+    return { changed: mapPtrackRows(res.rows), version: status.version, initLsn, rows: res.rows.length };
+}
+
+
+/***/ }),
+
 /***/ 8317:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -15098,6 +16032,339 @@ class WalReceiver {
     }
 }
 exports.WalReceiver = WalReceiver;
+
+
+/***/ }),
+
+/***/ 3847:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WAL_SUMMARY_FUNCTIONS = void 0;
+exports.databaseDirectory = databaseDirectory;
+exports.mapSummaryRows = mapSummaryRows;
+exports.applyLimitBlocks = applyLimitBlocks;
+exports.planSummaryCoverage = planSummaryCoverage;
+exports.walSummaryUnavailableReason = walSummaryUnavailableReason;
+exports.checkWalSummaries = checkWalSummaries;
+exports.readSummarizerState = readSummarizerState;
+exports.walSummaryChanges = walSummaryChanges;
+exports.listWalSummaries = listWalSummaries;
+const errors_1 = __nccwpck_require__(7679);
+const relation_path_1 = __nccwpck_require__(2770);
+const lsn_1 = __nccwpck_require__(2524);
+const timeline_history_1 = __nccwpck_require__(8279);
+/** Signatures for `GRANT EXECUTE ON FUNCTION <sig> TO <role>` (from pg_proc; PUBLIC has them by default). */
+exports.WAL_SUMMARY_FUNCTIONS = [
+    'pg_catalog.pg_available_wal_summaries()',
+    'pg_catalog.pg_wal_summary_contents(bigint, pg_lsn, pg_lsn)',
+    'pg_catalog.pg_get_wal_summarizer_state()',
+];
+/** The way out whenever summaries cannot answer. */
+const DELTA_NEEDS_NOTHING = 'it finds the changed blocks by their page LSNs and needs no change tracking';
+const USE_DELTA = `Use -b DELTA instead: ${DELTA_NEEDS_NOTHING}.`;
+const FORKS = ['main', 'fsm', 'vm', 'init'];
+function forkName(forkNumber) {
+    const fork = FORKS[forkNumber];
+    if (fork === undefined)
+        throw new Error(`WAL summary names fork number ${forkNumber}; PostgreSQL has forks 0-3 only`);
+    return fork;
+}
+function relationFile(row, fork, segmentNo, tablespaceVersionDir) {
+    return {
+        tablespaceOid: row.reltablespace,
+        databaseOid: row.reldatabase,
+        relfilenode: row.relfilenode,
+        fork,
+        segmentNo,
+        isTemp: false,
+        tempBackend: null,
+        tablespaceVersionDir: row.reltablespace === relation_path_1.DEFAULTTABLESPACE_OID || row.reltablespace === relation_path_1.GLOBALTABLESPACE_OID ? null : tablespaceVersionDir,
+    };
+}
+/** The directory that holds a database's files in a tablespace: base/5, global, pg_tblspc/<spc>/<dir>/5. */
+function databaseDirectory(tablespaceOid, databaseOid, tablespaceVersionDir) {
+    if (tablespaceOid === relation_path_1.GLOBALTABLESPACE_OID)
+        return 'global';
+    if (tablespaceOid === relation_path_1.DEFAULTTABLESPACE_OID)
+        return `base/${databaseOid}`;
+    return `pg_tblspc/${tablespaceOid}/${tablespaceVersionDir}/${databaseOid}`;
+}
+function setMin(map, key, value) {
+    const old = map.get(key);
+    if (old === undefined || value < old)
+        map.set(key, value);
+}
+/**
+ * Merges the rows of any number of summaries: changed blocks are the union, limits the minimum
+ * (the order of summaries does not matter: a block named before a truncation is at or above the
+ * limit and counts as changed anyway once applyLimitBlocks has run).
+ */
+function mapSummaryRows(rows, layout) {
+    const { relsegSize, tablespaceVersionDir } = layout;
+    if (!(relsegSize > 0))
+        throw new Error(`relsegSize must be a positive number of blocks, not ${relsegSize}`);
+    const sets = new Map();
+    const limits = new Map();
+    for (const row of rows) {
+        if (row.relfilenode === 0) {
+            // Only limit rows (of 0) exist for the whole-database entry; anything else is treated the same.
+            setMin(limits, databaseDirectory(row.reltablespace, row.reldatabase, tablespaceVersionDir), 0);
+            continue;
+        }
+        const fork = forkName(row.relforknumber);
+        const block = row.relblocknumber;
+        if (row.isLimitBlock) {
+            setMin(limits, (0, relation_path_1.relationFilePath)(relationFile(row, fork, 0, tablespaceVersionDir)), block);
+            continue;
+        }
+        const path = (0, relation_path_1.relationFilePath)(relationFile(row, fork, Math.floor(block / relsegSize), tablespaceVersionDir));
+        let blocks = sets.get(path);
+        if (!blocks)
+            sets.set(path, (blocks = new Set()));
+        blocks.add(block % relsegSize);
+    }
+    const changed = new Map();
+    for (const [path, blocks] of sets)
+        changed.set(path, [...blocks].sort((a, b) => a - b));
+    return { changed, limits };
+}
+/**
+ * The final block list per source segment file: the named blocks, plus every block at or above the
+ * fork's (or its database's) limit, plus every block of every free space map fork, which the
+ * summarizer never records because FSM changes are not WAL-logged (PostgreSQL's incremental backup
+ * sends FSM forks whole for the same reason; they are small). Only files in `sourceSizes` (the
+ * source listing: path -> bytes) count, and only blocks below their current size: a file the source
+ * no longer has is deleted from the target, a block past its end is truncated away, by the plan.
+ */
+function applyLimitBlocks(changed, limits, sourceSizes, blockSize, relsegSize) {
+    const result = new Map();
+    for (const [path, size] of sourceSizes) {
+        const rel = (0, relation_path_1.parseRelationPath)(path);
+        if (!rel || rel.isTemp)
+            continue;
+        const nblocks = Math.floor(size / blockSize);
+        if (nblocks === 0)
+            continue;
+        let limit = rel.fork === 'fsm' ? 0 : undefined;
+        const forkLimit = limits.get((0, relation_path_1.relationFilePath)({ ...rel, segmentNo: 0 }));
+        const dbLimit = limits.get(path.slice(0, path.lastIndexOf('/')));
+        for (const l of [forkLimit, dbLimit])
+            if (l !== undefined && (limit === undefined || l < limit))
+                limit = l;
+        const firstBlock = rel.segmentNo * relsegSize;
+        const fromLimit = limit === undefined ? nblocks : Math.max(0, Math.min(nblocks, limit - firstBlock));
+        const named = [...new Set(changed.get(path) ?? [])].filter((b) => b < fromLimit).sort((a, b) => a - b);
+        for (let b = fromLimit; b < nblocks; b++)
+            named.push(b);
+        if (named.length > 0)
+            result.set(path, named);
+    }
+    return result;
+}
+/**
+ * Splits [R, start) along the source's history into one range per timeline and picks, for each,
+ * the summaries of that timeline that overlap it; then walks them in start order, as PostgreSQL's
+ * WalSummariesAreComplete does, to prove every LSN of the range is summarized. A summary that
+ * begins before R (or ends after start) is read whole: its extra blocks only cost copying.
+ */
+function planSummaryCoverage(input) {
+    const { fromLsn, toLsn } = input;
+    const ranges = [];
+    for (const span of (0, timeline_history_1.timelineSpans)(input.history, input.currentTli)) {
+        const start = span.begin > fromLsn ? span.begin : fromLsn;
+        const spanEnd = span.end ?? toLsn;
+        const end = spanEnd < toLsn ? spanEnd : toLsn;
+        if (start < end)
+            ranges.push({ tli: span.tli, start, end });
+    }
+    const summaries = [];
+    const gaps = [];
+    for (const range of ranges) {
+        const overlapping = input.available
+            .filter((s) => s.tli === range.tli && s.startLsn < range.end && s.endLsn > range.start)
+            .sort((a, b) => (a.startLsn < b.startLsn ? -1 : a.startLsn > b.startLsn ? 1 : 0));
+        summaries.push(...overlapping);
+        let covered = range.start;
+        for (const s of overlapping) {
+            if (s.startLsn > covered) {
+                gaps.push(describeGap(range.tli, covered, s.startLsn, false));
+            }
+            if (s.endLsn > covered)
+                covered = s.endLsn;
+        }
+        if (covered < range.end) {
+            // The tail of the current timeline is what the summarizer simply has not reached yet.
+            const isTip = range.tli === input.currentTli && range.end === toLsn;
+            gaps.push(describeGap(range.tli, covered, range.end, isTip && overlapping.length > 0));
+        }
+    }
+    return { ranges, summaries, gap: gaps.length ? gaps.join('; ') : null };
+}
+function describeGap(tli, from, to, notYet) {
+    const why = notYet
+        ? 'the WAL summarizer has not summarized that far yet'
+        : 'removed by wal_summary_keep_time, or summarize_wal was off then';
+    return `no WAL summary covers ${(0, lsn_1.formatLsn)(from)}..${(0, lsn_1.formatLsn)(to)} on timeline ${tli} (${why})`;
+}
+// ---------------------------------------------------------------------------------------------
+// Availability (pure) and the server side (I/O)
+// ---------------------------------------------------------------------------------------------
+/**
+ * Why WAL summaries cannot be used, or null when they can. `major` is the server's major version,
+ * `summarizeWal` the text of current_setting('summarize_wal', true) (null where it does not exist).
+ */
+function walSummaryUnavailableReason(major, summarizeWal) {
+    if (major < 17)
+        return `PostgreSQL ${major} has no WAL summaries (they arrived in 17)`;
+    if (summarizeWal !== 'on') {
+        return `summarize_wal is ${summarizeWal ?? 'not set'} on the source, so no WAL summaries are being written`;
+    }
+    return null;
+}
+function unavailableFix(major) {
+    if (major < 17)
+        return USE_DELTA;
+    return `${USE_DELTA} For later runs, turn summaries on (ALTER SYSTEM SET summarize_wal = on; SELECT pg_reload_conf();): the summarizer starts at the oldest WAL still in pg_wal, and summaries last as long as wal_summary_keep_time.`;
+}
+/** Reads the version and setting from the source and says why summaries are unusable, or null. */
+async function checkWalSummaries(client) {
+    const { major, summarizeWal } = await readSummarySettings(client);
+    return walSummaryUnavailableReason(major, summarizeWal);
+}
+async function readSummarySettings(client) {
+    const res = await client.query("SELECT current_setting('server_version_num') AS num, current_setting('summarize_wal', true) AS summarize_wal");
+    return { major: Math.floor(Number(res.rows[0].num) / 10000), summarizeWal: res.rows[0].summarize_wal };
+}
+async function readSummarizerState(client) {
+    const res = await client.query(`SELECT s.summarized_tli::text AS tli, s.summarized_lsn::text AS summarized, s.pending_lsn::text AS pending,
+            s.summarizer_pid AS pid, current_setting('summarize_wal', true) AS summarize_wal
+       FROM pg_get_wal_summarizer_state() AS s`);
+    const r = res.rows[0];
+    return {
+        summarizedTli: Number(r.tli),
+        summarizedLsn: (0, lsn_1.parseLsn)(r.summarized),
+        pendingLsn: (0, lsn_1.parseLsn)(r.pending),
+        pid: r.pid,
+        summarizeWal: r.summarize_wal,
+    };
+}
+/**
+ * The blocks changed on the source between R and the backup start, from WAL summaries. Refuses
+ * (CatchupError 'ptrack-unavailable', with DELTA as the way out) when the server has no summaries,
+ * the summarizer does not reach the start LSN within waitMs, or the summaries have a hole.
+ * Apply the result with applyLimitBlocks against the source listing.
+ */
+async function walSummaryChanges(client, opts) {
+    const settings = await readSummarySettings(client);
+    const reason = walSummaryUnavailableReason(settings.major, settings.summarizeWal);
+    if (reason) {
+        throw new errors_1.CatchupError('ptrack-unavailable', `PTRACK cannot use WAL summaries: ${reason}.`, unavailableFix(settings.major));
+    }
+    await waitForSummarization(client, opts);
+    const available = await listWalSummaries(client);
+    const coverage = planSummaryCoverage({
+        history: opts.history, currentTli: opts.timeline, fromLsn: opts.fromLsn, toLsn: opts.toLsn, available,
+    });
+    const span = `${(0, lsn_1.formatLsn)(opts.fromLsn)}..${(0, lsn_1.formatLsn)(opts.toLsn)}`;
+    if (coverage.gap) {
+        throw new errors_1.CatchupError('ptrack-unavailable', `The WAL summaries on the source do not cover every change since the reference LSN (${span}): ${coverage.gap}. ` +
+            'A block changed in a hole would not be copied, so PTRACK cannot be used.', `${USE_DELTA} To keep summaries long enough for later runs, raise wal_summary_keep_time on the source.`);
+    }
+    let rows = 0;
+    let changes = { changed: new Map(), limits: new Map() };
+    if (coverage.summaries.length > 0) {
+        let groups;
+        try {
+            groups = await readSummaryGroups(client, coverage.summaries, opts.relsegSize);
+        }
+        catch (err) {
+            throw new errors_1.CatchupError('ptrack-unavailable', `Reading the WAL summaries for ${span} on the source failed: ${(0, errors_1.errorMessage)(err)}. ` +
+                '(A summary removed by wal_summary_keep_time while we read it looks like this.)', USE_DELTA);
+        }
+        for (const g of groups)
+            rows += g.rows;
+        changes = mapSummaryRows(expandGroups(groups), opts);
+    }
+    opts.logger?.info(`WAL summaries: ${coverage.summaries.length} covering ${span} on timeline(s) ${coverage.ranges.map((r) => r.tli).join(', ') || '-'}, ` +
+        `${rows} rows, ${changes.changed.size} files with named blocks, ${changes.limits.size} limit entries`);
+    return { ...changes, summaries: coverage.summaries.length, rows };
+}
+/** pg_available_wal_summaries(): the summary files the source has now. */
+async function listWalSummaries(client) {
+    const listed = await client.query('SELECT tli::text AS tli, start_lsn::text AS start_lsn, end_lsn::text AS end_lsn FROM pg_available_wal_summaries()');
+    return listed.rows.map((r) => ({ tli: Number(r.tli), startLsn: (0, lsn_1.parseLsn)(r.start_lsn), endLsn: (0, lsn_1.parseLsn)(r.end_lsn) }));
+}
+/**
+ * Polls pg_get_wal_summarizer_state until summary files reach toLsn (WaitForWalSummarization
+ * waits on summarized_lsn, the on-disk position, not pending_lsn). Refuses after waitMs, or at once
+ * when summarize_wal is switched off meanwhile.
+ */
+async function waitForSummarization(client, opts) {
+    const deadline = Date.now() + opts.waitMs;
+    let pauseMs = opts.pollMs ?? 50;
+    let announced = false;
+    for (;;) {
+        const state = await readSummarizerState(client);
+        if (state.summarizeWal !== 'on') {
+            throw new errors_1.CatchupError('ptrack-unavailable', `summarize_wal was turned off on the source while waiting for the WAL summarizer to reach ${(0, lsn_1.formatLsn)(opts.toLsn)}.`, USE_DELTA);
+        }
+        if (state.summarizedLsn >= opts.toLsn)
+            return;
+        const now = Date.now();
+        if (now >= deadline) {
+            const process = state.pid === null ? 'no WAL summarizer process is running' : `the summarizer (PID ${state.pid})`;
+            throw new errors_1.CatchupError('ptrack-unavailable', `The WAL summaries on the source do not reach the backup start ${(0, lsn_1.formatLsn)(opts.toLsn)} after ${opts.waitMs < 10_000 ? `${opts.waitMs} ms` : `${Math.round(opts.waitMs / 1000)} s`}: ` +
+                `${process} has written summaries up to ${(0, lsn_1.formatLsn)(state.summarizedLsn)} on timeline ${state.summarizedTli} and read WAL up to ${(0, lsn_1.formatLsn)(state.pendingLsn)}.`, `Check the source's log for WAL summarizer errors and retry with a longer wait, or use -b DELTA: ${DELTA_NEEDS_NOTHING}.`);
+        }
+        if (!announced) {
+            opts.logger?.info(`waiting for the WAL summarizer to reach ${(0, lsn_1.formatLsn)(opts.toLsn)} (summaries end at ${(0, lsn_1.formatLsn)(state.summarizedLsn)})`);
+            announced = true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(pauseMs, Math.max(1, deadline - now))));
+        pauseMs = Math.min(pauseMs * 2, 1000);
+    }
+}
+async function readSummaryGroups(client, summaries, relsegSize) {
+    const params = [];
+    const values = summaries.map((s) => {
+        params.push(String(s.tli), (0, lsn_1.formatLsn)(s.startLsn), (0, lsn_1.formatLsn)(s.endLsn));
+        const n = params.length;
+        return `($${n - 2}::bigint, $${n - 1}::pg_lsn, $${n}::pg_lsn)`;
+    });
+    // Grouped per 1 GB segment too, so that no aggregated string nears the 1 GB text limit.
+    const res = await client.query(`SELECT c.relfilenode::bigint::text AS relfilenode, c.reltablespace::bigint::text AS reltablespace,
+            c.reldatabase::bigint::text AS reldatabase, c.relforknumber::int AS relforknumber,
+            (min(c.relblocknumber) FILTER (WHERE c.is_limit_block))::text AS limit_block,
+            string_agg(c.relblocknumber::text, ',') FILTER (WHERE NOT c.is_limit_block) AS blocks,
+            count(*)::text AS rows
+       FROM (VALUES ${values.join(', ')}) AS s(tli, start_lsn, end_lsn),
+            LATERAL pg_wal_summary_contents(s.tli, s.start_lsn, s.end_lsn) AS c
+      GROUP BY c.relfilenode, c.reltablespace, c.reldatabase, c.relforknumber,
+               CASE WHEN c.is_limit_block THEN -1 ELSE c.relblocknumber / ${Math.floor(relsegSize)} END`, params);
+    return res.rows.map((r) => ({
+        relfilenode: Number(r.relfilenode),
+        reltablespace: Number(r.reltablespace),
+        reldatabase: Number(r.reldatabase),
+        relforknumber: Number(r.relforknumber),
+        limitBlock: r.limit_block === null ? null : Number(r.limit_block),
+        blocks: r.blocks,
+        rows: Number(r.rows),
+    }));
+}
+function* expandGroups(groups) {
+    for (const g of groups) {
+        const base = { relfilenode: g.relfilenode, reltablespace: g.reltablespace, reldatabase: g.reldatabase, relforknumber: g.relforknumber };
+        if (g.limitBlock !== null)
+            yield { ...base, relblocknumber: g.limitBlock, isLimitBlock: true };
+        if (g.blocks) {
+            for (const text of g.blocks.split(','))
+                yield { ...base, relblocknumber: Number(text), isLimitBlock: false };
+        }
+    }
+}
 
 
 /***/ }),
@@ -16871,6 +18138,14 @@ module.exports = require("util");
 
 "use strict";
 module.exports = require("util/types");
+
+/***/ }),
+
+/***/ 8167:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("worker_threads");
 
 /***/ })
 

@@ -30,6 +30,9 @@ export interface DeltaStep {
   /** min s of DELTA / min s of the other. */
   deltaVsBasebackup: number | null;
   deltaVsFull: number;
+  /** PostgreSQL 17+ (WAL summaries): min s of PTRACK / min s of FULL and of DELTA. */
+  ptrackVsFull: number | null;
+  ptrackVsDelta: number | null;
 }
 
 export interface DeltaResult {
@@ -39,21 +42,24 @@ export interface DeltaResult {
 }
 
 const DELTA = 'pg-catchup DELTA -R';
+const PTRACK = 'pg-catchup PTRACK -R';
 const FULL = 'pg-catchup FULL -R';
 const BASEBACKUP = 'pg_basebackup -R -X stream -c fast';
 
 const conn = (primary: Cluster) => ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
 
-function deltaTool(cli: CliCommand, primary: Cluster, stale: SavedCopy, scratch: string): BenchTool {
+/** DELTA (page-LSN scan on the server) or PTRACK (WAL summaries, no scan) on the restored stale copy. */
+function incrementalTool(mode: 'DELTA' | 'PTRACK', cli: CliCommand, primary: Cluster, stale: SavedCopy, scratch: string): BenchTool {
   return {
-    name: DELTA,
+    name: mode === 'DELTA' ? DELTA : PTRACK,
     prepare: () => stale.restore(),
     async run(target) {
-      const { r, report } = await runPgCatchup(cli, ['catchup', '-b', 'DELTA', '-D', target, ...conn(primary), '-R'], scratch);
+      const { r, report } = await runPgCatchup(cli, ['catchup', '-b', mode, '-D', target, ...conn(primary), '-R'], scratch);
       const o = pgCatchupOutcome(r, report!);
       const f = report!.files;
+      const how = (report!.changeSources ?? []).map((c) => `${c.method}: ${c.filesScanned} files scanned, ${c.blocksFound} blocks`).join('; ');
       o.says = [...(o.says ?? []), `report: ${f.copied} files copied whole, ${f.patched} patched (${f.blocksCopied} blocks), ${f.deleted} removed; ` +
-        `reference LSN ${report!.lsn.reference} (${report!.reference}); WAL ${report!.lsn.backupStart}..${report!.lsn.backupStop}`];
+        `changed blocks by ${how}; reference LSN ${report!.lsn.reference}; WAL ${report!.lsn.backupStart}..${report!.lsn.backupStop}`];
       return o;
     },
     discard: async () => stale.discard(),
@@ -125,7 +131,10 @@ export async function benchDelta(
   const tables = await bigTables(primary);
   const stale = await makeStaleCopy(primary, cli, scratch, say);
 
-  const tools: BenchTool[] = [deltaTool(cli, primary, stale.copy, scratch), fullTool(cli, primary, scratch)];
+  const tools: BenchTool[] = [incrementalTool('DELTA', cli, primary, stale.copy, scratch), fullTool(cli, primary, scratch)];
+  const hasSummaries = primary.version >= 17 && (await primary.scalar<string>("SELECT current_setting('summarize_wal')")) === 'on';
+  if (hasSummaries) tools.splice(1, 0, incrementalTool('PTRACK', cli, primary, stale.copy, scratch));
+  else notes.push(`PostgreSQL ${primary.version} has no WAL summaries (17+ with summarize_wal = on): no PTRACK.`);
   if (hasTool(primary.version, 'pg_basebackup')) tools.push(basebackupTool(primary, scratch));
   else notes.push(`PostgreSQL ${primary.version} here has no pg_basebackup: no comparison with it.`);
 
@@ -148,9 +157,12 @@ export async function benchDelta(
     const byName = new Map(summaries.map((t) => [t.tool, t]));
     const d = byName.get(DELTA)!;
     const b = byName.get(BASEBACKUP);
+    const p = byName.get(PTRACK);
+    const full = byName.get(FULL)!;
     steps.push({
       changedPct: pctWanted, rowsUpdated, changed, walBytesSinceCopy: walBytes, tools: summaries,
-      deltaVsBasebackup: b ? d.minS / b.minS : null, deltaVsFull: d.minS / byName.get(FULL)!.minS,
+      deltaVsBasebackup: b ? d.minS / b.minS : null, deltaVsFull: d.minS / full.minS,
+      ptrackVsFull: p ? p.minS / full.minS : null, ptrackVsDelta: p ? p.minS / d.minS : null,
     });
     say('');
     printDeltaStep(steps[steps.length - 1], say);
@@ -162,7 +174,7 @@ export async function benchDelta(
 /** DELTA's result is checked at every percentage; FULL's and pg_basebackup's once per section. */
 async function runToolsChecked(tools: BenchTool[], runs: number, primary: Cluster, checkedOnce: Set<string>, say: (line: string) => void): Promise<ToolSummary[]> {
   return runTools(tools, runs, primary.dataDir, async (tool, target) => {
-    if (tool.name !== DELTA && checkedOnce.has(tool.name)) return 'checked at the first percentage';
+    if (tool.name !== DELTA && tool.name !== PTRACK && checkedOnce.has(tool.name)) return 'checked at the first percentage';
     checkedOnce.add(tool.name);
     return checkAsStandby(primary, target, `pg${primary.version}-${tool.name.split(' ')[1].toLowerCase()}-result`);
   }, say);
@@ -176,5 +188,6 @@ export function printDeltaStep(step: DeltaStep, say: (line: string) => void): vo
   const c = step.changed;
   say(`  changed: ${(100 * c.heapChanged / c.heapPages).toFixed(1)} % of the big tables' heap pages, ${(100 * c.changedPages / c.totalPages).toFixed(1)} % of all relation pages (${c.changedPages} pages)`);
   say(`  DELTA / pg_basebackup = ${step.deltaVsBasebackup === null ? 'n/a' : step.deltaVsBasebackup.toFixed(2)}, DELTA / FULL = ${step.deltaVsFull.toFixed(2)} (min s over min s; below 1: DELTA is faster)`);
+  if (step.ptrackVsFull !== null) say(`  PTRACK / FULL = ${step.ptrackVsFull.toFixed(2)}, PTRACK / DELTA = ${step.ptrackVsDelta!.toFixed(2)}`);
   say('  bytes written: pg-catchup --report files + WAL, pg_basebackup du -sb; blocks: relation blocks DELTA patched; fs writes: bytes the tool process dirtied (ru_oublock)');
 }

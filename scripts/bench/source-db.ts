@@ -33,7 +33,8 @@ const settings = {
 
 export async function buildSource(version: number, sizeMb: number, say: (line: string) => void): Promise<SourceDb> {
   const started = Date.now();
-  const primary = await Cluster.createPrimary(version, { checksums: true, settings });
+  // WAL summaries on 17+, so the DELTA section can time PTRACK beside DELTA.
+  const primary = await Cluster.createPrimary(version, { checksums: true, settings, summarizeWal: version >= 17 });
   const method = hasTool(version, 'pgbench') ? await fillWithPgbench(primary, sizeMb, say) : await fillWithSeedData(primary, sizeMb, say);
   await primary.query('CHECKPOINT');
   const databases = (await primary.query<{ name: string; bytes: string }>(

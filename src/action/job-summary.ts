@@ -28,8 +28,19 @@ export async function writeJobSummary(report: Report): Promise<void> {
     ['blocks copied', String(f.blocksCopied)],
     ['bytes planned / copied', `${f.bytesPlanned} / ${f.bytesCopied}`],
     ['WAL streamed', `${f.walSegments} segment(s), ${f.walBytes} bytes`],
+    ...(report.changeSources ?? []).map((c) => [`changed blocks (${c.side})`, escapeHtml(`${c.method}: ${c.filesScanned} files scanned, ${c.blocksFound} blocks; ${c.detail}`)]),
+    ...(report.tablespaces ?? []).map((t) => [`tablespace ${t.oid}`, escapeHtml(`${t.sourceLocation} → ${t.targetLocation} (${t.placement})`)]),
+    ...(report.excludedPaths?.length ? [['kept untouched (exclude-path)', escapeHtml(report.excludedPaths.join(', '))]] : []),
+    ...(report.pagesValidated !== undefined ? [['page checksums verified / corrupt', `${report.pagesValidated} / ${report.corruptPages?.length ?? 0}`]] : []),
     ['duration', `${(report.durationMs / 1000).toFixed(1)} s`],
   ]);
+  if (report.corruptPages?.length) {
+    s.addHeading('Corrupt pages on the source', 3);
+    s.addTable([
+      [{ data: 'file', header: true }, { data: 'block', header: true }, { data: 'LSN', header: true }, { data: 'problem', header: true }],
+      ...report.corruptPages.map((c) => [escapeHtml(c.path), String(c.blockNo), c.lsn, escapeHtml(`${c.reason} (stored ${c.storedChecksum}, computed ${c.computedChecksum})`)]),
+    ]);
+  }
   if (report.warnings.length > 0) s.addList(report.warnings.map(escapeHtml));
   await s.write();
 }
