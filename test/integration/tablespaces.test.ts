@@ -118,6 +118,31 @@ describe.each(testVersions())('tablespaces on PostgreSQL %i', (version) => {
   }, 240_000);
 });
 
+describe.each(testVersions())('a pg_wal moved out of PGDATA (initdb --waldir) on PostgreSQL %i', (version) => {
+  test('DELTA keeps the link and fills the directory it points to', async () => {
+    const primary = await Cluster.createPrimary(version);
+    await primary.query('CREATE TABLE w (id int, v text)');
+    await fillTable(primary, 'w', 5_000);
+    const target = primary.makeTargetDir();
+    expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', target, '-R', ...conn(primary)]));
+    const walDir = path.join(tablespaceDir('waldir'), 'pg_wal');
+    fs.renameSync(path.join(target, 'pg_wal'), walDir);
+    fs.symlinkSync(walDir, path.join(target, 'pg_wal'));
+    const standby = await startAsStandby(target);
+    await waitForStreaming(primary);
+    await standby.stop('fast');
+
+    await fillTable(primary, 'w', 5_000);
+    expectCliSuccess(await runCli(['catchup', '-b', 'DELTA', '-D', target, '-R', ...conn(primary)]));
+    expect(fs.readlinkSync(path.join(target, 'pg_wal'))).toBe(walDir);
+    expect(fs.readdirSync(walDir).some((n) => /^[0-9A-F]{24}$/.test(n))).toBe(true);
+    await standby.start();
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+  }, 120_000);
+});
+
 const inPlaceVersion = testVersions()[testVersions().length - 1];
 const noNamespace = mountNamespaceUnavailable();
 if (noNamespace) process.stdout.write(`in-place tablespace test skipped: ${noNamespace}\n`);
