@@ -95,9 +95,14 @@ describe.each(testVersions())('the action (dist/index.js) on PostgreSQL %i', (ve
       expect(reportOf(first)).toMatchObject({ modeRequested: 'AUTO', mode: 'FULL' });
 
       await primary.query("UPDATE accounts SET note = 'after the first run' WHERE id % 4 = 0", [], 'catchup_a');
-      const second = await runAction({ ...inputs, mode: 'AUTO', 'stop-target': 'true' });
+      // The standby's own pg_hba.conf survives the re-sync (exclude-path, one path per line).
+      fs.appendFileSync(path.join(target, 'pg_hba.conf'), '\n# this standby only\n');
+      const hba = fs.readFileSync(path.join(target, 'pg_hba.conf'));
+      const second = await runAction({ ...inputs, mode: 'AUTO', 'stop-target': 'true', 'exclude-path': 'pg_hba.conf\npg_ident.conf' });
       expect({ failed: second.failed, log: second.failed ? second.stdout : '' }).toEqual({ failed: false, log: '' });
       expect(second.outputs.mode).toBe('DELTA');
+      expect(fs.readFileSync(path.join(target, 'pg_hba.conf')).equals(hba)).toBe(true);
+      expect(reportOf(second).excludedPaths).toEqual(['pg_hba.conf', 'pg_ident.conf']);
       expect(Number(second.outputs['blocks-copied'])).toBeGreaterThan(0);
       expect(second.stdout).toContain('target stopped (pg_ctl stop -m fast)');
       expect(second.stdout).toContain('target started');
