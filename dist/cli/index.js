@@ -10996,6 +10996,7 @@ exports.chooseTracker = chooseTracker;
 exports.findSourceChanges = findSourceChanges;
 exports.targetChangeRecord = targetChangeRecord;
 const errors_1 = __nccwpck_require__(7679);
+const relation_path_1 = __nccwpck_require__(2770);
 const plan_delta_1 = __nccwpck_require__(7126);
 const changed_blocks_scan_1 = __nccwpck_require__(8091);
 const ptrack_changes_1 = __nccwpck_require__(9463);
@@ -11067,7 +11068,11 @@ async function findSourceChanges(method, tracker, source, sourceListing, targetL
 }
 /** The target side of a diverged target: its own pages with LSN >= R (found before the run). */
 function targetChangeRecord(targetChanged, targetListing, referenceLsn) {
-    const files = targetListing.filter((e) => !e.isDir && !e.isSymlink && /(^base|^global|^pg_tblspc)\/.*\/?\d+(\.\d+)?$/.test(e.path)).length;
+    // scanLocalChangedBlocks reads the main forks of permanent relations.
+    const files = targetListing.filter((e) => {
+        const rel = !e.isDir && !e.isSymlink ? (0, relation_path_1.parseRelationPath)(e.path) : null;
+        return rel !== null && rel.fork === 'main' && !rel.isTemp;
+    }).length;
     return { side: 'target', method: 'page-scan', filesScanned: files, blocksFound: countBlocks(targetChanged), detail: `the target's own pages with LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)} (its branch after the fork)` };
 }
 /** PG_<major>_<catversion>, as the source names it inside each tablespace (only needed when it has tablespaces). */

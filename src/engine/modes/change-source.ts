@@ -1,5 +1,6 @@
 import { CatchupError } from '../errors';
 import type { Logger } from '../log';
+import { parseRelationPath } from '../pgdata/relation-path';
 import type { TargetEntry } from '../pgdata/target-listing';
 import { patchCandidates } from '../plan/plan-delta';
 import type { Report } from '../report/report';
@@ -100,7 +101,11 @@ export async function findSourceChanges(
 
 /** The target side of a diverged target: its own pages with LSN >= R (found before the run). */
 export function targetChangeRecord(targetChanged: Map<string, number[]>, targetListing: TargetEntry[], referenceLsn: Lsn): ChangeRecord {
-  const files = targetListing.filter((e) => !e.isDir && !e.isSymlink && /(^base|^global|^pg_tblspc)\/.*\/?\d+(\.\d+)?$/.test(e.path)).length;
+  // scanLocalChangedBlocks reads the main forks of permanent relations.
+  const files = targetListing.filter((e) => {
+    const rel = !e.isDir && !e.isSymlink ? parseRelationPath(e.path) : null;
+    return rel !== null && rel.fork === 'main' && !rel.isTemp;
+  }).length;
   return { side: 'target', method: 'page-scan', filesScanned: files, blocksFound: countBlocks(targetChanged), detail: `the target's own pages with LSN >= ${formatLsn(referenceLsn)} (its branch after the fork)` };
 }
 
