@@ -11,7 +11,7 @@
  */
 
 import { crc32c } from './crc32c';
-import { decodeCheckPoint, SIZE_OF_CHECKPOINT } from '../wal/checkpoint';
+import { CheckPointData, decodeCheckPoint, SIZE_OF_CHECKPOINT } from '../wal/checkpoint';
 import { Lsn } from '../wal/lsn';
 
 export const PG_CONTROL_FILE_SIZE = 8192;
@@ -55,27 +55,11 @@ export interface PgControl {
   /** Where the last checkpoint (or restartpoint) record starts. */
   checkpointLsn: Lsn;
 
-  // The copy of the last checkpoint record (CheckPoint).
+  /** The copy of the last checkpoint record, decoded as the WAL record's CheckPoint is. */
+  checkPointCopy: CheckPointData;
+  /** Its redo point and timeline, which nearly every caller needs. */
   redoLsn: Lsn;
   timeline: number;
-  prevTimeline: number;
-  fullPageWrites: boolean;
-  /** wal_level in the checkpoint record; 17+ only, null before. */
-  checkpointWalLevel: number | null;
-  /** 64-bit transaction ID: epoch in the high 32 bits. */
-  nextFullXid: bigint;
-  nextOid: number;
-  nextMulti: number;
-  nextMultiOffset: number;
-  oldestXid: number;
-  oldestXidDb: number;
-  oldestMulti: number;
-  oldestMultiDb: number;
-  /** Time of the checkpoint, seconds since the Unix epoch. */
-  checkpointTime: number;
-  oldestCommitTsXid: number;
-  newestCommitTsXid: number;
-  oldestActiveXid: number;
 
   unloggedLsn: Lsn;
   minRecoveryPoint: Lsn;
@@ -266,23 +250,9 @@ export function parsePgControl(buf: Buffer, name = 'pg_control'): PgControl {
     time: seconds(OFF.time),
     checkpointLsn: u64(OFF.checkPoint),
 
+    checkPointCopy: ckpt,
     redoLsn: ckpt.redo,
     timeline: ckpt.timeline,
-    prevTimeline: ckpt.prevTimeline,
-    fullPageWrites: ckpt.fullPageWrites,
-    checkpointWalLevel: ckpt.walLevel,
-    nextFullXid: ckpt.nextFullXid,
-    nextOid: ckpt.nextOid,
-    nextMulti: ckpt.nextMulti,
-    nextMultiOffset: ckpt.nextMultiOffset,
-    oldestXid: ckpt.oldestXid,
-    oldestXidDb: ckpt.oldestXidDb,
-    oldestMulti: ckpt.oldestMulti,
-    oldestMultiDb: ckpt.oldestMultiDb,
-    checkpointTime: ckpt.time,
-    oldestCommitTsXid: ckpt.oldestCommitTsXid,
-    newestCommitTsXid: ckpt.newestCommitTsXid,
-    oldestActiveXid: ckpt.oldestActiveXid,
 
     unloggedLsn: u64(OFF.unloggedLsn),
     minRecoveryPoint: u64(OFF.minRecoveryPoint),

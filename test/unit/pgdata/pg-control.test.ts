@@ -40,20 +40,20 @@ function asExpected(c: PgControl): Expected {
     redoLsn: formatLsn(c.redoLsn),
     redoWalFile: segmentFileName(c.timeline, segmentNoOf(c.redoLsn, c.walSegmentSize), c.walSegmentSize),
     timeline: c.timeline,
-    prevTimeline: c.prevTimeline,
-    fullPageWrites: c.fullPageWrites,
-    nextFullXid: c.nextFullXid.toString(),
-    nextOid: c.nextOid,
-    nextMulti: c.nextMulti,
-    nextMultiOffset: c.nextMultiOffset,
-    oldestXid: c.oldestXid,
-    oldestXidDb: c.oldestXidDb,
-    oldestActiveXid: c.oldestActiveXid,
-    oldestMulti: c.oldestMulti,
-    oldestMultiDb: c.oldestMultiDb,
-    oldestCommitTsXid: c.oldestCommitTsXid,
-    newestCommitTsXid: c.newestCommitTsXid,
-    checkpointTime: c.checkpointTime,
+    prevTimeline: c.checkPointCopy.prevTimeline,
+    fullPageWrites: c.checkPointCopy.fullPageWrites,
+    nextFullXid: c.checkPointCopy.nextFullXid.toString(),
+    nextOid: c.checkPointCopy.nextOid,
+    nextMulti: c.checkPointCopy.nextMulti,
+    nextMultiOffset: c.checkPointCopy.nextMultiOffset,
+    oldestXid: c.checkPointCopy.oldestXid,
+    oldestXidDb: c.checkPointCopy.oldestXidDb,
+    oldestActiveXid: c.checkPointCopy.oldestActiveXid,
+    oldestMulti: c.checkPointCopy.oldestMulti,
+    oldestMultiDb: c.checkPointCopy.oldestMultiDb,
+    oldestCommitTsXid: c.checkPointCopy.oldestCommitTsXid,
+    newestCommitTsXid: c.checkPointCopy.newestCommitTsXid,
+    checkpointTime: c.checkPointCopy.time,
     minRecoveryPoint: formatLsn(c.minRecoveryPoint),
     minRecoveryPointTli: c.minRecoveryPointTli,
     backupStartPoint: formatLsn(c.backupStartPoint),
@@ -97,8 +97,8 @@ describe('parsePgControl on real pg_control files', () => {
 
   it.each(fixtureNames)('%s: the checkpoint copy carries wal_level from 17 on', (name) => {
     const c = parsePgControl(load(name).buf);
-    if (c.pgControlVersion >= 1700) expect(c.checkpointWalLevel).toBe(c.walLevel);
-    else expect(c.checkpointWalLevel).toBeNull();
+    if (c.pgControlVersion >= 1700) expect(c.checkPointCopy.walLevel).toBe(c.walLevel);
+    else expect(c.checkPointCopy.walLevel).toBeNull();
   });
 
   it.each(fixtureNames)('%s: any flipped byte under the CRC is refused', (name) => {
