@@ -10792,7 +10792,7 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runBackupCopy = runBackupCopy;
-exports.assertNoSourceCorruption = assertNoSourceCorruption;
+exports.recordCopyResult = recordCopyResult;
 const fsp = __importStar(__nccwpck_require__(1943));
 const copy_executor_1 = __nccwpck_require__(4635);
 const page_validation_1 = __nccwpck_require__(8331);
@@ -10801,6 +10801,7 @@ const wal_segment_sink_1 = __nccwpck_require__(6804);
 const errors_1 = __nccwpck_require__(7679);
 const pg_control_1 = __nccwpck_require__(9737);
 const recovery_conf_1 = __nccwpck_require__(5754);
+const report_1 = __nccwpck_require__(9863);
 const backup_session_1 = __nccwpck_require__(2803);
 const file_reader_1 = __nccwpck_require__(8092);
 const wal_receiver_1 = __nccwpck_require__(2614);
@@ -10875,6 +10876,20 @@ function logValidation(v, logger) {
     for (const c of v.corrupt) {
         logger.warn(`corrupt page on the source: ${c.path} block ${c.blockNo}, LSN ${c.lsn}: ${c.reason} (stored checksum ${c.storedChecksum}, computed ${c.computedChecksum})`);
     }
+}
+/**
+ * What every mode reports of its copy (LSNs, bytes, WAL, validation); then a corrupt source page
+ * fails the run, after the target is complete.
+ */
+function recordCopyResult(report, result, wroteRecoveryConf) {
+    report.lsn.backupStart = (0, lsn_1.formatLsn)(result.startLsn);
+    report.lsn.backupStop = (0, lsn_1.formatLsn)(result.stopLsn);
+    report.files.bytesCopied = result.copy.bytesCopied;
+    report.files.walSegments = result.walSegments;
+    report.files.walBytes = result.walBytes;
+    report.wroteRecoveryConf = wroteRecoveryConf;
+    (0, report_1.recordValidation)(report, result.validation);
+    assertNoSourceCorruption(result.validation);
 }
 /**
  * Rule 9's outcome for the run: the target is a faithful copy either way, but corruption on the
@@ -11291,14 +11306,7 @@ async function syncExistingTarget(opts, flavor) {
             return makePlan(startLsn);
         });
         (0, catchup_marker_1.endMarkedRun)(targetDir);
-        report.lsn.backupStart = (0, lsn_1.formatLsn)(result.startLsn);
-        report.lsn.backupStop = (0, lsn_1.formatLsn)(result.stopLsn);
-        report.files.bytesCopied = result.copy.bytesCopied;
-        report.files.walSegments = result.walSegments;
-        report.files.walBytes = result.walBytes;
-        report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
-        (0, report_1.recordValidation)(report, result.validation);
-        (0, backup_copy_1.assertNoSourceCorruption)(result.validation);
+        (0, backup_copy_1.recordCopyResult)(report, result, Boolean(opts.writeRecoveryConf));
         for (const w of report.warnings)
             logger.warn(w);
         report.status = 'success';
@@ -11704,7 +11712,6 @@ const target_empty_1 = __nccwpck_require__(2665);
 const report_1 = __nccwpck_require__(9863);
 const connection_options_1 = __nccwpck_require__(3627);
 const file_listing_1 = __nccwpck_require__(8115);
-const lsn_1 = __nccwpck_require__(2524);
 const backup_copy_1 = __nccwpck_require__(1749);
 const format_bytes_1 = __nccwpck_require__(9164);
 const source_session_1 = __nccwpck_require__(6769);
@@ -11753,15 +11760,8 @@ async function catchupFull(opts) {
             logger.info(`copying ${plan.files.length} files, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)}, with ${threads} connection(s)`);
             return plan;
         });
-        report.lsn.backupStart = (0, lsn_1.formatLsn)(result.startLsn);
-        report.lsn.backupStop = (0, lsn_1.formatLsn)(result.stopLsn);
-        Object.assign(report.files, {
-            copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesCopied: result.copy.bytesCopied,
-            bytesPlanned: result.plan.bytesToCopy, walSegments: result.walSegments, walBytes: result.walBytes,
-        });
-        report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
-        (0, report_1.recordValidation)(report, result.validation);
-        (0, backup_copy_1.assertNoSourceCorruption)(result.validation);
+        Object.assign(report.files, { copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesPlanned: result.plan.bytesToCopy });
+        (0, backup_copy_1.recordCopyResult)(report, result, Boolean(opts.writeRecoveryConf));
         report.status = 'success';
         report.nextStep = (0, report_1.nextStepAfterSync)(report);
         return report;
@@ -13131,23 +13131,9 @@ function parsePgControl(buf, name = 'pg_control') {
         stateCode,
         time: seconds(OFF.time),
         checkpointLsn: u64(OFF.checkPoint),
+        checkPointCopy: ckpt,
         redoLsn: ckpt.redo,
         timeline: ckpt.timeline,
-        prevTimeline: ckpt.prevTimeline,
-        fullPageWrites: ckpt.fullPageWrites,
-        checkpointWalLevel: ckpt.walLevel,
-        nextFullXid: ckpt.nextFullXid,
-        nextOid: ckpt.nextOid,
-        nextMulti: ckpt.nextMulti,
-        nextMultiOffset: ckpt.nextMultiOffset,
-        oldestXid: ckpt.oldestXid,
-        oldestXidDb: ckpt.oldestXidDb,
-        oldestMulti: ckpt.oldestMulti,
-        oldestMultiDb: ckpt.oldestMultiDb,
-        checkpointTime: ckpt.time,
-        oldestCommitTsXid: ckpt.oldestCommitTsXid,
-        newestCommitTsXid: ckpt.newestCommitTsXid,
-        oldestActiveXid: ckpt.oldestActiveXid,
         unloggedLsn: u64(OFF.unloggedLsn),
         minRecoveryPoint: u64(OFF.minRecoveryPoint),
         minRecoveryPointTli: u32(OFF.minRecoveryPointTli),
@@ -13584,6 +13570,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listTarget = listTarget;
 exports.readTablespaceLinks = readTablespaceLinks;
+exports.isDirectory = isDirectory;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 // Links PostgreSQL itself follows: tablespaces, and pg_wal moved elsewhere (initdb/pg_basebackup --waldir).
@@ -13629,6 +13616,7 @@ function readTablespaceLinks(root) {
     }
     return links;
 }
+/** A directory, following links; false when absent. */
 function isDirectory(p) {
     try {
         return fs.statSync(p).isDirectory();
@@ -14704,6 +14692,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkTablespaceLocations = checkTablespaceLocations;
 const fs = __importStar(__nccwpck_require__(9896));
+const target_listing_1 = __nccwpck_require__(9264);
 /**
  * Where the source's tablespaces go on the target, and whether each place is usable: a new
  * tablespace needs an absent or empty directory (PostgreSQL's own rule for CREATE TABLESPACE),
@@ -14720,7 +14709,7 @@ function checkTablespaceLocations(placements, existingLinks) {
             continue;
         }
         if (existingLinks.has(p.oid)) {
-            if (!isDirectory(p.targetLocation)) {
+            if (!(0, target_listing_1.isDirectory)(p.targetLocation)) {
                 return { ...base, status: 'fail', detail: `the target's tablespace ${p.oid} links to ${p.targetLocation}, which is not a directory`,
                     fix: `Restore that directory, or rebuild the target with -b FULL.` };
             }
@@ -14741,14 +14730,6 @@ function checkTablespaceLocations(placements, existingLinks) {
         lines.push(`${p.oid}: ${p.sourceLocation} -> ${p.targetLocation} (${p.placement})`);
     }
     return { ...base, status: 'pass', detail: lines.join('; ') };
-}
-function isDirectory(p) {
-    try {
-        return fs.statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 function directoryContents(p) {
     let st;

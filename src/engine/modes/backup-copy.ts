@@ -9,7 +9,7 @@ import type { Logger } from '../log';
 import { parsePgControl, PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
 import { autoConfLines } from '../pgdata/recovery-conf';
 import type { Plan } from '../plan/plan';
-import type { PhaseClock } from '../report/report';
+import { PhaseClock, recordValidation, Report } from '../report/report';
 import { BackupSession } from '../source/backup-session';
 import { readRanges } from '../source/file-reader';
 import { WalReceiver } from '../source/wal-receiver';
@@ -118,10 +118,25 @@ function logValidation(v: ValidationResult, logger: Logger): void {
 }
 
 /**
+ * What every mode reports of its copy (LSNs, bytes, WAL, validation); then a corrupt source page
+ * fails the run, after the target is complete.
+ */
+export function recordCopyResult(report: Report, result: BackupCopyResult, wroteRecoveryConf: boolean): void {
+  report.lsn.backupStart = formatLsn(result.startLsn);
+  report.lsn.backupStop = formatLsn(result.stopLsn);
+  report.files.bytesCopied = result.copy.bytesCopied;
+  report.files.walSegments = result.walSegments;
+  report.files.walBytes = result.walBytes;
+  report.wroteRecoveryConf = wroteRecoveryConf;
+  recordValidation(report, result.validation);
+  assertNoSourceCorruption(result.validation);
+}
+
+/**
  * Rule 9's outcome for the run: the target is a faithful copy either way, but corruption on the
  * source must not pass as a success (pg_basebackup exits non-zero for it too).
  */
-export function assertNoSourceCorruption(validation: ValidationResult | null): void {
+function assertNoSourceCorruption(validation: ValidationResult | null): void {
   if (!validation || validation.corrupt.length === 0) return;
   const shown = validation.corrupt.slice(0, 5).map((c) => `${c.path} block ${c.blockNo} (LSN ${c.lsn})`).join(', ');
   throw new CatchupError('source-corruption',

@@ -7,11 +7,10 @@ import { planFull } from '../plan/plan-full';
 import { assertChecksPass } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
-import { failReport, newReport, nextStepAfterSync, PhaseClock, recordValidation, Report } from '../report/report';
+import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { resolveConnection, SourceConnectionOptions } from '../source/connection-options';
 import { listSourceFiles } from '../source/file-listing';
-import { formatLsn } from '../wal/lsn';
-import { assertNoSourceCorruption, runBackupCopy } from './backup-copy';
+import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
@@ -81,15 +80,8 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${threads} connection(s)`);
       return plan;
     });
-    report.lsn.backupStart = formatLsn(result.startLsn);
-    report.lsn.backupStop = formatLsn(result.stopLsn);
-    Object.assign(report.files, {
-      copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesCopied: result.copy.bytesCopied,
-      bytesPlanned: result.plan.bytesToCopy, walSegments: result.walSegments, walBytes: result.walBytes,
-    });
-    report.wroteRecoveryConf = Boolean(opts.writeRecoveryConf);
-    recordValidation(report, result.validation);
-    assertNoSourceCorruption(result.validation);
+    Object.assign(report.files, { copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesPlanned: result.plan.bytesToCopy });
+    recordCopyResult(report, result, Boolean(opts.writeRecoveryConf));
     report.status = 'success';
     report.nextStep = nextStepAfterSync(report);
     return report;

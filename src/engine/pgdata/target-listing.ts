@@ -51,7 +51,8 @@ export function readTablespaceLinks(root: string): Map<number, string> {
   return links;
 }
 
-function isDirectory(p: string): boolean {
+/** A directory, following links; false when absent. */
+export function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {

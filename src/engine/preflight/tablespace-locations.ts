@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { isDirectory } from '../pgdata/target-listing';
 import type { TablespacePlacement } from '../plan/tablespace-mapping';
 import type { CheckResult } from './check';
 
@@ -37,14 +38,6 @@ export function checkTablespaceLocations(placements: readonly TablespacePlacemen
     lines.push(`${p.oid}: ${p.sourceLocation} -> ${p.targetLocation} (${p.placement})`);
   }
   return { ...base, status: 'pass', detail: lines.join('; ') };
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function directoryContents(p: string): string[] | 'not-a-directory' {
