@@ -3,9 +3,9 @@ import type { Client } from 'pg';
 import type { Logger } from '../log';
 import type { Plan } from '../plan/plan';
 import { patchRanges, scheduleReads, wholeFileRanges } from '../plan/read-batches';
-import { readRanges } from '../source/file-reader';
+import { streamRanges } from '../source/file-reader';
 import type { CopyValidation } from './page-validation';
-import { TargetWriter } from './target-writer';
+import { FilePiece, TargetWriter } from './target-writer';
 
 export interface CopyResult {
   filesCopied: number;
@@ -45,10 +45,26 @@ export async function executeCopy(plan: Plan, readers: Client[], writer: TargetW
   const worker = async (client: Client) => {
     while (!failed && next < schedule.batches.length) {
       const batch = schedule.batches[next++];
-      await readRanges(client, batch, async (index, offset, data) => {
-        await writer.writePiece(batch[index].path, offset, data);
-        if (validation && data) await validation.check(batch[index].path, offset, data);
-        report();
+      let piece: { path: string; file: FilePiece | null; pages: ((bytes: Buffer) => void) | null } | null = null;
+      // Each piece goes to disk (and to the checksum workers) as its bytes arrive, unbuffered.
+      await streamRanges(client, batch, {
+        begin: (index, offset, length) => {
+          const path = batch[index].path;
+          piece = length === null
+            ? { path, file: null, pages: null }
+            : { path, file: writer.beginPiece(path, offset), pages: validation?.startPiece(path, offset) ?? null };
+        },
+        data: (bytes) => {
+          piece!.file!.write(bytes);
+          piece!.pages?.(bytes);
+        },
+        end: () => {
+          if (piece!.file) piece!.file.end();
+          else writer.skipPiece(piece!.path);
+          piece = null;
+          report();
+        },
+        ready: () => validation?.ready() ?? null,
       });
     }
   };

@@ -45,18 +45,62 @@ export class CopyValidation {
     return this.pages;
   }
 
-  /** Hand over a piece just read (whole pages of a relation file; anything else is ignored). */
+  /**
+   * The pages of a piece starting at `offset` of `path`, as its bytes arrive: whole pages are
+   * handed over where they lie, and a page split between two network chunks is joined first.
+   * Null when the file holds no checksummed pages (or the piece does not start on a page).
+   */
+  startPiece(path: string, offset: number): ((bytes: Buffer) => void) | null {
+    const rel = this.relationOf(path);
+    const bs = this.blockSize;
+    if (!rel || offset % bs !== 0) return null;
+    let block = rel.firstBlock + offset / bs;
+    let carry: Buffer | null = null;
+    let carried = 0;
+    const submit = (pages: Buffer) => {
+      this.validator.validate(path, block, pages);
+      block += pages.length / bs;
+      this.pages += pages.length / bs;
+    };
+    return (bytes) => {
+      let i = 0;
+      if (carried > 0) {
+        i = Math.min(bs - carried, bytes.length);
+        bytes.copy(carry!, carried, 0, i);
+        carried += i;
+        if (carried < bs) return;
+        submit(carry!);
+        carried = 0;
+      }
+      const whole = Math.floor((bytes.length - i) / bs) * bs;
+      if (whole > 0) submit(bytes.subarray(i, i + whole));
+      i += whole;
+      if (i < bytes.length) {
+        carry ??= Buffer.allocUnsafe(bs);
+        carried = bytes.copy(carry, 0, i);
+      }
+    };
+  }
+
+  /** A promise to await before reading on while the workers are behind; null when they are not. */
+  ready(): Promise<void> | null {
+    return this.validator.full ? this.validator.backpressure() : null;
+  }
+
+  /** A whole piece just read (a trailing partial page is ignored). */
   async check(path: string, offset: number, data: Buffer): Promise<void> {
+    this.startPiece(path, offset)?.(data);
+    await this.validator.backpressure();
+  }
+
+  private relationOf(path: string): { firstBlock: number } | null {
     let rel = this.relations.get(path);
     if (rel === undefined) {
       const parsed = parseRelationPath(path);
       rel = parsed && !parsed.isTemp ? { firstBlock: parsed.segmentNo * this.relsegSize } : null;
       this.relations.set(path, rel);
     }
-    if (!rel || offset % this.blockSize !== 0 || data.length < this.blockSize) return;
-    this.validator.validate(path, rel.firstBlock + offset / this.blockSize, data);
-    this.pages += Math.floor(data.length / this.blockSize);
-    await this.validator.backpressure();
+    return rel;
   }
 
   /** Waits for the workers, re-reads every bad page once through `client`, and classifies them. */

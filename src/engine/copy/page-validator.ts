@@ -18,6 +18,8 @@ export interface PageValidatorOptions {
 }
 
 const DEFAULT_MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
+/** Pages per message to a worker, in bytes. */
+const JOB_BYTES = 1024 * 1024;
 
 interface Job {
   id: number;
@@ -77,6 +79,8 @@ export class PageValidator {
   private inFlightJobs = 0;
   private failure: Error | undefined;
   private closed = false;
+  /** Pages gathered for the next job, not sent yet. */
+  private pending: { path: string; firstBlockNo: number; buffer: ArrayBuffer; bytes: number } | null = null;
 
   private constructor(
     private readonly blockSize: number,
@@ -120,21 +124,42 @@ export class PageValidator {
       for (const bad of findBadPages(data, firstBlockNo, this.blockSize)) this.found.push({ ...bad, path: relPath });
       return;
     }
+    // Consecutive pages of one file are gathered into one job: a message per network chunk
+    // would cost more than checking the pages.
+    let job = this.pending;
+    if (job && (job.path !== relPath || job.firstBlockNo + job.bytes / this.blockSize !== firstBlockNo || job.bytes + bytes > job.buffer.byteLength)) {
+      this.post();
+      job = null;
+    }
+    job ??= this.pending = { path: relPath, firstBlockNo, buffer: this.takeBuffer(Math.max(JOB_BYTES, bytes)), bytes: 0 };
+    data.copy(Buffer.from(job.buffer, job.bytes, bytes), 0, 0, bytes);
+    job.bytes += bytes;
+    if (job.bytes + this.blockSize > job.buffer.byteLength) this.post();
+  }
+
+  /** Sends the job being gathered to the least busy worker. */
+  private post(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
     const lane = this.lanes.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-    const buffer = this.takeBuffer(bytes);
-    data.copy(Buffer.from(buffer, 0, bytes), 0, 0, bytes);
-    const job: Job = { id: this.nextJobId++, firstBlockNo, buffer, bytes };
+    const job: Job = { id: this.nextJobId++, firstBlockNo: pending.firstBlockNo, buffer: pending.buffer, bytes: pending.bytes };
     if (lane.jobs.size === 0) lane.worker.ref();
-    lane.jobs.set(job.id, { path: relPath, bytes });
-    lane.bytes += bytes;
-    this.inFlightBytes += bytes;
+    lane.jobs.set(job.id, { path: pending.path, bytes: job.bytes });
+    lane.bytes += job.bytes;
+    this.inFlightBytes += job.bytes;
     this.inFlightJobs++;
-    lane.worker.postMessage(job, [buffer]);
+    lane.worker.postMessage(job, [job.buffer]);
   }
 
   /** Bytes handed to `validate` and not verified yet (always 0 with 0 threads). */
   get queuedBytes(): number {
-    return this.inFlightBytes;
+    return this.inFlightBytes + (this.pending?.bytes ?? 0);
+  }
+
+  /** True when the caller should await backpressure() before handing over more. */
+  get full(): boolean {
+    return this.inFlightBytes > this.maxInFlightBytes;
   }
 
   /** Resolves once no more than maxInFlightBytes are waiting to be verified. */
@@ -151,6 +176,7 @@ export class PageValidator {
   async drain(): Promise<BadPageAt[]> {
     if (this.failure) throw this.failure;
     if (this.closed && this.inFlightJobs > 0) throw closedEarly(this.inFlightJobs);
+    this.post();
     if (this.inFlightJobs > 0) await new Promise<void>((resolve, reject) => this.drainWaiters.push({ resolve, reject }));
     const found = this.found.splice(0);
     return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.blockNo - b.blockNo));
@@ -160,6 +186,10 @@ export class PageValidator {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.pending) {
+      this.pending = null;
+      this.inFlightJobs++;
+    }
     const lanes = this.lanes.splice(0);
     this.spare.length = 0;
     await Promise.all(lanes.map((l) => l.worker.terminate()));

@@ -31,4 +31,16 @@ describe('CopyValidation block numbering', () => {
     expect(v.pagesChecked).toBe(1);
     await v.close();
   });
+
+  test.each([0, 1, 2])('a piece arriving in chunks that split pages is checked page by page (%i threads)', async (threads) => {
+    // Blocks 4..7 of a relation with relsegSize 4: page5 lies at block 5 (good); block 6 gets a copy of it (bad).
+    const v = new CopyValidation(threads, BS, 4);
+    const piece = Buffer.concat([Buffer.alloc(BS), page5, page5, Buffer.alloc(BS)]);
+    const feed = v.startPiece('base/5/16384.1', 0)!;
+    for (const cut of [[0, 100], [100, BS + 7], [BS + 7, 3 * BS - 1], [3 * BS - 1, 4 * BS]]) feed(piece.subarray(cut[0], cut[1]));
+    const bad = await (v as unknown as { validator: { drain(): Promise<Array<{ path: string; blockNo: number }>> } }).validator.drain();
+    expect(bad.map((b) => [b.path, b.blockNo])).toEqual([['base/5/16384.1', 6]]);
+    expect(v.pagesChecked).toBe(4);
+    await v.close();
+  });
 });
