@@ -1,21 +1,26 @@
 /**
  * `npm run bench`: a benchmark, not a test. Builds a PostgreSQL primary of the requested size and
- * measures pg-catchup against the standard tool on it, in the same run. Prints a table and keeps
- * the numbers as JSON in .bench/ (gitignored).
+ * measures pg-catchup against the standard tool on it, in the same run. Prints one table per mode
+ * with issue 7's goal ratios, a summary of every goal at the end, and keeps the numbers as JSON in
+ * .bench/ (gitignored). docs/benchmarks.md explains the sections and columns.
  *
- *   npm run bench -- [--size-mb 1024] [--runs 2] [--pg-version 15] [--only full|delta|rewind] [--changed-pct 2|1,3,10,30]
+ *   npm run bench -- [--size-mb 1024] [--full-sizes-mb 150,1500,4500] [--runs 2] [--pg-version 15]
+ *                    [--only full|delta|rewind] [--changed-pct 3|1,3,10,30] [--change-source SIDE=METHOD]
  *
- * Sections: full (FULL against pg_basebackup), delta (re-syncing a stale standby with DELTA against
- * copying it again), rewind (pg-catchup rewind against pg_rewind). They share one source and run in
- * that order: delta changes the source's pages, rewind makes it the old primary of a failover.
+ * Sections: full (FULL against pg_basebackup, at one or several sizes), delta (re-syncing a stale
+ * standby with DELTA, and PTRACK on 17+, against copying it again), rewind (pg-catchup rewind
+ * against pg_rewind, and against pg_basebackup where pg_rewind cannot). delta and rewind share one
+ * source and run in that order: delta changes the source's pages, rewind makes it the old primary
+ * of a failover.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { binDir, cleanupAll, makeScratchDir } from '../test/support';
+import { binDir, cleanupAll, hasTool, makeScratchDir } from '../test/support';
 import { CliCommand, cliEnv, pgCatchupCommand, REPO } from './bench/cli-command';
 import { BenchFlags, FlagError, parseBenchFlags, USAGE } from './bench/flags';
 import { benchDelta, DeltaResult } from './bench/delta';
-import { benchFull, FullResult, printFull } from './bench/full';
+import { benchFull, FullResult, printFull, printFullBySize } from './bench/full';
+import { GoalLedger, GoalSummary, Measurement, printGoalSummary } from './bench/goals';
 import { describeMachine, Machine, printMachine } from './bench/machine';
 import { benchRewind, RewindResult } from './bench/rewind';
 import { buildSource, SourceDb } from './bench/source-db';
@@ -25,16 +30,22 @@ import { killLiveChildren, rssMethod, timedRun } from './bench/timed-run';
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+type SourceInfo = Omit<SourceDb, 'primary'> & { pgVersion: number; sizeMb: number };
+
 interface BenchJson {
   startedAt: string;
   flags: BenchFlags;
   machine: Machine;
-  source: Omit<SourceDb, 'primary'> & { pgVersion: number };
+  /** Every source built, in order (one per FULL size, and the one delta and rewind use). */
+  sources: SourceInfo[];
   cli: { command: string; startupS: number };
   rss: string;
-  full?: FullResult;
+  /** One per FULL size. */
+  full?: FullResult[];
   delta?: DeltaResult;
   rewind?: RewindResult;
+  /** Every measurement against issue 7's goals, and the summary per goal. */
+  goals: { measurements: Measurement[]; summary: GoalSummary[] };
 }
 
 /** How long the CLI takes to start and exit doing nothing: part of every run's wall time. */
@@ -64,31 +75,65 @@ async function bench(flags: BenchFlags): Promise<void> {
   printMachine(machine, say);
   binDir(flags.pgVersion); // fail now, with the places tried, when the version is not installed
 
-  say(`\n== source: ~${flags.sizeMb} MB on PostgreSQL ${flags.pgVersion}`);
-  const source = await buildSource(flags.pgVersion, flags.sizeMb, say);
-  printSource(source);
-
   const scratch = makeScratchDir('bench');
   const cli = pgCatchupCommand();
   const startupS = await cliStartupS(cli, scratch);
   say(`\n== pg-catchup runs as: ${cli.describe}`);
   say(`  start and exit alone (pg-catchup --version, min of 3): ${startupS.toFixed(2)} s; peak RSS from ${rssMethod()}`);
+  if (flags.changeSource.length) say(`  DELTA, PTRACK and rewind runs get ${flags.changeSource.map((f) => `--change-source ${f}`).join(' ')}`);
 
-  const { primary: _server, ...sourceInfo } = source;
+  const ledger = new GoalLedger();
   const json: BenchJson = {
-    startedAt, flags, machine, source: { ...sourceInfo, pgVersion: flags.pgVersion }, cli: { command: cli.describe, startupS }, rss: rssMethod(),
+    startedAt, flags, machine, sources: [], cli: { command: cli.describe, startupS }, rss: rssMethod(), goals: { measurements: [], summary: [] },
   };
+  const build = async (sizeMb: number): Promise<SourceDb> => {
+    say(`\n== source: ~${sizeMb} MB on PostgreSQL ${flags.pgVersion}`);
+    const source = await buildSource(flags.pgVersion, sizeMb, say);
+    printSource(source);
+    const { primary: _server, ...info } = source;
+    json.sources.push({ ...info, pgVersion: flags.pgVersion, sizeMb });
+    return source;
+  };
+  const laterSections = flags.only.some((s) => s !== 'full');
+  if (flags.fullSizesMb && !flags.only.includes('full')) say(`\n  note: --full-sizes-mb is for the full section, which this run leaves out (--only ${flags.only.join(',')})`);
+  let kept: SourceDb | null = null;
+
   if (flags.only.includes('full')) {
-    say(`\n== FULL: ${flags.runs} run(s) per tool, alternating order, a fresh target each time`);
-    json.full = await benchFull(source, cli, flags.runs, scratch, say);
-    say('');
-    printFull(json.full, say);
+    json.full = [];
+    const sizes = flags.fullSizesMb ?? [flags.sizeMb];
+    for (const sizeMb of sizes) {
+      const source = await build(sizeMb);
+      say(`\n== FULL at ~${sizeMb} MB: ${flags.runs} run(s) per tool, alternating order, a fresh target each time`);
+      const result = await benchFull(source, sizeMb, cli, flags.runs, scratch, say);
+      json.full.push(result);
+      say('');
+      printFull(result, ledger, say);
+      // delta and rewind use the --size-mb source: keep it when it is this one, drop the others now.
+      if (laterSections && sizeMb === flags.sizeMb) kept = source;
+      else await source.primary.cleanup();
+    }
+    if (sizes.length > 1) {
+      say('\n== FULL by size');
+      printFullBySize(json.full, say);
+    }
   }
-  if (flags.only.includes('delta')) {
-    json.delta = await benchDelta(source, cli, flags.changedPct, flags.runs, say);
-    for (const n of json.delta.notes) say(`  note: ${n}`);
+  if (laterSections) {
+    const source = kept ?? (await build(flags.sizeMb));
+    if (flags.only.includes('delta')) {
+      json.delta = await benchDelta(source, cli, flags.changedPct, flags.runs, flags.changeSource, ledger, say);
+      for (const n of json.delta.notes) say(`  note: ${n}`);
+    }
+    if (flags.only.includes('rewind')) {
+      if (hasTool(flags.pgVersion, 'pg_rewind') && hasTool(flags.pgVersion, 'pg_controldata')) {
+        json.rewind = await benchRewind(source, cli, flags.runs, flags.changeSource, ledger, say);
+      } else {
+        say(`\n== rewind: skipped: PostgreSQL ${flags.pgVersion} here has no pg_rewind or pg_controldata (${binDir(flags.pgVersion)}); the rewind goals stay unmeasured`);
+      }
+    }
   }
-  if (flags.only.includes('rewind')) json.rewind = await benchRewind(source, cli, flags.runs, say);
+
+  say('\n== goals (issue 7): every measurement of this run');
+  json.goals = { measurements: ledger.measurements, summary: printGoalSummary(ledger, say) };
   say(`\nresults: ${path.relative(REPO, writeJson(json))}`);
 }
 

@@ -7,17 +7,21 @@
  * `pg-catchup catchup -b DELTA -R` on the saved stale copy (restored before every run),
  * `pg-catchup catchup -b FULL -R` and `pg_basebackup -R -X stream -c fast` into empty directories.
  * With several percentages the changes accumulate: each step changes pages no earlier one did.
+ * On 17+ (WAL summaries) `pg-catchup catchup -b PTRACK -R` runs beside DELTA.
+ *
+ * Goals (issue 7): DELTA at ~3 % <= 0.4 x pg_basebackup, PTRACK at ~3 % <= 0.1 x our FULL, and
+ * bytes written <= 1.05 x what had to be written: the changed pages (counted here from the page
+ * LSNs in the files), the files the run copied whole, and the WAL it wrote (both from its report).
  */
-import { execFileSync } from 'child_process';
-import * as path from 'path';
 import { Cluster, hasTool, makeScratchDir, startAsStandby, waitForReplay, waitForStreaming } from '../../test/support';
 import { CliCommand } from './cli-command';
+import { GoalId, goalCells, GoalLedger, Measurement } from './goals';
 import {
-  BenchTool, checkAsStandby, discardFresh, freshTarget, pgCatchupOutcome, printSummaryTable, runPgCatchup, runTools, SavedCopy, ToolSummary,
+  basebackupTool, BenchTool, changeSourceArgs, checkAsStandby, Comparison, describeChangeSources, discardFresh, freshTarget, pgCatchupOutcome, printSummaryTable,
+  recordSectionGoals, runPgCatchup, runTools, Sample, SavedCopy, ToolSummary,
 } from './section-runs';
 import { bigTables, ChangedPages, countChangedPages, describeChangedPages, settleAndCheckpoint, updatePagesInBand } from './pages';
 import type { SourceDb } from './source-db';
-import { timedRun } from './timed-run';
 
 export interface DeltaStep {
   /** Requested: percent of the big tables' heap pages changed since the stale copy. */
@@ -33,6 +37,12 @@ export interface DeltaStep {
   /** PostgreSQL 17+ (WAL summaries): min s of PTRACK / min s of FULL and of DELTA. */
   ptrackVsFull: number | null;
   ptrackVsDelta: number | null;
+  /** Per incremental tool: the worst run's bytes written / (changed pages + files copied whole + WAL). */
+  bytesVsNeeded: Record<string, number | null>;
+  /** Whether this is the step the ~3 % goals are judged at. */
+  goalStep: boolean;
+  /** What was measured against issue 7's goals at this step. */
+  goals: Measurement[];
 }
 
 export interface DeltaResult {
@@ -48,22 +58,42 @@ const BASEBACKUP = 'pg_basebackup -R -X stream -c fast';
 
 const conn = (primary: Cluster) => ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
 
-/** DELTA (page-LSN scan on the server) or PTRACK (WAL summaries, no scan) on the restored stale copy. */
-function incrementalTool(mode: 'DELTA' | 'PTRACK', cli: CliCommand, primary: Cluster, stale: SavedCopy, scratch: string): BenchTool {
+/**
+ * DELTA (page-LSN scan on the server) or PTRACK (WAL summaries, no scan) on the restored stale
+ * copy; `forced` are --change-source SIDE=METHOD choices passed through to the engine.
+ */
+function incrementalTool(mode: 'DELTA' | 'PTRACK', cli: CliCommand, primary: Cluster, stale: SavedCopy, scratch: string, forced: string[]): BenchTool {
   return {
     name: mode === 'DELTA' ? DELTA : PTRACK,
     prepare: () => stale.restore(),
     async run(target) {
-      const { r, report } = await runPgCatchup(cli, ['catchup', '-b', mode, '-D', target, ...conn(primary), '-R'], scratch);
+      const { r, report } = await runPgCatchup(cli, ['catchup', '-b', mode, '-D', target, ...conn(primary), '-R', ...changeSourceArgs(forced)], scratch);
       const o = pgCatchupOutcome(r, report!);
       const f = report!.files;
-      const how = (report!.changeSources ?? []).map((c) => `${c.method}: ${c.filesScanned} files scanned, ${c.blocksFound} blocks`).join('; ');
       o.says = [...(o.says ?? []), `report: ${f.copied} files copied whole, ${f.patched} patched (${f.blocksCopied} blocks), ${f.deleted} removed; ` +
-        `changed blocks by ${how}; reference LSN ${report!.lsn.reference}; WAL ${report!.lsn.backupStart}..${report!.lsn.backupStop}`];
+        `reference LSN ${report!.lsn.reference}; WAL ${report!.lsn.backupStart}..${report!.lsn.backupStop}`, ...describeChangeSources(o.changeSources)];
       return o;
     },
     discard: async () => stale.discard(),
   };
+}
+
+/**
+ * Bytes a run wrote over what it had to: every changed page (counted from the files' page LSNs),
+ * plus the files it copied whole (FSM, VM, non-relation files: its bytes copied less its patched
+ * blocks), plus the WAL it wrote. Above 1: blocks that did not change were copied too.
+ */
+export function bytesVsNeeded(s: Sample, changedPages: number, blockSize: number): number | null {
+  const f = s.reportFiles;
+  if (!f) return null;
+  const whole = Math.max(0, f.bytesCopied - f.blocksCopied * blockSize);
+  return (f.bytesCopied + f.walBytes) / (changedPages * blockSize + whole + f.walBytes);
+}
+
+/** The step the "~3 %" goals are judged at: the requested percentage nearest 3 within [2, 4], if any. */
+export function goalPct(changedPcts: number[]): number | null {
+  const near = changedPcts.filter((p) => p >= 2 && p <= 4);
+  return near.length ? near.reduce((a, b) => (Math.abs(b - 3) < Math.abs(a - 3) ? b : a)) : null;
 }
 
 function fullTool(cli: CliCommand, primary: Cluster, scratch: string): BenchTool {
@@ -73,20 +103,6 @@ function fullTool(cli: CliCommand, primary: Cluster, scratch: string): BenchTool
     async run(target) {
       const { r, report } = await runPgCatchup(cli, ['catchup', '-b', 'FULL', '-D', target, ...conn(primary), '-R'], scratch);
       return pgCatchupOutcome(r, report!);
-    },
-    discard: discardFresh,
-  };
-}
-
-function basebackupTool(primary: Cluster, scratch: string): BenchTool {
-  return {
-    name: BASEBACKUP,
-    prepare: async () => freshTarget(primary),
-    async run(target) {
-      const args = ['-d', `host=127.0.0.1 port=${primary.port} user=postgres`, '-D', target, '-R', '-X', 'stream', '-c', 'fast'];
-      const r = await timedRun(path.join(primary.binDir, 'pg_basebackup'), args, { asServerUser: true, scratchDir: scratch });
-      const du = Number(execFileSync('du', ['-sb', target], { encoding: 'utf8' }).split('\t')[0]);
-      return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu, bytesWritten: du, bytesHow: 'du -sb', fsWriteBytes: r.fsWriteBytes };
     },
     discard: discardFresh,
   };
@@ -112,7 +128,7 @@ async function makeStaleCopy(primary: Cluster, cli: CliCommand, scratch: string,
 }
 
 export async function benchDelta(
-  source: SourceDb, cli: CliCommand, changedPcts: number[], runs: number, say: (line: string) => void,
+  source: SourceDb, cli: CliCommand, changedPcts: number[], runs: number, forced: string[], ledger: GoalLedger, say: (line: string) => void,
 ): Promise<DeltaResult> {
   const { primary } = source;
   const scratch = makeScratchDir('bench-delta');
@@ -129,15 +145,19 @@ export async function benchDelta(
   // write: a slot keeps the WAL from now on (as a standby's slot would).
   await primary.query("SELECT pg_create_physical_replication_slot('bench_stale_copy', true)");
   const tables = await bigTables(primary);
+  const blockSize = Number(await primary.scalar<string>("SELECT current_setting('block_size')"));
   const stale = await makeStaleCopy(primary, cli, scratch, say);
+  if (forced.length) notes.push(`DELTA and PTRACK ran with ${forced.map((f) => `--change-source ${f}`).join(' ')} (the engine's choice forced).`);
 
-  const tools: BenchTool[] = [incrementalTool('DELTA', cli, primary, stale.copy, scratch), fullTool(cli, primary, scratch)];
+  const tools: BenchTool[] = [incrementalTool('DELTA', cli, primary, stale.copy, scratch, forced), fullTool(cli, primary, scratch)];
   const hasSummaries = primary.version >= 17 && (await primary.scalar<string>("SELECT current_setting('summarize_wal')")) === 'on';
-  if (hasSummaries) tools.splice(1, 0, incrementalTool('PTRACK', cli, primary, stale.copy, scratch));
+  if (hasSummaries) tools.splice(1, 0, incrementalTool('PTRACK', cli, primary, stale.copy, scratch, forced));
   else notes.push(`PostgreSQL ${primary.version} has no WAL summaries (17+ with summarize_wal = on): no PTRACK.`);
-  if (hasTool(primary.version, 'pg_basebackup')) tools.push(basebackupTool(primary, scratch));
+  if (hasTool(primary.version, 'pg_basebackup')) tools.push(basebackupTool(BASEBACKUP, primary, scratch));
   else notes.push(`PostgreSQL ${primary.version} here has no pg_basebackup: no comparison with it.`);
 
+  const judgedAt = goalPct(changedPcts);
+  if (judgedAt === null) notes.push(`The DELTA and PTRACK time goals are at ~3 % changed: no --changed-pct between 2 and 4 in this run (${changedPcts.join(', ')}).`);
   const steps: DeltaStep[] = [];
   let donePct = 0;
   const checkedOnce = new Set<string>();
@@ -159,14 +179,24 @@ export async function benchDelta(
     const b = byName.get(BASEBACKUP);
     const p = byName.get(PTRACK);
     const full = byName.get(FULL)!;
-    steps.push({
+    const bytes: Record<string, number | null> = {};
+    for (const t of [d, p]) {
+      if (!t) continue;
+      const ratios = t.runs.map((r) => bytesVsNeeded(r, changed.changedPages, blockSize));
+      bytes[t.tool] = ratios.every((x): x is number => x !== null) ? Math.max(...ratios) : null;
+    }
+    const step: DeltaStep = {
       changedPct: pctWanted, rowsUpdated, changed, walBytesSinceCopy: walBytes, tools: summaries,
       deltaVsBasebackup: b ? d.minS / b.minS : null, deltaVsFull: d.minS / full.minS,
       ptrackVsFull: p ? p.minS / full.minS : null, ptrackVsDelta: p ? p.minS / d.minS : null,
-    });
+      bytesVsNeeded: bytes, goalStep: pctWanted === judgedAt, goals: [],
+    };
+    step.goals = recordStepGoals(step, ledger);
+    steps.push(step);
     say('');
-    printDeltaStep(steps[steps.length - 1], say);
+    printDeltaStep(step, ledger, say);
   }
+  recordSectionGoals(steps, ledger, 'delta', say);
   await primary.query("SELECT pg_drop_replication_slot('bench_stale_copy')");
   return { staleCopy: { madeWith: 'pg-catchup catchup -b FULL -R, started, streamed, stopped cleanly', stoppedAtLsn: stale.lsn, checkpointRedo: stale.redo }, steps, notes };
 }
@@ -180,14 +210,45 @@ async function runToolsChecked(tools: BenchTool[], runs: number, primary: Cluste
   }, say);
 }
 
-export function printDeltaStep(step: DeltaStep, say: (line: string) => void): void {
-  const d = step.tools.find((t) => t.tool === DELTA)!;
-  printSummaryTable(['tool'], step.tools.map((t) => ({
-    first: [t.tool], t, extra: [t.tool === DELTA ? '1.00' : (d.minS / t.minS).toFixed(2)],
-  })), ['DELTA / this'], say);
+/** Which tool a row is measured against, and its time goal (only at the ~3 % step). */
+function comparisonOf(step: DeltaStep, t: ToolSummary): Comparison {
+  const by = (name: string) => step.tools.find((x) => x.tool === name);
+  const base = by(BASEBACKUP);
+  const full = by(FULL)!;
+  const against = (other: ToolSummary, vs: string, goal?: GoalId): Comparison => ({ vs, ratio: t.minS / other.minS, goal: step.goalStep ? goal : undefined });
+  if (t.tool === BASEBACKUP) return { vs: '', ratio: 1 };
+  if (t.tool === PTRACK) return against(full, 'our FULL', 'ptrack');
+  if (t.tool === DELTA) return base ? against(base, 'pg_basebackup', 'delta') : against(full, 'our FULL');
+  return base ? against(base, 'pg_basebackup') : { vs: '', ratio: 1 };
+}
+
+/** The ~3 % time goals and the bytes goal of one step. */
+function recordStepGoals(step: DeltaStep, ledger: GoalLedger): Measurement[] {
+  const out: Measurement[] = [];
+  for (const t of step.tools) {
+    const c = comparisonOf(step, t);
+    if (c.goal) out.push(ledger.record(c.goal, `${step.changedPct} % changed`, c.ratio));
+  }
+  for (const [tool, ratio] of Object.entries(step.bytesVsNeeded)) {
+    out.push(ledger.record('bytes', `${tool.split(' ')[1]} at ${step.changedPct} %`, ratio, ratio === null ? 'no report byte counts' : undefined));
+  }
+  return out;
+}
+
+export function printDeltaStep(step: DeltaStep, ledger: GoalLedger, say: (line: string) => void): void {
+  printSummaryTable(['tool'], step.tools.map((t) => {
+    const bytes = step.bytesVsNeeded[t.tool];
+    return {
+      first: [t.tool], t, cmp: comparisonOf(step, t),
+      extra: bytes === undefined ? ['-', '-', '-'] : [bytes === null ? '?' : bytes.toFixed(2), ...goalCells('bytes', bytes)],
+    };
+  }), ['written / needed', 'bytes goal', 'bytes met'], say);
   const c = step.changed;
   say(`  changed: ${(100 * c.heapChanged / c.heapPages).toFixed(1)} % of the big tables' heap pages, ${(100 * c.changedPages / c.totalPages).toFixed(1)} % of all relation pages (${c.changedPages} pages)`);
   say(`  DELTA / pg_basebackup = ${step.deltaVsBasebackup === null ? 'n/a' : step.deltaVsBasebackup.toFixed(2)}, DELTA / FULL = ${step.deltaVsFull.toFixed(2)} (min s over min s; below 1: DELTA is faster)`);
   if (step.ptrackVsFull !== null) say(`  PTRACK / FULL = ${step.ptrackVsFull.toFixed(2)}, PTRACK / DELTA = ${step.ptrackVsDelta!.toFixed(2)}`);
+  say('  ratio = min s / min s of the "vs" tool; goal, met: issue 7\'s time goal for the row (DELTA and PTRACK at the ~3 % step only)');
   say('  bytes written: pg-catchup --report files + WAL, pg_basebackup du -sb; blocks: relation blocks DELTA patched; fs writes: bytes the tool process dirtied (ru_oublock)');
+  say('  written / needed: the worst run\'s bytes written / (changed pages x block size + files it copied whole + WAL it wrote); stop->exit ms: "backup stopped" log line to exit, slowest run');
+  for (const m of step.goals) say(`  ${ledger.line(m)}`);
 }

@@ -5,22 +5,36 @@ import { parseArgs } from 'util';
 export const SECTIONS = ['full', 'delta', 'rewind'] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** Sides and methods of pg-catchup's hidden --change-source option (passed through, not checked further). */
+const CHANGE_SOURCE = /^(source|target)=[a-z][a-z-]*$/;
+
 export interface BenchFlags {
   sizeMb: number;
+  /** full: the sizes to time FULL at, ascending (one new source each); null: --size-mb alone. */
+  fullSizesMb: number[] | null;
   runs: number;
   pgVersion: number;
   only: Section[];
   /** delta: the share of pgbench_accounts' heap pages changed on the primary, ascending. */
   changedPct: number[];
+  /** `SIDE=METHOD` for every pg-catchup DELTA, PTRACK and rewind run (the engine's --change-source). */
+  changeSource: string[];
 }
 
-export const USAGE = `usage: npm run bench -- [--size-mb N] [--runs N] [--pg-version N] [--only ${SECTIONS.join('|')}] [--changed-pct P[,P...]]
-  --size-mb N          size of the database to build (default 1024)
-  --runs N             runs per tool; min and median are reported (default 2)
-  --pg-version N       PostgreSQL major version (default 15: the one with pg_basebackup, pg_rewind and pgbench here)
-  --only SECTION       run one section (default: all of ${SECTIONS.join(', ')})
-  --changed-pct P,...  delta: percent of the big table's pages changed since the stale copy (default 2;
-                       a list such as 1,3,10,30 runs each, cumulatively on the same primary)`;
+export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N...] [--runs N] [--pg-version N] [--only ${SECTIONS.join('|')}]
+                      [--changed-pct P[,P...]] [--change-source SIDE=METHOD ...]
+  --size-mb N             size of the database to build (default 1024)
+  --full-sizes-mb N,...   full: time FULL at each size, building a new source for each (e.g. 150,1500,4500
+                          for pgbench scale ~10/100/300); delta and rewind still use --size-mb, whose
+                          source is kept when it is one of these sizes (default: --size-mb alone)
+  --runs N                runs per tool; min and median are reported (default 2)
+  --pg-version N          PostgreSQL major version (default 15: the one with pg_basebackup, pg_rewind and pgbench here;
+                          17 or 18 time PTRACK from WAL summaries against our own FULL)
+  --only SECTION          run one section (default: all of ${SECTIONS.join(', ')})
+  --changed-pct P,...     delta: percent of the big table's pages changed since the stale copy (default 3, where
+                          the DELTA and PTRACK goals are; a list such as 1,3,10,30 runs each, cumulatively on the same primary)
+  --change-source S=M     passed to every pg-catchup DELTA, PTRACK and rewind run as --change-source S=M (repeatable;
+                          e.g. source=page-scan, target=target-wal, source=wal-replay): needs an engine that has the option`;
 
 export class FlagError extends Error {}
 
@@ -32,7 +46,7 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
 }
 
 function percentList(raw: string | undefined): number[] {
-  if (raw === undefined) return [2];
+  if (raw === undefined) return [3];
   const list = raw.split(',').map((p) => p.trim());
   const nums = list.map(Number);
   nums.forEach((n, i) => {
@@ -41,18 +55,34 @@ function percentList(raw: string | undefined): number[] {
   return [...new Set(nums)].sort((a, b) => a - b);
 }
 
+function sizeList(raw: string | undefined): number[] | null {
+  if (raw === undefined) return null;
+  const list = raw.split(',').map((p) => p.trim());
+  const nums = list.map((s) => positiveInt('full-sizes-mb', s === '' ? 'empty' : s, 0));
+  return [...new Set(nums)].sort((a, b) => a - b);
+}
+
+function changeSources(raw: string[] | undefined): string[] {
+  for (const s of raw ?? []) {
+    if (!CHANGE_SOURCE.test(s)) throw new FlagError(`--change-source ${s}: give SIDE=METHOD, SIDE source or target (e.g. source=page-scan)`);
+  }
+  return raw ?? [];
+}
+
 /** Parsed flags, or null for --help. Throws FlagError on bad usage. */
 export function parseBenchFlags(argv: string[]): BenchFlags | null {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         'size-mb': { type: 'string' },
+        'full-sizes-mb': { type: 'string' },
         runs: { type: 'string' },
         'pg-version': { type: 'string' },
         only: { type: 'string' },
         'changed-pct': { type: 'string' },
+        'change-source': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -66,9 +96,11 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
   }
   return {
     sizeMb: positiveInt('size-mb', values['size-mb'] as string | undefined, 1024),
+    fullSizesMb: sizeList(values['full-sizes-mb'] as string | undefined),
     runs: positiveInt('runs', values.runs as string | undefined, 2),
     pgVersion: positiveInt('pg-version', values['pg-version'] as string | undefined, 15),
     only: only === undefined ? [...SECTIONS] : [only as Section],
     changedPct: percentList(values['changed-pct'] as string | undefined),
+    changeSource: changeSources(values['change-source'] as string[] | undefined),
   };
 }

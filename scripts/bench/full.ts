@@ -1,7 +1,8 @@
 /**
  * The FULL section: pg-catchup FULL (-j 1, -j 2) against `pg_basebackup -X stream -c fast` on the
  * same source in the same run. The order alternates between runs so neither tool always goes
- * first; every run writes into a fresh directory that is measured (du -sb) and removed.
+ * first; every run writes into a fresh directory that is measured (du -sb) and removed. With
+ * --full-sizes-mb it runs once per size, each on its own source, and a table by size follows.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -9,10 +10,12 @@ import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import { Cluster, hasTool, unregisterDir } from '../../test/support';
 import { CliCommand, cliEnv, REPO } from './cli-command';
+import { GoalId, GoalLedger } from './goals';
+import { BACKUP_STOPPED, comparisonCells, COMPARISON_HEADER, worstStopToExitMs } from './section-runs';
 import type { SourceDb } from './source-db';
 import { settleAndReadCpuS } from './server-cpu';
-import { formatTable, median, mib, min } from './stats';
-import { CpuTimes, timedRun } from './timed-run';
+import { formatTable, median, mib, min, ratioText } from './stats';
+import { CpuTimes, msFromLineToExit, timedRun } from './timed-run';
 
 export interface RunSample {
   wallMs: number;
@@ -26,6 +29,8 @@ export interface RunSample {
   /** pg-catchup only: the engine's own duration from --report (wall minus process start and exit). */
   engineMs?: number;
   walBytes?: number;
+  /** pg-catchup only: ms from its "backup stopped" line to its exit. */
+  stopToExitMs?: number | null;
 }
 
 export interface ToolResult {
@@ -44,6 +49,10 @@ export interface ToolResult {
 }
 
 export interface FullResult {
+  /** Requested size, and what the source was. */
+  sizeMb: number;
+  databaseBytes: number;
+  method: string;
   tools: ToolResult[];
   notes: string[];
 }
@@ -68,7 +77,10 @@ function pgCatchupTool(cli: CliCommand, primary: Cluster, threads: number, scrat
       const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
       fs.rmSync(reportFile);
       if (report.status !== 'success') throw new Error(`pg-catchup reported ${report.status}: ${report.error?.message}`);
-      return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu, engineMs: report.durationMs, walBytes: report.files.walBytes };
+      return {
+        wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu, engineMs: report.durationMs, walBytes: report.files.walBytes,
+        stopToExitMs: msFromLineToExit(r, BACKUP_STOPPED),
+      };
     },
   };
 }
@@ -126,7 +138,7 @@ function summarize(tool: string, runs: RunSample[], databaseBytes: number, baseM
 }
 
 export async function benchFull(
-  source: SourceDb, cli: CliCommand, runs: number, scratch: string, say: (line: string) => void,
+  source: SourceDb, sizeMb: number, cli: CliCommand, runs: number, scratch: string, say: (line: string) => void,
 ): Promise<FullResult> {
   const { primary } = source;
   const notes: string[] = ['The source is warm in the page cache for every tool and run (dropping the cache is not reliable here).'];
@@ -149,36 +161,85 @@ export async function benchFull(
       const engine = s.engineMs === undefined ? '' : ` (engine ${(s.engineMs / 1000).toFixed(2)} s)`;
       const cpu = s.clientCpu === null ? '' : `, CPU tool ${s.clientCpu.userS.toFixed(2)} + ${s.clientCpu.sysS.toFixed(2)} s`;
       const server = s.serverCpuS === null ? '' : ` server ${s.serverCpuS.toFixed(2)} s`;
-      say(`  run ${r + 1}/${runs}  ${tool.name.padEnd(32)} ${(s.wallMs / 1000).toFixed(2).padStart(7)} s${engine}${cpu}${server}`);
+      const stop = s.stopToExitMs === undefined || s.stopToExitMs === null ? '' : `, backup stopped -> exit ${s.stopToExitMs.toFixed(0)} ms`;
+      say(`  run ${r + 1}/${runs}  ${tool.name.padEnd(32)} ${(s.wallMs / 1000).toFixed(2).padStart(7)} s${engine}${cpu}${server}${stop}`);
     }
   }
 
   const base = samples.get(BASEBACKUP);
   const baseMinS = base ? min(base.map((s) => s.wallMs / 1000)) : null;
-  return { tools: tools.map((t) => summarize(t.name, samples.get(t.name)!, source.databaseBytes, baseMinS)), notes };
+  return {
+    sizeMb, databaseBytes: source.databaseBytes, method: source.method,
+    tools: tools.map((t) => summarize(t.name, samples.get(t.name)!, source.databaseBytes, baseMinS)), notes,
+  };
 }
 
+const GOAL_OF: Record<string, GoalId> = { 'pg-catchup FULL -j 1': 'full-j1', 'pg-catchup FULL -j 2': 'full-j2' };
+const isOurs = (t: ToolResult) => t.tool.startsWith('pg-catchup');
+const sizeLabel = (r: FullResult) => `${(r.databaseBytes / 1048576).toFixed(0)} MB`;
+
+/** This size's measurements against the FULL, RSS and no-fixed-waits goals. */
+export function recordFullGoals(result: FullResult, ledger: GoalLedger): void {
+  const at = `FULL at ${sizeLabel(result)}`;
+  for (const t of result.tools) {
+    const goal = GOAL_OF[t.tool];
+    if (goal && t.ratioToBasebackup !== null) ledger.record(goal, sizeLabel(result), t.ratioToBasebackup);
+  }
+  const ours = result.tools.filter(isOurs);
+  const rss = ours.filter((t) => t.peakRssKb !== null);
+  if (rss.length) {
+    const top = rss.reduce((a, b) => (b.peakRssKb! > a.peakRssKb! ? b : a));
+    ledger.record('rss', `${at}, ${top.tool.replace('pg-catchup ', '')}`, top.peakRssKb! / 1024);
+  }
+  const stop = worstStopToExitMs(ours.flatMap((t) => t.runs));
+  ledger.record('stop-to-exit', at, stop, stop === null ? 'no "backup stopped" line in the log' : undefined);
+}
+
+const stopCell = (ms: number | null): string => (ms === null ? '-' : ms.toFixed(0));
 const formatWritten = (bytes: number): string => `${bytes} (${mib(bytes).toFixed(0)} MB)`;
 
-export function printFull(result: FullResult, say: (line: string) => void): void {
+export function printFull(result: FullResult, ledger: GoalLedger, say: (line: string) => void): void {
+  const hasBase = result.tools.some((t) => t.tool === BASEBACKUP);
   const rows = result.tools.map((t) => [
     t.tool,
     t.minS.toFixed(2),
     t.medianS.toFixed(2),
     t.mbPerS.toFixed(0),
-    t.ratioToBasebackup === null ? 'n/a' : t.ratioToBasebackup.toFixed(2),
+    ...comparisonCells(t.tool === BASEBACKUP ? { vs: '', ratio: 1 } : { vs: hasBase ? 'pg_basebackup' : 'none here', ratio: t.ratioToBasebackup, goal: hasBase ? GOAL_OF[t.tool] : undefined }),
     formatWritten(Math.max(...t.runs.map((r) => r.bytesWritten))),
     t.peakRssKb === null ? '?' : `${(t.peakRssKb / 1024).toFixed(0)} MB`,
     t.clientCpu === null ? '?' : `${t.clientCpu.userS.toFixed(2)} + ${t.clientCpu.sysS.toFixed(2)}`,
     t.serverCpuS === null ? '?' : t.serverCpuS.toFixed(2),
+    stopCell(worstStopToExitMs(t.runs)),
   ]);
-  say(formatTable(['tool', 'min s', 'median s', 'MB/s', 'vs pg_basebackup', 'bytes written (du -sb)', 'peak RSS', 'tool CPU user + sys s', 'server CPU s'], rows));
-  say('  MB/s = database size / min s; vs pg_basebackup = min s / pg_basebackup min s (above 1: slower)');
+  say(formatTable(['tool', 'min s', 'median s', 'MB/s', ...COMPARISON_HEADER, 'bytes written (du -sb)', 'peak RSS', 'tool CPU user + sys s', 'server CPU s', 'stop->exit ms'], rows, [0, 4]));
+  say('  MB/s = database size / min s; ratio = min s / pg_basebackup min s (above 1: slower); goal and met: issue 7\'s goal for that row');
   say('  tool CPU = the client process (user + system); server CPU = the backends and walsender that served it (medians)');
+  say('  stop->exit ms = the slowest run\'s time from pg-catchup\'s "backup stopped" log line to its exit (no fixed waits)');
   for (const t of result.tools.filter((x) => x.runs[0].engineMs !== undefined)) {
     const engineMin = min(t.runs.map((r) => r.engineMs!)) / 1000;
     const outside = min(t.runs.map((r) => r.wallMs - r.engineMs!)) / 1000;
     say(`  ${t.tool}: the engine (report durationMs) took min ${engineMin.toFixed(2)} s; process start and exit add ${outside.toFixed(2)} s`);
   }
   for (const n of result.notes) say(`  note: ${n}`);
+  const before = ledger.measurements.length;
+  recordFullGoals(result, ledger);
+  for (const m of ledger.measurements.slice(before)) say(`  ${ledger.line(m)}`);
+}
+
+/** FULL at every size side by side (--full-sizes-mb): does the cost grow linearly? */
+export function printFullBySize(results: FullResult[], say: (line: string) => void): void {
+  const names = [...new Set(results.flatMap((r) => r.tools.map((t) => t.tool)))];
+  const rows = results.flatMap((r) => r.tools.map((t, i) => [
+    i === 0 ? sizeLabel(r) : '',
+    t.tool,
+    t.minS.toFixed(2),
+    t.medianS.toFixed(2),
+    (t.minS / (r.databaseBytes / 1024 ** 3)).toFixed(2),
+    t.mbPerS.toFixed(0),
+    ratioText(t.ratioToBasebackup),
+    t.peakRssKb === null ? '?' : `${(t.peakRssKb / 1024).toFixed(0)} MB`,
+  ]));
+  say(formatTable(['database', 'tool', 'min s', 'median s', 's per GB', 'MB/s', 'vs pg_basebackup', 'peak RSS'], rows, 2));
+  say(`  linear cost: s per GB (min s / database GB) stays flat from size to size; ${names.length} tools, ${results.length} sizes`);
 }

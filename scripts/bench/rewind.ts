@@ -5,17 +5,21 @@
  * (pg-catchup FULL -R) that is promoted; then the old primary writes ~1 % of the big tables'
  * pages on its own timeline (it diverges), the new primary writes some too, and the old primary
  * is stopped cleanly and saved with cp -a. Both tools rewind the restored copy from the new
- * primary. A second copy has its pg_wal before the last checkpoint removed (the fork's WAL is
- * gone): without -c both must refuse; with -c both read it back from the archive.
+ * primary (goal: pg-catchup <= 1.0 x pg_rewind). A second copy has its pg_wal before the last
+ * checkpoint removed (the fork's WAL is gone): pg_rewind must fail there, and pg-catchup rewind
+ * is timed against what is left, a fresh pg_basebackup of the new primary (goal: <= 0.5 x); with
+ * -c both tools read that WAL back from the archive and are timed against each other.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Cluster, makeOwnedDir, makeScratchDir, promoteStandby, sourceServer, standbyOf, waitFor } from '../../test/support';
+import { Cluster, hasTool, makeOwnedDir, makeScratchDir, promoteStandby, sourceServer, standbyOf, waitFor } from '../../test/support';
 import { run, tail } from '../../test/support/run';
 import { CliCommand } from './cli-command';
+import { GoalId, GoalLedger, Measurement } from './goals';
 import { bigTables, ChangedPages, countChangedPages, describeChangedPages, settleAndCheckpoint, updatePagesInBand } from './pages';
 import {
-  BenchTool, checkAsStandby, pgCatchupOutcome, printSummaryTable, runPgCatchup, runTools, SavedCopy, ToolOutcome, ToolSummary,
+  basebackupTool, BenchTool, changeSourceArgs, checkAsStandby, Comparison, describeChangeSources, pgCatchupOutcome, printSummaryTable,
+  recordSectionGoals, runPgCatchup, runTools, SavedCopy, ToolOutcome, ToolSummary,
 } from './section-runs';
 import type { SourceDb } from './source-db';
 import { phases, timedRun } from './timed-run';
@@ -26,13 +30,22 @@ export interface Refusal {
   wallS: number;
   /** The last lines of its stderr. */
   message: string;
+  /** Its error lines in one line. */
+  reason: string;
 }
 
 export interface RewindCase {
   name: string;
+  /** The comparison tool first, then pg-catchup (absent when it refused here). */
   tools: ToolSummary[];
-  /** min s of pg-catchup / min s of pg_rewind. */
+  /** Short name of the comparison tool (tools[0]). */
+  vs: string;
+  /** min s of pg-catchup / min s of the comparison tool; null when pg-catchup refused. */
   ratio: number | null;
+  goal?: GoalId;
+  /** pg-catchup could not do this case: its one-line reason. */
+  refused?: string;
+  goals: Measurement[];
 }
 
 export interface RewindResult {
@@ -93,11 +106,21 @@ function pgCatchupRewindTool(name: string, cli: CliCommand, newPrimary: Cluster,
       const o = pgCatchupOutcome(r, report!);
       const f = report!.files;
       o.says = [...(o.says ?? []), `report: ${report!.divergence?.detail ?? 'no divergence recorded'}; reference LSN ${report!.lsn.reference}`,
-        `report: ${f.copied} files copied whole, ${f.patched} patched (${f.blocksCopied} blocks), ${f.deleted} removed; WAL ${report!.lsn.backupStart}..${report!.lsn.backupStop}`];
+        `report: ${f.copied} files copied whole, ${f.patched} patched (${f.blocksCopied} blocks), ${f.deleted} removed; WAL ${report!.lsn.backupStart}..${report!.lsn.backupStop}`,
+        ...describeChangeSources(o.changeSources)];
       return o;
     },
     discard: async () => copy.discard(),
   };
+}
+
+/** A failed run's reason in one line: its error lines, prefixes and the target's path left out. */
+export function oneLineReason(output: string, target: string): string {
+  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const errors = lines.filter((l) => /\b(error|fatal|FATAL|ERROR):/.test(l));
+  const picked = (errors.length ? errors : lines.slice(-1)).map((l) => l.replace(/^[\w-]+: (error|fatal): /i, '').split(`${target}/`).join(''));
+  const text = [...new Set(picked)].join('; ');
+  return text.length > 240 ? `${text.slice(0, 237)}...` : text;
 }
 
 /** The LSN where the new primary's timeline branched off (its timeline history file). */
@@ -136,7 +159,9 @@ async function switchAndWaitArchived(server: Cluster): Promise<string> {
   return seg;
 }
 
-export async function benchRewind(source: SourceDb, cli: CliCommand, runs: number, say: (line: string) => void): Promise<RewindResult> {
+export async function benchRewind(
+  source: SourceDb, cli: CliCommand, runs: number, forced: string[], ledger: GoalLedger, say: (line: string) => void,
+): Promise<RewindResult> {
   const oldPrimary = source.primary;
   const bin = oldPrimary.binDir;
   const scratch = makeScratchDir('bench-rewind');
@@ -186,59 +211,86 @@ export async function benchRewind(source: SourceDb, cli: CliCommand, runs: numbe
   const walRemoved = await removeWalBeforeLastCheckpoint(noWal.savedDir, bin);
   say(`  saved the stopped old primary twice (cp -a); from the second copy's pg_wal ${walRemoved.segments} segments before ${walRemoved.keptFrom} (the last checkpoint's) are removed: the fork's WAL is gone (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-  const verify = async (tool: BenchTool, target: string) => checkAsStandby(newPrimary, target, `pg${newPrimary.version}-rewound-${tool.name.startsWith('pg_rewind') ? 'pg_rewind' : 'pg-catchup'}`);
+  const verify = async (tool: BenchTool, target: string) => checkAsStandby(newPrimary, target, `pg${newPrimary.version}-rewound-${tool.name.split(' ')[0]}`);
   const cases: RewindCase[] = [];
-  const caseOf = (name: string, tools: ToolSummary[]): RewindCase => ({ name, tools, ratio: tools[1].minS / tools[0].minS });
+  const caseOf = (name: string, vs: string, tools: ToolSummary[], goal?: GoalId): RewindCase => ({
+    name, vs, tools, ratio: tools.length > 1 ? tools[1].minS / tools[0].minS : null, goal, goals: [],
+  });
+  const forcedArgs = changeSourceArgs(forced);
+  if (forced.length) notes.push(`pg-catchup rewind ran with ${forced.map((f) => `--change-source ${f}`).join(' ')} (the engine's choice forced).`);
 
   say(`\n== rewind, the fork's WAL in the target's pg_wal: ${runs} run(s) per tool, alternating order`);
-  cases.push(caseOf('fork WAL in pg_wal', await runTools([
+  cases.push(caseOf('fork WAL in pg_wal', 'pg_rewind', await runTools([
     pgRewindTool('pg_rewind -R', bin, newPrimary, forkLsn, withWal, scratch, []),
-    pgCatchupRewindTool('pg-catchup rewind -R', cli, newPrimary, withWal, scratch, []),
-  ], runs, newPrimary.dataDir, verify, say)));
+    pgCatchupRewindTool('pg-catchup rewind -R', cli, newPrimary, withWal, scratch, forcedArgs),
+  ], runs, newPrimary.dataDir, verify, say), 'rewind-wal'));
 
-  say('\n== rewind, the fork\'s WAL gone from pg_wal, without -c: both must refuse (one run each)');
+  say('\n== rewind, the fork\'s WAL gone from pg_wal (no -c): pg_rewind must fail; pg-catchup rewind against a fresh pg_basebackup');
   const refusals: Refusal[] = [];
-  for (const tool of ['pg_rewind', 'pg-catchup rewind']) {
+  const tryOnce = async (tool: 'pg_rewind' | 'pg-catchup rewind'): Promise<Refusal | null> => {
     const target = await noWal.restore();
     try {
       const args = ['-D', target, `--source-server=${sourceServer(newPrimary)}`, '-R'];
       const r = tool === 'pg_rewind'
         ? await timedRun(path.join(bin, 'pg_rewind'), args, { asServerUser: true, scratchDir: scratch, allowFailure: true })
-        : (await runPgCatchup(cli, ['rewind', ...args], scratch, { allowFailure: true })).r;
-      const refusal = { tool: `${tool} -R`, exitCode: r.exitCode, wallS: r.wallMs / 1000, message: tail(`${r.stdout}\n${r.stderr}`.trim(), 4) };
+        : (await runPgCatchup(cli, ['rewind', ...args, ...forcedArgs], scratch, { allowFailure: true })).r;
+      const output = `${r.stdout}\n${r.stderr}`.trim();
+      const outcome = r.exitCode === 0 ? 'succeeded' : `failed (exit ${r.exitCode}, ${(r.wallMs / 1000).toFixed(2)} s): ${oneLineReason(output, target)}`;
+      say(`  ${tool} -R: ${outcome}${tool === 'pg-catchup rewind' && r.exitCode === 0 ? ' (a trial run, not counted: it is timed below)' : ''}`);
+      if (r.exitCode === 0) return null;
+      const refusal = { tool: `${tool} -R`, exitCode: r.exitCode, wallS: r.wallMs / 1000, message: tail(output, 4), reason: oneLineReason(output, target) };
       refusals.push(refusal);
-      say(`  ${refusal.tool}: exit ${refusal.exitCode} after ${refusal.wallS.toFixed(2)} s`);
-      for (const line of refusal.message.split('\n')) say(`    | ${line}`);
-      if (r.exitCode === 0) throw new Error(`${tool} succeeded without the fork's WAL: the bench set-up did not remove it`);
+      return refusal;
     } finally {
       noWal.discard();
     }
+  };
+  if (!(await tryOnce('pg_rewind'))) throw new Error('pg_rewind succeeded without the fork\'s WAL: the bench set-up did not remove it');
+  const ourRefusal = await tryOnce('pg-catchup rewind');
+  if (hasTool(newPrimary.version, 'pg_basebackup')) {
+    const tools = [basebackupTool('pg_basebackup -R -X stream -c fast', newPrimary, scratch)];
+    if (!ourRefusal) tools.push(pgCatchupRewindTool('pg-catchup rewind -R', cli, newPrimary, noWal, scratch, forcedArgs));
+    say(`  ${runs} run(s) per tool, alternating order${ourRefusal ? '; pg_basebackup alone (pg-catchup refused above)' : ''}`);
+    const c = caseOf('fork WAL gone', 'pg_basebackup', await runTools(tools, runs, newPrimary.dataDir, verify, say), 'rewind-no-wal');
+    if (ourRefusal) c.refused = ourRefusal.reason;
+    cases.push(c);
+  } else {
+    notes.push(`PostgreSQL ${newPrimary.version} here has no pg_basebackup: the fork-WAL-gone case has nothing to be timed against.`);
   }
 
   say(`\n== rewind, the fork's WAL gone from pg_wal, -c (restore_command from the archive): ${runs} run(s) per tool, alternating order`);
-  cases.push(caseOf('fork WAL gone, -c from archive', await runTools([
+  cases.push(caseOf('fork WAL gone, -c from archive', 'pg_rewind -c', await runTools([
     pgRewindTool('pg_rewind -R -c', bin, newPrimary, forkLsn, noWal, scratch, ['-c']),
-    pgCatchupRewindTool('pg-catchup rewind -R -c', cli, newPrimary, noWal, scratch, ['-c', `--target-bindir=${bin}`]),
+    pgCatchupRewindTool('pg-catchup rewind -R -c', cli, newPrimary, noWal, scratch, ['-c', `--target-bindir=${bin}`, ...forcedArgs]),
   ], runs, newPrimary.dataDir, verify, say)));
 
+  for (const c of cases) {
+    if (c.goal) c.goals.push(ledger.record(c.goal, c.name, c.ratio, c.refused ? 'pg-catchup refused' : undefined, c.refused !== undefined));
+  }
   const result: RewindResult = { forkLsn, oldPrimaryChanged, newPrimaryChanged, walRemoved, cases, refusals, notes };
   say('');
-  printRewind(result, say);
+  printRewind(result, ledger, say);
+  recordSectionGoals(cases, ledger, 'rewind', say);
   return result;
 }
 
-export function printRewind(result: RewindResult, say: (line: string) => void): void {
-  const rows: Array<{ first: string[]; t: ToolSummary; extra?: string[] }> = [];
+export function printRewind(result: RewindResult, ledger: GoalLedger, say: (line: string) => void): void {
+  const rows: Array<{ first: string[]; t: ToolSummary; cmp: Comparison }> = [];
   for (const c of result.cases) {
-    c.tools.forEach((t, i) => rows.push({ first: [i === 0 ? c.name : '', t.tool], t, extra: [i === 0 ? '1.00' : (t.minS / c.tools[0].minS).toFixed(2)] }));
+    c.tools.forEach((t, i) => rows.push({
+      first: [i === 0 ? c.name : '', t.tool], t,
+      cmp: i === 0 ? { vs: '', ratio: 1 } : { vs: c.vs, ratio: t.minS / c.tools[0].minS, goal: c.goal },
+    }));
   }
-  printSummaryTable(['case', 'tool'], rows, ['vs pg_rewind'], say);
+  printSummaryTable(['case', 'tool'], rows, [], say);
   for (const r of result.refusals) {
-    const last = r.message.split('\n').pop() ?? '';
-    say(`  fork WAL gone, no -c: ${r.tool} refused (exit ${r.exitCode}, ${r.wallS.toFixed(2)} s): ${last.length > 180 ? `${last.slice(0, 80)} ... ${last.slice(-95)}` : last}`);
+    const noRow = r.tool.startsWith('pg-catchup') ? '; so "fork WAL gone" has no pg-catchup row' : '';
+    say(`  fork WAL gone, no -c: ${r.tool} failed (exit ${r.exitCode}, ${r.wallS.toFixed(2)} s${noRow}): ${r.reason}`);
   }
   const o = result.oldPrimaryChanged;
   say(`  old primary changed ${o.changedPages} pages after the fork at ${result.forkLsn} (${(100 * o.heapChanged / o.heapPages).toFixed(1)} % of the big tables' heap); new primary ${result.newPrimaryChanged.changedPages}`);
-  say('  vs pg_rewind = min s / pg_rewind min s (above 1: slower); bytes written: pg_rewind -P kB copied, pg-catchup --report files + WAL; fs writes: ru_oublock of the tool process');
+  say('  ratio = min s / min s of the "vs" tool (above 1: slower); goal, met: issue 7\'s goal for the row');
+  say('  bytes written: pg_rewind -P kB copied, pg-catchup --report files + WAL, pg_basebackup du -sb; fs writes: ru_oublock of the tool process');
   for (const n of result.notes) say(`  note: ${n}`);
+  for (const m of result.cases.flatMap((c) => c.goals)) say(`  ${ledger.line(m)}`);
 }

@@ -11,9 +11,10 @@ import type { Report } from '../../src/engine/report/report';
 import { Cluster, expectSameDataAtSameLsn, makeScratchDir, startAsStandby, unregisterDir } from '../../test/support';
 import { run } from '../../test/support/run';
 import { CliCommand, cliEnv, REPO } from './cli-command';
+import { GoalId, goalCells, GoalLedger, Measurement } from './goals';
 import { settleAndReadCpuS } from './server-cpu';
-import { formatTable, median, mib, min } from './stats';
-import { CpuTimes, phases, timedRun, TimedRunResult } from './timed-run';
+import { formatTable, median, mib, min, ratioText } from './stats';
+import { CpuTimes, msFromLineToExit, phases, timedRun, TimedRunResult } from './timed-run';
 
 export interface Sample {
   wallMs: number;
@@ -34,6 +35,12 @@ export interface Sample {
   says?: string[];
   /** Printed on every run's line (e.g. what the source held when the run started). */
   context?: string;
+  /** pg-catchup: ms from its "backup stopped" line to its exit (the "no fixed waits" goal). */
+  stopToExitMs?: number | null;
+  /** pg-catchup: the report's byte counts, for the bytes-written goal. */
+  reportFiles?: { bytesCopied: number; walBytes: number; blocksCopied: number };
+  /** pg-catchup DELTA/PTRACK/rewind: the method each side used (report changeSources, when it has them). */
+  changeSources?: ChangeSourceView[];
 }
 
 export type ToolOutcome = Omit<Sample, 'serverCpuS'>;
@@ -102,6 +109,7 @@ export async function runTools(
 function describeSample(s: Sample): string {
   const parts: string[] = [];
   if (s.engineMs !== undefined) parts.push(`engine ${secs(s.engineMs)} s`);
+  if (s.stopToExitMs !== undefined && s.stopToExitMs !== null) parts.push(`backup stopped -> exit ${s.stopToExitMs.toFixed(0)} ms`);
   if (s.bytesWritten !== null) parts.push(`wrote ${mib(s.bytesWritten).toFixed(1)} MB (${s.bytesHow})`);
   if (s.blocksCopied !== undefined) parts.push(`${s.blocksCopied} blocks`);
   if (s.clientCpu) parts.push(`CPU tool ${s.clientCpu.userS.toFixed(2)} + ${s.clientCpu.sysS.toFixed(2)} s`);
@@ -130,28 +138,76 @@ function summarize(tool: string, runs: Sample[], verified: string): ToolSummary 
 
 const mb = (bytes: number | null): string => (bytes === null ? '?' : `${mib(bytes).toFixed(1)} MB`);
 
-/** The common columns of a summary row, after the caller's own first columns. */
+/** The slowest "backup stopped" to exit over a tool's runs (null: no run logged the line). */
+export function worstStopToExitMs(runs: Array<{ stopToExitMs?: number | null }>): number | null {
+  const ms = runs.map((r) => r.stopToExitMs).filter((x): x is number => x !== null && x !== undefined);
+  return ms.length ? Math.max(...ms) : null;
+}
+
+/** A row's comparison: which tool it is measured against, the ratio of min s, and its goal if it has one. */
+export interface Comparison {
+  /** Short name of the comparison tool; '' for the comparison row itself. */
+  vs: string;
+  ratio: number | null;
+  goal?: GoalId;
+}
+
+export const COMPARISON_HEADER = ['vs', 'ratio', 'goal', 'met'];
+
+/** vs, ratio, goal, met: "-" where a row has no goal. */
+export function comparisonCells(c: Comparison): string[] {
+  return [c.vs || '(baseline)', ratioText(c.ratio), ...(c.goal ? goalCells(c.goal, c.ratio) : ['-', '-'])];
+}
+
+/** The common columns of a summary row after min, median and the comparison. */
 export function summaryCells(t: ToolSummary): string[] {
   const bytes = t.runs.map((r) => r.bytesWritten);
   const fsw = t.runs.map((r) => r.fsWriteBytes);
   const medianOrNull = (xs: Array<number | null>) => (xs.every((x): x is number => x !== null) ? median(xs) : null);
   const blocks = t.runs.every((r) => r.blocksCopied !== undefined) ? String(median(t.runs.map((r) => r.blocksCopied!))) : '-';
+  const stop = worstStopToExitMs(t.runs);
   return [
-    t.minS.toFixed(2),
-    t.medianS.toFixed(2),
     mb(medianOrNull(bytes)),
     blocks,
     mb(medianOrNull(fsw)),
     t.peakRssKb === null ? '?' : `${(t.peakRssKb / 1024).toFixed(0)} MB`,
     t.clientCpu === null ? '?' : `${t.clientCpu.userS.toFixed(2)} + ${t.clientCpu.sysS.toFixed(2)}`,
     t.serverCpuS === null ? '?' : t.serverCpuS.toFixed(2),
+    stop === null ? '-' : stop.toFixed(0),
   ];
 }
 
-export const SUMMARY_HEADER = ['min s', 'median s', 'bytes written', 'blocks', 'fs writes', 'peak RSS', 'tool CPU user + sys s', 'server CPU s'];
+export const SUMMARY_HEADER = ['bytes written', 'blocks', 'fs writes', 'peak RSS', 'tool CPU user + sys s', 'server CPU s', 'stop->exit ms'];
 
-export function printSummaryTable(firstHeader: string[], rows: Array<{ first: string[]; t: ToolSummary; extra?: string[] }>, extraHeader: string[], say: (line: string) => void): void {
-  say(formatTable([...firstHeader, ...SUMMARY_HEADER, ...extraHeader], rows.map((r) => [...r.first, ...summaryCells(r.t), ...(r.extra ?? [])]), firstHeader.length));
+export interface SummaryRow {
+  first: string[];
+  t: ToolSummary;
+  cmp: Comparison;
+  extra?: string[];
+}
+
+/** first columns | min s, median s | vs, ratio, goal, met | common columns | extra columns. */
+export function printSummaryTable(firstHeader: string[], rows: SummaryRow[], extraHeader: string[], say: (line: string) => void): void {
+  const header = [...firstHeader, 'min s', 'median s', ...COMPARISON_HEADER, ...SUMMARY_HEADER, ...extraHeader];
+  const cells = rows.map((r) => [...r.first, r.t.minS.toFixed(2), r.t.medianS.toFixed(2), ...comparisonCells(r.cmp), ...summaryCells(r.t), ...(r.extra ?? [])]);
+  const vsColumn = firstHeader.length + 2;
+  say(formatTable(header, cells, [...firstHeader.map((_, i) => i), vsColumn]));
+}
+
+/** Peak RSS and "backup stopped" to exit of every pg-catchup run of a section (delta, rewind). */
+export function recordSectionGoals(steps: Array<{ tools: ToolSummary[] }>, ledger: GoalLedger, section: string, say: (line: string) => void): void {
+  const ours = steps.flatMap((s) => s.tools).filter((t) => t.tool.startsWith('pg-catchup'));
+  if (ours.length === 0) return;
+  const rss = ours.filter((t) => t.peakRssKb !== null);
+  const ms: Measurement[] = [];
+  if (rss.length) {
+    const top = rss.reduce((a, b) => (b.peakRssKb! > a.peakRssKb! ? b : a));
+    ms.push(ledger.record('rss', `${section}, ${top.tool.replace('pg-catchup ', '')}`, top.peakRssKb! / 1024));
+  }
+  const stop = worstStopToExitMs(ours.flatMap((t) => t.runs));
+  ms.push(ledger.record('stop-to-exit', section, stop, stop === null ? 'no "backup stopped" line in the log' : undefined));
+  say('');
+  for (const m of ms) say(`  ${ledger.line(m)}`);
 }
 
 // ------------------------------------------------------------------ targets
@@ -224,6 +280,89 @@ export async function checkAsStandby(source: Cluster, target: string, name: stri
   }
 }
 
+// ------------------------------------------------------------------ pg_basebackup runs
+
+/** `pg_basebackup -R -X stream -c fast` of `primary` into a fresh directory; bytes written by du -sb. */
+export function basebackupTool(name: string, primary: Cluster, scratch: string): BenchTool {
+  return {
+    name,
+    prepare: async () => freshTarget(primary),
+    async run(target) {
+      const args = ['-d', `host=127.0.0.1 port=${primary.port} user=postgres`, '-D', target, '-R', '-X', 'stream', '-c', 'fast'];
+      const r = await timedRun(path.join(primary.binDir, 'pg_basebackup'), args, { asServerUser: true, scratchDir: scratch });
+      const du = Number(execFileSync('du', ['-sb', target], { encoding: 'utf8' }).split('\t')[0]);
+      return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu, bytesWritten: du, bytesHow: 'du -sb', fsWriteBytes: r.fsWriteBytes };
+    },
+    discard: discardFresh,
+  };
+}
+
+// ------------------------------------------------------------------ change sources
+
+/**
+ * One entry of a report's changeSources, read loosely: older reports have none or only the first
+ * five fields; newer ones add bytesRead, the cost estimate the method was chosen by and the
+ * reason. Fields the bench does not know yet are printed as they are.
+ */
+export interface ChangeSourceView {
+  side?: string;
+  method?: string;
+  filesScanned?: number;
+  blocksFound?: number;
+  detail?: string;
+  bytesRead?: number;
+  estimate?: { seconds?: number; bytes?: number };
+  reason?: string;
+  [more: string]: unknown;
+}
+
+const KNOWN_CHANGE_SOURCE_FIELDS = new Set(['side', 'method', 'filesScanned', 'blocksFound', 'detail', 'bytesRead', 'estimate', 'reason']);
+
+export function changeSourcesOf(report: Report): ChangeSourceView[] | undefined {
+  const list = (report as unknown as { changeSources?: unknown }).changeSources;
+  return Array.isArray(list) ? (list as ChangeSourceView[]) : undefined;
+}
+
+const compact = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v));
+
+/** "estimated 0.12 s, 3.4 MB", or '' without an estimate. */
+function estimateText(c: ChangeSourceView): string {
+  const e = c.estimate;
+  if (!e || typeof e !== 'object') return '';
+  const parts = [typeof e.seconds === 'number' ? `${e.seconds.toFixed(2)} s` : '', typeof e.bytes === 'number' ? mb(e.bytes) : ''].filter(Boolean);
+  return parts.length ? `estimated ${parts.join(', ')}` : `estimated ${compact(e)}`;
+}
+
+/** "source=page-scan (estimated 0.12 s, 3.4 MB), target=target-wal", or what the report lacks. For every run's line. */
+export function changeSourceMethods(list: ChangeSourceView[] | undefined): string {
+  if (!list) return 'change sources: not in the report';
+  if (list.length === 0) return 'change sources: none recorded';
+  return `change sources: ${list.map((c) => {
+    const est = estimateText(c);
+    return `${c.side ?? '?'}=${c.method ?? '?'}${est ? ` (${est})` : ''}`;
+  }).join(', ')}`;
+}
+
+/** One line per side with everything the report says about it (counts, bytes read, estimate, reason, ...). */
+export function describeChangeSources(list: ChangeSourceView[] | undefined): string[] {
+  if (!list) return ['report: no changeSources (an engine that does not record how it found changed blocks)'];
+  return list.map((c) => {
+    const parts = [`${c.method ?? '?'}`];
+    if (c.filesScanned !== undefined) parts.push(`${c.filesScanned} files scanned`);
+    if (c.blocksFound !== undefined) parts.push(`${c.blocksFound} blocks`);
+    if (typeof c.bytesRead === 'number') parts.push(`${mb(c.bytesRead)} read`);
+    const est = estimateText(c);
+    if (est) parts.push(est);
+    for (const [k, v] of Object.entries(c)) if (!KNOWN_CHANGE_SOURCE_FIELDS.has(k) && v !== undefined) parts.push(`${k} ${compact(v)}`);
+    if (c.detail) parts.push(c.detail);
+    if (c.reason) parts.push(`why: ${c.reason}`);
+    return `report: ${c.side ?? '?'} side changed blocks by ${parts.join(', ')}`;
+  });
+}
+
+/** --change-source SIDE=METHOD for each one asked for (the engine's hidden option). */
+export const changeSourceArgs = (forced: string[]): string[] => forced.flatMap((f) => ['--change-source', f]);
+
 // ------------------------------------------------------------------ pg-catchup runs
 
 /** Run the pg-catchup CLI (as root, like the tests) with --report; the report comes back too. */
@@ -243,12 +382,25 @@ export async function runPgCatchup(cli: CliCommand, args: string[], scratch: str
   return { r, report };
 }
 
-/** A sample from a successful pg-catchup run: bytes written = relation and other files + WAL. */
+/** pg-catchup's log line when pg_backup_stop has returned (and the WAL up to it is in). */
+export const BACKUP_STOPPED = /pg-catchup: backup stopped at /;
+
+/**
+ * A sample from a successful pg-catchup run: bytes written = relation and other files + WAL.
+ * Incremental runs (DELTA, PTRACK, rewind) also say on every run's line which change source
+ * each side used, when the report tells.
+ */
 export function pgCatchupOutcome(r: TimedRunResult, report: Report): ToolOutcome {
+  const f = report.files;
+  const incremental = report.mode !== 'FULL';
+  const changeSources = incremental ? changeSourcesOf(report) : undefined;
   return {
     wallMs: r.wallMs, engineMs: report.durationMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu,
-    bytesWritten: report.files.bytesCopied + report.files.walBytes, bytesHow: 'report: files + WAL',
-    fsWriteBytes: r.fsWriteBytes, blocksCopied: report.mode === 'FULL' ? undefined : report.files.blocksCopied,
+    bytesWritten: f.bytesCopied + f.walBytes, bytesHow: 'report: files + WAL',
+    fsWriteBytes: r.fsWriteBytes, blocksCopied: incremental ? f.blocksCopied : undefined,
     says: phases(r),
+    stopToExitMs: msFromLineToExit(r, BACKUP_STOPPED),
+    reportFiles: { bytesCopied: f.bytesCopied, walBytes: f.walBytes, blocksCopied: f.blocksCopied },
+    ...(incremental ? { changeSources, context: changeSourceMethods(changeSources) } : {}),
   };
 }

@@ -10,9 +10,16 @@ export function median(xs: number[]): number {
 
 export const mib = (bytes: number): number => bytes / 1024 / 1024;
 
-/** Left-aligned first column(s) (`textColumns`, default 1), right-aligned numbers. */
-export function formatTable(header: string[], rows: string[][], textColumns = 1): string {
+/**
+ * Left-aligned first column(s) (`textColumns`, default 1; or the indexes of every left-aligned
+ * column), right-aligned numbers. Trailing spaces are cut.
+ */
+export function formatTable(header: string[], rows: string[][], textColumns: number | number[] = 1): string {
+  const left = (i: number) => (typeof textColumns === 'number' ? i < textColumns : textColumns.includes(i));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (left(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** "1.24" for a ratio, "-" when there is none. */
+export const ratioText = (r: number | null | undefined): string => (r === null || r === undefined ? '-' : r.toFixed(2));

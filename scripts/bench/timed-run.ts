@@ -129,6 +129,17 @@ export function phases(r: TimedRunResult, max = 14): string[] {
   return [...shown.map((l) => `+${(l.atMs / 1000).toFixed(2)} s  ${cut(l.line.trim())}`), `+${(r.wallMs / 1000).toFixed(2)} s  (exit)`];
 }
 
+/**
+ * Milliseconds from the first stderr line matching `pattern` to the program's exit (null when no
+ * line matches): e.g. from pg-catchup's "backup stopped at" to its exit, the "no fixed waits" goal.
+ * Both ends are when the bench saw them (the line's arrival, the process's close): good to a few
+ * ms, as the bench is idle while the tool runs.
+ */
+export function msFromLineToExit(r: TimedRunResult, pattern: RegExp): number | null {
+  const line = r.stderrLines.find((l) => pattern.test(l.line));
+  return line ? r.wallMs - line.atMs : null;
+}
+
 function readGnuTime(statsFile: string): { peakRssKb: number | null; cpu: CpuTimes | null; fsWriteBytes: number | null } {
   let text = '';
   try {
