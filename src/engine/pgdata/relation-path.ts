@@ -139,3 +139,26 @@ export function isDatabaseDirectory(dirPath: string): boolean {
     parseOid(parts[3]) !== null
   );
 }
+
+/** The directory that holds a database's files in a tablespace: base/5, global, pg_tblspc/<spc>/<dir>/5. */
+export function databaseDirectory(tablespaceOid: number, databaseOid: number, tablespaceVersionDir: string): string {
+  if (tablespaceOid === GLOBALTABLESPACE_OID) return 'global';
+  if (tablespaceOid === DEFAULTTABLESPACE_OID) return `base/${databaseOid}`;
+  return `pg_tblspc/${tablespaceOid}/${tablespaceVersionDir}/${databaseOid}`;
+}
+
+/**
+ * The path of one segment file of a permanent relation's fork, from the numbers WAL records
+ * carry (RelFileLocator): base/5/16384, base/5/16384.2, global/1262, pg_tblspc/16500/PG_15_x/5/16390_vm.
+ */
+export function relationSegmentPath(
+  tablespaceOid: number,
+  databaseOid: number,
+  relfilenode: number,
+  fork: ForkName,
+  segmentNo: number,
+  tablespaceVersionDir: string,
+): string {
+  const fileName = relationFileName({ relfilenode, fork, segmentNo, tempBackend: null });
+  return `${databaseDirectory(tablespaceOid, databaseOid, tablespaceVersionDir)}/${fileName}`;
+}

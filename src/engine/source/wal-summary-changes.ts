@@ -14,7 +14,7 @@
 import type { Client } from 'pg';
 import { CatchupError, errorMessage } from '../errors';
 import {
-  DEFAULTTABLESPACE_OID, ForkName, GLOBALTABLESPACE_OID, parseRelationPath, RelationFile, relationFilePath,
+  databaseDirectory, DEFAULTTABLESPACE_OID, ForkName, GLOBALTABLESPACE_OID, parseRelationPath, RelationFile, relationFilePath,
 } from '../pgdata/relation-path';
 import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
 import { TimelineHistoryEntry, timelineSpans } from '../wal/timeline-history';
@@ -103,12 +103,8 @@ function relationFile(
   };
 }
 
-/** The directory that holds a database's files in a tablespace: base/5, global, pg_tblspc/<spc>/<dir>/5. */
-export function databaseDirectory(tablespaceOid: number, databaseOid: number, tablespaceVersionDir: string): string {
-  if (tablespaceOid === GLOBALTABLESPACE_OID) return 'global';
-  if (tablespaceOid === DEFAULTTABLESPACE_OID) return `base/${databaseOid}`;
-  return `pg_tblspc/${tablespaceOid}/${tablespaceVersionDir}/${databaseOid}`;
-}
+// Moved to pgdata/relation-path (the target's WAL reader needs it too); re-exported for callers here.
+export { databaseDirectory };
 
 function setMin(map: Map<string, number>, key: string, value: number): void {
   const old = map.get(key);

@@ -35,12 +35,12 @@ export const WAL_PAGE_MAGIC: Readonly<Record<number, number>> = {
   18: 0xd118,
 };
 
+// Looked up for every page read: a map, not a walk over WAL_PAGE_MAGIC's entries.
+const MAJOR_OF_MAGIC = new Map(Object.entries(WAL_PAGE_MAGIC).map(([major, magic]) => [magic, Number(major)]));
+
 /** The major version that writes this page magic, or null for one we do not read. */
 export function pgMajorOfWalMagic(magic: number): number | null {
-  for (const [major, value] of Object.entries(WAL_PAGE_MAGIC)) {
-    if (value === magic) return Number(major);
-  }
-  return null;
+  return MAJOR_OF_MAGIC.get(magic) ?? null;
 }
 
 export interface WalPageHeader {

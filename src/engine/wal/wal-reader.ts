@@ -7,20 +7,23 @@
 
 import { formatLsn, Lsn } from './lsn';
 import {
+  computeWalRecordCrcAt,
   decodeCheckPoint,
-  decodeWalRecordBody,
+  decodeWalBlockHeaders,
   CheckPointData,
   isCheckpointRecord,
-  isSwitchRecord,
   isValidRmgrId,
-  parseWalRecordHeader,
+  RM_XLOG_ID,
   rmgrName,
   SIZE_OF_XLOG_RECORD,
-  walRecordCrcMatches,
+  WalBlockHeaders,
+  walRecordBodyFrom,
   WalRecordBody,
   WalRecordFormatError,
   WalRecordHeader,
   XLOG_RECORD_MAX_SIZE,
+  XLOG_SWITCH,
+  XLR_RMGR_INFO_MASK,
 } from './wal-record';
 import {
   parseWalPageHeader,
@@ -126,9 +129,83 @@ export interface WalScanEnd {
   error: WalReadError | null;
 }
 
+export interface ScanForwardOptions {
+  /** Stop before the first record starting at or after this LSN. */
+  endLsn?: Lsn;
+  /**
+   * Read the next segment while decoding one. For local directories; a source with side
+   * effects (restore_command) would be asked for one segment past the end of WAL.
+   */
+  readAhead?: boolean;
+}
+
 /** Records in order; `end` is set once iteration has finished. */
 export interface WalScan extends AsyncIterable<WalRecord> {
   readonly end: WalScanEnd | null;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * One record as scanForward hands it over. The same object is reused for every record and is
+ * valid only during the callback: copy what you keep. Nothing is allocated per record; the
+ * LSN getters make a bigint only when asked.
+ */
+export class WalRecordView {
+  /** The record's xl_tot_len bytes are buf[start, start + totLen): a view into the segment, or a reassembled copy when it spans pages. */
+  buf: Buffer = EMPTY;
+  start = 0;
+  totLen = 0;
+  info = 0;
+  rmid = 0;
+  /** Timeline of the segment file the record's first byte was read from. */
+  tli = 0;
+  /** Block references and where the payloads are (decodeWalBlockHeaders). */
+  readonly blocks = new WalBlockHeaders();
+  // Where the record starts and the next one starts, as a segment's first LSN plus an offset.
+  recordSegStart: Lsn = 0n;
+  recordOffset = 0;
+  endSegStart: Lsn = 0n;
+  endOffset = 0;
+  /** Whether buf is the reassembly buffer (the record spans pages). */
+  reassembled = false;
+  private scratchBuf: Buffer = EMPTY;
+
+  get lsn(): Lsn {
+    return this.recordSegStart + BigInt(this.recordOffset);
+  }
+
+  /** Where the next record starts: MAXALIGN'd end, or the next segment after XLOG_SWITCH. */
+  get endLsn(): Lsn {
+    return this.endSegStart + BigInt(this.endOffset);
+  }
+
+  get xid(): number {
+    return this.buf.readUInt32LE(this.start + 4);
+  }
+
+  get prev(): Lsn {
+    return this.buf.readBigUInt64LE(this.start + 8);
+  }
+
+  /** The record's main data (a view into buf). */
+  mainData(): Buffer {
+    const end = this.start + this.totLen;
+    return this.buf.subarray(end - this.blocks.mainDataLength, end);
+  }
+
+  /** A buffer of at least `bytes` for reassembling a record that spans pages. */
+  scratch(bytes: number): Buffer {
+    if (this.scratchBuf.length < bytes) {
+      this.scratchBuf = Buffer.allocUnsafe(bytes > 1 << 20 ? bytes : Math.max(bytes, 2 * this.scratchBuf.length, 64 * 1024));
+    }
+    return this.scratchBuf;
+  }
+
+  /** Lets go of a reassembly buffer larger than `maxBytes` (after a huge record). */
+  trimScratch(maxBytes: number): void {
+    if (this.scratchBuf.length > maxBytes) this.scratchBuf = EMPTY;
+  }
 }
 
 interface LoadedSegment {
@@ -136,6 +213,10 @@ interface LoadedSegment {
   segNo: bigint;
   name: string;
   buf: Buffer;
+  /** LSN of the segment's first byte, and its 32-bit halves: a segment never straddles a 4 GB boundary. */
+  start: Lsn;
+  startHi: number;
+  startLo: number;
 }
 
 interface LoadedPage {
@@ -146,8 +227,15 @@ interface LoadedPage {
   pageAddr: Lsn;
 }
 
-const BLCKSZ = BigInt(XLOG_BLCKSZ);
-const BLCKSZ_MASK = BLCKSZ - 1n;
+const PAGE_MASK = XLOG_BLCKSZ - 1;
+/** How much WAL a read-ahead scan decodes between turns of the event loop. */
+const YIELD_BYTES = 1024 * 1024;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function lsnOfHalves(hi: number, lo: number): Lsn {
+  return (BigInt(hi) << 32n) | BigInt(lo);
+}
 
 export class WalReader {
   readonly segSize: number;
@@ -159,6 +247,10 @@ export class WalReader {
   private readonly cacheLimit: number;
   private readonly cache = new Map<string, LoadedSegment>();
   private lastPage: LoadedPage | null = null;
+  /** Views for readRecord, so concurrent reads on one reader never share one. */
+  private readonly spareViews: WalRecordView[] = [];
+  /** The next segment of a forward scan, being read while the current one is decoded. */
+  private ahead: { tli: number; segNo: bigint; settled: boolean; result: Promise<{ buf: Buffer | null } | { error: unknown }> } | null = null;
 
   constructor(
     private readonly source: WalSegmentSource,
@@ -276,6 +368,18 @@ export class WalReader {
     return scan;
   }
 
+  /**
+   * readForward for bulk work: the same records, checks and end of WAL, but each record is
+   * handed to `onRecord` as a reused WalRecordView with only its block headers decoded (no
+   * images, data or raw copies; multi-page records are reassembled into one reused buffer).
+   * Resolves with where and why the scan ended. The record at `startLsn` must be readable:
+   * otherwise it rejects with the WalReadError. An exception from `onRecord` ends the scan
+   * and rejects with it.
+   */
+  async scanForward(startLsn: Lsn, onRecord: (record: WalRecordView) => void, options: ScanForwardOptions = {}): Promise<WalScanEnd> {
+    return this.scanRecords(startLsn, null, options.endLsn, Infinity, new WalRecordView(), onRecord, options.readAhead ?? false);
+  }
+
   // ------------------------------------------------------------------ internals
 
   private locate(lsn: Lsn): { tli: number; segNo: bigint; name: string } {
@@ -284,12 +388,11 @@ export class WalReader {
     return { tli, segNo, name: segmentFileName(tli, segNo, this.segSize) };
   }
 
-  /** The segment holding `pageAddr` if it is in memory (no I/O), else null. */
-  private cachedSegment(pageAddr: Lsn): LoadedSegment | null {
-    const segNo = pageAddr / this.segSizeBig;
-    const last = this.lastPage?.segment;
-    if (last && last.segNo === segNo && last.tli === this.tliOf((segNo + 1n) * this.segSizeBig - 1n)) return last;
+  /** The segment `segNo` (on the timeline its last byte belongs to) if it is in memory, else null. */
+  private cachedSegment(segNo: bigint): LoadedSegment | null {
     const tli = this.tliOf((segNo + 1n) * this.segSizeBig - 1n);
+    const last = this.lastPage?.segment;
+    if (last && last.segNo === segNo && last.tli === tli) return last;
     const key = `${tli}/${segNo}`;
     const cached = this.cache.get(key);
     if (!cached) return null;
@@ -298,14 +401,28 @@ export class WalReader {
     return cached;
   }
 
-  private async loadSegment(pageAddr: Lsn, recordLsn: Lsn): Promise<LoadedSegment> {
-    const { tli, segNo, name } = this.locate(pageAddr);
-    const buf = await this.source.read(tli, segNo);
+  /** Loads segment `segNo`; errors name the record being read and the page wanted (`position`). */
+  private async loadSegment(segNo: bigint, recordLsn: Lsn, position: Lsn, readAhead = false): Promise<LoadedSegment> {
+    const start = segNo * this.segSizeBig;
+    const { tli, name } = this.locate(start);
+    let buf: Buffer | null;
+    const ahead = this.ahead;
+    if (ahead && ahead.segNo === segNo && ahead.tli === tli) {
+      this.ahead = null;
+      const result = await ahead.result;
+      if ('error' in result) throw result.error;
+      buf = result.buf;
+    } else {
+      buf = await this.source.read(tli, segNo);
+    }
+    if (readAhead && buf) this.readAhead(segNo + 1n);
     if (!buf) {
       const where = this.source.describe ? ` (looked for ${this.source.describe(tli, segNo)})` : '';
-      throw new WalReadError('segment-missing', `WAL segment ${name} is not available${where}`, recordLsn, tli, name, pageAddr);
+      throw new WalReadError('segment-missing', `WAL segment ${name} is not available${where}`, recordLsn, tli, name, position);
     }
-    const loaded = { tli, segNo, name, buf };
+    const loaded: LoadedSegment = {
+      tli, segNo, name, buf, start, startHi: Number(start >> 32n), startLo: Number(start & 0xffffffffn),
+    };
     this.cache.set(`${tli}/${segNo}`, loaded);
     while (this.cache.size > this.cacheLimit) {
       const oldest = this.cache.keys().next().value as string;
@@ -314,20 +431,27 @@ export class WalReader {
     return loaded;
   }
 
-  /** The validated page at `pageAddr`, or null when its segment must be loaded first. */
-  private cachedPage(pageAddr: Lsn, recordLsn: Lsn): LoadedPage | null {
+  /** Starts reading segment `segNo`; loadSegment picks the result up. Errors wait until then. */
+  private readAhead(segNo: bigint): void {
+    const tli = this.tliOf((segNo + 1n) * this.segSizeBig - 1n);
+    if (this.cache.has(`${tli}/${segNo}`) || (this.ahead && this.ahead.segNo === segNo && this.ahead.tli === tli)) return;
+    const ahead = { tli, segNo, settled: false, result: Promise.resolve({ buf: null } as { buf: Buffer | null } | { error: unknown }) };
+    ahead.result = this.source.read(tli, segNo).then(
+      (buf) => ((ahead.settled = true), { buf }),
+      (error: unknown) => ((ahead.settled = true), { error }),
+    );
+    this.ahead = ahead;
+  }
+
+  /** The validated page at `offset` of `segment`; errors name the record at `recordOffset` of segment `recordSegNo`. */
+  private pageAt(segment: LoadedSegment, offset: number, recordSegNo: bigint, recordOffset: number): LoadedPage {
     const last = this.lastPage;
-    if (last && last.pageAddr === pageAddr) return last;
-    const segment = this.cachedSegment(pageAddr);
-    return segment ? this.validatePage(segment, pageAddr, recordLsn) : null;
+    if (last && last.segment === segment && last.offset === offset) return last;
+    return this.validatePage(segment, offset, recordSegNo * this.segSizeBig + BigInt(recordOffset));
   }
 
-  private async loadPage(pageAddr: Lsn, recordLsn: Lsn): Promise<LoadedPage> {
-    return this.validatePage(await this.loadSegment(pageAddr, recordLsn), pageAddr, recordLsn);
-  }
-
-  private validatePage(segment: LoadedSegment, pageAddr: Lsn, recordLsn: Lsn): LoadedPage {
-    const offset = Number(pageAddr % this.segSizeBig);
+  private validatePage(segment: LoadedSegment, offset: number, recordLsn: Lsn): LoadedPage {
+    const pageAddr = segment.start + BigInt(offset);
     if (segment.buf.length < offset + XLOG_BLCKSZ) {
       throw new WalReadError(
         'segment-missing',
@@ -372,133 +496,284 @@ export class WalReader {
     return new WalReadError('invalid-record', reason, recordLsn, where.tli, where.name, position);
   }
 
-  /** ValidXLogRecordHeader: a known rmgr, and a prev-link that fits how we got here. */
-  private checkRecordHeader(raw: Buffer, lsn: Lsn, expectedPrev: Lsn | null, page: LoadedPage): void {
-    const rmid = raw[17];
+  /**
+   * ValidXLogRecordHeader for the header at buf[at]: a known rmgr, and a prev-link that fits
+   * how we got here (`prevHi:prevLo` exactly, or only lower for random access). The record
+   * starts at `offset` of `segment`.
+   */
+  private checkRecordHeader(
+    buf: Buffer, at: number, segment: LoadedSegment, offset: number,
+    randomAccess: boolean, prevHi: number, prevLo: number, page: LoadedPage,
+  ): void {
+    const rmid = buf[at + 17];
     if (!isValidRmgrId(rmid)) {
+      const lsn = segment.start + BigInt(offset);
       throw this.invalidRecord(page, `invalid resource manager ID ${rmid} at ${formatLsn(lsn)}`, lsn, lsn);
     }
-    const prev = raw.readBigUInt64LE(8);
-    if (expectedPrev === null ? prev >= lsn : prev !== expectedPrev) {
+    const lo = buf.readUInt32LE(at + 8);
+    const hi = buf.readUInt32LE(at + 12);
+    const lsnHi = segment.startHi;
+    const lsnLo = segment.startLo + offset;
+    if (randomAccess ? hi > lsnHi || (hi === lsnHi && lo >= lsnLo) : hi !== prevHi || lo !== prevLo) {
+      const lsn = segment.start + BigInt(offset);
       throw this.invalidRecord(
         page,
-        `record with incorrect prev-link ${formatLsn(prev)} at ${formatLsn(lsn)}` +
-          (expectedPrev === null ? '' : ` (expected ${formatLsn(expectedPrev)})`),
+        `record with incorrect prev-link ${formatLsn(lsnOfHalves(hi, lo))} at ${formatLsn(lsn)}` +
+          (randomAccess ? '' : ` (expected ${formatLsn(lsnOfHalves(prevHi, prevLo))})`),
         lsn,
         lsn,
       );
     }
   }
 
-  /**
-   * Reads one record; `expectedPrev` null means random access (xl_prev must only be lower).
-   * Pages come from memory without awaiting when their segment is cached, so reading a run
-   * of records costs no I/O round trips.
-   */
-  private async readRecord(requested: Lsn, expectedPrev: Lsn | null): Promise<WalRecord> {
-    if ((requested & 7n) !== 0n) {
-      throw this.invalidRecord(null, `${formatLsn(requested)} is not a record boundary (records start at multiples of 8)`, requested, requested);
-    }
-    let lsn = requested;
-    let off = Number(lsn & BLCKSZ_MASK);
-    let pageAddr = lsn - BigInt(off);
-    let page = this.cachedPage(pageAddr, requested) ?? (await this.loadPage(pageAddr, requested));
-    const headerSize = page.header.headerSize;
-    if (off === 0) {
-      lsn += BigInt(headerSize);
-      off = headerSize;
-    } else if (off < headerSize) {
-      throw this.invalidRecord(page, `invalid record offset at ${formatLsn(lsn)}: expected at least ${headerSize}, got ${off}`, lsn, lsn);
-    }
-    if (page.header.firstIsContRecord && off === headerSize) {
-      throw this.invalidRecord(page, `contrecord is requested by ${formatLsn(lsn)}: the page starts with the rest of an earlier record`, lsn, lsn);
-    }
-
-    const buf = page.segment.buf;
-    const start = page.offset + off;
-    const onPage = XLOG_BLCKSZ - off;
-    const totLen = buf.readUInt32LE(start);
-    if (totLen < SIZE_OF_XLOG_RECORD) {
-      throw this.invalidRecord(page, `invalid record length at ${formatLsn(lsn)}: expected at least ${SIZE_OF_XLOG_RECORD}, got ${totLen}`, lsn, lsn);
-    }
-    if (totLen > XLOG_RECORD_MAX_SIZE) {
-      throw this.invalidRecord(page, `record length ${totLen} at ${formatLsn(lsn)} too long`, lsn, lsn);
-    }
-    const firstPage = page;
-
+  /** One record as a WalRecord that owns its bytes (or shares the segment buffer, never a reused one). */
+  private recordFrom(view: WalRecordView): WalRecord {
     let raw: Buffer;
-    let endLsn: Lsn;
-    if (totLen <= onPage) {
-      raw = buf.subarray(start, start + totLen);
-      this.checkRecordHeader(raw, lsn, expectedPrev, page);
-      endLsn = lsn + BigInt((totLen + 7) & ~7);
+    if (view.reassembled) {
+      raw = Buffer.allocUnsafe(view.totLen);
+      view.buf.copy(raw, 0, 0, view.totLen);
     } else {
-      // Check the header before trusting its length with more pages, as xlogreader does.
-      if (onPage >= SIZE_OF_XLOG_RECORD) this.checkRecordHeader(buf.subarray(start, start + SIZE_OF_XLOG_RECORD), lsn, expectedPrev, page);
-      raw = Buffer.allocUnsafe(totLen);
-      buf.copy(raw, 0, start, start + onPage);
-      let got = onPage;
-      endLsn = lsn;
-      while (got < totLen) {
-        pageAddr += BLCKSZ;
-        page = this.cachedPage(pageAddr, lsn) ?? (await this.loadPage(pageAddr, lsn));
-        const h = page.header;
-        if (!h.firstIsContRecord) {
-          if (h.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD && expectedPrev !== null) {
-            // The rest of this record was lost in a crash and the server wrote an
-            // XLOG_OVERWRITE_CONTRECORD here instead: reading goes on with that record.
-            return this.readRecord(pageAddr, expectedPrev);
-          }
-          const overwritten = h.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD ? ' (the record was overwritten by XLOG_OVERWRITE_CONTRECORD)' : '';
-          throw this.invalidRecord(page, `there is no contrecord flag at ${formatLsn(pageAddr)}${overwritten}`, pageAddr, lsn);
-        }
-        if (h.remLen === 0 || h.remLen !== totLen - got) {
-          throw this.invalidRecord(page, `invalid contrecord length ${h.remLen} (expected ${totLen - got}) at ${formatLsn(pageAddr)}`, pageAddr, lsn);
-        }
-        const n = Math.min(XLOG_BLCKSZ - h.headerSize, totLen - got);
-        const from = page.offset + h.headerSize;
-        page.segment.buf.copy(raw, got, from, from + n);
-        const hadHeader = got >= SIZE_OF_XLOG_RECORD;
-        got += n;
-        if (!hadHeader && got >= SIZE_OF_XLOG_RECORD) this.checkRecordHeader(raw, lsn, expectedPrev, page);
-        endLsn = pageAddr + BigInt(h.headerSize + ((n + 7) & ~7));
-      }
+      raw = view.buf.subarray(view.start, view.start + view.totLen);
     }
-
-    if (!walRecordCrcMatches(raw)) {
-      throw this.invalidRecord(firstPage, `incorrect resource manager data checksum in record at ${formatLsn(lsn)}`, lsn, lsn);
-    }
-    const header = parseWalRecordHeader(raw);
-    let body: WalRecordBody;
-    try {
-      body = decodeWalRecordBody(raw);
-    } catch (err) {
-      if (!(err instanceof WalRecordFormatError)) throw err;
-      throw this.invalidRecord(firstPage, `${err.message} in record at ${formatLsn(lsn)}`, lsn, lsn);
-    }
-    if (isSwitchRecord(header)) {
-      // The rest of the segment is unused: the next record starts the next segment.
-      endLsn += this.segSizeBig - 1n;
-      endLsn -= endLsn % this.segSizeBig;
-    }
+    const body = walRecordBodyFrom(raw, view.blocks);
     return {
-      totLen: header.totLen,
-      xid: header.xid,
-      prev: header.prev,
-      info: header.info,
-      rmid: header.rmid,
-      crc: header.crc,
+      totLen: view.totLen,
+      xid: raw.readUInt32LE(4),
+      prev: raw.readBigUInt64LE(8),
+      info: view.info,
+      rmid: view.rmid,
+      crc: raw.readUInt32LE(20),
       blocks: body.blocks,
       mainData: body.mainData,
       origin: body.origin,
       toplevelXid: body.toplevelXid,
       fpiLength: body.fpiLength,
-      lsn,
-      endLsn,
-      tli: firstPage.segment.tli,
+      lsn: view.lsn,
+      endLsn: view.endLsn,
+      tli: view.tli,
       pgMajor: this.major ?? 0,
-      rmgrName: rmgrName(header.rmid),
+      rmgrName: rmgrName(view.rmid),
       raw,
     };
+  }
+
+  /** Reads one record; `expectedPrev` null means random access (xl_prev must only be lower). */
+  private async readRecord(requested: Lsn, expectedPrev: Lsn | null): Promise<WalRecord> {
+    const view = this.spareViews.pop() ?? new WalRecordView();
+    try {
+      let record: WalRecord | null = null;
+      await this.scanRecords(requested, expectedPrev, undefined, 1, view, (v) => {
+        record = this.recordFrom(v);
+      });
+      return record as unknown as WalRecord;
+    } finally {
+      view.trimScratch(1 << 20);
+      this.spareViews.push(view);
+    }
+  }
+
+  /**
+   * The one loop that reads records, behind every public method, as xlogreader.c reads them:
+   * records from `startLsn` (the first with `firstPrev` as its expected xl_prev, null for
+   * random access: xl_prev must only be lower), each handed to `onRecord` through `view`,
+   * until `maxRecords` were read, the next one starts at or after `endLsn`, or the WAL ends.
+   * A WalReadError at the first record is thrown; a later one ends the scan, as readForward
+   * documents. Offsets are numbers and LSNs are only made into bigints per segment or page,
+   * and pages come from memory without awaiting while their segment is cached.
+   */
+  private async scanRecords(
+    startLsn: Lsn, firstPrev: Lsn | null, endLsn: Lsn | undefined, maxRecords: number,
+    view: WalRecordView, onRecord: (view: WalRecordView) => void, readAhead = false,
+  ): Promise<WalScanEnd> {
+    if ((startLsn & 7n) !== 0n) {
+      throw this.invalidRecord(null, `${formatLsn(startLsn)} is not a record boundary (records start at multiples of 8)`, startLsn, startLsn);
+    }
+    const segSize = this.segSize;
+    const segSizeBig = this.segSizeBig;
+    // The position of the next record: a segment and an offset in it (segSize = the next segment's start).
+    let segNo = startLsn / segSizeBig;
+    let off = Number(startLsn - segNo * segSizeBig);
+    let seg: LoadedSegment | null = null;
+    const endSegNo = endLsn === undefined ? -1n : endLsn / segSizeBig;
+    const endOff = endLsn === undefined ? 0 : Number(endLsn - endSegNo * segSizeBig);
+    // Stop at this offset of the current segment (recomputed when the segment changes).
+    const stopOffsetIn = (n: bigint): number => (endLsn === undefined || n < endSegNo ? Infinity : n > endSegNo ? -1 : endOff);
+    let stopOff = stopOffsetIn(segNo);
+    // While a read-ahead is under way, the loop lets the event loop run now and then: the read's
+    // steps (open, read, close) each wait for it.
+    let yieldAt = readAhead ? off + YIELD_BYTES : Infinity;
+
+    let randomAccess = firstPrev === null;
+    let prevHi = firstPrev === null ? 0 : Number(firstPrev >> 32n);
+    let prevLo = firstPrev === null ? 0 : Number(firstPrev & 0xffffffffn);
+    let lastSeg: LoadedSegment | null = null;
+    let lastOff = 0;
+    let count = 0;
+    // Reading goes on at an XLOG_OVERWRITE_CONTRECORD in place of a record whose rest was lost.
+    let resumed = false;
+
+    for (;;) {
+      if (off >= segSize) {
+        segNo += 1n;
+        off -= segSize;
+        seg = null;
+        stopOff = stopOffsetIn(segNo);
+        if (readAhead) yieldAt = off + YIELD_BYTES;
+      }
+      if (off >= yieldAt) {
+        yieldAt = off + YIELD_BYTES;
+        if (this.ahead && !this.ahead.settled) await nextTurn();
+      }
+      if (!resumed && (off >= stopOff || count >= maxRecords)) {
+        return {
+          lsn: segNo * segSizeBig + BigInt(off),
+          lastRecordLsn: lastSeg === null ? null : lastSeg.start + BigInt(lastOff),
+          reason: 'end-lsn',
+          message: '',
+          error: null,
+        };
+      }
+      resumed = false;
+      const atSegNo = segNo;
+      const atOff = off;
+      let recSeg: LoadedSegment;
+      let recOff: number;
+      try {
+        seg ??= this.cachedSegment(segNo) ?? (await this.loadSegment(segNo, segNo * segSizeBig + BigInt(off), segNo * segSizeBig + BigInt(off - (off & PAGE_MASK)), readAhead));
+        recSeg = seg;
+        const pageOff = off - (off & PAGE_MASK);
+        const page = this.pageAt(seg, pageOff, segNo, off);
+        const headerSize = page.header.headerSize;
+        let inPage = off - pageOff;
+        if (inPage === 0) {
+          off += headerSize;
+          inPage = headerSize;
+        } else if (inPage < headerSize) {
+          const lsn = atSegNo * segSizeBig + BigInt(atOff);
+          throw this.invalidRecord(page, `invalid record offset at ${formatLsn(lsn)}: expected at least ${headerSize}, got ${inPage}`, lsn, lsn);
+        }
+        recOff = off;
+        if (page.header.firstIsContRecord && inPage === headerSize) {
+          const lsn = recSeg.start + BigInt(recOff);
+          throw this.invalidRecord(page, `contrecord is requested by ${formatLsn(lsn)}: the page starts with the rest of an earlier record`, lsn, lsn);
+        }
+        const buf = seg.buf;
+        const totLen = buf.readUInt32LE(recOff);
+        if (totLen < SIZE_OF_XLOG_RECORD) {
+          const lsn = recSeg.start + BigInt(recOff);
+          throw this.invalidRecord(page, `invalid record length at ${formatLsn(lsn)}: expected at least ${SIZE_OF_XLOG_RECORD}, got ${totLen}`, lsn, lsn);
+        }
+        if (totLen > XLOG_RECORD_MAX_SIZE) {
+          const lsn = recSeg.start + BigInt(recOff);
+          throw this.invalidRecord(page, `record length ${totLen} at ${formatLsn(lsn)} too long`, lsn, lsn);
+        }
+        const onPage = XLOG_BLCKSZ - inPage;
+        if (totLen <= onPage) {
+          this.checkRecordHeader(buf, recOff, recSeg, recOff, randomAccess, prevHi, prevLo, page);
+          view.buf = buf;
+          view.start = recOff;
+          view.reassembled = false;
+          off = recOff + ((totLen + 7) & ~7);
+        } else {
+          // Check the header before trusting its length with more pages, as xlogreader does.
+          if (onPage >= SIZE_OF_XLOG_RECORD) this.checkRecordHeader(buf, recOff, recSeg, recOff, randomAccess, prevHi, prevLo, page);
+          const raw = view.scratch(totLen);
+          buf.copy(raw, 0, recOff, recOff + onPage);
+          let got = onPage;
+          let contSeg: LoadedSegment = seg;
+          let contSegNo = segNo;
+          let contOff = pageOff;
+          let endOfRecord = 0;
+          let overwritten = false;
+          while (got < totLen) {
+            contOff += XLOG_BLCKSZ;
+            if (contOff >= segSize) {
+              contSegNo += 1n;
+              contOff = 0;
+              contSeg = this.cachedSegment(contSegNo) ?? (await this.loadSegment(contSegNo, recSeg.start + BigInt(recOff), contSegNo * segSizeBig, readAhead));
+            }
+            const cont = this.pageAt(contSeg, contOff, recSeg.segNo, recOff);
+            const h = cont.header;
+            if (!h.firstIsContRecord) {
+              if (h.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD && !randomAccess) {
+                // The rest of this record was lost in a crash and the server wrote an
+                // XLOG_OVERWRITE_CONTRECORD here instead: reading goes on with that record.
+                overwritten = true;
+                break;
+              }
+              const overwrittenNote = h.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD ? ' (the record was overwritten by XLOG_OVERWRITE_CONTRECORD)' : '';
+              throw this.invalidRecord(cont, `there is no contrecord flag at ${formatLsn(cont.pageAddr)}${overwrittenNote}`, cont.pageAddr, recSeg.start + BigInt(recOff));
+            }
+            if (h.remLen === 0 || h.remLen !== totLen - got) {
+              throw this.invalidRecord(cont, `invalid contrecord length ${h.remLen} (expected ${totLen - got}) at ${formatLsn(cont.pageAddr)}`, cont.pageAddr, recSeg.start + BigInt(recOff));
+            }
+            const n = Math.min(XLOG_BLCKSZ - h.headerSize, totLen - got);
+            const from = contOff + h.headerSize;
+            contSeg.buf.copy(raw, got, from, from + n);
+            const hadHeader = got >= SIZE_OF_XLOG_RECORD;
+            got += n;
+            if (!hadHeader && got >= SIZE_OF_XLOG_RECORD) this.checkRecordHeader(raw, 0, recSeg, recOff, randomAccess, prevHi, prevLo, cont);
+            endOfRecord = from + ((n + 7) & ~7);
+          }
+          if (contSegNo !== segNo) {
+            stopOff = stopOffsetIn(contSegNo);
+            if (readAhead) yieldAt = YIELD_BYTES;
+          }
+          seg = contSeg;
+          segNo = contSegNo;
+          if (overwritten) {
+            off = contOff;
+            resumed = true;
+            continue;
+          }
+          off = endOfRecord;
+          view.buf = raw;
+          view.start = 0;
+          view.reassembled = true;
+        }
+
+        const rb = view.buf;
+        const rs = view.start;
+        if (computeWalRecordCrcAt(rb, rs, totLen) !== rb.readUInt32LE(rs + 20)) {
+          const lsn = recSeg.start + BigInt(recOff);
+          throw this.invalidRecord(page, `incorrect resource manager data checksum in record at ${formatLsn(lsn)}`, lsn, lsn);
+        }
+        try {
+          decodeWalBlockHeaders(rb, rs, totLen, view.blocks);
+        } catch (err) {
+          if (!(err instanceof WalRecordFormatError)) throw err;
+          const lsn = recSeg.start + BigInt(recOff);
+          throw this.invalidRecord(page, `${err.message} in record at ${formatLsn(lsn)}`, lsn, lsn);
+        }
+        const info = rb[rs + 16];
+        const rmid = rb[rs + 17];
+        // After XLOG_SWITCH the rest of the segment is unused: the next record starts the next segment.
+        if (rmid === RM_XLOG_ID && (info & XLR_RMGR_INFO_MASK) === XLOG_SWITCH && off > 0) off = segSize;
+        view.totLen = totLen;
+        view.info = info;
+        view.rmid = rmid;
+        view.tli = recSeg.tli;
+        view.recordSegStart = recSeg.start;
+        view.recordOffset = recOff;
+        view.endSegStart = (seg as LoadedSegment).start;
+        view.endOffset = off;
+      } catch (err) {
+        if (!(err instanceof WalReadError) || count === 0) throw err;
+        return {
+          lsn: atSegNo * segSizeBig + BigInt(atOff),
+          lastRecordLsn: lastSeg === null ? null : lastSeg.start + BigInt(lastOff),
+          reason: err.kind,
+          message: err.message,
+          error: err,
+        };
+      }
+      prevHi = recSeg.startHi;
+      prevLo = recSeg.startLo + recOff;
+      randomAccess = false;
+      lastSeg = recSeg;
+      lastOff = recOff;
+      count++;
+      onRecord(view);
+    }
   }
 }

@@ -10,6 +10,7 @@
 
 import { crc32cFinish, crc32cUpdate, CRC32C_INIT } from '../pgdata/crc32c';
 import { Lsn } from './lsn';
+import { crc32cUpdateWords } from './wal-crc';
 import { XLOG_BLCKSZ } from './wal-page';
 
 /** sizeof the fixed header: offsetof(xl_crc) + 4. */
@@ -240,8 +241,13 @@ export function parseWalRecordHeader(buf: Buffer, offset = 0): WalRecordHeader {
 
 /** The CRC PostgreSQL stores in xl_crc: the body after the header first, then the header up to xl_crc. */
 export function computeWalRecordCrc(record: Buffer): number {
-  let crc = crc32cUpdate(CRC32C_INIT, record, SIZE_OF_XLOG_RECORD, record.length);
-  crc = crc32cUpdate(crc, record, 0, 20);
+  return computeWalRecordCrcAt(record, 0, record.length);
+}
+
+/** computeWalRecordCrc for the record at buf[start, start + totLen), without a copy. */
+export function computeWalRecordCrcAt(buf: Buffer, start: number, totLen: number): number {
+  let crc = crc32cUpdateWords(CRC32C_INIT, buf, start + SIZE_OF_XLOG_RECORD, start + totLen);
+  crc = crc32cUpdate(crc, buf, start, start + 20);
   return crc32cFinish(crc);
 }
 
@@ -250,64 +256,93 @@ export function walRecordCrcMatches(record: Buffer): boolean {
   return computeWalRecordCrc(record) === record.readUInt32LE(20);
 }
 
+/** Most block references one record holds: ids 0..XLR_MAX_BLOCK_ID, each at most once. */
+const MAX_BLOCK_REFS = XLR_MAX_BLOCK_ID + 1;
+
 /**
- * Splits a whole record (header included, length xl_tot_len) into block references and
- * main data, with DecodeXLogRecord's checks. Throws WalRecordFormatError on bad input.
+ * A record's block headers in flat arrays, as decodeWalBlockHeaders fills them. One instance is
+ * reused from record to record, so a scan of millions of records allocates nothing per record;
+ * entries [0, count) are valid until the next decode.
  */
-export function decodeWalRecordBody(record: Buffer): WalRecordBody {
-  const totLen = record.length;
-  let pos = SIZE_OF_XLOG_RECORD;
+export class WalBlockHeaders {
+  count = 0;
+  readonly id = new Uint8Array(MAX_BLOCK_REFS);
+  /** fork_flags as stored: the fork number in the low 4 bits, BKPBLOCK_* above. */
+  readonly flags = new Uint8Array(MAX_BLOCK_REFS);
+  readonly spcOid = new Uint32Array(MAX_BLOCK_REFS);
+  readonly dbOid = new Uint32Array(MAX_BLOCK_REFS);
+  readonly relNumber = new Uint32Array(MAX_BLOCK_REFS);
+  readonly blockNo = new Uint32Array(MAX_BLOCK_REFS);
+  readonly dataLength = new Uint16Array(MAX_BLOCK_REFS);
+  // Image fields: meaningful only when flags has BKPBLOCK_HAS_IMAGE.
+  readonly imageLength = new Uint16Array(MAX_BLOCK_REFS);
+  readonly holeOffset = new Uint16Array(MAX_BLOCK_REFS);
+  readonly holeLength = new Uint16Array(MAX_BLOCK_REFS);
+  readonly bimgInfo = new Uint8Array(MAX_BLOCK_REFS);
+  mainDataLength = 0;
+  origin: number | null = null;
+  toplevelXid: number | null = null;
+  fpiLength = 0;
+  /** Offset from the record start of the first payload byte: each block's image and data, then the main data. */
+  payloadOffset = 0;
+}
+
+function imageCompression(bimgInfo: number): WalBlockImage['compression'] {
+  if (bimgInfo & BKPIMAGE_COMPRESS_PGLZ) return 'pglz';
+  if (bimgInfo & BKPIMAGE_COMPRESS_LZ4) return 'lz4';
+  if (bimgInfo & BKPIMAGE_COMPRESS_ZSTD) return 'zstd';
+  return 'none';
+}
+
+function tooShort(what: string, bytes: number, pos: number): WalRecordFormatError {
+  return new WalRecordFormatError(`record is too short: ${what} needs ${bytes} bytes at offset ${pos}`);
+}
+
+/**
+ * Reads the headers of the record at buf[start, start + totLen) into `out`, with every check of
+ * DecodeXLogRecord, but copies and allocates nothing: payloads are only located. Throws
+ * WalRecordFormatError on bad input.
+ */
+export function decodeWalBlockHeaders(buf: Buffer, start: number, totLen: number, out: WalBlockHeaders): void {
+  let pos = SIZE_OF_XLOG_RECORD; // relative to start
   let dataTotal = 0;
+  let count = 0;
   let maxBlockId = -1;
-  let mainDataLen = 0;
-  let origin: number | null = null;
-  let toplevelXid: number | null = null;
-  let prevRel: RelFileLocator | null = null;
-  let fpiLength = 0;
-
-  interface Pending {
-    block: Omit<WalBlockRef, 'image' | 'data'>;
-    dataLength: number;
-    image: Omit<WalBlockImage, 'data'> | null;
-  }
-  const pending: Pending[] = [];
-
-  const need = (bytes: number, what: string): void => {
-    if (pos + bytes > totLen) {
-      throw new WalRecordFormatError(`record is too short: ${what} needs ${bytes} bytes at offset ${pos}`);
-    }
-  };
+  out.mainDataLength = 0;
+  out.origin = null;
+  out.toplevelXid = null;
+  out.fpiLength = 0;
 
   while (totLen - pos > dataTotal) {
-    need(1, 'block id');
-    const blockId = record[pos++];
+    if (pos + 1 > totLen) throw tooShort('block id', 1, pos);
+    const blockId = buf[start + pos++];
     if (blockId === XLR_BLOCK_ID_DATA_SHORT) {
-      need(1, 'main data length');
-      mainDataLen = record[pos++];
-      dataTotal += mainDataLen;
+      if (pos + 1 > totLen) throw tooShort('main data length', 1, pos);
+      out.mainDataLength = buf[start + pos++];
+      dataTotal += out.mainDataLength;
       break; // the main data header is always last
     } else if (blockId === XLR_BLOCK_ID_DATA_LONG) {
-      need(4, 'main data length');
-      mainDataLen = record.readUInt32LE(pos);
+      if (pos + 4 > totLen) throw tooShort('main data length', 4, pos);
+      out.mainDataLength = buf.readUInt32LE(start + pos);
       pos += 4;
-      dataTotal += mainDataLen;
+      dataTotal += out.mainDataLength;
       break;
     } else if (blockId === XLR_BLOCK_ID_ORIGIN) {
-      need(2, 'origin');
-      origin = record.readUInt16LE(pos);
+      if (pos + 2 > totLen) throw tooShort('origin', 2, pos);
+      out.origin = buf.readUInt16LE(start + pos);
       pos += 2;
     } else if (blockId === XLR_BLOCK_ID_TOPLEVEL_XID) {
-      need(4, 'top-level xid');
-      toplevelXid = record.readUInt32LE(pos);
+      if (pos + 4 > totLen) throw tooShort('top-level xid', 4, pos);
+      out.toplevelXid = buf.readUInt32LE(start + pos);
       pos += 4;
     } else if (blockId <= XLR_MAX_BLOCK_ID) {
       if (blockId <= maxBlockId) {
         throw new WalRecordFormatError(`out-of-order block_id ${blockId}`);
       }
       maxBlockId = blockId;
-      need(3, 'block header');
-      const flags = record[pos];
-      const dataLength = record.readUInt16LE(pos + 1);
+      if (pos + 3 > totLen) throw tooShort('block header', 3, pos);
+      const flags = buf[start + pos];
+      const dataLength = buf.readUInt16LE(start + pos + 1);
       pos += 3;
       const hasData = (flags & BKPBLOCK_HAS_DATA) !== 0;
       if (hasData && dataLength === 0) {
@@ -318,26 +353,18 @@ export function decodeWalRecordBody(record: Buffer): WalRecordBody {
       }
       dataTotal += dataLength;
 
-      let image: Pending['image'] = null;
       if (flags & BKPBLOCK_HAS_IMAGE) {
-        need(5, 'block image header');
-        const length = record.readUInt16LE(pos);
-        const holeOffset = record.readUInt16LE(pos + 2);
-        const bimgInfo = record[pos + 4];
+        if (pos + 5 > totLen) throw tooShort('block image header', 5, pos);
+        const length = buf.readUInt16LE(start + pos);
+        const holeOffset = buf.readUInt16LE(start + pos + 2);
+        const bimgInfo = buf[start + pos + 4];
         pos += 5;
-        const compression =
-          bimgInfo & BKPIMAGE_COMPRESS_PGLZ
-            ? 'pglz'
-            : bimgInfo & BKPIMAGE_COMPRESS_LZ4
-              ? 'lz4'
-              : bimgInfo & BKPIMAGE_COMPRESS_ZSTD
-                ? 'zstd'
-                : 'none';
+        const compressed = (bimgInfo & (BKPIMAGE_COMPRESS_PGLZ | BKPIMAGE_COMPRESS_LZ4 | BKPIMAGE_COMPRESS_ZSTD)) !== 0;
         const hasHole = (bimgInfo & BKPIMAGE_HAS_HOLE) !== 0;
         let holeLength = 0;
-        if (hasHole && compression !== 'none') {
-          need(2, 'compressed image hole length');
-          holeLength = record.readUInt16LE(pos);
+        if (hasHole && compressed) {
+          if (pos + 2 > totLen) throw tooShort('compressed image hole length', 2, pos);
+          holeLength = buf.readUInt16LE(start + pos);
           pos += 2;
         } else if (hasHole) {
           holeLength = XLOG_BLCKSZ - length;
@@ -350,46 +377,43 @@ export function decodeWalRecordBody(record: Buffer): WalRecordBody {
         if (!hasHole && (holeOffset !== 0 || holeLength !== 0)) {
           throw new WalRecordFormatError(`BKPIMAGE_HAS_HOLE not set, but hole offset ${holeOffset}`);
         }
-        if (compression !== 'none' && length === XLOG_BLCKSZ) {
+        if (compressed && length === XLOG_BLCKSZ) {
           throw new WalRecordFormatError(`BKPIMAGE_COMPRESSED set, but block image length ${length}`);
         }
-        if (!hasHole && compression === 'none' && length !== XLOG_BLCKSZ) {
+        if (!hasHole && !compressed && length !== XLOG_BLCKSZ) {
           throw new WalRecordFormatError(
             `neither BKPIMAGE_HAS_HOLE nor BKPIMAGE_COMPRESSED set, but block image length is ${length}`,
           );
         }
         dataTotal += length;
-        fpiLength += length;
-        image = { length, holeOffset, holeLength, bimgInfo, apply: (bimgInfo & BKPIMAGE_APPLY) !== 0, compression };
+        out.fpiLength += length;
+        out.imageLength[count] = length;
+        out.holeOffset[count] = holeOffset;
+        out.holeLength[count] = holeLength;
+        out.bimgInfo[count] = bimgInfo;
       }
 
-      let rel: RelFileLocator;
       if (flags & BKPBLOCK_SAME_REL) {
-        if (!prevRel) {
+        if (count === 0) {
           throw new WalRecordFormatError(`BKPBLOCK_SAME_REL set but no previous rel (block ${blockId})`);
         }
-        rel = prevRel;
+        out.spcOid[count] = out.spcOid[count - 1];
+        out.dbOid[count] = out.dbOid[count - 1];
+        out.relNumber[count] = out.relNumber[count - 1];
       } else {
-        need(12, 'relation');
-        rel = { spcOid: record.readUInt32LE(pos), dbOid: record.readUInt32LE(pos + 4), relNumber: record.readUInt32LE(pos + 8) };
+        if (pos + 12 > totLen) throw tooShort('relation', 12, pos);
+        out.spcOid[count] = buf.readUInt32LE(start + pos);
+        out.dbOid[count] = buf.readUInt32LE(start + pos + 4);
+        out.relNumber[count] = buf.readUInt32LE(start + pos + 8);
         pos += 12;
-        prevRel = rel;
       }
-      need(4, 'block number');
-      const blockNo = record.readUInt32LE(pos);
+      if (pos + 4 > totLen) throw tooShort('block number', 4, pos);
+      out.blockNo[count] = buf.readUInt32LE(start + pos);
       pos += 4;
-      pending.push({
-        block: {
-          id: blockId,
-          forkNumber: flags & BKPBLOCK_FORK_MASK,
-          flags,
-          rel,
-          blockNo,
-          willInit: (flags & BKPBLOCK_WILL_INIT) !== 0,
-        },
-        dataLength,
-        image,
-      });
+      out.id[count] = blockId;
+      out.flags[count] = flags;
+      out.dataLength[count] = dataLength;
+      count++;
     } else {
       throw new WalRecordFormatError(`invalid block_id ${blockId}`);
     }
@@ -399,20 +423,62 @@ export function decodeWalRecordBody(record: Buffer): WalRecordBody {
       `record length does not add up: ${totLen - pos} bytes after the headers, ${dataTotal} announced`,
     );
   }
+  out.count = count;
+  out.payloadOffset = pos;
+}
 
-  // Payloads follow in header order: each block's image then its data, then the main data.
-  const blocks: WalBlockRef[] = pending.map((p) => {
+/** Builds the object form of a body from its decoded headers; `record` is the whole record (from offset 0). */
+export function walRecordBodyFrom(record: Buffer, headers: WalBlockHeaders): WalRecordBody {
+  const h = headers;
+  let pos = h.payloadOffset;
+  const blocks: WalBlockRef[] = [];
+  let rel: RelFileLocator | null = null;
+  for (let i = 0; i < h.count; i++) {
+    const flags = h.flags[i];
+    // Blocks of BKPBLOCK_SAME_REL share their locator object, as the stored record shares it.
+    if (!rel || !(flags & BKPBLOCK_SAME_REL)) rel = { spcOid: h.spcOid[i], dbOid: h.dbOid[i], relNumber: h.relNumber[i] };
     let image: WalBlockImage | null = null;
-    if (p.image) {
-      image = { ...p.image, data: record.subarray(pos, pos + p.image.length) };
-      pos += p.image.length;
+    if (flags & BKPBLOCK_HAS_IMAGE) {
+      const length = h.imageLength[i];
+      const bimgInfo = h.bimgInfo[i];
+      image = {
+        length,
+        holeOffset: h.holeOffset[i],
+        holeLength: h.holeLength[i],
+        bimgInfo,
+        apply: (bimgInfo & BKPIMAGE_APPLY) !== 0,
+        compression: imageCompression(bimgInfo),
+        data: record.subarray(pos, pos + length),
+      };
+      pos += length;
     }
-    const data = record.subarray(pos, pos + p.dataLength);
-    pos += p.dataLength;
-    return { ...p.block, image, data };
-  });
-  const mainData = record.subarray(pos, pos + mainDataLen);
-  return { blocks, mainData, origin, toplevelXid, fpiLength };
+    const data = record.subarray(pos, pos + h.dataLength[i]);
+    pos += h.dataLength[i];
+    blocks.push({
+      id: h.id[i],
+      forkNumber: flags & BKPBLOCK_FORK_MASK,
+      flags,
+      rel,
+      blockNo: h.blockNo[i],
+      willInit: (flags & BKPBLOCK_WILL_INIT) !== 0,
+      image,
+      data,
+    });
+  }
+  const mainData = record.subarray(pos, pos + h.mainDataLength);
+  return { blocks, mainData, origin: h.origin, toplevelXid: h.toplevelXid, fpiLength: h.fpiLength };
+}
+
+// decodeWalRecordBody is synchronous and copies everything out before returning: one scratch suffices.
+const scratchHeaders = new WalBlockHeaders();
+
+/**
+ * Splits a whole record (header included, length xl_tot_len) into block references and
+ * main data, with DecodeXLogRecord's checks. Throws WalRecordFormatError on bad input.
+ */
+export function decodeWalRecordBody(record: Buffer): WalRecordBody {
+  decodeWalBlockHeaders(record, 0, record.length, scratchHeaders);
+  return walRecordBodyFrom(record, scratchHeaders);
 }
 
 // ---------------------------------------------------------------- record types
