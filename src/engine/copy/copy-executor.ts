@@ -19,7 +19,9 @@ export interface CopyResult {
  * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
  * connections busy until the queue is empty.
  */
-export async function executeCopy(plan: Plan, readers: Client[], writer: TargetWriter, logger: Logger, validation?: CopyValidation): Promise<CopyResult> {
+export async function executeCopy(
+  plan: Plan, readers: Client[], writer: TargetWriter, logger: Logger, validation?: CopyValidation, opts: { flush?: boolean } = {},
+): Promise<CopyResult> {
   for (const p of plan.deletions) {
     fs.rmSync(writer.abs(p), { recursive: true, force: true });
     writer.noteChanged(p, 'removed');
@@ -70,7 +72,8 @@ export async function executeCopy(plan: Plan, readers: Client[], writer: TargetW
   };
   try {
     await Promise.all(readers.map((c) => worker(c).catch((err) => { failed = true; throw err; })));
-    await writer.flush();
+    // A caller with more to write may leave the fsyncs to its own, later flush.
+    if (opts.flush !== false) await writer.flush();
   } catch (err) {
     await writer.abandon();
     throw err;

@@ -23,7 +23,8 @@ const JOB_BYTES = 1024 * 1024;
 
 interface Job {
   id: number;
-  firstBlockNo: number;
+  /** Runs of consecutive blocks, in buffer order: [first block number, page count]. */
+  runs: Array<[number, number]>;
   /** The pages are its first `bytes` bytes; the buffer may be a reused, larger one. */
   buffer: ArrayBuffer;
   bytes: number;
@@ -57,7 +58,13 @@ function workerSource(): string {
     `const { parentPort, workerData } = require('worker_threads');`,
     `parentPort.on('message', (job) => {`,
     `  try {`,
-    `    const bad = ${findBadPages.name}(Buffer.from(job.buffer, 0, job.bytes), job.firstBlockNo, workerData.blockSize);`,
+    `    const bad = [];`,
+    `    let at = 0;`,
+    `    for (const [first, pages] of job.runs) {`,
+    `      const bytes = pages * workerData.blockSize;`,
+    `      bad.push(...${findBadPages.name}(Buffer.from(job.buffer, at, bytes), first, workerData.blockSize));`,
+    `      at += bytes;`,
+    `    }`,
     `    parentPort.postMessage({ id: job.id, bad, buffer: job.buffer }, [job.buffer]);`,
     `  } catch (e) {`,
     `    parentPort.postMessage({ id: job.id, error: String((e && e.stack) || e) });`,
@@ -80,7 +87,7 @@ export class PageValidator {
   private failure: Error | undefined;
   private closed = false;
   /** Pages gathered for the next job, not sent yet. */
-  private pending: { path: string; firstBlockNo: number; buffer: ArrayBuffer; bytes: number } | null = null;
+  private pending: { path: string; runs: Array<[number, number]>; buffer: ArrayBuffer; bytes: number } | null = null;
 
   private constructor(
     private readonly blockSize: number,
@@ -124,15 +131,18 @@ export class PageValidator {
       for (const bad of findBadPages(data, firstBlockNo, this.blockSize)) this.found.push({ ...bad, path: relPath });
       return;
     }
-    // Consecutive pages of one file are gathered into one job: a message per network chunk
-    // would cost more than checking the pages.
+    // Pages of one file are gathered into one job, in runs of consecutive blocks: a message per
+    // network chunk, or per scattered block of a DELTA, would cost more than checking the pages.
     let job = this.pending;
-    if (job && (job.path !== relPath || job.firstBlockNo + job.bytes / this.blockSize !== firstBlockNo || job.bytes + bytes > job.buffer.byteLength)) {
+    if (job && (job.path !== relPath || job.bytes + bytes > job.buffer.byteLength)) {
       this.post();
       job = null;
     }
-    job ??= this.pending = { path: relPath, firstBlockNo, buffer: this.takeBuffer(Math.max(JOB_BYTES, bytes)), bytes: 0 };
+    job ??= this.pending = { path: relPath, runs: [], buffer: this.takeBuffer(Math.max(JOB_BYTES, bytes)), bytes: 0 };
     data.copy(Buffer.from(job.buffer, job.bytes, bytes), 0, 0, bytes);
+    const last = job.runs[job.runs.length - 1];
+    if (last && last[0] + last[1] === firstBlockNo) last[1] += pages;
+    else job.runs.push([firstBlockNo, pages]);
     job.bytes += bytes;
     if (job.bytes + this.blockSize > job.buffer.byteLength) this.post();
   }
@@ -143,7 +153,7 @@ export class PageValidator {
     if (!pending) return;
     this.pending = null;
     const lane = this.lanes.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-    const job: Job = { id: this.nextJobId++, firstBlockNo: pending.firstBlockNo, buffer: pending.buffer, bytes: pending.bytes };
+    const job: Job = { id: this.nextJobId++, runs: pending.runs, buffer: pending.buffer, bytes: pending.bytes };
     if (lane.jobs.size === 0) lane.worker.ref();
     lane.jobs.set(job.id, { path: pending.path, bytes: job.bytes });
     lane.bytes += job.bytes;
