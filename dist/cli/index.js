@@ -9122,8 +9122,9 @@ Options:
   -D, --destination-pgdata=DIR   the target data directory
       --dry-run                  build and print the plan, change nothing (FULL: the checks
                                  and the bytes it would copy)
-  -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has (needed to
-                                 find where a diverged target forked) through its restore_command
+  -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has through its
+                                 restore_command (a diverged target is then synced from its last
+                                 checkpoint before the fork, not from the fork point)
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
       --assume-diverged          when the source no longer has the WAL to verify that the
                                  target never wrote WAL of its own, sync it as possibly
@@ -9152,6 +9153,7 @@ async function runCatchup(argv) {
     const { values } = (0, parse_flags_1.parseFlags)('catchup', argv, {
         ...parse_flags_1.CONNECTION_FLAGS,
         ...parse_flags_1.LAYOUT_FLAGS,
+        ...parse_flags_1.CHANGE_SOURCE_FLAG,
         'backup-mode': { type: 'string', short: 'b' },
         'destination-pgdata': { type: 'string', short: 'D' },
         threads: { type: 'string', short: 'j' },
@@ -9210,6 +9212,7 @@ async function runCatchup(argv) {
         report = await (0, catchup_1.catchup)({
             ...common, mode: mode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
             assumeDiverged: Boolean(values['assume-diverged']),
+            ...(0, parse_flags_1.changeSourceValues)(values, 'catchup'),
             targetBinDir: values['target-bindir'], runner: exec_command_runner_1.execCommandRunner,
         });
         if (values.json) {
@@ -9480,6 +9483,7 @@ async function runRewind(argv) {
         'target-bindir': { type: 'string' },
         threads: { type: 'string', short: 'j' },
         'exclude-path': { type: 'string', short: 'x', multiple: true },
+        ...parse_flags_1.CHANGE_SOURCE_FLAG,
         report: { type: 'string' },
         debug: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -9517,6 +9521,7 @@ async function runRewind(argv) {
             restoreTargetWal: Boolean(values['restore-target-wal']),
             assumeDiverged: Boolean(values['assume-diverged']),
             excludePaths: values['exclude-path'] ?? [],
+            ...(0, parse_flags_1.changeSourceValues)(values, 'rewind'),
             targetBinDir: values['target-bindir'],
             runner: exec_command_runner_1.execCommandRunner,
             logger,
@@ -9554,11 +9559,13 @@ async function runRewind(argv) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LAYOUT_HELP = exports.LAYOUT_FLAGS = exports.CONNECTION_HELP = exports.CONNECTION_FLAGS = void 0;
+exports.CHANGE_SOURCE_FLAG = exports.LAYOUT_HELP = exports.LAYOUT_FLAGS = exports.CONNECTION_HELP = exports.CONNECTION_FLAGS = void 0;
 exports.parseFlags = parseFlags;
 exports.parseIntFlag = parseIntFlag;
 exports.layoutValues = layoutValues;
+exports.changeSourceValues = changeSourceValues;
 const util_1 = __nccwpck_require__(9023);
+const change_source_choice_1 = __nccwpck_require__(8164);
 const usage_error_1 = __nccwpck_require__(4226);
 /** Strict flag parsing: an unknown flag or a stray argument is a usage error, never ignored. */
 function parseFlags(command, argv, options) {
@@ -9606,6 +9613,26 @@ function layoutValues(values) {
         tablespaceMapping: values['tablespace-mapping'] ?? [],
         excludePaths: values['exclude-path'] ?? [],
     };
+}
+/**
+ * Hidden (not in --help): `--change-source source=METHOD|target=METHOD`, repeatable, forces the
+ * change source of a side, so tests and the bench can prove and measure each one on its own.
+ */
+exports.CHANGE_SOURCE_FLAG = {
+    'change-source': { type: 'string', multiple: true },
+};
+function changeSourceValues(values, command) {
+    const raw = values['change-source'];
+    if (!raw)
+        return {};
+    try {
+        return { changeSources: (0, change_source_choice_1.parseChangeSources)(raw) };
+    }
+    catch (err) {
+        if (err instanceof change_source_choice_1.ChangeSourceError)
+            throw new usage_error_1.UsageError(err.message, command);
+        throw err;
+    }
 }
 
 
@@ -9814,7 +9841,7 @@ const file_reader_1 = __nccwpck_require__(8092);
  * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
  * connections busy until the queue is empty.
  */
-async function executeCopy(plan, readers, writer, logger, validation) {
+async function executeCopy(plan, readers, writer, logger, validation, opts = {}) {
     for (const p of plan.deletions) {
         fs.rmSync(writer.abs(p), { recursive: true, force: true });
         writer.noteChanged(p, 'removed');
@@ -9868,7 +9895,9 @@ async function executeCopy(plan, readers, writer, logger, validation) {
     };
     try {
         await Promise.all(readers.map((c) => worker(c).catch((err) => { failed = true; throw err; })));
-        await writer.flush();
+        // A caller with more to write may leave the fsyncs to its own, later flush.
+        if (opts.flush !== false)
+            await writer.flush();
     }
     catch (err) {
         await writer.abandon();
@@ -10113,7 +10142,13 @@ function workerSource() {
         `const { parentPort, workerData } = require('worker_threads');`,
         `parentPort.on('message', (job) => {`,
         `  try {`,
-        `    const bad = ${page_checksum_1.findBadPages.name}(Buffer.from(job.buffer, 0, job.bytes), job.firstBlockNo, workerData.blockSize);`,
+        `    const bad = [];`,
+        `    let at = 0;`,
+        `    for (const [first, pages] of job.runs) {`,
+        `      const bytes = pages * workerData.blockSize;`,
+        `      bad.push(...${page_checksum_1.findBadPages.name}(Buffer.from(job.buffer, at, bytes), first, workerData.blockSize));`,
+        `      at += bytes;`,
+        `    }`,
         `    parentPort.postMessage({ id: job.id, bad, buffer: job.buffer }, [job.buffer]);`,
         `  } catch (e) {`,
         `    parentPort.postMessage({ id: job.id, error: String((e && e.stack) || e) });`,
@@ -10185,15 +10220,20 @@ class PageValidator {
                 this.found.push({ ...bad, path: relPath });
             return;
         }
-        // Consecutive pages of one file are gathered into one job: a message per network chunk
-        // would cost more than checking the pages.
+        // Pages of one file are gathered into one job, in runs of consecutive blocks: a message per
+        // network chunk, or per scattered block of a DELTA, would cost more than checking the pages.
         let job = this.pending;
-        if (job && (job.path !== relPath || job.firstBlockNo + job.bytes / this.blockSize !== firstBlockNo || job.bytes + bytes > job.buffer.byteLength)) {
+        if (job && (job.path !== relPath || job.bytes + bytes > job.buffer.byteLength)) {
             this.post();
             job = null;
         }
-        job ??= this.pending = { path: relPath, firstBlockNo, buffer: this.takeBuffer(Math.max(JOB_BYTES, bytes)), bytes: 0 };
+        job ??= this.pending = { path: relPath, runs: [], buffer: this.takeBuffer(Math.max(JOB_BYTES, bytes)), bytes: 0 };
         data.copy(Buffer.from(job.buffer, job.bytes, bytes), 0, 0, bytes);
+        const last = job.runs[job.runs.length - 1];
+        if (last && last[0] + last[1] === firstBlockNo)
+            last[1] += pages;
+        else
+            job.runs.push([firstBlockNo, pages]);
         job.bytes += bytes;
         if (job.bytes + this.blockSize > job.buffer.byteLength)
             this.post();
@@ -10205,7 +10245,7 @@ class PageValidator {
             return;
         this.pending = null;
         const lane = this.lanes.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-        const job = { id: this.nextJobId++, firstBlockNo: pending.firstBlockNo, buffer: pending.buffer, bytes: pending.bytes };
+        const job = { id: this.nextJobId++, runs: pending.runs, buffer: pending.buffer, bytes: pending.bytes };
         if (lane.jobs.size === 0)
             lane.worker.ref();
         lane.jobs.set(job.id, { path: pending.path, bytes: job.bytes });
@@ -10382,6 +10422,8 @@ const path = __importStar(__nccwpck_require__(6928));
 // PostgreSQL's own modes for a data directory without group access.
 exports.DIR_MODE = 0o700;
 exports.FILE_MODE = 0o600;
+/** Pieces start on block boundaries; writes are cut on them too (PostgreSQL's default block size). */
+const WRITE_ALIGN = 8192;
 // Parallel fsyncs keep the disk's queue full; one at a time is what makes a sync pass slow.
 const SYNC_CONCURRENCY = 16;
 /**
@@ -10466,13 +10508,37 @@ class TargetWriter {
             throw this.failure;
         const file = this.open.get(relPath) ?? this.openFile(relPath);
         let position = offset;
+        // Network chunks end anywhere; a block is written by one call, so that a run killed between
+        // two writes never leaves a block half old, half new (its header would then lie about it).
+        let carry = null;
+        let carried = 0;
+        const put = (bytes) => {
+            writeAllSync(file.fd, bytes, position);
+            position += bytes.length;
+            this.bytesWritten += bytes.length;
+        };
         return {
             write: (bytes) => {
-                writeAllSync(file.fd, bytes, position);
-                position += bytes.length;
-                this.bytesWritten += bytes.length;
+                let i = 0;
+                if (carried > 0) {
+                    i = Math.min(WRITE_ALIGN - carried, bytes.length);
+                    carried += bytes.copy(carry, carried, 0, i);
+                    if (carried < WRITE_ALIGN)
+                        return;
+                    put(carry);
+                    carried = 0;
+                }
+                const whole = Math.floor((bytes.length - i) / WRITE_ALIGN) * WRITE_ALIGN;
+                if (whole > 0)
+                    put(bytes.subarray(i, i + whole));
+                if (i + whole < bytes.length)
+                    carried = bytes.copy((carry ??= Buffer.allocUnsafe(WRITE_ALIGN)), 0, i + whole);
             },
-            end: () => this.pieceDone(relPath, file),
+            end: () => {
+                if (carried > 0)
+                    put(carry.subarray(0, carried));
+                this.pieceDone(relPath, file);
+            },
         };
     }
     /** A piece whose source file vanished: nothing is written, and no file is created for it. */
@@ -10497,8 +10563,19 @@ class TargetWriter {
         piece.end();
     }
     /**
-     * A whole small file (backup_label, standby.signal, pg_control, ...), replaced atomically and
-     * durable before returning: a crash leaves the old file or the new one, never a torn one.
+     * A whole small file written in place, made durable by the next flush(): for files written
+     * while the target cannot start anyway (pg_control is not there yet), where atomic
+     * replacement would only add two fsyncs each to the end of the run.
+     */
+    writeWhole(relPath, content) {
+        this.expect(relPath, 1);
+        const piece = this.beginPiece(relPath, 0);
+        piece.write(Buffer.isBuffer(content) ? content : Buffer.from(content));
+        piece.end();
+    }
+    /**
+     * A whole small file (pg_control), replaced atomically and durable before returning: a crash
+     * leaves the old file or the new one, never a torn one.
      */
     async writeFile(relPath, content) {
         const tmp = this.abs(`${relPath}.pg_catchup.tmp`);
@@ -10526,7 +10603,9 @@ class TargetWriter {
             return;
         await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
         // A directory noted for a removal inside it may itself have been removed since.
-        await inParallel([...this.dirsToSync].filter((d) => fs.existsSync(d)), SYNC_CONCURRENCY, fsyncPath);
+        const dirs = [...this.dirsToSync].filter((d) => fs.existsSync(d));
+        this.dirsToSync.clear();
+        await inParallel(dirs, SYNC_CONCURRENCY, fsyncPath);
     }
     /** After a failure: let background work settle and close what is open, without syncing. */
     async abandon() {
@@ -10878,18 +10957,22 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runBackupCopy = runBackupCopy;
 exports.recordCopyResult = recordCopyResult;
-const fsp = __importStar(__nccwpck_require__(1943));
+const fs = __importStar(__nccwpck_require__(9896));
 const copy_executor_1 = __nccwpck_require__(4635);
 const page_validation_1 = __nccwpck_require__(8331);
 const target_writer_1 = __nccwpck_require__(6773);
 const wal_segment_sink_1 = __nccwpck_require__(6804);
 const errors_1 = __nccwpck_require__(7679);
+const log_1 = __nccwpck_require__(4760);
+const backup_label_1 = __nccwpck_require__(4805);
 const pg_control_1 = __nccwpck_require__(9737);
 const recovery_conf_1 = __nccwpck_require__(5754);
+const plan_1 = __nccwpck_require__(9121);
 const report_1 = __nccwpck_require__(9863);
 const backup_session_1 = __nccwpck_require__(2803);
 const file_reader_1 = __nccwpck_require__(8092);
 const wal_receiver_1 = __nccwpck_require__(2614);
+const source_wal_files_1 = __nccwpck_require__(4014);
 const lsn_1 = __nccwpck_require__(2524);
 const wal_segment_1 = __nccwpck_require__(3925);
 /**
@@ -10904,17 +10987,19 @@ async function runBackupCopy(source, writer, opts, makePlan) {
     await replication.createTemporarySlot(slot);
     await writer.makeDirectory('pg_wal');
     await writer.makeDirectory('pg_wal/archive_status');
+    // Replaying: the WAL before what our slot holds is copied now, before the backup's checkpoint can recycle it.
+    const replayWalStart = opts.replay ? await copyWalFromReference(source, writer, opts.replay, slot, opts.logger) : null;
     const backup = new backup_session_1.BackupSession(control);
     opts.clock?.next('backup start (checkpoint)');
     const startLsn = await backup.start(opts.label, true);
     opts.logger.info(`backup started at ${(0, lsn_1.formatLsn)(startLsn)} on timeline ${identity.timeline}`);
-    const walStart = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
+    const walStart = replayWalStart ?? (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
     const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
     const receiver = new wal_receiver_1.WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
     const validation = source.dataChecksums ? new page_validation_1.CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
     try {
         opts.clock?.next('plan (listing, changed blocks)');
-        const plan = await makePlan(startLsn);
+        const plan = await makePlan(startLsn, replayWalStart !== null);
         opts.clock?.next('copy');
         const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger, validation ?? undefined);
         const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
@@ -10930,27 +11015,75 @@ async function runBackupCopy(source, writer, opts, makePlan) {
         if (source.history.length > 0) {
             const history = await replication.timelineHistory(identity.timeline);
             if (history)
-                await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
+                writer.writeWhole(`pg_wal/${history.fileName}`, history.content);
         }
-        await writer.writeFile('backup_label', stop.backupLabel);
+        // Plain writes and one fsync pass: until pg_control is written, PostgreSQL refuses to start
+        // the directory, so none of these needs an atomic replacement of its own.
+        writer.writeWhole('backup_label', replayWalStart !== null
+            ? (0, backup_label_1.formatReplayBackupLabel)({ ...opts.replay, segSize, startTime: new Date(), label: opts.label })
+            : stop.backupLabel);
         // No tablespace_map: the pg_tblspc links already point where the target keeps each
         // tablespace (mapped or not), as pg_basebackup's plain format leaves them.
         if (opts.recoveryConninfo !== null)
-            await writeRecoveryConf(writer, opts.recoveryConninfo);
+            writeRecoveryConf(writer, opts.recoveryConninfo);
         await writer.flush();
         // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
-        await writer.writeFile(plan.controlFile, controlFile);
+        await writer.writeFile(plan.controlFile, replayWalStart !== null ? (0, pg_control_1.pgControlForReplay)(controlFile, stop.stopLsn, identity.timeline) : controlFile);
         if (opts.sync) {
             await (0, target_writer_1.fsyncPath)(writer.abs('global'));
             await (0, target_writer_1.fsyncPath)(writer.abs('.'));
         }
         opts.clock?.end();
-        return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten, validation: validated };
+        const shipped = replayWalShipped(writer, source, replayWalStart);
+        return {
+            startLsn, stopLsn: stop.stopLsn, plan, copy, validation: validated, replaying: replayWalStart !== null,
+            walSegments: sink.segments.length + shipped.segments, walBytes: sink.bytesWritten + shipped.bytes,
+        };
     }
     finally {
         await receiver.abort();
         await validation?.close();
     }
+}
+/**
+ * Copies the source's WAL segment files from R's segment up to the segment where our slot's
+ * reservation starts (the stream takes over there), and returns that start; null when the
+ * source no longer has one of them: the run then finds the source's changes another way.
+ */
+async function copyWalFromReference(source, writer, replay, slot, logger) {
+    const { segSize } = source;
+    const reserved = await slotRestartLsn(source.control, slot);
+    const streamFrom = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(reserved, segSize), segSize);
+    const files = (0, source_wal_files_1.walFilesBetween)(replay.redoLsn, streamFrom, source.history, source.identity.timeline, segSize);
+    const plan = (0, plan_1.wholeFilesPlan)(files.map((f) => ({ path: f.path, size: segSize })));
+    // Made durable with everything else before pg_control; no fsync pass of its own.
+    await (0, copy_executor_1.executeCopy)(plan, [source.readers[0]], writer, log_1.silentLogger, undefined, { flush: false });
+    const missing = files.filter((f) => (fs.statSync(writer.abs(f.path), { throwIfNoEntry: false })?.size ?? 0) !== segSize);
+    if (missing.length > 0) {
+        for (const f of files)
+            fs.rmSync(writer.abs(f.path), { force: true });
+        logger.warn(`the source recycled WAL segment ${missing[0].path} before it was copied: the source's changes are found from its pages instead of by replaying its WAL from ${(0, lsn_1.formatLsn)(replay.redoLsn)}`);
+        return null;
+    }
+    logger.info(`shipped ${files.length} WAL segment(s) from ${(0, lsn_1.formatLsn)(replay.redoLsn)} (R) for the target to replay; the stream continues at ${(0, lsn_1.formatLsn)(streamFrom)}`);
+    return streamFrom;
+}
+async function slotRestartLsn(client, slot) {
+    const res = await client.query('SELECT restart_lsn FROM pg_replication_slots WHERE slot_name = $1', [slot]);
+    const lsn = res.rows[0]?.restart_lsn;
+    if (!lsn)
+        throw new errors_1.CatchupError('slot-missing', `Our temporary replication slot ${slot} has no reserved WAL on the source.`, 'Check that the replication and SQL connections reach the same server (no pooler or load balancer in between).');
+    return (0, lsn_1.parseLsn)(lsn);
+}
+/** What the shipped segments before the stream's start add to the WAL written. */
+function replayWalShipped(writer, source, streamFrom) {
+    if (streamFrom === null)
+        return { segments: 0, bytes: 0 };
+    const names = fs.readdirSync(writer.abs('pg_wal')).filter((n) => {
+        const seg = (0, wal_segment_1.parseSegmentFileName)(n, source.segSize);
+        return seg !== null && (0, wal_segment_1.segmentStartLsn)(seg.segNo, source.segSize) < streamFrom;
+    });
+    return { segments: names.length, bytes: names.length * source.segSize };
 }
 function logValidation(v, logger) {
     const extra = [
@@ -11001,11 +11134,11 @@ async function readControlFile(client, systemIdentifier) {
     }
     return content;
 }
-async function writeRecoveryConf(writer, conninfo) {
-    await writer.writeFile('standby.signal', '');
-    const existing = await fsp.readFile(writer.abs('postgresql.auto.conf'), 'utf8').catch(() => '');
+function writeRecoveryConf(writer, conninfo) {
+    writer.writeWhole('standby.signal', '');
+    const existing = fs.existsSync(writer.abs('postgresql.auto.conf')) ? fs.readFileSync(writer.abs('postgresql.auto.conf'), 'utf8') : '';
     const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
-    await writer.writeFile('postgresql.auto.conf', existing + sep + (0, recovery_conf_1.autoConfLines)(conninfo));
+    writer.writeWhole('postgresql.auto.conf', existing + sep + (0, recovery_conf_1.autoConfLines)(conninfo));
 }
 
 
@@ -11093,15 +11226,19 @@ async function catchup(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SUMMARIZER_WAIT_MS = void 0;
 exports.chooseTracker = chooseTracker;
+exports.chooseSourceSide = chooseSourceSide;
 exports.findSourceChanges = findSourceChanges;
-exports.targetChangeRecord = targetChangeRecord;
 const errors_1 = __nccwpck_require__(7679);
-const relation_path_1 = __nccwpck_require__(2770);
+const listing_relations_1 = __nccwpck_require__(7798);
+const change_source_choice_1 = __nccwpck_require__(8164);
 const plan_delta_1 = __nccwpck_require__(7126);
 const changed_blocks_scan_1 = __nccwpck_require__(8091);
 const ptrack_changes_1 = __nccwpck_require__(9463);
+const source_wal_files_1 = __nccwpck_require__(4014);
 const wal_summary_changes_1 = __nccwpck_require__(3847);
 const lsn_1 = __nccwpck_require__(2524);
+const timeline_history_1 = __nccwpck_require__(8279);
+const format_bytes_1 = __nccwpck_require__(9164);
 /** How long PTRACK waits for the WAL summarizer to reach the backup start before refusing. */
 exports.SUMMARIZER_WAIT_MS = 30_000;
 const countBlocks = (m) => [...m.values()].reduce((n, b) => n + b.length, 0);
@@ -11134,28 +11271,109 @@ async function chooseTracker(source, referenceLsn) {
     return { kind: 'wal-summaries' };
 }
 /**
- * The blocks the source changed since R, per main-fork file (design rule 4), found the way the
- * mode asks: a page-LSN scan on the server of every file the target also has, or the tracker
- * (no data file is read).
+ * Design rule 4, source half, chosen by cost before anything is written: a page-LSN scan on the
+ * server, change tracking (WAL summaries or ptrack), or shipping the source's WAL from R for the
+ * target to replay. PTRACK allows only tracking, and refuses when it cannot answer.
  */
-async function findSourceChanges(method, tracker, source, sourceListing, targetListing, referenceLsn, startLsn, logger) {
-    if (method === 'page-scan' || !tracker) {
+async function chooseSourceSide(flavor, source, decision, targetListing, forced) {
+    const R = decision.referenceLsn;
+    const candidates = [];
+    candidates.push(flavor === 'PTRACK'
+        ? { method: 'page-scan', estimate: null, unavailable: 'PTRACK reads change tracking and never the data files (use -b DELTA for the other methods)' }
+        : { method: 'page-scan', estimate: (0, change_source_choice_1.serverPageScanEstimate)((0, listing_relations_1.relationMainForkBytes)(targetListing)) });
+    let tracker = null;
+    let trackerError = null;
+    try {
+        tracker = await chooseTracker(source, R);
+    }
+    catch (err) {
+        if (!(err instanceof errors_1.CatchupError))
+            throw err;
+        trackerError = err;
+    }
+    if (flavor === 'PTRACK' && trackerError)
+        throw trackerError;
+    for (const kind of ['wal-summaries', 'ptrack']) {
+        if (tracker?.kind === kind)
+            candidates.push({ method: kind, estimate: (0, change_source_choice_1.trackerEstimate)() });
+        else
+            candidates.push({ method: kind, estimate: null, unavailable: tracker ? `not checked: ${tracker.kind} answers` : trackerError.message });
+    }
+    const replay = await replayCandidate(flavor, source, decision);
+    candidates.push(replay.candidate);
+    try {
+        const choice = (0, change_source_choice_1.chooseChangeSource)('source', candidates, forced);
+        return { choice, tracker: choice.method === tracker?.kind ? tracker : null, replay: choice.method === 'wal-replay' ? replay.start : null };
+    }
+    catch (err) {
+        if (err instanceof change_source_choice_1.ChangeSourceError)
+            throw new errors_1.CatchupError('change-source', err.message, 'Drop --change-source to let pg-catchup choose.');
+        throw err;
+    }
+}
+/** Shipping the source's WAL from R: only where the source still has every segment of it. */
+async function replayCandidate(flavor, source, decision) {
+    const method = 'wal-replay';
+    const R = decision.referenceLsn;
+    if (flavor === 'PTRACK')
+        return { candidate: { method, estimate: null, unavailable: 'PTRACK reads change tracking only' }, start: null };
+    if (decision.checkpointLsn === undefined) {
+        return { candidate: { method, estimate: null, unavailable: 'R was recorded by an interrupted run, without the checkpoint recovery would start from' }, start: null };
+    }
+    const now = source.identity.walPosition;
+    const files = (0, source_wal_files_1.walFilesBetween)(R, now, source.history, source.identity.timeline, source.segSize);
+    const missing = await (0, source_wal_files_1.missingWalFiles)(source.control, files, source.segSize);
+    if (missing)
+        return { candidate: { method, estimate: null, unavailable: missing }, start: null };
+    return {
+        candidate: { method, estimate: (0, change_source_choice_1.walReplayEstimate)(Number(now - R)) },
+        start: { redoLsn: R, checkpointLsn: decision.checkpointLsn, timeline: (0, timeline_history_1.timelineOfLsn)(source.history, source.identity.timeline, R) },
+    };
+}
+/**
+ * The blocks the source changed since R, per main-fork file, by the chosen method: a page-LSN
+ * scan on the server of every file the target also has, the tracker (no data file is read), or
+ * none at all when the target replays the source's WAL from R.
+ */
+async function findSourceChanges(side, replaying, source, sourceListing, targetListing, referenceLsn, startLsn, logger) {
+    const { choice, tracker } = side;
+    const chosen = { estimate: choice.estimate, reason: choice.reason };
+    if (choice.method === 'wal-replay' && replaying) {
+        const bytes = Number(startLsn - referenceLsn);
+        logger.info(`source changes: none copied; the target replays the source's WAL from ${(0, lsn_1.formatLsn)(referenceLsn)} (${(0, format_bytes_1.formatBytes)(bytes)} up to the backup start)`);
+        return {
+            changed: new Map(),
+            record: {
+                side: 'source', method: 'wal-replay', filesScanned: 0, blocksFound: 0, bytesRead: bytes, ...chosen,
+                detail: `the source's WAL from ${(0, lsn_1.formatLsn)(referenceLsn)} is shipped, and the target replays it from the checkpoint at R`,
+            },
+        };
+    }
+    if (choice.method === 'page-scan' || choice.method === 'wal-replay' || !tracker) {
         const candidates = (0, plan_delta_1.patchCandidates)(sourceListing, targetListing, source.blockSize);
         const changed = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, candidates, referenceLsn, source.blockSize);
         const blocks = countBlocks(changed);
         logger.info(`source changes: page-LSN scan of ${candidates.length} files on the server found ${blocks} blocks with LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}`);
-        return { changed, record: { side: 'source', method: 'page-scan', filesScanned: candidates.length, blocksFound: blocks, detail: `page LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}, read on the server` } };
+        return {
+            changed,
+            record: {
+                side: 'source', method: 'page-scan', filesScanned: candidates.length, blocksFound: blocks, bytesRead: candidates.reduce((n, c) => n + c.length, 0),
+                detail: `page LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}, read on the server`,
+                // wal-replay here: the source recycled that WAL before it was copied (logged then).
+                ...(choice.method === 'page-scan' ? chosen : { reason: 'wal-replay was chosen, but the source recycled its WAL from R before it was copied' }),
+            },
+        };
     }
     if (tracker.kind === 'ptrack') {
         const res = await (0, ptrack_changes_1.ptrackChanges)(source.control, referenceLsn);
         const blocks = countBlocks(res.changed);
         logger.info(`source changes: ptrack ${res.version} map since ${(0, lsn_1.formatLsn)(referenceLsn)}: ${res.rows} files, ${blocks} blocks; 0 data files scanned`);
-        return { changed: res.changed, record: { side: 'source', method: 'ptrack', filesScanned: 0, blocksFound: blocks, detail: `ptrack ${res.version}, tracking since ${(0, lsn_1.formatLsn)(res.initLsn)}` } };
+        return { changed: res.changed, record: { side: 'source', method: 'ptrack', filesScanned: 0, blocksFound: blocks, bytesRead: 0, detail: `ptrack ${res.version}, tracking since ${(0, lsn_1.formatLsn)(res.initLsn)}`, ...chosen } };
     }
     const relsegSize = source.relsegSize;
     const res = await (0, wal_summary_changes_1.walSummaryChanges)(source.control, {
         fromLsn: referenceLsn, toLsn: startLsn, timeline: source.identity.timeline, history: source.history,
-        blockSize: source.blockSize, relsegSize, tablespaceVersionDir: tablespaceVersionDir(sourceListing, source.info.major), waitMs: exports.SUMMARIZER_WAIT_MS, logger,
+        blockSize: source.blockSize, relsegSize, tablespaceVersionDir: (0, listing_relations_1.tablespaceVersionDir)(sourceListing, source.info.major), waitMs: exports.SUMMARIZER_WAIT_MS, logger,
     });
     const sizes = new Map(sourceListing.filter((e) => !e.isDir).map((e) => [e.path, e.size]));
     const changed = (0, wal_summary_changes_1.applyLimitBlocks)(res.changed, res.limits, sizes, source.blockSize, relsegSize);
@@ -11163,26 +11381,8 @@ async function findSourceChanges(method, tracker, source, sourceListing, targetL
     logger.info(`source changes: ${res.summaries} WAL summaries (${res.rows} rows) for ${(0, lsn_1.formatLsn)(referenceLsn)}..${(0, lsn_1.formatLsn)(startLsn)}: ${blocks} blocks; 0 data files scanned`);
     return {
         changed,
-        record: { side: 'source', method: 'wal-summaries', filesScanned: 0, blocksFound: blocks, detail: `${res.summaries} WAL summaries covering ${(0, lsn_1.formatLsn)(referenceLsn)}..${(0, lsn_1.formatLsn)(startLsn)}` },
+        record: { side: 'source', method: 'wal-summaries', filesScanned: 0, blocksFound: blocks, bytesRead: 0, detail: `${res.summaries} WAL summaries covering ${(0, lsn_1.formatLsn)(referenceLsn)}..${(0, lsn_1.formatLsn)(startLsn)}`, ...chosen },
     };
-}
-/** The target side of a diverged target: its own pages with LSN >= R (found before the run). */
-function targetChangeRecord(targetChanged, targetListing, referenceLsn) {
-    // scanLocalChangedBlocks reads the main forks of permanent relations.
-    const files = targetListing.filter((e) => {
-        const rel = !e.isDir && !e.isSymlink ? (0, relation_path_1.parseRelationPath)(e.path) : null;
-        return rel !== null && rel.fork === 'main' && !rel.isTemp;
-    }).length;
-    return { side: 'target', method: 'page-scan', filesScanned: files, blocksFound: countBlocks(targetChanged), detail: `the target's own pages with LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)} (its branch after the fork)` };
-}
-/** PG_<major>_<catversion>, as the source names it inside each tablespace (only needed when it has tablespaces). */
-function tablespaceVersionDir(listing, major) {
-    for (const e of listing) {
-        const m = /^pg_tblspc\/\d+\/(PG_\d+_\d+)$/.exec(e.path);
-        if (m)
-            return m[1];
-    }
-    return `PG_${major}_0`;
 }
 
 
@@ -11248,6 +11448,7 @@ const file_listing_1 = __nccwpck_require__(8115);
 const lsn_1 = __nccwpck_require__(2524);
 const backup_copy_1 = __nccwpck_require__(1749);
 const change_source_1 = __nccwpck_require__(5079);
+const target_changes_1 = __nccwpck_require__(6648);
 const wal_summary_changes_1 = __nccwpck_require__(3847);
 const divergence_1 = __nccwpck_require__(5671);
 const format_bytes_1 = __nccwpck_require__(9164);
@@ -11332,27 +11533,29 @@ async function syncExistingTarget(opts, flavor) {
             return report;
         }
         const R = decision.referenceLsn;
-        let tracker = null;
-        if (flavor === 'PTRACK') {
-            const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
-            tracker = await (0, change_source_1.chooseTracker)(source, R).catch((err) => {
+        // Both sides are decided before the first write: the target's WAL is read now, and emptied later.
+        const preListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
+        const targetChanges = await (0, target_changes_1.findTargetChanges)(target, decision, preListing, opts.changeSources?.target, logger);
+        const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
+        const sourceSide = await (0, change_source_1.chooseSourceSide)(flavor, source, decision, preListing, opts.changeSources?.source).catch((err) => {
+            if (flavor === 'PTRACK')
                 report.checks.push({ ...trackingCheck, status: 'fail', detail: err.message, fix: err.fix });
-                throw err;
-            });
-            report.checks.push({ ...trackingCheck, status: 'pass', detail: tracker.kind === 'ptrack' ? 'the ptrack extension is tracking' : `WAL summaries cover ${(0, lsn_1.formatLsn)(R)} up to the summarizer's position without a hole` });
+            throw err;
+        });
+        if (flavor === 'PTRACK') {
+            report.checks.push({ ...trackingCheck, status: 'pass', detail: sourceSide.tracker?.kind === 'ptrack' ? 'the ptrack extension is tracking' : `WAL summaries cover ${(0, lsn_1.formatLsn)(R)} up to the summarizer's position without a hole` });
         }
+        logger.info(`source side: ${sourceSide.choice.method}, ${sourceSide.choice.reason}${targetChanges ? `; target side: ${targetChanges.record.method}, ${targetChanges.record.reason}` : ''}`);
         const protectedPaths = [...catchup_marker_1.OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
-        const makePlan = async (startLsn) => {
+        const makePlan = async (startLsn, replaying) => {
             const sourceListing = await (0, file_listing_1.listSourceFiles)(source.control);
             // The target's pg_wal is emptied before the stream starts; nothing of ours is planned there.
             const targetListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
-            const changes = await (0, change_source_1.findSourceChanges)(flavor === 'PTRACK' ? 'tracking' : 'page-scan', tracker, source, sourceListing, targetListing, R, startLsn, logger);
-            report.changeSources = [changes.record];
-            if (decision.targetChanged)
-                report.changeSources.push((0, change_source_1.targetChangeRecord)(decision.targetChanged, targetListing, R));
+            const changes = await (0, change_source_1.findSourceChanges)(sourceSide, replaying, source, sourceListing, targetListing, R, startLsn, logger);
+            report.changeSources = targetChanges ? [changes.record, targetChanges.record] : [changes.record];
             const plan = (0, plan_delta_1.planDelta)({
                 source: sourceListing, target: targetListing, blockSize: source.blockSize,
-                sourceChanged: changes.changed, targetChanged: decision.targetChanged, protectedPaths, layout,
+                sourceChanged: changes.changed, targetChanged: targetChanges?.changed, protectedPaths, layout,
             });
             logPlan(plan, logger);
             recordPlan(report, plan);
@@ -11360,8 +11563,8 @@ async function syncExistingTarget(opts, flavor) {
         };
         if (opts.dryRun) {
             // No backup starts in a dry run: plan up to what the summarizer has reached (or the current WAL position).
-            const horizon = tracker?.kind === 'wal-summaries' ? (await (0, wal_summary_changes_1.readSummarizerState)(source.control)).summarizedLsn : R;
-            await makePlan(horizon > R ? horizon : R);
+            const horizon = sourceSide.tracker?.kind === 'wal-summaries' ? (await (0, wal_summary_changes_1.readSummarizerState)(source.control)).summarizedLsn : R;
+            await makePlan(horizon > R ? horizon : R, sourceSide.replay !== null);
             report.status = 'dry-run';
             return report;
         }
@@ -11384,11 +11587,12 @@ async function syncExistingTarget(opts, flavor) {
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
             validateThreads: opts.validateThreads ?? threads,
-        }, async (startLsn) => {
+            replay: sourceSide.replay ?? undefined,
+        }, async (startLsn, replaying) => {
             if (startLsn < R) {
                 throw new errors_1.CatchupError('target-ahead', `Current START LSN ${(0, lsn_1.formatLsn)(startLsn)} is lower than expected START LSN ${(0, lsn_1.formatLsn)(R)}.`, 'The target is ahead of the source: point the run at the right source, or rebuild the target with -b FULL.');
             }
-            return makePlan(startLsn);
+            return makePlan(startLsn, replaying);
         });
         (0, catchup_marker_1.endMarkedRun)(targetDir);
         (0, backup_copy_1.recordCopyResult)(report, result, Boolean(opts.writeRecoveryConf));
@@ -11522,14 +11726,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.decideReference = decideReference;
+exports.readTargetHistory = readTargetHistory;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 const file_owner_1 = __nccwpck_require__(6616);
 const errors_1 = __nccwpck_require__(7679);
 const single_user_recovery_1 = __nccwpck_require__(112);
 const restore_command_source_1 = __nccwpck_require__(7237);
-const local_changed_blocks_1 = __nccwpck_require__(1927);
-const target_listing_1 = __nccwpck_require__(9264);
 const reference_lsn_1 = __nccwpck_require__(4597);
 const lsn_1 = __nccwpck_require__(2524);
 const local_wal_source_1 = __nccwpck_require__(6829);
@@ -11543,13 +11746,10 @@ async function decideReference(target, source, logger, wal = {}) {
     if (target.marker) {
         // Resuming: the target's WAL and history went with the interrupted run; the marker kept R.
         const m = target.marker;
-        const decision = {
+        return {
             referenceLsn: m.referenceLsn, reason: `${m.referenceReason} (recorded by the interrupted run)`, position,
             divergence: { diverged: m.diverged, forkLsn: m.forkLsn, detail: m.diverged ? 'diverged (recorded by the interrupted run)' : 'on the source history (recorded by the interrupted run)' },
         };
-        if (m.diverged)
-            decision.targetChanged = targetBlocksSince(target, m.referenceLsn);
-        return decision;
     }
     const targetHistory = readTargetHistory(target.dir, position.tli);
     const relation = (0, reference_lsn_1.relateToSource)(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition }, targetHistory);
@@ -11562,7 +11762,7 @@ async function decideReference(target, source, logger, wal = {}) {
     if (relation.kind === 'on-history') {
         const ref = (0, reference_lsn_1.referenceForLaggingTarget)(target.control, target.backupLabel);
         const onHistory = {
-            referenceLsn: ref.lsn, reason: ref.reason, position,
+            referenceLsn: ref.lsn, reason: ref.reason, position, checkpointLsn: ref.checkpointLsn,
             divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${(0, lsn_1.formatLsn)(position.lsn)}) is on the source's history` },
         };
         // A backup_label target never ran: its pg_control came from the source with the files.
@@ -11573,18 +11773,18 @@ async function decideReference(target, source, logger, wal = {}) {
     // Diverged: R is the redo point of the last target checkpoint before the fork.
     assertHintLogging(target, `the target diverged from the source at ${(0, lsn_1.formatLsn)(relation.forkLsn)} (timeline ${relation.forkTli})`);
     const checkpoint = target.control.checkpointLsn < relation.forkLsn
-        ? { redo: target.control.redoLsn, how: `redo LSN ${(0, lsn_1.formatLsn)(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
+        ? { redo: target.control.redoLsn, lsn: target.control.checkpointLsn, how: `redo LSN ${(0, lsn_1.formatLsn)(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
         : await lastCheckpointBeforeFork(target, relation.forkLsn, targetHistory ?? [], wal, logger);
     const label = target.backupLabel;
-    const referenceLsn = label && label.startWalLocation < checkpoint.redo ? label.startWalLocation : checkpoint.redo;
+    const fromLabel = label !== null && label.startWalLocation < checkpoint.redo;
+    const referenceLsn = fromLabel ? label.startWalLocation : checkpoint.redo;
     logger.info(`the target diverged from the source at ${(0, lsn_1.formatLsn)(relation.forkLsn)} on timeline ${relation.forkTli}; R = ${(0, lsn_1.formatLsn)(referenceLsn)}`);
     return {
-        referenceLsn, reason: checkpoint.how, position,
+        referenceLsn, reason: checkpoint.how, position, checkpointLsn: (fromLabel ? label.checkpointLocation : checkpoint.lsn) ?? undefined,
         divergence: {
             diverged: true, forkLsn: (0, lsn_1.formatLsn)(relation.forkLsn), forkTimeline: relation.forkTli,
             detail: `the target (timeline ${position.tli}, ${(0, lsn_1.formatLsn)(position.lsn)}) left the source's history at ${(0, lsn_1.formatLsn)(relation.forkLsn)} on timeline ${relation.forkTli}`,
         },
-        targetChanged: targetBlocksSince(target, referenceLsn),
     };
 }
 /**
@@ -11606,13 +11806,13 @@ async function checkSameTimeline(target, source, onHistory, wal, logger) {
         if (verdict.kind === 'same') {
             if (firstDetail === null)
                 return onHistory;
-            const lsn = redo < onHistory.referenceLsn ? redo : onHistory.referenceLsn;
+            const own = redo < onHistory.referenceLsn;
+            const lsn = own ? redo : onHistory.referenceLsn;
             logger.info(`the target wrote WAL of its own on timeline ${tli}: ${firstDetail}; R = ${(0, lsn_1.formatLsn)(lsn)}`);
             return {
-                referenceLsn: lsn, position: onHistory.position,
+                referenceLsn: lsn, position: onHistory.position, checkpointLsn: own ? checkpointLsn : onHistory.checkpointLsn,
                 reason: `redo LSN ${(0, lsn_1.formatLsn)(redo)} of the target's last checkpoint (at ${(0, lsn_1.formatLsn)(checkpointLsn)}) that is identical in the source's WAL`,
                 divergence: { diverged: true, forkTimeline: tli, detail: `same-timeline divergence: ${firstDetail}` },
-                targetChanged: targetBlocksSince(target, lsn),
             };
         }
         if (verdict.kind === 'unverifiable') {
@@ -11623,13 +11823,13 @@ async function checkSameTimeline(target, source, onHistory, wal, logger) {
             // The fork is unknown: start from the oldest checkpoint the target's WAL still has, the
             // most its own data allows; the flag accepts that the fork is not older than that.
             const oldest = await oldestCheckpoint(reader, checkpointLsn, redo);
-            const lsn = oldest.redo < onHistory.referenceLsn ? oldest.redo : onHistory.referenceLsn;
+            const own = oldest.redo < onHistory.referenceLsn;
+            const lsn = own ? oldest.redo : onHistory.referenceLsn;
             logger.warn(`${verdict.detail}; --assume-diverged: syncing from ${(0, lsn_1.formatLsn)(lsn)}, the oldest checkpoint in the target's WAL`);
             return {
-                referenceLsn: lsn, position: onHistory.position,
+                referenceLsn: lsn, position: onHistory.position, checkpointLsn: own ? oldest.checkpointLsn : onHistory.checkpointLsn,
                 reason: `redo LSN ${(0, lsn_1.formatLsn)(oldest.redo)} of the oldest checkpoint in the target's WAL (at ${(0, lsn_1.formatLsn)(oldest.checkpointLsn)}); --assume-diverged: history not verified on the source`,
                 divergence: { diverged: true, forkTimeline: tli, detail: `assumed (--assume-diverged): ${verdict.detail}` },
-                targetChanged: targetBlocksSince(target, lsn),
             };
         }
         firstDetail ??= verdict.detail;
@@ -11666,10 +11866,7 @@ async function oldestCheckpoint(reader, checkpointLsn, redo) {
     }
     return oldest;
 }
-function targetBlocksSince(target, referenceLsn) {
-    const files = (0, target_listing_1.listTarget)(target.dir).filter((e) => !e.isDir && !e.isSymlink);
-    return (0, local_changed_blocks_1.scanLocalChangedBlocks)(target.dir, files, referenceLsn, target.control.blockSize);
-}
+/** The target's history for its timeline (from its pg_wal); null when the file is missing. */
 function readTargetHistory(dir, tli) {
     if (tli <= 1)
         return [];
@@ -11703,14 +11900,21 @@ async function lastCheckpointBeforeFork(target, forkLsn, history, wal, logger) {
             logger.info(`restored ${restoring.restored.length} WAL segment(s) of the target through restore_command`);
         return {
             redo: found.redoLsn,
+            lsn: found.checkpointLsn,
             how: `redo LSN ${(0, lsn_1.formatLsn)(found.redoLsn)} of the target's last checkpoint before the fork (at ${(0, lsn_1.formatLsn)(found.checkpointLsn)}, read from its WAL)`,
         };
     }
     catch (err) {
         if (err instanceof wal_reader_1.WalReadError) {
-            throw new errors_1.CatchupError('fork-wal-missing', `Cannot establish where to start: the target's WAL before the fork at ${(0, lsn_1.formatLsn)(forkLsn)} is not readable (${err.message}).`, wal.restoreTargetWal
-                ? 'restore_command did not provide it either: without it the blocks the target changed cannot be found; rebuild the target with -b FULL.'
-                : 'Without it the blocks the target changed cannot be found: use -c/--restore-target-wal to fetch the WAL through restore_command, or rebuild the target with -b FULL.');
+            // Sound without that checkpoint: every block either side changed after the fork carries a
+            // page LSN at or above it (the target's own changes need hint logging, checked above), and
+            // the blocks below it are the shared history. Only replaying from R needs a checkpoint.
+            logger.warn(`the target's WAL before the fork at ${(0, lsn_1.formatLsn)(forkLsn)} is not readable (${err.message})${wal.restoreTargetWal ? ', not even through restore_command' : ''}: R is the fork point itself`);
+            return {
+                redo: forkLsn,
+                lsn: null,
+                how: `the fork point ${(0, lsn_1.formatLsn)(forkLsn)} from the source's timeline history: the target's WAL before it is gone, so no checkpoint before the fork can be read`,
+            };
         }
         throw err;
     }
@@ -12159,6 +12363,103 @@ function assertThreads(threads) {
 
 /***/ }),
 
+/***/ 6648:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.findTargetChanges = findTargetChanges;
+const errors_1 = __nccwpck_require__(7679);
+const listing_relations_1 = __nccwpck_require__(7798);
+const local_changed_blocks_1 = __nccwpck_require__(1927);
+const target_wal_changes_1 = __nccwpck_require__(8488);
+const change_source_choice_1 = __nccwpck_require__(8164);
+const lsn_1 = __nccwpck_require__(2524);
+const timeline_history_1 = __nccwpck_require__(8279);
+const divergence_1 = __nccwpck_require__(5671);
+const format_bytes_1 = __nccwpck_require__(9164);
+const countBlocks = (m) => [...m.values()].reduce((n, b) => n + b.length, 0);
+/**
+ * Design rule 4, target half: the blocks a diverged target changed on its own branch since R,
+ * found before the first write (the run empties the target's pg_wal). From the target's WAL, as
+ * pg_rewind does, when that is cheaper than reading its data files and the WAL is all there;
+ * otherwise by page LSN. Null for a target that did not diverge.
+ */
+async function findTargetChanges(target, decision, targetListing, forced, logger) {
+    if (!decision.divergence.diverged)
+        return null;
+    const R = decision.referenceLsn;
+    const relationBytes = (0, listing_relations_1.relationMainForkBytes)(targetListing);
+    const walBytes = Number(decision.position.lsn > R ? decision.position.lsn - R : 0n);
+    let choice;
+    try {
+        choice = (0, change_source_choice_1.chooseChangeSource)('target', [
+            target.marker
+                ? { method: 'target-wal', estimate: null, unavailable: "the interrupted run emptied the target's pg_wal" }
+                : { method: 'target-wal', estimate: (0, change_source_choice_1.targetWalEstimate)(walBytes) },
+            { method: 'page-scan', estimate: (0, change_source_choice_1.localPageScanEstimate)(relationBytes) },
+        ], forced);
+    }
+    catch (err) {
+        if (err instanceof change_source_choice_1.ChangeSourceError)
+            throw new errors_1.CatchupError('change-source', err.message, 'Drop --change-source to let pg-catchup choose.');
+        throw err;
+    }
+    let fallback = null;
+    if (choice.method === 'target-wal') {
+        const history = (0, divergence_1.readTargetHistory)(target.dir, decision.position.tli) ?? [];
+        const res = await (0, target_wal_changes_1.targetWalChanges)({
+            pgdata: target.dir, fromLsn: R, timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, decision.position.tli, lsn),
+            systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, blockSize: target.control.blockSize,
+            relsegSize: target.control.relsegSize, tablespaceVersionDir: (0, listing_relations_1.tablespaceVersionDir)(targetListing, target.majorVersion), mustReach: decision.position.lsn,
+        });
+        if (res.complete) {
+            const changed = withWholeFiles(res.changed, res.wholeFiles, res.wholeDirectories, targetListing, target.control.blockSize);
+            const blocks = countBlocks(changed);
+            logger.info(`target changes: ${res.records} records of the target's WAL from ${(0, lsn_1.formatLsn)(R)} (${(0, format_bytes_1.formatBytes)(res.walBytes)}) reference ${blocks} blocks; 0 data files scanned`);
+            return {
+                changed,
+                record: {
+                    side: 'target', method: 'target-wal', filesScanned: 0, blocksFound: blocks, bytesRead: res.walBytes, estimate: choice.estimate, reason: choice.reason,
+                    detail: `block references of the target's WAL ${(0, lsn_1.formatLsn)(R)}..${(0, lsn_1.formatLsn)(res.endLsn)} (its branch after the fork, read as pg_rewind reads it)`,
+                },
+            };
+        }
+        if (forced) {
+            throw new errors_1.CatchupError('change-source', `--change-source target=target-wal is not possible: ${res.reason}.`, "Drop --change-source to let pg-catchup scan the target's pages instead.");
+        }
+        fallback = `the target's WAL from R is incomplete (${res.reason}), so its pages are scanned instead`;
+        logger.info(`target changes: ${fallback}`);
+    }
+    const files = targetListing.filter((e) => !e.isDir && !e.isSymlink);
+    const changed = (0, local_changed_blocks_1.scanLocalChangedBlocks)(target.dir, files, R, target.control.blockSize);
+    return {
+        changed,
+        record: {
+            side: 'target', method: 'page-scan', filesScanned: (0, listing_relations_1.relationMainForks)(targetListing).length, blocksFound: countBlocks(changed), bytesRead: relationBytes,
+            estimate: (0, change_source_choice_1.localPageScanEstimate)(relationBytes), reason: fallback ?? choice.reason,
+            detail: `the target's own pages with LSN >= ${(0, lsn_1.formatLsn)(R)} (its branch after the fork)`,
+        },
+    };
+}
+/** Every block of the target files that a relation-level record (a create, a database copy) made new. */
+function withWholeFiles(changed, wholeFiles, wholeDirectories, listing, blockSize) {
+    if (wholeFiles.size === 0 && wholeDirectories.length === 0)
+        return changed;
+    const out = new Map(changed);
+    for (const f of (0, listing_relations_1.relationMainForks)(listing)) {
+        const relation = f.path.replace(/\.\d+$/, '');
+        if (!wholeFiles.has(f.path) && !wholeFiles.has(relation) && !wholeDirectories.some((d) => f.path.startsWith(`${d}/`)))
+            continue;
+        out.set(f.path, Array.from({ length: Math.floor(f.size / blockSize) }, (_, i) => i));
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 4408:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -12279,7 +12580,9 @@ async function placeLayout(parsed, source, targetDir, existingLinks, report) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseBackupLabel = parseBackupLabel;
+exports.formatReplayBackupLabel = formatReplayBackupLabel;
 const lsn_1 = __nccwpck_require__(2524);
+const wal_segment_1 = __nccwpck_require__(3925);
 /**
  * A backup_label left in a target (a restored backup or a rewind that was never started) means
  * recovery will begin at its START WAL LOCATION, which can be older than pg_control's redo.
@@ -12299,6 +12602,26 @@ function parseBackupLabel(text, name = 'backup_label') {
         backupFrom: field('BACKUP FROM'),
         label: field('LABEL'),
     };
+}
+/**
+ * The backup_label of a target that replays shipped WAL from R (pg_rewind's createBackupLabel):
+ * recovery starts at the checkpoint whose redo is R; "BACKUP FROM: standby" makes it consistent
+ * at pg_control's minimum recovery point instead of waiting for a backup-end record. The method
+ * must not be "streamed", which would demand that record.
+ */
+function formatReplayBackupLabel(opts) {
+    const file = (0, wal_segment_1.segmentFileName)(opts.timeline, (0, wal_segment_1.segmentNoOf)(opts.redoLsn, opts.segSize), opts.segSize);
+    const time = opts.startTime.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    return [
+        `START WAL LOCATION: ${(0, lsn_1.formatLsn)(opts.redoLsn)} (file ${file})`,
+        `CHECKPOINT LOCATION: ${(0, lsn_1.formatLsn)(opts.checkpointLsn)}`,
+        'BACKUP METHOD: pg_catchup',
+        'BACKUP FROM: standby',
+        `START TIME: ${time}`,
+        `LABEL: ${opts.label.replace(/\n/g, ' ')}`,
+        `START TIMELINE: ${opts.timeline}`,
+        '',
+    ].join('\n');
 }
 
 
@@ -12621,6 +12944,39 @@ function classifyEntries(listing) {
 
 /***/ }),
 
+/***/ 7798:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.relationMainForks = relationMainForks;
+exports.relationMainForkBytes = relationMainForkBytes;
+exports.tablespaceVersionDir = tablespaceVersionDir;
+const relation_path_1 = __nccwpck_require__(2770);
+/** The main-fork files of permanent relations in a listing: what a page scan reads, and what DELTA patches. */
+function relationMainForks(listing) {
+    return listing.filter((e) => {
+        const rel = !e.isDir && !e.isSymlink ? (0, relation_path_1.parseRelationPath)(e.path) : null;
+        return rel !== null && rel.fork === 'main' && !rel.isTemp;
+    });
+}
+function relationMainForkBytes(listing) {
+    return relationMainForks(listing).reduce((n, e) => n + e.size, 0);
+}
+/** PG_<major>_<catversion>, as a cluster names it inside each tablespace (only needed when it has tablespaces). */
+function tablespaceVersionDir(listing, major) {
+    for (const e of listing) {
+        const m = /^pg_tblspc\/\d+\/(PG_\d+_\d+)$/.exec(e.path);
+        if (m)
+            return m[1];
+    }
+    return `PG_${major}_0`;
+}
+
+
+/***/ }),
+
 /***/ 1927:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -12704,11 +13060,68 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
 
 /***/ }),
 
-/***/ 8103:
+/***/ 6968:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
+// Generated by scripts/build-wasm.ts from page-checksum.wat; do not edit. Run `npm run build:wasm`.
+// Not instrumented for coverage: the page validator's workers run instantiatePageChecksumWasm
+// from its source text, where the counters would be undefined.
+/* istanbul ignore file */
+/**
+ * The WebAssembly SIMD kernel behind findBadPages in page-checksum.ts: page-checksum.wat,
+ * assembled. Embedded as text because ncc bundles the app into one file and the workers start
+ * from source text; neither has a .wasm file to read.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PAGE_CHECKSUM_WASM_BASE64 = void 0;
+exports.instantiatePageChecksumWasm = instantiatePageChecksumWasm;
+/** page-checksum.wat assembled by wabt (912 bytes), base64. */
+exports.PAGE_CHECKSUM_WASM_BASE64 = 'AGFzbQEAAAABCQFgBX9/f39/AAMCAQAFAwEAAQcaAgZtZW1vcnkCAA1jaGVja3N1bVBhZ2VzAAAK1QYB0gYCCX8Le/0MkwEA' +
+    'AZMBAAGTAQABkwEAASEOIAAhBSAAIAEgA2xqIQYgAiEJIAQhCgJAA0AgBSAGTw0B/QzpNh9bYFlSuKpQqwIqbeYdIRH9DHpG' +
+    '/3mj+Lmb0nx+ISw94YMhEv0MT0fU+HC5nuMWrsZC+hYymSET/QxdOwl7PP/amCqQGPfbnBwLIRT9DEt2j+W8NnYYsTt7Xd7n' +
+    'PechFf0Mecm+krLApsx5CUow1EOqhSEW/Qy7JTF4ouqobMbqB+Q+/FxLIRf9DHaMv5++IMoV05/K8lbXm5UhGP0M////////' +
+    '//8AAP///////yEPIAUhByAFIANqIQgDQCARIAf9AAQAIA/9Tv1RIhAgDv21ASAQQRH9rQH9USERIBIgB/0ABBD9USIQIA79' +
+    'tQEgEEER/a0B/VEhEiATIAf9AAQg/VEiECAO/bUBIBBBEf2tAf1RIRMgFCAH/QAEMP1RIhAgDv21ASAQQRH9rQH9USEUIBUg' +
+    'B/0ABED9USIQIA79tQEgEEER/a0B/VEhFSAWIAf9AARQ/VEiECAO/bUBIBBBEf2tAf1RIRYgFyAH/QAEYP1RIhAgDv21ASAQ' +
+    'QRH9rQH9USEXIBggB/0ABHD9USIQIA79tQEgEEER/a0B/VEhGP0M/////////////////////yEPIAdBgAFqIQcgByAISQ0A' +
+    'C0ECIQsDQCARIA79tQEgEUER/a0B/VEhESASIA79tQEgEkER/a0B/VEhEiATIA79tQEgE0ER/a0B/VEhEyAUIA79tQEgFEER' +
+    '/a0B/VEhFCAVIA79tQEgFUER/a0B/VEhFSAWIA79tQEgFkER/a0B/VEhFiAXIA79tQEgF0ER/a0B/VEhFyAYIA79tQEgGEER' +
+    '/a0B/VEhGCALQQFrIgsNAAsgESAS/VEgEyAU/VH9USAVIBb9USAXIBj9Uf1R/VEhECAQ/RsAIBD9GwFzIBD9GwIgEP0bA3Nz' +
+    'IQwgDCAJcyEMQQEhDSAFIQcCQANAIAf9AAQAIAf9AAQQ/VAgB/0ABCAgB/0ABDD9UP1Q/VMNASAHQcAAaiEHIAcgCEkNAAtB' +
+    'ACENCyAKIAxB//8DcEEBaiANQRB0cjYCACAKQQRqIQogCUEBaiEJIAghBQwACwsL';
+/**
+ * The kernel instantiated from `wasmBase64` (PAGE_CHECKSUM_WASM_BASE64), or null where it cannot
+ * run: no WebAssembly at all (node --jitless) or no SIMD (the module then fails to compile).
+ * Self-contained, like the functions of page-checksum.ts: workers evaluate its source text.
+ */
+function instantiatePageChecksumWasm(wasmBase64) {
+    const wasm = globalThis.WebAssembly;
+    if (wasm === undefined)
+        return null;
+    try {
+        return new wasm.Instance(new wasm.Module(Buffer.from(wasmBase64, 'base64')), {}).exports;
+    }
+    catch {
+        return null;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pageChecksum = pageChecksum;
+exports.verifyPage = verifyPage;
+exports.findBadPages = findBadPages;
+exports.findBadPagesImplementation = findBadPagesImplementation;
+exports.pageChecksumSource = pageChecksumSource;
 // Not instrumented for coverage: the counters would end up in the workers' copy of this code (see below), where they are undefined.
 /* istanbul ignore file */
 /**
@@ -12724,15 +13137,17 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
  * Pages are read as native 32-bit words, as PostgreSQL does, so this matches clusters written on
  * little-endian machines running a little-endian Node (x86-64, arm64): the platforms we support.
  *
+ * findBadPages, which checks every copied page, computes the checksums with a WebAssembly SIMD
+ * kernel (page-checksum.wat) where the engine has one, and with checksumWords otherwise; the page
+ * rules (findPageProblem) are the same JavaScript either way. Single pages stay in JavaScript.
+ *
  * Every function here is self-contained (no module-level constants, no imports, no nested
  * functions): page-validator.ts runs them in worker threads from their source text, because the
- * bundled app has no worker script on disk. Keep it that way when editing.
+ * bundled app has no worker script on disk. Keep it that way when editing. The one link to the
+ * outside, the wasm loader, is a property of pageChecksumKernel that pageChecksumSource() sets
+ * for the workers and the end of this file sets here.
  */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pageChecksum = pageChecksum;
-exports.verifyPage = verifyPage;
-exports.findBadPages = findBadPages;
-exports.pageChecksumSource = pageChecksumSource;
+const page_checksum_wasm_1 = __nccwpck_require__(6968);
 /**
  * pg_checksum_page for the `blockSize` bytes at `buf[offset]`, as the uint16 PostgreSQL stores in
  * pd_checksum (1..65535; the stored pd_checksum itself counts as zero). `blockNo` is the block
@@ -12758,12 +13173,12 @@ function verifyPage(buf, offset, blockNo, blockSize) {
     const start = buf.byteOffset + offset;
     let bad;
     if ((start & 3) === 0) {
-        bad = findPageProblem(buf, offset, new Int32Array(buf.buffer, start, blockSize >>> 2), 0, blockNo, blockSize);
+        bad = findPageProblem(buf, offset, new Int32Array(buf.buffer, start, blockSize >>> 2), 0, blockNo, blockSize, -1, -1);
     }
     else {
         const copy = new Int32Array(blockSize >>> 2);
         new Uint8Array(copy.buffer).set(buf.subarray(offset, offset + blockSize));
-        bad = findPageProblem(buf, offset, copy, 0, blockNo, blockSize);
+        bad = findPageProblem(buf, offset, copy, 0, blockNo, blockSize, -1, -1);
     }
     if (bad === null)
         return { ok: true };
@@ -12782,6 +13197,11 @@ function findBadPages(buf, firstBlockNo, blockSize) {
     const bad = [];
     if (pages === 0)
         return bad;
+    const kernel = pageChecksumKernel();
+    if (kernel !== null) {
+        findBadPagesWasm(kernel, buf, pages, firstBlockNo, blockSize, bad);
+        return bad;
+    }
     const wordsPerPage = blockSize >>> 2;
     let words;
     if ((buf.byteOffset & 3) === 0) {
@@ -12793,48 +13213,119 @@ function findBadPages(buf, firstBlockNo, blockSize) {
         new Uint8Array(words.buffer).set(buf.subarray(0, pages * blockSize));
     }
     for (let p = 0; p < pages; p++) {
-        const problem = findPageProblem(buf, p * blockSize, words, p * wordsPerPage, firstBlockNo + p, blockSize);
+        const problem = findPageProblem(buf, p * blockSize, words, p * wordsPerPage, firstBlockNo + p, blockSize, -1, -1);
         if (problem !== null)
             bad.push(problem);
     }
     return bad;
 }
+/** Which code computes the checksums in findBadPages in this thread. */
+function findBadPagesImplementation() {
+    return pageChecksumKernel() === null ? 'js' : 'wasm-simd';
+}
 /**
  * The source text of this module's functions, for a worker started with `eval: true`; it defines
- * findBadPages, verifyPage and pageChecksum under their own names (`fn.name`).
+ * findBadPages, verifyPage and pageChecksum under their own names (`fn.name`). With `wasm: false`
+ * its findBadPages never tries the wasm kernel, as on an engine without WebAssembly SIMD.
  */
-function pageChecksumSource() {
-    return [pageChecksum, verifyPage, findBadPages, findPageProblem, checksumWords, checkPageArgs, checkBlockSize]
-        .map((fn) => fn.toString())
-        .join('\n\n');
+function pageChecksumSource(opts = {}) {
+    const functions = [
+        pageChecksum,
+        verifyPage,
+        findBadPages,
+        findBadPagesImplementation,
+        findBadPagesWasm,
+        findPageProblem,
+        checksumWords,
+        pageChecksumKernel,
+        checkPageArgs,
+        checkBlockSize,
+        page_checksum_wasm_1.instantiatePageChecksumWasm,
+    ];
+    const load = opts.wasm === false ? 'null' : `${page_checksum_wasm_1.instantiatePageChecksumWasm.name}(${JSON.stringify(page_checksum_wasm_1.PAGE_CHECKSUM_WASM_BASE64)})`;
+    return [...functions.map((fn) => fn.toString()), `${pageChecksumKernel.name}.load = () => ${load};`].join('\n\n');
+}
+/**
+ * This thread's wasm kernel, instantiated on first use by `pageChecksumKernel.load`; null when
+ * that gives none (no WebAssembly SIMD here), and then callers use checksumWords.
+ */
+function pageChecksumKernel() {
+    if (pageChecksumKernel.kernel === undefined)
+        pageChecksumKernel.kernel = pageChecksumKernel.load();
+    return pageChecksumKernel.kernel;
+}
+/**
+ * findBadPages with the checksums from the wasm kernel. Pages are copied into its memory a chunk
+ * at a time, small enough to still be in the CPU cache when the kernel reads them; findPageProblem
+ * then judges each page with what the kernel found.
+ */
+function findBadPagesWasm(kernel, buf, pages, firstBlockNo, blockSize, bad) {
+    // 64 kB (2 pages of the largest block size): as fast as any larger chunk in our measurements,
+    // and small enough for any CPU's L2 cache.
+    const chunkPages = Math.floor(65536 / blockSize);
+    const chunkBytes = chunkPages * blockSize;
+    // Memory layout: the pages from 0, a uint32 per page after them. Growing detaches the old
+    // memory.buffer, so the views are made after it.
+    const needed = chunkBytes + 4 * chunkPages;
+    const have = kernel.memory.buffer.byteLength;
+    if (have < needed)
+        kernel.memory.grow(Math.ceil((needed - have) / 65536));
+    const memory = kernel.memory.buffer;
+    const bytes = new Uint8Array(memory, 0, chunkBytes);
+    const words = new Int32Array(memory, 0, chunkBytes >>> 2);
+    const found = new Uint32Array(memory, chunkBytes, chunkPages);
+    const wordsPerPage = blockSize >>> 2;
+    for (let first = 0; first < pages; first += chunkPages) {
+        const n = Math.min(chunkPages, pages - first);
+        bytes.set(buf.subarray(first * blockSize, (first + n) * blockSize));
+        // Block numbers above 2^31 - 1 reach the kernel as negative i32s: the same 32 bits.
+        kernel.checksumPages(0, n, firstBlockNo + first, blockSize, chunkBytes);
+        for (let p = 0; p < n; p++) {
+            // Bits 0-15: the checksum; bit 16: the page has a nonzero byte.
+            const result = found[p];
+            const problem = findPageProblem(buf, (first + p) * blockSize, words, p * wordsPerPage, firstBlockNo + first + p, blockSize, result & 0xffff, result >>> 16);
+            if (problem !== null)
+                bad.push(problem);
+        }
+    }
 }
 /**
  * The verdict for the page whose bytes are `buf[offset..]` and whose 32-bit words start at
  * `words[wordIndex]` (the same bytes, aligned); null when PostgreSQL would accept it.
+ * What the caller knows already saves work: `knownChecksum` is the page's checksum, and
+ * `knownNonzero` 1 if some byte of the page is not zero, 0 if all are; -1 for either when unknown.
  */
-function findPageProblem(buf, offset, words, wordIndex, blockNo, blockSize) {
-    // PageHeaderData (bufpage.h): pd_lsn 0, pd_checksum 8, pd_flags 10, pd_lower 12, pd_upper 14, pd_special 16.
-    const stored = buf.readUInt16LE(offset + 8);
-    const upper = buf.readUInt16LE(offset + 14);
+function findPageProblem(buf, offset, words, wordIndex, blockNo, blockSize, knownChecksum, knownNonzero) {
+    // PageHeaderData (bufpage.h): pd_lsn 0, pd_checksum 8, pd_flags 10, pd_lower 12, pd_upper 14,
+    // pd_special 16. Read from the aligned words (on little-endian machines the first field of a
+    // word is its low half): cheaper than Buffer's checked reads, and this runs for every page.
+    const w2 = words[wordIndex + 2];
+    const w3 = words[wordIndex + 3];
+    const stored = w2 & 0xffff;
+    const upper = w3 >>> 16;
     let reason;
     let computed;
     if (upper === 0) {
         // PageIsNew: a relation extension reserved the page but nothing was written into it yet.
-        const end = wordIndex + (blockSize >>> 2);
-        let i = wordIndex;
-        while (i < end && words[i] === 0)
-            i++;
-        if (i === end)
+        if (knownNonzero === 0)
             return null;
+        if (knownNonzero < 0) {
+            const end = wordIndex + (blockSize >>> 2);
+            let i = wordIndex;
+            while (i < end && words[i] === 0)
+                i++;
+            if (i === end)
+                return null;
+        }
         reason = 'nonzero-new-page';
         // PostgreSQL computes no checksum for such a page; ours is only there to help a diagnosis.
-        computed = checksumWords(words, wordIndex, blockNo, blockSize);
+        computed = knownChecksum >= 0 ? knownChecksum : checksumWords(words, wordIndex, blockNo, blockSize);
     }
     else {
-        computed = checksumWords(words, wordIndex, blockNo, blockSize);
-        const flags = buf.readUInt16LE(offset + 10);
-        const lower = buf.readUInt16LE(offset + 12);
-        const special = buf.readUInt16LE(offset + 16);
+        computed = knownChecksum >= 0 ? knownChecksum : checksumWords(words, wordIndex, blockNo, blockSize);
+        const flags = w2 >>> 16;
+        const lower = w3 & 0xffff;
+        const special = words[wordIndex + 4] & 0xffff;
         // PD_VALID_FLAG_BITS is 0x0007; MAXALIGN is 8 on every 64-bit platform.
         const headerSane = (flags & ~0x0007) === 0 && lower <= upper && upper <= special && special <= blockSize && (special & 7) === 0;
         if (computed === stored && headerSane)
@@ -13024,6 +13515,9 @@ function checkBlockSize(blockSize) {
         throw new RangeError(`block size must be a power of two from 1024 to 32768 bytes, not ${blockSize}`);
     }
 }
+// The wiring of pageChecksumKernel in this thread; workers get theirs from pageChecksumSource().
+pageChecksumKernel.kernel = undefined;
+pageChecksumKernel.load = () => (0, page_checksum_wasm_1.instantiatePageChecksumWasm)(page_checksum_wasm_1.PAGE_CHECKSUM_WASM_BASE64);
 
 
 /***/ }),
@@ -13070,6 +13564,7 @@ exports.pgControlCrcOffset = pgControlCrcOffset;
 exports.pgControlCrc = pgControlCrc;
 exports.majorVersionHint = majorVersionHint;
 exports.parsePgControl = parsePgControl;
+exports.pgControlForReplay = pgControlForReplay;
 const crc32c_1 = __nccwpck_require__(9028);
 const checkpoint_1 = __nccwpck_require__(3619);
 exports.PG_CONTROL_FILE_SIZE = 8192;
@@ -13267,6 +13762,20 @@ function unsupportedVersionMessage(name, version) {
 function hex(value) {
     return `0x${value.toString(16).toUpperCase().padStart(8, '0')}`;
 }
+/**
+ * A copy of pg_control set up as pg_rewind leaves it for a target that must replay WAL before it
+ * is consistent: in archive recovery, consistent no earlier than `minRecoveryPoint`. With a
+ * backup_label saying "BACKUP FROM: standby", that point is where the backup ends.
+ */
+function pgControlForReplay(buf, minRecoveryPoint, minRecoveryPointTli) {
+    const out = Buffer.from(buf);
+    const crcAt = pgControlCrcOffset(readVersion(out, 'pg_control'));
+    out.writeUInt32LE(DB_STATES.indexOf('in archive recovery'), OFF.state);
+    out.writeBigUInt64LE(minRecoveryPoint, OFF.minRecoveryPoint);
+    out.writeUInt32LE(minRecoveryPointTli, OFF.minRecoveryPointTli);
+    out.writeUInt32LE((0, crc32c_1.crc32c)(out, 0, crcAt), crcAt);
+    return out;
+}
 
 
 /***/ }),
@@ -13392,6 +13901,8 @@ exports.parseRelationPath = parseRelationPath;
 exports.relationFileName = relationFileName;
 exports.relationFilePath = relationFilePath;
 exports.isDatabaseDirectory = isDatabaseDirectory;
+exports.databaseDirectory = databaseDirectory;
+exports.relationSegmentPath = relationSegmentPath;
 /** OIDs of the two built-in tablespaces (pg_default, pg_global). */
 exports.DEFAULTTABLESPACE_OID = 1663;
 exports.GLOBALTABLESPACE_OID = 1664;
@@ -13496,6 +14007,22 @@ function isDatabaseDirectory(dirPath) {
         parseOid(parts[1]) !== null &&
         TABLESPACE_VERSION_DIR.test(parts[2]) &&
         parseOid(parts[3]) !== null);
+}
+/** The directory that holds a database's files in a tablespace: base/5, global, pg_tblspc/<spc>/<dir>/5. */
+function databaseDirectory(tablespaceOid, databaseOid, tablespaceVersionDir) {
+    if (tablespaceOid === exports.GLOBALTABLESPACE_OID)
+        return 'global';
+    if (tablespaceOid === exports.DEFAULTTABLESPACE_OID)
+        return `base/${databaseOid}`;
+    return `pg_tblspc/${tablespaceOid}/${tablespaceVersionDir}/${databaseOid}`;
+}
+/**
+ * The path of one segment file of a permanent relation's fork, from the numbers WAL records
+ * carry (RelFileLocator): base/5/16384, base/5/16384.2, global/1262, pg_tblspc/16500/PG_15_x/5/16390_vm.
+ */
+function relationSegmentPath(tablespaceOid, databaseOid, relfilenode, fork, segmentNo, tablespaceVersionDir) {
+    const fileName = relationFileName({ relfilenode, fork, segmentNo, tempBackend: null });
+    return `${databaseDirectory(tablespaceOid, databaseOid, tablespaceVersionDir)}/${fileName}`;
 }
 
 
@@ -13925,6 +14452,420 @@ function readTargetControl(dir, marker) {
 
 /***/ }),
 
+/***/ 8488:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+/**
+ * The blocks a diverged target changed since R, found in its own WAL as pg_rewind finds them
+ * (extractPageMap in src/bin/pg_rewind/parsexlog.c): every record from R to the end of the
+ * target's WAL names the blocks it touched, so reading the WAL replaces reading every data file
+ * for page LSNs (scanLocalChangedBlocks). Same result shape, for planDelta's targetChanged.
+ *
+ * What the block references cannot show is covered by relation-level records:
+ * - XLOG_SMGR_CREATE of a main fork: the relation's file was (re)created after R, and pages can
+ *   reach it without a WAL record of their own (wal_level = minimal, a relfilenode reused after a
+ *   drop). Every segment file of it counts as wholly changed (`wholeFiles`).
+ * - XLOG_DBASE_CREATE_FILE_COPY: the database's files were copied from a template with no record
+ *   per relation or page. Its directory counts as wholly changed (`wholeDirectories`).
+ *   XLOG_DBASE_CREATE_WAL_LOG logs every page, but its directory is new too: marked the same way,
+ *   as PostgreSQL's WAL summarizer does (a database made after R has nothing in common with R).
+ * - XLOG_SMGR_TRUNCATE of a main fork to N blocks: sizes alone handle a truncation (planDelta
+ *   copies every source block past the target's end), but blocks at N and above the target added
+ *   again afterwards need not all have WAL (extension writes zero pages unlogged). Every block from
+ *   N up that the target's file has now counts as changed. The page-LSN scan misses those too.
+ * - Drops (XLOG_DBASE_DROP, relations dropped at commit or abort) need nothing: the files are gone
+ *   from the target, so the plan copies the source's whole. Tablespace creation needs nothing: its
+ *   files arrive through the database and smgr records above.
+ * Other forks are ignored: the plan copies FSM, VM and init forks whole. Records of any rmgr,
+ * custom ones included, count through their block references, which have one generic format. A
+ * record flagged XLR_SPECIAL_REL_UPDATE that is none of the above changes a relation in a way we
+ * cannot read (pg_rewind stops there too): the result is then incomplete.
+ *
+ * Never a partial answer: if the WAL cannot be read from R to `mustReach`, the result says
+ * `complete: false` and why, and the caller falls back to the page-LSN scan.
+ */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TargetChangeCollector = void 0;
+exports.collectRecord = collectRecord;
+exports.splitBySegment = splitBySegment;
+exports.changedBlocksByFile = changedBlocksByFile;
+exports.mergeBlocks = mergeBlocks;
+exports.targetWalChanges = targetWalChanges;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const lsn_1 = __nccwpck_require__(2524);
+const local_wal_source_1 = __nccwpck_require__(6829);
+const wal_reader_1 = __nccwpck_require__(1909);
+const wal_record_1 = __nccwpck_require__(1251);
+const relation_path_1 = __nccwpck_require__(2770);
+const MAIN_FORKNUM = 0;
+/**
+ * What the records say, accumulated: block numbers per relation main fork (absolute, not per
+ * segment), relations created, truncations, databases created. Pure; no paths until the end.
+ */
+class TargetChangeCollector {
+    /** By relNumber, then the few relations sharing one (different databases or tablespaces). */
+    relations = new Map();
+    last = null;
+    createdRelations = [];
+    /** Lowest block a main fork was truncated to, per relation. */
+    truncations = [];
+    createdDatabases = [];
+    addBlock(spcOid, dbOid, relNumber, blockNo) {
+        let rel = this.last;
+        if (rel === null || rel.relNumber !== relNumber || rel.dbOid !== dbOid || rel.spcOid !== spcOid)
+            rel = this.relation(spcOid, dbOid, relNumber);
+        rel.blocks.add(blockNo);
+    }
+    /** Every main-fork block reference of one record. */
+    addBlockReferences(blocks) {
+        for (let i = 0; i < blocks.count; i++) {
+            if ((blocks.flags[i] & wal_record_1.BKPBLOCK_FORK_MASK) === MAIN_FORKNUM) {
+                this.addBlock(blocks.spcOid[i], blocks.dbOid[i], blocks.relNumber[i], blocks.blockNo[i]);
+            }
+        }
+    }
+    /** Blocks collected so far, per relation (absolute block numbers, unsorted). */
+    *relationBlocks() {
+        for (const list of this.relations.values())
+            yield* list;
+    }
+    relation(spcOid, dbOid, relNumber) {
+        let list = this.relations.get(relNumber);
+        if (!list)
+            this.relations.set(relNumber, (list = []));
+        let rel = list.find((r) => r.dbOid === dbOid && r.spcOid === spcOid);
+        if (!rel)
+            list.push((rel = { spcOid, dbOid, relNumber, blocks: new Set() }));
+        this.last = rel;
+        return rel;
+    }
+}
+exports.TargetChangeCollector = TargetChangeCollector;
+/** Thrown from the scan callback to stop at a record we cannot account for. */
+class UnaccountableRecord extends Error {
+    reason;
+    lsn;
+    constructor(reason, lsn) {
+        super(`${reason}, at ${(0, lsn_1.formatLsn)(lsn)}`);
+        this.reason = reason;
+        this.lsn = lsn;
+    }
+}
+/**
+ * Adds one record to `collector`: its main-fork block references, and what a relation-level
+ * record means (see the file comment). Returns null, or why the WAL cannot tell which blocks
+ * this record changed.
+ */
+function collectRecord(record, collector) {
+    collector.addBlockReferences(record.blocks);
+    const rmid = record.rmid;
+    if (rmid !== wal_record_1.RM_SMGR_ID && rmid !== wal_record_1.RM_DBASE_ID && !(record.info & wal_record_1.XLR_SPECIAL_REL_UPDATE))
+        return null;
+    const info = (0, wal_record_1.rmgrInfo)(record);
+    try {
+        if (rmid === wal_record_1.RM_SMGR_ID && info === wal_record_1.XLOG_SMGR_CREATE) {
+            const create = (0, wal_record_1.decodeSmgrCreate)(record.mainData());
+            if (create.forkNumber === MAIN_FORKNUM)
+                collector.createdRelations.push({ ...create.rel });
+            return null;
+        }
+        if (rmid === wal_record_1.RM_SMGR_ID && info === wal_record_1.XLOG_SMGR_TRUNCATE) {
+            const truncate = (0, wal_record_1.decodeSmgrTruncate)(record.mainData());
+            if (truncate.flags & wal_record_1.SMGR_TRUNCATE_HEAP)
+                collector.truncations.push({ ...truncate.rel, fromBlock: truncate.blockNo });
+            return null;
+        }
+        if (rmid === wal_record_1.RM_DBASE_ID && (info === wal_record_1.XLOG_DBASE_CREATE_FILE_COPY || info === wal_record_1.XLOG_DBASE_CREATE_WAL_LOG)) {
+            const create = (0, wal_record_1.decodeDbase)(record, record.mainData());
+            if (create.kind !== 'drop')
+                collector.createdDatabases.push({ spcOid: create.tsOid, dbOid: create.dbOid });
+            return null;
+        }
+        // The files are gone from the target: the plan copies whatever the source has of them whole.
+        if (rmid === wal_record_1.RM_DBASE_ID && info === wal_record_1.XLOG_DBASE_DROP)
+            return null;
+        if ((0, wal_record_1.isXactCompletionRecord)(record))
+            return null;
+    }
+    catch (err) {
+        if (!(err instanceof wal_record_1.WalRecordFormatError))
+            throw err;
+        return `a ${(0, wal_record_1.rmgrName)(rmid)} record (info 0x${record.info.toString(16)}) is malformed: ${err.message}`;
+    }
+    if (record.info & wal_record_1.XLR_SPECIAL_REL_UPDATE) {
+        return `a ${(0, wal_record_1.rmgrName)(rmid)} record (info 0x${record.info.toString(16)}) changes a relation in a way its block references do not show`;
+    }
+    return null;
+}
+/** Sorted, unique absolute block numbers split into (segment file number, blocks within it). */
+function splitBySegment(sortedBlocks, relsegSize) {
+    if (!(relsegSize > 0))
+        throw new Error(`relsegSize must be a positive number of blocks, not ${relsegSize}`);
+    const out = [];
+    let current = null;
+    let currentSeg = -1;
+    for (let i = 0; i < sortedBlocks.length; i++) {
+        const block = sortedBlocks[i];
+        const seg = Math.floor(block / relsegSize);
+        if (seg !== currentSeg) {
+            current = [];
+            currentSeg = seg;
+            out.push([seg, current]);
+        }
+        current.push(block - seg * relsegSize);
+    }
+    return out;
+}
+/** The collected block references as planDelta wants them: segment file path -> blocks within it. */
+function changedBlocksByFile(collector, layout) {
+    const changed = new Map();
+    for (const rel of collector.relationBlocks()) {
+        const sorted = Uint32Array.from(rel.blocks).sort();
+        for (const [segmentNo, blocks] of splitBySegment(sorted, layout.relsegSize)) {
+            changed.set((0, relation_path_1.relationSegmentPath)(rel.spcOid, rel.dbOid, rel.relNumber, 'main', segmentNo, layout.tablespaceVersionDir), blocks);
+        }
+    }
+    return changed;
+}
+/** Adds `blocks` (within one file) to the file's entry, keeping it sorted and unique. */
+function mergeBlocks(changed, file, blocks) {
+    const old = changed.get(file);
+    if (!old || old.length === 0) {
+        if (blocks.length > 0)
+            changed.set(file, [...new Set(blocks)].sort((a, b) => a - b));
+        return;
+    }
+    changed.set(file, [...new Set([...old, ...blocks])].sort((a, b) => a - b));
+}
+/** The segment files a relation's main fork has on disk (path relative to PGDATA, bytes). */
+function mainForkFiles(pgdata, rel, layout) {
+    const files = [];
+    for (let segmentNo = 0;; segmentNo++) {
+        const rp = (0, relation_path_1.relationSegmentPath)(rel.spcOid, rel.dbOid, rel.relNumber, 'main', segmentNo, layout.tablespaceVersionDir);
+        let size;
+        try {
+            size = fs.statSync(path.join(pgdata, rp)).size;
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return files;
+            throw new Error(`could not stat "${path.join(pgdata, rp)}": ${err.message}`);
+        }
+        files.push({ path: rp, size });
+    }
+}
+/**
+ * Where the relation-level records point, resolved against the target's files as they are now:
+ * every segment file of a created relation, and every block from a truncation point up.
+ */
+function resolveOnDisk(pgdata, collector, layout, blockSize, changed) {
+    const wholeFiles = new Set();
+    for (const rel of collector.createdRelations) {
+        for (const f of mainForkFiles(pgdata, rel, layout))
+            wholeFiles.add(f.path);
+    }
+    for (const t of collector.truncations) {
+        mainForkFiles(pgdata, t, layout).forEach((f, segmentNo) => {
+            if (wholeFiles.has(f.path))
+                return;
+            const first = Math.max(0, t.fromBlock - segmentNo * layout.relsegSize);
+            const end = Math.floor(f.size / blockSize);
+            if (first >= end)
+                return;
+            const blocks = [];
+            for (let b = first; b < end; b++)
+                blocks.push(b);
+            mergeBlocks(changed, f.path, blocks);
+        });
+    }
+    return wholeFiles;
+}
+/** Reads the target's WAL from R to its end and collects what it changed (see the file comment). */
+async function targetWalChanges(input) {
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(input.pgdata, 'pg_wal'), input.walSegmentSize), {
+        timelineForLsn: input.timelineForLsn,
+        systemIdentifier: input.systemIdentifier,
+    });
+    const collector = new TargetChangeCollector();
+    let records = 0;
+    let end;
+    try {
+        end = await reader.scanForward(input.fromLsn, (record) => {
+            records++;
+            const problem = collectRecord(record, collector);
+            if (problem !== null)
+                throw new UnaccountableRecord(problem, record.lsn);
+        }, { readAhead: true });
+    }
+    catch (err) {
+        if (err instanceof UnaccountableRecord) {
+            return { complete: false, reason: `the target's WAL cannot tell which blocks changed: ${err.message}`, walBytes: Number(err.lsn - input.fromLsn) };
+        }
+        if (err instanceof wal_reader_1.WalReadError) {
+            return { complete: false, reason: `the target's WAL at R (${(0, lsn_1.formatLsn)(input.fromLsn)}) cannot be read: ${err.message}`, walBytes: 0 };
+        }
+        throw err;
+    }
+    const endLsn = end.lsn;
+    const walBytes = Number(endLsn - input.fromLsn);
+    if (endLsn < input.mustReach) {
+        return {
+            complete: false,
+            reason: `the target's WAL ends at ${(0, lsn_1.formatLsn)(endLsn)}, before ${(0, lsn_1.formatLsn)(input.mustReach)} that it must reach: ${end.message}`,
+            walBytes,
+        };
+    }
+    const layout = { relsegSize: input.relsegSize, tablespaceVersionDir: input.tablespaceVersionDir };
+    const changed = changedBlocksByFile(collector, layout);
+    const wholeFiles = resolveOnDisk(input.pgdata, collector, layout, input.blockSize, changed);
+    const wholeDirectories = [...new Set(collector.createdDatabases.map((d) => (0, relation_path_1.databaseDirectory)(d.spcOid, d.dbOid, input.tablespaceVersionDir)))].sort();
+    return { complete: true, changed, wholeFiles, wholeDirectories, records, walBytes, endLsn };
+}
+
+
+/***/ }),
+
+/***/ 8164:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * Which change source finds the blocks that differ, per side (design rule 4), chosen by a cost
+ * estimate before anything is written. Pure: the facts are inputs, the rates are constants
+ * measured on the bench machine (2 cores, page cache warm), and the choice says why.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ChangeSourceError = exports.RATES = exports.TARGET_METHODS = exports.SOURCE_METHODS = void 0;
+exports.chooseChangeSource = chooseChangeSource;
+exports.serverPageScanEstimate = serverPageScanEstimate;
+exports.trackerEstimate = trackerEstimate;
+exports.walReplayEstimate = walReplayEstimate;
+exports.localPageScanEstimate = localPageScanEstimate;
+exports.targetWalEstimate = targetWalEstimate;
+exports.parseChangeSources = parseChangeSources;
+exports.SOURCE_METHODS = ['page-scan', 'wal-summaries', 'ptrack', 'wal-replay'];
+exports.TARGET_METHODS = ['target-wal', 'page-scan'];
+/** Bytes per second, measured with `npm run bench` on PostgreSQL 15 (see docs/benchmarks.md). */
+exports.RATES = {
+    /** The server filtering pages by LSN (pg_read_binary_file + a page-header check per block). */
+    serverPageScan: 2.5e9,
+    /** This process reading the target's relation files and checking page LSNs (page cache). */
+    localPageScan: 2.0e9,
+    /** This process decoding the target's WAL for block references. */
+    walDecode: 0.3e9,
+    /** Copying from the source (read, write, checksum), for pages and shipped WAL alike. */
+    copy: 0.35e9,
+    /** The target replaying shipped WAL when it starts: paid by the first start, so it counts. */
+    replay: 0.15e9,
+};
+class ChangeSourceError extends Error {
+}
+exports.ChangeSourceError = ChangeSourceError;
+/**
+ * The cheapest available candidate, or the forced one (a hidden test option: it must be
+ * available, never silently replaced).
+ */
+function chooseChangeSource(side, candidates, forced) {
+    const available = candidates.filter((c) => c.estimate !== null);
+    if (forced !== undefined) {
+        const c = candidates.find((x) => x.method === forced);
+        if (!c)
+            throw new ChangeSourceError(`--change-source ${side}=${forced}: not a ${side}-side method here (there are ${candidates.map((x) => x.method).join(', ')})`);
+        if (c.estimate === null)
+            throw new ChangeSourceError(`--change-source ${side}=${forced} is not possible: ${c.unavailable}`);
+        return { method: c.method, estimate: c.estimate, reason: `forced with --change-source ${side}=${forced}`, candidates };
+    }
+    if (available.length === 0) {
+        throw new ChangeSourceError(`no ${side}-side change source is possible: ${candidates.map((c) => `${c.method}: ${c.unavailable}`).join('; ')}`);
+    }
+    const best = available.reduce((a, b) => (b.estimate.seconds < a.estimate.seconds ? b : a));
+    const others = candidates.filter((c) => c !== best).map((c) => (c.estimate ? `${c.method} ~${fmt(c.estimate.seconds)}` : `${c.method} unavailable: ${c.unavailable}`));
+    const reason = others.length === 0 ? 'the only method possible' : `cheapest (~${fmt(best.estimate.seconds)}; ${others.join('; ')})`;
+    return { method: best.method, estimate: best.estimate, reason, candidates };
+}
+const fmt = (s) => `${s < 10 ? s.toFixed(2) : s.toFixed(0)} s`;
+/** Cost of finding the source's changes by reading every main fork on the server. */
+function serverPageScanEstimate(relationBytes) {
+    return { seconds: relationBytes / exports.RATES.serverPageScan, bytes: relationBytes };
+}
+/** Change tracking answers from its own small files: no data file is read. */
+function trackerEstimate() {
+    return { seconds: 0.05, bytes: 0 };
+}
+/**
+ * Shipping the source's WAL from R and letting the target replay it instead of copying the
+ * source's changed pages: worth it when that WAL is small against the scan it saves.
+ */
+function walReplayEstimate(walBytes) {
+    return { seconds: walBytes / exports.RATES.copy + walBytes / exports.RATES.replay, bytes: walBytes };
+}
+function localPageScanEstimate(relationBytes) {
+    return { seconds: relationBytes / exports.RATES.localPageScan, bytes: relationBytes };
+}
+function targetWalEstimate(walBytes) {
+    return { seconds: walBytes / exports.RATES.walDecode, bytes: walBytes };
+}
+function parseChangeSources(values) {
+    const out = {};
+    for (const v of values) {
+        const m = /^(source|target)=(.+)$/.exec(v.trim());
+        if (!m)
+            throw new ChangeSourceError(`--change-source ${v}: expected source=METHOD or target=METHOD`);
+        const [, side, method] = m;
+        if (side === 'source') {
+            if (!exports.SOURCE_METHODS.includes(method))
+                throw new ChangeSourceError(`--change-source source=${method}: the source side takes ${exports.SOURCE_METHODS.join(', ')}`);
+            out.source = method;
+        }
+        else {
+            if (!exports.TARGET_METHODS.includes(method))
+                throw new ChangeSourceError(`--change-source target=${method}: the target side takes ${exports.TARGET_METHODS.join(', ')}`);
+            out.target = method;
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 1519:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -14218,10 +15159,18 @@ function byDepthThenName(a, b) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CONTROL_FILE = void 0;
 exports.planBytes = planBytes;
+exports.wholeFilesPlan = wholeFilesPlan;
 exports.CONTROL_FILE = 'global/pg_control';
 function planBytes(files, patches) {
     const whole = files.reduce((n, f) => n + f.size, 0);
     return patches.reduce((n, p) => n + p.ranges.reduce((m, r) => m + r.length, 0), whole);
+}
+/** A plan that only copies these files whole (into directories that exist). */
+function wholeFilesPlan(files) {
+    return {
+        mode: 'DELTA', tablespaceLinks: [], directories: [], files, patches: [], deletions: [], skipped: [],
+        controlFile: exports.CONTROL_FILE, bytesToCopy: planBytes(files, []),
+    };
 }
 
 
@@ -14353,9 +15302,9 @@ function relateToSource(position, source, targetHistory) {
  */
 function referenceForLaggingTarget(control, label) {
     if (label && label.startWalLocation < control.redoLsn) {
-        return { lsn: label.startWalLocation, reason: `START WAL LOCATION ${(0, lsn_1.formatLsn)(label.startWalLocation)} of the target's backup_label (lower than pg_control's redo ${(0, lsn_1.formatLsn)(control.redoLsn)})` };
+        return { lsn: label.startWalLocation, checkpointLsn: label.checkpointLocation, reason: `START WAL LOCATION ${(0, lsn_1.formatLsn)(label.startWalLocation)} of the target's backup_label (lower than pg_control's redo ${(0, lsn_1.formatLsn)(control.redoLsn)})` };
     }
-    return { lsn: control.redoLsn, reason: `redo LSN ${(0, lsn_1.formatLsn)(control.redoLsn)} of the target's last checkpoint (pg_control)` };
+    return { lsn: control.redoLsn, checkpointLsn: control.checkpointLsn, reason: `redo LSN ${(0, lsn_1.formatLsn)(control.redoLsn)} of the target's last checkpoint (pg_control)` };
 }
 
 
@@ -15994,6 +16943,49 @@ function quoteLiteral(value) {
 
 /***/ }),
 
+/***/ 4014:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.walFilesBetween = walFilesBetween;
+exports.missingWalFiles = missingWalFiles;
+const lsn_1 = __nccwpck_require__(2524);
+const timeline_history_1 = __nccwpck_require__(8279);
+const wal_segment_1 = __nccwpck_require__(3925);
+/**
+ * The segment files holding [from, to) on the source's history, as its pg_wal names them: a
+ * segment holding a timeline switch is in the new timeline's file, which starts with a copy of
+ * the old one (the file recovery reads too).
+ */
+function walFilesBetween(from, to, history, currentTli, segSize) {
+    const files = [];
+    for (let segNo = (0, wal_segment_1.segmentNoOf)(from, segSize); (0, wal_segment_1.segmentStartLsn)(segNo, segSize) < to; segNo++) {
+        const lastByte = (0, wal_segment_1.segmentStartLsn)(segNo + 1n, segSize) - 1n;
+        const tli = (0, timeline_history_1.timelineOfLsn)(history, currentTli, lastByte);
+        files.push({ path: `pg_wal/${(0, wal_segment_1.segmentFileName)(tli, segNo, segSize)}`, segNo, tli });
+    }
+    return files;
+}
+/**
+ * Why the source cannot provide these files whole, or null when it can. A check, not a
+ * promise: a checkpoint may recycle them before they are read, which the copy then reports.
+ */
+async function missingWalFiles(client, files, segSize) {
+    if (files.length === 0)
+        return null;
+    const res = await client.query('SELECT p AS path, (pg_stat_file(p, true)).size AS size FROM unnest($1::text[]) AS p', [files.map((f) => f.path)]);
+    const missing = res.rows.filter((r) => r.size === null || Number(r.size) !== segSize).map((r) => r.path);
+    if (missing.length === 0)
+        return null;
+    const first = files.find((f) => f.path === missing[0]);
+    return `the source no longer has ${missing.length} of the ${files.length} WAL segment(s) from R (first: ${missing[0]}, from ${(0, lsn_1.formatLsn)((0, wal_segment_1.segmentStartLsn)(first.segNo, segSize))})`;
+}
+
+
+/***/ }),
+
 /***/ 9273:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -16190,8 +17182,7 @@ exports.WalReceiver = WalReceiver;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WAL_SUMMARY_FUNCTIONS = void 0;
-exports.databaseDirectory = databaseDirectory;
+exports.databaseDirectory = exports.WAL_SUMMARY_FUNCTIONS = void 0;
 exports.mapSummaryRows = mapSummaryRows;
 exports.applyLimitBlocks = applyLimitBlocks;
 exports.planSummaryCoverage = planSummaryCoverage;
@@ -16202,6 +17193,7 @@ exports.walSummaryChanges = walSummaryChanges;
 exports.listWalSummaries = listWalSummaries;
 const errors_1 = __nccwpck_require__(7679);
 const relation_path_1 = __nccwpck_require__(2770);
+Object.defineProperty(exports, "databaseDirectory", ({ enumerable: true, get: function () { return relation_path_1.databaseDirectory; } }));
 const lsn_1 = __nccwpck_require__(2524);
 const timeline_history_1 = __nccwpck_require__(8279);
 /** Signatures for `GRANT EXECUTE ON FUNCTION <sig> TO <role>` (from pg_proc; PUBLIC has them by default). */
@@ -16232,14 +17224,6 @@ function relationFile(row, fork, segmentNo, tablespaceVersionDir) {
         tablespaceVersionDir: row.reltablespace === relation_path_1.DEFAULTTABLESPACE_OID || row.reltablespace === relation_path_1.GLOBALTABLESPACE_OID ? null : tablespaceVersionDir,
     };
 }
-/** The directory that holds a database's files in a tablespace: base/5, global, pg_tblspc/<spc>/<dir>/5. */
-function databaseDirectory(tablespaceOid, databaseOid, tablespaceVersionDir) {
-    if (tablespaceOid === relation_path_1.GLOBALTABLESPACE_OID)
-        return 'global';
-    if (tablespaceOid === relation_path_1.DEFAULTTABLESPACE_OID)
-        return `base/${databaseOid}`;
-    return `pg_tblspc/${tablespaceOid}/${tablespaceVersionDir}/${databaseOid}`;
-}
 function setMin(map, key, value) {
     const old = map.get(key);
     if (old === undefined || value < old)
@@ -16259,7 +17243,7 @@ function mapSummaryRows(rows, layout) {
     for (const row of rows) {
         if (row.relfilenode === 0) {
             // Only limit rows (of 0) exist for the whole-database entry; anything else is treated the same.
-            setMin(limits, databaseDirectory(row.reltablespace, row.reldatabase, tablespaceVersionDir), 0);
+            setMin(limits, (0, relation_path_1.databaseDirectory)(row.reltablespace, row.reldatabase, tablespaceVersionDir), 0);
             continue;
         }
         const fork = forkName(row.relforknumber);
@@ -16616,7 +17600,7 @@ function localWalDirSource(pgWalDir, segSize) {
         segSize,
         async read(tli, segNo) {
             try {
-                return await fs_1.promises.readFile(fileOf(tli, segNo));
+                return await readWhole(fileOf(tli, segNo));
             }
             catch (err) {
                 if (err.code === 'ENOENT')
@@ -16626,6 +17610,28 @@ function localWalDirSource(pgWalDir, segSize) {
         },
         describe: fileOf,
     };
+}
+/**
+ * The whole file in one read request (fs.readFile asks for 512 KiB at a time, and each request
+ * waits for the event loop: a read-ahead behind a busy decoder would barely move).
+ */
+async function readWhole(file) {
+    const handle = await fs_1.promises.open(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        const buf = Buffer.allocUnsafe(size);
+        let got = 0;
+        while (got < size) {
+            const { bytesRead } = await handle.read(buf, got, size - got, got);
+            if (bytesRead === 0)
+                break;
+            got += bytesRead;
+        }
+        return got === size ? buf : buf.subarray(0, got);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 
@@ -16953,6 +17959,91 @@ function findDivergence(a, b) {
 
 /***/ }),
 
+/***/ 9422:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+/**
+ * CRC-32C of WAL records, fast. The record body is most of the WAL a scan reads (full-page
+ * images right after a checkpoint), and records start MAXALIGN'd in their segment, so the body
+ * is read as 32-bit words from a Uint32Array view: about 1.7 times the speed of the byte-wise
+ * slice-by-8 in pgdata/crc32c, which must take any alignment. Same polynomial and tables;
+ * unaligned or short data goes through crc32cUpdate.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.crc32cUpdateWords = crc32cUpdateWords;
+const os_1 = __nccwpck_require__(857);
+const crc32c_1 = __nccwpck_require__(9028);
+const POLY_REFLECTED = 0x82f63b78;
+/** Typed arrays read host byte order; the stored words are little-endian. */
+const LITTLE_ENDIAN_HOST = (0, os_1.endianness)() === 'LE';
+/** Below this many bytes the byte-wise loop is as fast. */
+const MIN_WORDWISE_BYTES = 64;
+const TABLES = buildTables();
+function buildTables() {
+    const tables = new Uint32Array(8 * 256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? (c >>> 1) ^ POLY_REFLECTED : c >>> 1;
+        tables[n] = c;
+    }
+    for (let k = 1; k < 8; k++) {
+        for (let n = 0; n < 256; n++) {
+            const prev = tables[(k - 1) * 256 + n];
+            tables[k * 256 + n] = (prev >>> 8) ^ tables[prev & 0xff];
+        }
+    }
+    return tables;
+}
+// One word view per ArrayBuffer (a segment, a reassembly buffer), made once, not per record;
+// consecutive records mostly share a segment, so the last one is kept at hand.
+const wordViews = new WeakMap();
+let lastBuffer = null;
+let lastView = new Uint32Array(0);
+function wordView(buffer) {
+    if (buffer === lastBuffer)
+        return lastView;
+    let view = wordViews.get(buffer);
+    if (!view) {
+        view = new Uint32Array(buffer, 0, buffer.byteLength >>> 2);
+        wordViews.set(buffer, view);
+    }
+    lastBuffer = buffer;
+    lastView = view;
+    return view;
+}
+/** crc32cUpdate over data[start, end), 8 bytes at a time as two little-endian words where aligned. */
+function crc32cUpdateWords(crc, data, start, end) {
+    const at = data.byteOffset + start;
+    if (!LITTLE_ENDIAN_HOST || end - start < MIN_WORDWISE_BYTES || (at & 3) !== 0)
+        return (0, crc32c_1.crc32cUpdate)(crc, data, start, end);
+    const t = TABLES;
+    const words = wordView(data.buffer);
+    let c = crc >>> 0;
+    let w = at >>> 2;
+    const stop = w + (((end - start) >>> 3) << 1);
+    for (; w < stop; w += 2) {
+        c ^= words[w];
+        const d = words[w + 1];
+        c =
+            t[7 * 256 + (c & 0xff)] ^
+                t[6 * 256 + ((c >>> 8) & 0xff)] ^
+                t[5 * 256 + ((c >>> 16) & 0xff)] ^
+                t[4 * 256 + (c >>> 24)] ^
+                t[3 * 256 + (d & 0xff)] ^
+                t[2 * 256 + ((d >>> 8) & 0xff)] ^
+                t[256 + ((d >>> 16) & 0xff)] ^
+                t[d >>> 24];
+    }
+    const done = stop * 4 - data.byteOffset;
+    return done < end ? (0, crc32c_1.crc32cUpdate)(c >>> 0, data, done, end) : c >>> 0;
+}
+
+
+/***/ }),
+
 /***/ 5825:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -16995,13 +18086,11 @@ exports.WAL_PAGE_MAGIC = {
     17: 0xd116,
     18: 0xd118,
 };
+// Looked up for every page read: a map, not a walk over WAL_PAGE_MAGIC's entries.
+const MAJOR_OF_MAGIC = new Map(Object.entries(exports.WAL_PAGE_MAGIC).map(([major, magic]) => [magic, Number(major)]));
 /** The major version that writes this page magic, or null for one we do not read. */
 function pgMajorOfWalMagic(magic) {
-    for (const [major, value] of Object.entries(exports.WAL_PAGE_MAGIC)) {
-        if (value === magic)
-            return Number(major);
-    }
-    return null;
+    return MAJOR_OF_MAGIC.get(magic) ?? null;
 }
 /** Reads a page header at `offset` of `buf`. Throws only when the bytes are too short. */
 function parseWalPageHeader(buf, offset = 0) {
@@ -17169,15 +18258,17 @@ class WalRecordView {
         }
         return this.scratchBuf;
     }
-    /** Hands the reassembly buffer over to the caller (it keeps the record); the next one gets a new buffer. */
-    takeScratch() {
-        const buf = this.scratchBuf;
-        this.scratchBuf = EMPTY;
-        return buf;
+    /** Lets go of a reassembly buffer larger than `maxBytes` (after a huge record). */
+    trimScratch(maxBytes) {
+        if (this.scratchBuf.length > maxBytes)
+            this.scratchBuf = EMPTY;
     }
 }
 exports.WalRecordView = WalRecordView;
 const PAGE_MASK = wal_page_1.XLOG_BLCKSZ - 1;
+/** How much WAL a read-ahead scan decodes between turns of the event loop. */
+const YIELD_BYTES = 1024 * 1024;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 function lsnOfHalves(hi, lo) {
     return (BigInt(hi) << 32n) | BigInt(lo);
 }
@@ -17194,6 +18285,8 @@ class WalReader {
     lastPage = null;
     /** Views for readRecord, so concurrent reads on one reader never share one. */
     spareViews = [];
+    /** The next segment of a forward scan, being read while the current one is decoded. */
+    ahead = null;
     constructor(source, options) {
         this.source = source;
         if (!(0, wal_segment_1.isValidSegmentSize)(source.segSize)) {
@@ -17310,8 +18403,8 @@ class WalReader {
      * otherwise it rejects with the WalReadError. An exception from `onRecord` ends the scan
      * and rejects with it.
      */
-    async scanForward(startLsn, onRecord, endLsn) {
-        return this.scanRecords(startLsn, null, endLsn, Infinity, new WalRecordView(), onRecord);
+    async scanForward(startLsn, onRecord, options = {}) {
+        return this.scanRecords(startLsn, null, options.endLsn, Infinity, new WalRecordView(), onRecord, options.readAhead ?? false);
     }
     // ------------------------------------------------------------------ internals
     locate(lsn) {
@@ -17334,10 +18427,23 @@ class WalReader {
         return cached;
     }
     /** Loads segment `segNo`; errors name the record being read and the page wanted (`position`). */
-    async loadSegment(segNo, recordLsn, position) {
+    async loadSegment(segNo, recordLsn, position, readAhead = false) {
         const start = segNo * this.segSizeBig;
         const { tli, name } = this.locate(start);
-        const buf = await this.source.read(tli, segNo);
+        let buf;
+        const ahead = this.ahead;
+        if (ahead && ahead.segNo === segNo && ahead.tli === tli) {
+            this.ahead = null;
+            const result = await ahead.result;
+            if ('error' in result)
+                throw result.error;
+            buf = result.buf;
+        }
+        else {
+            buf = await this.source.read(tli, segNo);
+        }
+        if (readAhead && buf)
+            this.readAhead(segNo + 1n);
         if (!buf) {
             const where = this.source.describe ? ` (looked for ${this.source.describe(tli, segNo)})` : '';
             throw new WalReadError('segment-missing', `WAL segment ${name} is not available${where}`, recordLsn, tli, name, position);
@@ -17351,6 +18457,15 @@ class WalReader {
             this.cache.delete(oldest);
         }
         return loaded;
+    }
+    /** Starts reading segment `segNo`; loadSegment picks the result up. Errors wait until then. */
+    readAhead(segNo) {
+        const tli = this.tliOf((segNo + 1n) * this.segSizeBig - 1n);
+        if (this.cache.has(`${tli}/${segNo}`) || (this.ahead && this.ahead.segNo === segNo && this.ahead.tli === tli))
+            return;
+        const ahead = { tli, segNo, settled: false, result: Promise.resolve({ buf: null }) };
+        ahead.result = this.source.read(tli, segNo).then((buf) => ((ahead.settled = true), { buf }), (error) => ((ahead.settled = true), { error }));
+        this.ahead = ahead;
     }
     /** The validated page at `offset` of `segment`; errors name the record at `recordOffset` of segment `recordSegNo`. */
     pageAt(segment, offset, recordSegNo, recordOffset) {
@@ -17412,7 +18527,14 @@ class WalReader {
     }
     /** One record as a WalRecord that owns its bytes (or shares the segment buffer, never a reused one). */
     recordFrom(view) {
-        const raw = view.reassembled ? view.takeScratch().subarray(0, view.totLen) : view.buf.subarray(view.start, view.start + view.totLen);
+        let raw;
+        if (view.reassembled) {
+            raw = Buffer.allocUnsafe(view.totLen);
+            view.buf.copy(raw, 0, 0, view.totLen);
+        }
+        else {
+            raw = view.buf.subarray(view.start, view.start + view.totLen);
+        }
         const body = (0, wal_record_1.walRecordBodyFrom)(raw, view.blocks);
         return {
             totLen: view.totLen,
@@ -17445,6 +18567,7 @@ class WalReader {
             return record;
         }
         finally {
+            view.trimScratch(1 << 20);
             this.spareViews.push(view);
         }
     }
@@ -17457,7 +18580,7 @@ class WalReader {
      * documents. Offsets are numbers and LSNs are only made into bigints per segment or page,
      * and pages come from memory without awaiting while their segment is cached.
      */
-    async scanRecords(startLsn, firstPrev, endLsn, maxRecords, view, onRecord) {
+    async scanRecords(startLsn, firstPrev, endLsn, maxRecords, view, onRecord, readAhead = false) {
         if ((startLsn & 7n) !== 0n) {
             throw this.invalidRecord(null, `${(0, lsn_1.formatLsn)(startLsn)} is not a record boundary (records start at multiples of 8)`, startLsn, startLsn);
         }
@@ -17472,6 +18595,9 @@ class WalReader {
         // Stop at this offset of the current segment (recomputed when the segment changes).
         const stopOffsetIn = (n) => (endLsn === undefined || n < endSegNo ? Infinity : n > endSegNo ? -1 : endOff);
         let stopOff = stopOffsetIn(segNo);
+        // While a read-ahead is under way, the loop lets the event loop run now and then: the read's
+        // steps (open, read, close) each wait for it.
+        let yieldAt = readAhead ? off + YIELD_BYTES : Infinity;
         let randomAccess = firstPrev === null;
         let prevHi = firstPrev === null ? 0 : Number(firstPrev >> 32n);
         let prevLo = firstPrev === null ? 0 : Number(firstPrev & 0xffffffffn);
@@ -17486,6 +18612,13 @@ class WalReader {
                 off -= segSize;
                 seg = null;
                 stopOff = stopOffsetIn(segNo);
+                if (readAhead)
+                    yieldAt = off + YIELD_BYTES;
+            }
+            if (off >= yieldAt) {
+                yieldAt = off + YIELD_BYTES;
+                if (this.ahead && !this.ahead.settled)
+                    await nextTurn();
             }
             if (!resumed && (off >= stopOff || count >= maxRecords)) {
                 return {
@@ -17502,7 +18635,7 @@ class WalReader {
             let recSeg;
             let recOff;
             try {
-                seg ??= this.cachedSegment(segNo) ?? (await this.loadSegment(segNo, segNo * segSizeBig + BigInt(off), segNo * segSizeBig + BigInt(off - (off & PAGE_MASK))));
+                seg ??= this.cachedSegment(segNo) ?? (await this.loadSegment(segNo, segNo * segSizeBig + BigInt(off), segNo * segSizeBig + BigInt(off - (off & PAGE_MASK)), readAhead));
                 recSeg = seg;
                 const pageOff = off - (off & PAGE_MASK);
                 const page = this.pageAt(seg, pageOff, segNo, off);
@@ -17556,7 +18689,7 @@ class WalReader {
                         if (contOff >= segSize) {
                             contSegNo += 1n;
                             contOff = 0;
-                            contSeg = this.cachedSegment(contSegNo) ?? (await this.loadSegment(contSegNo, recSeg.start + BigInt(recOff), contSegNo * segSizeBig));
+                            contSeg = this.cachedSegment(contSegNo) ?? (await this.loadSegment(contSegNo, recSeg.start + BigInt(recOff), contSegNo * segSizeBig, readAhead));
                         }
                         const cont = this.pageAt(contSeg, contOff, recSeg.segNo, recOff);
                         const h = cont.header;
@@ -17582,8 +18715,11 @@ class WalReader {
                             this.checkRecordHeader(raw, 0, recSeg, recOff, randomAccess, prevHi, prevLo, cont);
                         endOfRecord = from + ((n + 7) & ~7);
                     }
-                    if (contSegNo !== segNo)
+                    if (contSegNo !== segNo) {
                         stopOff = stopOffsetIn(contSegNo);
+                        if (readAhead)
+                            yieldAt = YIELD_BYTES;
+                    }
                     seg = contSeg;
                     segNo = contSegNo;
                     if (overwritten) {
@@ -17693,6 +18829,7 @@ exports.decodeSmgrTruncate = decodeSmgrTruncate;
 exports.decodeDbase = decodeDbase;
 exports.decodeTblspc = decodeTblspc;
 const crc32c_1 = __nccwpck_require__(9028);
+const wal_crc_1 = __nccwpck_require__(9422);
 const wal_page_1 = __nccwpck_require__(5825);
 /** sizeof the fixed header: offsetof(xl_crc) + 4. */
 exports.SIZE_OF_XLOG_RECORD = 24;
@@ -17852,7 +18989,7 @@ function computeWalRecordCrc(record) {
 }
 /** computeWalRecordCrc for the record at buf[start, start + totLen), without a copy. */
 function computeWalRecordCrcAt(buf, start, totLen) {
-    let crc = (0, crc32c_1.crc32cUpdate)(crc32c_1.CRC32C_INIT, buf, start + exports.SIZE_OF_XLOG_RECORD, start + totLen);
+    let crc = (0, wal_crc_1.crc32cUpdateWords)(crc32c_1.CRC32C_INIT, buf, start + exports.SIZE_OF_XLOG_RECORD, start + totLen);
     crc = (0, crc32c_1.crc32cUpdate)(crc, buf, start, start + 20);
     return (0, crc32c_1.crc32cFinish)(crc);
 }

@@ -1,4 +1,5 @@
 import { parseArgs, ParseArgsConfig } from 'util';
+import { ChangeSourceError, ForcedChangeSources, parseChangeSources } from '../engine/plan/change-source-choice';
 import { UsageError } from './usage-error';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -53,4 +54,23 @@ export function layoutValues(values: Record<string, unknown>): { tablespaceMappi
     tablespaceMapping: (values['tablespace-mapping'] as string[] | undefined) ?? [],
     excludePaths: (values['exclude-path'] as string[] | undefined) ?? [],
   };
+}
+
+/**
+ * Hidden (not in --help): `--change-source source=METHOD|target=METHOD`, repeatable, forces the
+ * change source of a side, so tests and the bench can prove and measure each one on its own.
+ */
+export const CHANGE_SOURCE_FLAG: Options = {
+  'change-source': { type: 'string', multiple: true },
+};
+
+export function changeSourceValues(values: Record<string, unknown>, command: string): { changeSources?: ForcedChangeSources } {
+  const raw = values['change-source'] as string[] | undefined;
+  if (!raw) return {};
+  try {
+    return { changeSources: parseChangeSources(raw) };
+  } catch (err) {
+    if (err instanceof ChangeSourceError) throw new UsageError(err.message, command);
+    throw err;
+  }
 }

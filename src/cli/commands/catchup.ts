@@ -4,7 +4,9 @@ import type { RequestedMode } from '../../engine/modes/auto-mode';
 import { catchup } from '../../engine/modes/catchup';
 import { CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
 import type { Report } from '../../engine/report/report';
-import { CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag } from '../parse-flags';
+import {
+  CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag,
+} from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
@@ -27,8 +29,9 @@ Options:
   -D, --destination-pgdata=DIR   the target data directory
       --dry-run                  build and print the plan, change nothing (FULL: the checks
                                  and the bytes it would copy)
-  -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has (needed to
-                                 find where a diverged target forked) through its restore_command
+  -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has through its
+                                 restore_command (a diverged target is then synced from its last
+                                 checkpoint before the fork, not from the fork point)
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
       --assume-diverged          when the source no longer has the WAL to verify that the
                                  target never wrote WAL of its own, sync it as possibly
@@ -58,6 +61,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
   const { values } = parseFlags('catchup', argv, {
     ...CONNECTION_FLAGS,
     ...LAYOUT_FLAGS,
+    ...CHANGE_SOURCE_FLAG,
     'backup-mode': { type: 'string', short: 'b' },
     'destination-pgdata': { type: 'string', short: 'D' },
     threads: { type: 'string', short: 'j' },
@@ -114,6 +118,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     report = await catchup({
       ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
+      ...changeSourceValues(values, 'catchup'),
       targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
     });
     if (values.json) {

@@ -3,7 +3,7 @@ import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { rewind } from '../../engine/modes/delta';
 import { formatBytes } from '../../engine/modes/format-bytes';
 import type { Report } from '../../engine/report/report';
-import { parseFlags, parseIntFlag } from '../parse-flags';
+import { CHANGE_SOURCE_FLAG, changeSourceValues, parseFlags, parseIntFlag } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
@@ -56,6 +56,7 @@ export async function runRewind(argv: string[]): Promise<number> {
     'target-bindir': { type: 'string' },
     threads: { type: 'string', short: 'j' },
     'exclude-path': { type: 'string', short: 'x', multiple: true },
+    ...CHANGE_SOURCE_FLAG,
     report: { type: 'string' },
     debug: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -91,6 +92,7 @@ export async function runRewind(argv: string[]): Promise<number> {
       restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
       excludePaths: (values['exclude-path'] as string[] | undefined) ?? [],
+      ...changeSourceValues(values, 'rewind'),
       targetBinDir: values['target-bindir'] as string | undefined,
       runner: execCommandRunner,
       logger,

@@ -1,20 +1,22 @@
-import * as fsp from 'fs/promises';
+import * as fs from 'fs';
 import type { Client } from 'pg';
 import { CopyResult, executeCopy } from '../copy/copy-executor';
 import { CopyValidation, ValidationResult } from '../copy/page-validation';
 import { fsyncPath, TargetWriter } from '../copy/target-writer';
 import { WalSegmentSink } from '../copy/wal-segment-sink';
 import { CatchupError } from '../errors';
-import type { Logger } from '../log';
-import { parsePgControl, PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
+import { Logger, silentLogger } from '../log';
+import { formatReplayBackupLabel } from '../pgdata/backup-label';
+import { parsePgControl, PG_CONTROL_FILE_SIZE, pgControlForReplay } from '../pgdata/pg-control';
 import { autoConfLines } from '../pgdata/recovery-conf';
-import type { Plan } from '../plan/plan';
+import { Plan, wholeFilesPlan } from '../plan/plan';
 import { PhaseClock, recordValidation, Report } from '../report/report';
 import { BackupSession } from '../source/backup-session';
 import { readRanges } from '../source/file-reader';
 import { WalReceiver } from '../source/wal-receiver';
-import { formatLsn } from '../wal/lsn';
-import { segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
+import { walFilesBetween } from '../source/source-wal-files';
+import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
+import { parseSegmentFileName, segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
 import type { SourceSession } from './source-session';
 
 export interface BackupCopyOptions {
@@ -27,6 +29,19 @@ export interface BackupCopyOptions {
   logger: Logger;
   /** Worker threads verifying page checksums (0: in the copying thread); only with data checksums on. */
   validateThreads: number;
+  /**
+   * Ship the source's WAL from R instead of the pages it changed (source side `wal-replay`): the
+   * target then starts recovery at the checkpoint whose redo is R, as pg_rewind arranges it.
+   */
+  replay?: ReplayStart;
+}
+
+/** The checkpoint a replaying target starts from. */
+export interface ReplayStart {
+  redoLsn: Lsn;
+  checkpointLsn: Lsn;
+  /** The timeline R lies on. */
+  timeline: number;
 }
 
 export interface BackupCopyResult {
@@ -38,6 +53,8 @@ export interface BackupCopyResult {
   walBytes: number;
   /** Null when the source has no data checksums. */
   validation: ValidationResult | null;
+  /** The target replays the source's WAL from R (false when that was asked but the WAL went first). */
+  replaying: boolean;
 }
 
 /**
@@ -50,25 +67,27 @@ export async function runBackupCopy(
   source: SourceSession,
   writer: TargetWriter,
   opts: BackupCopyOptions,
-  makePlan: (startLsn: bigint) => Promise<Plan>,
+  makePlan: (startLsn: bigint, replaying: boolean) => Promise<Plan>,
 ): Promise<BackupCopyResult> {
   const { control, replication, identity, segSize } = source;
   const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
   await replication.createTemporarySlot(slot);
   await writer.makeDirectory('pg_wal');
   await writer.makeDirectory('pg_wal/archive_status');
+  // Replaying: the WAL before what our slot holds is copied now, before the backup's checkpoint can recycle it.
+  const replayWalStart = opts.replay ? await copyWalFromReference(source, writer, opts.replay, slot, opts.logger) : null;
 
   const backup = new BackupSession(control);
   opts.clock?.next('backup start (checkpoint)');
   const startLsn = await backup.start(opts.label, true);
   opts.logger.info(`backup started at ${formatLsn(startLsn)} on timeline ${identity.timeline}`);
-  const walStart = segmentStartLsn(segmentNoOf(startLsn, segSize), segSize);
+  const walStart = replayWalStart ?? segmentStartLsn(segmentNoOf(startLsn, segSize), segSize);
   const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
   const receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
   const validation = source.dataChecksums ? new CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
   try {
     opts.clock?.next('plan (listing, changed blocks)');
-    const plan = await makePlan(startLsn);
+    const plan = await makePlan(startLsn, replayWalStart !== null);
     opts.clock?.next('copy');
     const copy = await executeCopy(plan, source.readers, writer, opts.logger, validation ?? undefined);
     const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
@@ -84,26 +103,74 @@ export async function runBackupCopy(
     opts.clock?.next('finish (backup_label, fsync, pg_control)');
     if (source.history.length > 0) {
       const history = await replication.timelineHistory(identity.timeline);
-      if (history) await writer.writeFile(`pg_wal/${history.fileName}`, history.content);
+      if (history) writer.writeWhole(`pg_wal/${history.fileName}`, history.content);
     }
-    await writer.writeFile('backup_label', stop.backupLabel);
+    // Plain writes and one fsync pass: until pg_control is written, PostgreSQL refuses to start
+    // the directory, so none of these needs an atomic replacement of its own.
+    writer.writeWhole('backup_label', replayWalStart !== null
+      ? formatReplayBackupLabel({ ...opts.replay!, segSize, startTime: new Date(), label: opts.label })
+      : stop.backupLabel);
     // No tablespace_map: the pg_tblspc links already point where the target keeps each
     // tablespace (mapped or not), as pg_basebackup's plain format leaves them.
-    if (opts.recoveryConninfo !== null) await writeRecoveryConf(writer, opts.recoveryConninfo);
+    if (opts.recoveryConninfo !== null) writeRecoveryConf(writer, opts.recoveryConninfo);
     await writer.flush();
 
     // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
-    await writer.writeFile(plan.controlFile, controlFile);
+    await writer.writeFile(plan.controlFile, replayWalStart !== null ? pgControlForReplay(controlFile, stop.stopLsn, identity.timeline) : controlFile);
     if (opts.sync) {
       await fsyncPath(writer.abs('global'));
       await fsyncPath(writer.abs('.'));
     }
     opts.clock?.end();
-    return { startLsn, stopLsn: stop.stopLsn, plan, copy, walSegments: sink.segments.length, walBytes: sink.bytesWritten, validation: validated };
+    const shipped = replayWalShipped(writer, source, replayWalStart);
+    return {
+      startLsn, stopLsn: stop.stopLsn, plan, copy, validation: validated, replaying: replayWalStart !== null,
+      walSegments: sink.segments.length + shipped.segments, walBytes: sink.bytesWritten + shipped.bytes,
+    };
   } finally {
     await receiver.abort();
     await validation?.close();
   }
+}
+
+/**
+ * Copies the source's WAL segment files from R's segment up to the segment where our slot's
+ * reservation starts (the stream takes over there), and returns that start; null when the
+ * source no longer has one of them: the run then finds the source's changes another way.
+ */
+async function copyWalFromReference(source: SourceSession, writer: TargetWriter, replay: ReplayStart, slot: string, logger: Logger): Promise<Lsn | null> {
+  const { segSize } = source;
+  const reserved = await slotRestartLsn(source.control, slot);
+  const streamFrom = segmentStartLsn(segmentNoOf(reserved, segSize), segSize);
+  const files = walFilesBetween(replay.redoLsn, streamFrom, source.history, source.identity.timeline, segSize);
+  const plan = wholeFilesPlan(files.map((f) => ({ path: f.path, size: segSize })));
+  // Made durable with everything else before pg_control; no fsync pass of its own.
+  await executeCopy(plan, [source.readers[0]], writer, silentLogger, undefined, { flush: false });
+  const missing = files.filter((f) => (fs.statSync(writer.abs(f.path), { throwIfNoEntry: false })?.size ?? 0) !== segSize);
+  if (missing.length > 0) {
+    for (const f of files) fs.rmSync(writer.abs(f.path), { force: true });
+    logger.warn(`the source recycled WAL segment ${missing[0].path} before it was copied: the source's changes are found from its pages instead of by replaying its WAL from ${formatLsn(replay.redoLsn)}`);
+    return null;
+  }
+  logger.info(`shipped ${files.length} WAL segment(s) from ${formatLsn(replay.redoLsn)} (R) for the target to replay; the stream continues at ${formatLsn(streamFrom)}`);
+  return streamFrom;
+}
+
+async function slotRestartLsn(client: Client, slot: string): Promise<Lsn> {
+  const res = await client.query<{ restart_lsn: string | null }>('SELECT restart_lsn FROM pg_replication_slots WHERE slot_name = $1', [slot]);
+  const lsn = res.rows[0]?.restart_lsn;
+  if (!lsn) throw new CatchupError('slot-missing', `Our temporary replication slot ${slot} has no reserved WAL on the source.`, 'Check that the replication and SQL connections reach the same server (no pooler or load balancer in between).');
+  return parseLsn(lsn);
+}
+
+/** What the shipped segments before the stream's start add to the WAL written. */
+function replayWalShipped(writer: TargetWriter, source: SourceSession, streamFrom: Lsn | null): { segments: number; bytes: number } {
+  if (streamFrom === null) return { segments: 0, bytes: 0 };
+  const names = fs.readdirSync(writer.abs('pg_wal')).filter((n) => {
+    const seg = parseSegmentFileName(n, source.segSize);
+    return seg !== null && segmentStartLsn(seg.segNo, source.segSize) < streamFrom;
+  });
+  return { segments: names.length, bytes: names.length * source.segSize };
 }
 
 function logValidation(v: ValidationResult, logger: Logger): void {
@@ -161,9 +228,9 @@ async function readControlFile(client: Client, systemIdentifier: string): Promis
   return content;
 }
 
-async function writeRecoveryConf(writer: TargetWriter, conninfo: string): Promise<void> {
-  await writer.writeFile('standby.signal', '');
-  const existing = await fsp.readFile(writer.abs('postgresql.auto.conf'), 'utf8').catch(() => '');
+function writeRecoveryConf(writer: TargetWriter, conninfo: string): void {
+  writer.writeWhole('standby.signal', '');
+  const existing = fs.existsSync(writer.abs('postgresql.auto.conf')) ? fs.readFileSync(writer.abs('postgresql.auto.conf'), 'utf8') : '';
   const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  await writer.writeFile('postgresql.auto.conf', existing + sep + autoConfLines(conninfo));
+  writer.writeWhole('postgresql.auto.conf', existing + sep + autoConfLines(conninfo));
 }

@@ -1,22 +1,27 @@
 import { CatchupError } from '../errors';
 import type { Logger } from '../log';
-import { parseRelationPath } from '../pgdata/relation-path';
+import { relationMainForkBytes, tablespaceVersionDir } from '../pgdata/listing-relations';
 import type { TargetEntry } from '../pgdata/target-listing';
+import {
+  Candidate, ChangeSourceError, chooseChangeSource, Choice, serverPageScanEstimate, SourceMethod, trackerEstimate, walReplayEstimate,
+} from '../plan/change-source-choice';
 import { patchCandidates } from '../plan/plan-delta';
 import type { Report } from '../report/report';
 import { scanChangedBlocks } from '../source/changed-blocks-scan';
 import type { SourceEntry } from '../source/file-listing';
 import { ptrackAvailable, ptrackChanges } from '../source/ptrack-changes';
+import { missingWalFiles, walFilesBetween } from '../source/source-wal-files';
 import {
   applyLimitBlocks, checkWalSummaries, listWalSummaries, planSummaryCoverage, readSummarizerState, walSummaryChanges,
 } from '../source/wal-summary-changes';
 import { formatLsn, Lsn } from '../wal/lsn';
+import { timelineOfLsn } from '../wal/timeline-history';
+import type { ReplayStart } from './backup-copy';
+import type { ReferenceDecision } from './divergence';
+import { formatBytes } from './format-bytes';
 import type { SourceSession } from './source-session';
 
 export type ChangeRecord = NonNullable<Report['changeSources']>[number];
-
-/** How the source's changed blocks are found: by page LSN (DELTA) or from change tracking (PTRACK). */
-export type SourceChangeMethod = 'page-scan' | 'tracking';
 
 /** How long PTRACK waits for the WAL summarizer to reach the backup start before refusing. */
 export const SUMMARIZER_WAIT_MS = 30_000;
@@ -62,27 +67,115 @@ export interface SourceChanges {
   record: ChangeRecord;
 }
 
+/** The source side, decided before the first write. */
+export interface SourceSide {
+  choice: Choice<SourceMethod>;
+  tracker: Tracker | null;
+  /** wal-replay: where the target's recovery starts. */
+  replay: ReplayStart | null;
+}
+
+type Flavor = 'DELTA' | 'PTRACK' | 'rewind';
+
 /**
- * The blocks the source changed since R, per main-fork file (design rule 4), found the way the
- * mode asks: a page-LSN scan on the server of every file the target also has, or the tracker
- * (no data file is read).
+ * Design rule 4, source half, chosen by cost before anything is written: a page-LSN scan on the
+ * server, change tracking (WAL summaries or ptrack), or shipping the source's WAL from R for the
+ * target to replay. PTRACK allows only tracking, and refuses when it cannot answer.
+ */
+export async function chooseSourceSide(
+  flavor: Flavor, source: SourceSession, decision: ReferenceDecision, targetListing: TargetEntry[], forced: SourceMethod | undefined,
+): Promise<SourceSide> {
+  const R = decision.referenceLsn;
+  const candidates: Array<Candidate<SourceMethod>> = [];
+  candidates.push(flavor === 'PTRACK'
+    ? { method: 'page-scan', estimate: null, unavailable: 'PTRACK reads change tracking and never the data files (use -b DELTA for the other methods)' }
+    : { method: 'page-scan', estimate: serverPageScanEstimate(relationMainForkBytes(targetListing)) });
+
+  let tracker: Tracker | null = null;
+  let trackerError: CatchupError | null = null;
+  try {
+    tracker = await chooseTracker(source, R);
+  } catch (err) {
+    if (!(err instanceof CatchupError)) throw err;
+    trackerError = err;
+  }
+  if (flavor === 'PTRACK' && trackerError) throw trackerError;
+  for (const kind of ['wal-summaries', 'ptrack'] as const) {
+    if (tracker?.kind === kind) candidates.push({ method: kind, estimate: trackerEstimate() });
+    else candidates.push({ method: kind, estimate: null, unavailable: tracker ? `not checked: ${tracker.kind} answers` : trackerError!.message });
+  }
+
+  const replay = await replayCandidate(flavor, source, decision);
+  candidates.push(replay.candidate);
+  try {
+    const choice = chooseChangeSource('source', candidates, forced);
+    return { choice, tracker: choice.method === tracker?.kind ? tracker : null, replay: choice.method === 'wal-replay' ? replay.start : null };
+  } catch (err) {
+    if (err instanceof ChangeSourceError) throw new CatchupError('change-source', err.message, 'Drop --change-source to let pg-catchup choose.');
+    throw err;
+  }
+}
+
+/** Shipping the source's WAL from R: only where the source still has every segment of it. */
+async function replayCandidate(flavor: Flavor, source: SourceSession, decision: ReferenceDecision): Promise<{ candidate: Candidate<SourceMethod>; start: ReplayStart | null }> {
+  const method = 'wal-replay' as const;
+  const R = decision.referenceLsn;
+  if (flavor === 'PTRACK') return { candidate: { method, estimate: null, unavailable: 'PTRACK reads change tracking only' }, start: null };
+  if (decision.checkpointLsn === undefined) {
+    return { candidate: { method, estimate: null, unavailable: 'R was recorded by an interrupted run, without the checkpoint recovery would start from' }, start: null };
+  }
+  const now = source.identity.walPosition;
+  const files = walFilesBetween(R, now, source.history, source.identity.timeline, source.segSize);
+  const missing = await missingWalFiles(source.control, files, source.segSize);
+  if (missing) return { candidate: { method, estimate: null, unavailable: missing }, start: null };
+  return {
+    candidate: { method, estimate: walReplayEstimate(Number(now - R)) },
+    start: { redoLsn: R, checkpointLsn: decision.checkpointLsn, timeline: timelineOfLsn(source.history, source.identity.timeline, R) },
+  };
+}
+
+/**
+ * The blocks the source changed since R, per main-fork file, by the chosen method: a page-LSN
+ * scan on the server of every file the target also has, the tracker (no data file is read), or
+ * none at all when the target replays the source's WAL from R.
  */
 export async function findSourceChanges(
-  method: SourceChangeMethod, tracker: Tracker | null, source: SourceSession, sourceListing: SourceEntry[], targetListing: TargetEntry[],
+  side: SourceSide, replaying: boolean, source: SourceSession, sourceListing: SourceEntry[], targetListing: TargetEntry[],
   referenceLsn: Lsn, startLsn: Lsn, logger: Logger,
 ): Promise<SourceChanges> {
-  if (method === 'page-scan' || !tracker) {
+  const { choice, tracker } = side;
+  const chosen = { estimate: choice.estimate, reason: choice.reason };
+  if (choice.method === 'wal-replay' && replaying) {
+    const bytes = Number(startLsn - referenceLsn);
+    logger.info(`source changes: none copied; the target replays the source's WAL from ${formatLsn(referenceLsn)} (${formatBytes(bytes)} up to the backup start)`);
+    return {
+      changed: new Map(),
+      record: {
+        side: 'source', method: 'wal-replay', filesScanned: 0, blocksFound: 0, bytesRead: bytes, ...chosen,
+        detail: `the source's WAL from ${formatLsn(referenceLsn)} is shipped, and the target replays it from the checkpoint at R`,
+      },
+    };
+  }
+  if (choice.method === 'page-scan' || choice.method === 'wal-replay' || !tracker) {
     const candidates = patchCandidates(sourceListing, targetListing, source.blockSize);
     const changed = await scanChangedBlocks(source.control, candidates, referenceLsn, source.blockSize);
     const blocks = countBlocks(changed);
     logger.info(`source changes: page-LSN scan of ${candidates.length} files on the server found ${blocks} blocks with LSN >= ${formatLsn(referenceLsn)}`);
-    return { changed, record: { side: 'source', method: 'page-scan', filesScanned: candidates.length, blocksFound: blocks, detail: `page LSN >= ${formatLsn(referenceLsn)}, read on the server` } };
+    return {
+      changed,
+      record: {
+        side: 'source', method: 'page-scan', filesScanned: candidates.length, blocksFound: blocks, bytesRead: candidates.reduce((n, c) => n + c.length, 0),
+        detail: `page LSN >= ${formatLsn(referenceLsn)}, read on the server`,
+        // wal-replay here: the source recycled that WAL before it was copied (logged then).
+        ...(choice.method === 'page-scan' ? chosen : { reason: 'wal-replay was chosen, but the source recycled its WAL from R before it was copied' }),
+      },
+    };
   }
   if (tracker.kind === 'ptrack') {
     const res = await ptrackChanges(source.control, referenceLsn);
     const blocks = countBlocks(res.changed);
     logger.info(`source changes: ptrack ${res.version} map since ${formatLsn(referenceLsn)}: ${res.rows} files, ${blocks} blocks; 0 data files scanned`);
-    return { changed: res.changed, record: { side: 'source', method: 'ptrack', filesScanned: 0, blocksFound: blocks, detail: `ptrack ${res.version}, tracking since ${formatLsn(res.initLsn)}` } };
+    return { changed: res.changed, record: { side: 'source', method: 'ptrack', filesScanned: 0, blocksFound: blocks, bytesRead: 0, detail: `ptrack ${res.version}, tracking since ${formatLsn(res.initLsn)}`, ...chosen } };
   }
   const relsegSize = source.relsegSize;
   const res = await walSummaryChanges(source.control, {
@@ -95,25 +188,6 @@ export async function findSourceChanges(
   logger.info(`source changes: ${res.summaries} WAL summaries (${res.rows} rows) for ${formatLsn(referenceLsn)}..${formatLsn(startLsn)}: ${blocks} blocks; 0 data files scanned`);
   return {
     changed,
-    record: { side: 'source', method: 'wal-summaries', filesScanned: 0, blocksFound: blocks, detail: `${res.summaries} WAL summaries covering ${formatLsn(referenceLsn)}..${formatLsn(startLsn)}` },
+    record: { side: 'source', method: 'wal-summaries', filesScanned: 0, blocksFound: blocks, bytesRead: 0, detail: `${res.summaries} WAL summaries covering ${formatLsn(referenceLsn)}..${formatLsn(startLsn)}`, ...chosen },
   };
-}
-
-/** The target side of a diverged target: its own pages with LSN >= R (found before the run). */
-export function targetChangeRecord(targetChanged: Map<string, number[]>, targetListing: TargetEntry[], referenceLsn: Lsn): ChangeRecord {
-  // scanLocalChangedBlocks reads the main forks of permanent relations.
-  const files = targetListing.filter((e) => {
-    const rel = !e.isDir && !e.isSymlink ? parseRelationPath(e.path) : null;
-    return rel !== null && rel.fork === 'main' && !rel.isTemp;
-  }).length;
-  return { side: 'target', method: 'page-scan', filesScanned: files, blocksFound: countBlocks(targetChanged), detail: `the target's own pages with LSN >= ${formatLsn(referenceLsn)} (its branch after the fork)` };
-}
-
-/** PG_<major>_<catversion>, as the source names it inside each tablespace (only needed when it has tablespaces). */
-function tablespaceVersionDir(listing: SourceEntry[], major: number): string {
-  for (const e of listing) {
-    const m = /^pg_tblspc\/\d+\/(PG_\d+_\d+)$/.exec(e.path);
-    if (m) return m[1];
-  }
-  return `PG_${major}_0`;
 }

@@ -16,7 +16,9 @@ import { resolveConnection } from '../source/connection-options';
 import { listSourceFiles } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
-import { chooseTracker, findSourceChanges, targetChangeRecord, Tracker } from './change-source';
+import { chooseSourceSide, findSourceChanges } from './change-source';
+import { findTargetChanges } from './target-changes';
+import type { ForcedChangeSources } from '../plan/change-source-choice';
 import { readSummarizerState } from '../source/wal-summary-changes';
 import { decideReference, ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
@@ -41,6 +43,8 @@ export interface DeltaCatchupOptions extends CommonCatchupOptions {
   targetBinDir?: string;
   /** The target's history cannot be verified on the source: sync it as possibly diverged. */
   assumeDiverged?: boolean;
+  /** Hidden (tests, bench): the change source each side must use instead of the cheapest. */
+  changeSources?: ForcedChangeSources;
 }
 
 /** pg_rewind's command line on the same engine. */
@@ -126,26 +130,28 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
       return report;
     }
     const R = decision.referenceLsn;
-    let tracker: Tracker | null = null;
+    // Both sides are decided before the first write: the target's WAL is read now, and emptied later.
+    const preListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
+    const targetChanges = await findTargetChanges(target, decision, preListing, opts.changeSources?.target, logger);
+    const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
+    const sourceSide = await chooseSourceSide(flavor, source, decision, preListing, opts.changeSources?.source).catch((err) => {
+      if (flavor === 'PTRACK') report.checks.push({ ...trackingCheck, status: 'fail', detail: (err as Error).message, fix: (err as { fix?: string }).fix });
+      throw err;
+    });
     if (flavor === 'PTRACK') {
-      const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
-      tracker = await chooseTracker(source, R).catch((err) => {
-        report.checks.push({ ...trackingCheck, status: 'fail', detail: (err as Error).message, fix: (err as { fix?: string }).fix });
-        throw err;
-      });
-      report.checks.push({ ...trackingCheck, status: 'pass', detail: tracker.kind === 'ptrack' ? 'the ptrack extension is tracking' : `WAL summaries cover ${formatLsn(R)} up to the summarizer's position without a hole` });
+      report.checks.push({ ...trackingCheck, status: 'pass', detail: sourceSide.tracker?.kind === 'ptrack' ? 'the ptrack extension is tracking' : `WAL summaries cover ${formatLsn(R)} up to the summarizer's position without a hole` });
     }
+    logger.info(`source side: ${sourceSide.choice.method}, ${sourceSide.choice.reason}${targetChanges ? `; target side: ${targetChanges.record.method}, ${targetChanges.record.reason}` : ''}`);
     const protectedPaths = [...OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
-    const makePlan = async (startLsn: bigint) => {
+    const makePlan = async (startLsn: bigint, replaying: boolean) => {
       const sourceListing = await listSourceFiles(source!.control);
       // The target's pg_wal is emptied before the stream starts; nothing of ours is planned there.
       const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
-      const changes = await findSourceChanges(flavor === 'PTRACK' ? 'tracking' : 'page-scan', tracker, source!, sourceListing, targetListing, R, startLsn, logger);
-      report.changeSources = [changes.record];
-      if (decision.targetChanged) report.changeSources.push(targetChangeRecord(decision.targetChanged, targetListing, R));
+      const changes = await findSourceChanges(sourceSide, replaying, source!, sourceListing, targetListing, R, startLsn, logger);
+      report.changeSources = targetChanges ? [changes.record, targetChanges.record] : [changes.record];
       const plan = planDelta({
         source: sourceListing, target: targetListing, blockSize: source!.blockSize,
-        sourceChanged: changes.changed, targetChanged: decision.targetChanged, protectedPaths, layout,
+        sourceChanged: changes.changed, targetChanged: targetChanges?.changed, protectedPaths, layout,
       });
       logPlan(plan, logger);
       recordPlan(report, plan);
@@ -154,8 +160,8 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
 
     if (opts.dryRun) {
       // No backup starts in a dry run: plan up to what the summarizer has reached (or the current WAL position).
-      const horizon = tracker?.kind === 'wal-summaries' ? (await readSummarizerState(source.control)).summarizedLsn : R;
-      await makePlan(horizon > R ? horizon : R);
+      const horizon = sourceSide.tracker?.kind === 'wal-summaries' ? (await readSummarizerState(source.control)).summarizedLsn : R;
+      await makePlan(horizon > R ? horizon : R, sourceSide.replay !== null);
       report.status = 'dry-run';
       return report;
     }
@@ -180,12 +186,13 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
       validateThreads: opts.validateThreads ?? threads,
-    }, async (startLsn) => {
+      replay: sourceSide.replay ?? undefined,
+    }, async (startLsn, replaying) => {
       if (startLsn < R) {
         throw new CatchupError('target-ahead', `Current START LSN ${formatLsn(startLsn)} is lower than expected START LSN ${formatLsn(R)}.`,
           'The target is ahead of the source: point the run at the right source, or rebuild the target with -b FULL.');
       }
-      return makePlan(startLsn);
+      return makePlan(startLsn, replaying);
     });
     endMarkedRun(targetDir);
     recordCopyResult(report, result, Boolean(opts.writeRecoveryConf));

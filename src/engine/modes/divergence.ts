@@ -6,8 +6,6 @@ import { CatchupError } from '../errors';
 import { findPostgresBinary, targetRestoreCommand } from '../pgdata/single-user-recovery';
 import { RestoreCommandSource } from '../wal/restore-command-source';
 import type { Logger } from '../log';
-import { scanLocalChangedBlocks } from '../pgdata/local-changed-blocks';
-import { listTarget } from '../pgdata/target-listing';
 import type { TargetState } from '../pgdata/target-state';
 import type { Report } from '../report/report';
 import { referenceForLaggingTarget, relateToSource, TargetPosition, targetPosition } from '../plan/reference-lsn';
@@ -25,8 +23,8 @@ export interface ReferenceDecision {
   reason: string;
   position: TargetPosition;
   divergence: NonNullable<Report['divergence']>;
-  /** Diverged targets: their own blocks changed since R (rule 4, second half). */
-  targetChanged?: Map<string, number[]>;
+  /** The checkpoint record whose redo point is R, when known: a target replaying WAL from R starts there. */
+  checkpointLsn?: Lsn;
 }
 
 /**
@@ -47,12 +45,10 @@ export async function decideReference(target: TargetState, source: SourceSession
   if (target.marker) {
     // Resuming: the target's WAL and history went with the interrupted run; the marker kept R.
     const m = target.marker;
-    const decision: ReferenceDecision = {
+    return {
       referenceLsn: m.referenceLsn, reason: `${m.referenceReason} (recorded by the interrupted run)`, position,
       divergence: { diverged: m.diverged, forkLsn: m.forkLsn, detail: m.diverged ? 'diverged (recorded by the interrupted run)' : 'on the source history (recorded by the interrupted run)' },
     };
-    if (m.diverged) decision.targetChanged = targetBlocksSince(target, m.referenceLsn);
-    return decision;
   }
 
   const targetHistory = readTargetHistory(target.dir, position.tli);
@@ -69,7 +65,7 @@ export async function decideReference(target: TargetState, source: SourceSession
   if (relation.kind === 'on-history') {
     const ref = referenceForLaggingTarget(target.control, target.backupLabel);
     const onHistory: ReferenceDecision = {
-      referenceLsn: ref.lsn, reason: ref.reason, position,
+      referenceLsn: ref.lsn, reason: ref.reason, position, checkpointLsn: ref.checkpointLsn,
       divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) is on the source's history` },
     };
     // A backup_label target never ran: its pg_control came from the source with the files.
@@ -80,18 +76,18 @@ export async function decideReference(target: TargetState, source: SourceSession
   // Diverged: R is the redo point of the last target checkpoint before the fork.
   assertHintLogging(target, `the target diverged from the source at ${formatLsn(relation.forkLsn)} (timeline ${relation.forkTli})`);
   const checkpoint = target.control.checkpointLsn < relation.forkLsn
-    ? { redo: target.control.redoLsn, how: `redo LSN ${formatLsn(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
+    ? { redo: target.control.redoLsn, lsn: target.control.checkpointLsn, how: `redo LSN ${formatLsn(target.control.redoLsn)} of the target's last checkpoint, which precedes the fork` }
     : await lastCheckpointBeforeFork(target, relation.forkLsn, targetHistory ?? [], wal, logger);
   const label = target.backupLabel;
-  const referenceLsn = label && label.startWalLocation < checkpoint.redo ? label.startWalLocation : checkpoint.redo;
+  const fromLabel = label !== null && label.startWalLocation < checkpoint.redo;
+  const referenceLsn = fromLabel ? label.startWalLocation : checkpoint.redo;
   logger.info(`the target diverged from the source at ${formatLsn(relation.forkLsn)} on timeline ${relation.forkTli}; R = ${formatLsn(referenceLsn)}`);
   return {
-    referenceLsn, reason: checkpoint.how, position,
+    referenceLsn, reason: checkpoint.how, position, checkpointLsn: (fromLabel ? label.checkpointLocation : checkpoint.lsn) ?? undefined,
     divergence: {
       diverged: true, forkLsn: formatLsn(relation.forkLsn), forkTimeline: relation.forkTli,
       detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) left the source's history at ${formatLsn(relation.forkLsn)} on timeline ${relation.forkTli}`,
     },
-    targetChanged: targetBlocksSince(target, referenceLsn),
   };
 }
 
@@ -113,13 +109,13 @@ async function checkSameTimeline(target: TargetState, source: SourceSession, onH
     const verdict = await verifyCheckpointOnSource(target, source, tli, switchpoint, checkpointLsn);
     if (verdict.kind === 'same') {
       if (firstDetail === null) return onHistory;
-      const lsn = redo < onHistory.referenceLsn ? redo : onHistory.referenceLsn;
+      const own = redo < onHistory.referenceLsn;
+      const lsn = own ? redo : onHistory.referenceLsn;
       logger.info(`the target wrote WAL of its own on timeline ${tli}: ${firstDetail}; R = ${formatLsn(lsn)}`);
       return {
-        referenceLsn: lsn, position: onHistory.position,
+        referenceLsn: lsn, position: onHistory.position, checkpointLsn: own ? checkpointLsn : onHistory.checkpointLsn,
         reason: `redo LSN ${formatLsn(redo)} of the target's last checkpoint (at ${formatLsn(checkpointLsn)}) that is identical in the source's WAL`,
         divergence: { diverged: true, forkTimeline: tli, detail: `same-timeline divergence: ${firstDetail}` },
-        targetChanged: targetBlocksSince(target, lsn),
       };
     }
     if (verdict.kind === 'unverifiable') {
@@ -132,13 +128,13 @@ async function checkSameTimeline(target: TargetState, source: SourceSession, onH
       // The fork is unknown: start from the oldest checkpoint the target's WAL still has, the
       // most its own data allows; the flag accepts that the fork is not older than that.
       const oldest = await oldestCheckpoint(reader, checkpointLsn, redo);
-      const lsn = oldest.redo < onHistory.referenceLsn ? oldest.redo : onHistory.referenceLsn;
+      const own = oldest.redo < onHistory.referenceLsn;
+      const lsn = own ? oldest.redo : onHistory.referenceLsn;
       logger.warn(`${verdict.detail}; --assume-diverged: syncing from ${formatLsn(lsn)}, the oldest checkpoint in the target's WAL`);
       return {
-        referenceLsn: lsn, position: onHistory.position,
+        referenceLsn: lsn, position: onHistory.position, checkpointLsn: own ? oldest.checkpointLsn : onHistory.checkpointLsn,
         reason: `redo LSN ${formatLsn(oldest.redo)} of the oldest checkpoint in the target's WAL (at ${formatLsn(oldest.checkpointLsn)}); --assume-diverged: history not verified on the source`,
         divergence: { diverged: true, forkTimeline: tli, detail: `assumed (--assume-diverged): ${verdict.detail}` },
-        targetChanged: targetBlocksSince(target, lsn),
       };
     }
     firstDetail ??= verdict.detail;
@@ -180,12 +176,8 @@ async function oldestCheckpoint(reader: WalReader, checkpointLsn: Lsn, redo: Lsn
   return oldest;
 }
 
-function targetBlocksSince(target: TargetState, referenceLsn: Lsn): Map<string, number[]> {
-  const files = listTarget(target.dir).filter((e) => !e.isDir && !e.isSymlink);
-  return scanLocalChangedBlocks(target.dir, files, referenceLsn, target.control.blockSize);
-}
-
-function readTargetHistory(dir: string, tli: number): TimelineHistoryEntry[] | null {
+/** The target's history for its timeline (from its pg_wal); null when the file is missing. */
+export function readTargetHistory(dir: string, tli: number): TimelineHistoryEntry[] | null {
   if (tli <= 1) return [];
   const file = path.join(dir, 'pg_wal', historyFileName(tli));
   if (!fs.existsSync(file)) return null;
@@ -198,7 +190,7 @@ function readTargetHistory(dir: string, tli: number): TimelineHistoryEntry[] | n
  */
 async function lastCheckpointBeforeFork(
   target: TargetState, forkLsn: Lsn, history: TimelineHistoryEntry[], wal: TargetWalAccess, logger: Logger,
-): Promise<{ redo: Lsn; how: string }> {
+): Promise<{ redo: Lsn; lsn: Lsn | null; how: string }> {
   const tli = targetPosition(target.control).tli;
   const local = localWalDirSource(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize);
   let restoring: RestoreCommandSource | undefined;
@@ -217,15 +209,20 @@ async function lastCheckpointBeforeFork(
     if (restoring && restoring.restored.length > 0) logger.info(`restored ${restoring.restored.length} WAL segment(s) of the target through restore_command`);
     return {
       redo: found.redoLsn,
+      lsn: found.checkpointLsn,
       how: `redo LSN ${formatLsn(found.redoLsn)} of the target's last checkpoint before the fork (at ${formatLsn(found.checkpointLsn)}, read from its WAL)`,
     };
   } catch (err) {
     if (err instanceof WalReadError) {
-      throw new CatchupError('fork-wal-missing',
-        `Cannot establish where to start: the target's WAL before the fork at ${formatLsn(forkLsn)} is not readable (${err.message}).`,
-        wal.restoreTargetWal
-          ? 'restore_command did not provide it either: without it the blocks the target changed cannot be found; rebuild the target with -b FULL.'
-          : 'Without it the blocks the target changed cannot be found: use -c/--restore-target-wal to fetch the WAL through restore_command, or rebuild the target with -b FULL.');
+      // Sound without that checkpoint: every block either side changed after the fork carries a
+      // page LSN at or above it (the target's own changes need hint logging, checked above), and
+      // the blocks below it are the shared history. Only replaying from R needs a checkpoint.
+      logger.warn(`the target's WAL before the fork at ${formatLsn(forkLsn)} is not readable (${err.message})${wal.restoreTargetWal ? ', not even through restore_command' : ''}: R is the fork point itself`);
+      return {
+        redo: forkLsn,
+        lsn: null,
+        how: `the fork point ${formatLsn(forkLsn)} from the source's timeline history: the target's WAL before it is gone, so no checkpoint before the fork can be read`,
+      };
     }
     throw err;
   } finally {

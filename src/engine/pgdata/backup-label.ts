@@ -1,5 +1,5 @@
-import type { Lsn } from '../wal/lsn';
-import { parseLsn } from '../wal/lsn';
+import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
+import { segmentFileName, segmentNoOf } from '../wal/wal-segment';
 
 /** The fields of a backup_label (written by pg_backup_stop, read by the server at startup). */
 export interface BackupLabel {
@@ -29,4 +29,27 @@ export function parseBackupLabel(text: string, name = 'backup_label'): BackupLab
     backupFrom: field('BACKUP FROM'),
     label: field('LABEL'),
   };
+}
+
+/**
+ * The backup_label of a target that replays shipped WAL from R (pg_rewind's createBackupLabel):
+ * recovery starts at the checkpoint whose redo is R; "BACKUP FROM: standby" makes it consistent
+ * at pg_control's minimum recovery point instead of waiting for a backup-end record. The method
+ * must not be "streamed", which would demand that record.
+ */
+export function formatReplayBackupLabel(opts: {
+  redoLsn: Lsn; checkpointLsn: Lsn; timeline: number; segSize: number; startTime: Date; label: string;
+}): string {
+  const file = segmentFileName(opts.timeline, segmentNoOf(opts.redoLsn, opts.segSize), opts.segSize);
+  const time = opts.startTime.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return [
+    `START WAL LOCATION: ${formatLsn(opts.redoLsn)} (file ${file})`,
+    `CHECKPOINT LOCATION: ${formatLsn(opts.checkpointLsn)}`,
+    'BACKUP METHOD: pg_catchup',
+    'BACKUP FROM: standby',
+    `START TIME: ${time}`,
+    `LABEL: ${opts.label.replace(/\n/g, ' ')}`,
+    `START TIMELINE: ${opts.timeline}`,
+    '',
+  ].join('\n');
 }

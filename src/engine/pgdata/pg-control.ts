@@ -309,3 +309,18 @@ function unsupportedVersionMessage(name: string, version: number): string {
 function hex(value: number): string {
   return `0x${value.toString(16).toUpperCase().padStart(8, '0')}`;
 }
+
+/**
+ * A copy of pg_control set up as pg_rewind leaves it for a target that must replay WAL before it
+ * is consistent: in archive recovery, consistent no earlier than `minRecoveryPoint`. With a
+ * backup_label saying "BACKUP FROM: standby", that point is where the backup ends.
+ */
+export function pgControlForReplay(buf: Buffer, minRecoveryPoint: Lsn, minRecoveryPointTli: number): Buffer {
+  const out = Buffer.from(buf);
+  const crcAt = pgControlCrcOffset(readVersion(out, 'pg_control'));
+  out.writeUInt32LE(DB_STATES.indexOf('in archive recovery'), OFF.state);
+  out.writeBigUInt64LE(minRecoveryPoint, OFF.minRecoveryPoint);
+  out.writeUInt32LE(minRecoveryPointTli, OFF.minRecoveryPointTli);
+  out.writeUInt32LE(crc32c(out, 0, crcAt), crcAt);
+  return out;
+}

@@ -55,3 +55,11 @@ export function planBytes(files: FileCopy[], patches: BlockPatch[]): number {
   const whole = files.reduce((n, f) => n + f.size, 0);
   return patches.reduce((n, p) => n + p.ranges.reduce((m, r) => m + r.length, 0), whole);
 }
+
+/** A plan that only copies these files whole (into directories that exist). */
+export function wholeFilesPlan(files: FileCopy[]): Plan {
+  return {
+    mode: 'DELTA', tablespaceLinks: [], directories: [], files, patches: [], deletions: [], skipped: [],
+    controlFile: CONTROL_FILE, bytesToCopy: planBytes(files, []),
+  };
+}

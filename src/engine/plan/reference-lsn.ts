@@ -57,6 +57,8 @@ export function relateToSource(
 export interface ReferenceChoice {
   lsn: Lsn;
   reason: string;
+  /** The checkpoint record whose redo point is `lsn`. */
+  checkpointLsn: Lsn;
 }
 
 /**
@@ -66,7 +68,7 @@ export interface ReferenceChoice {
  */
 export function referenceForLaggingTarget(control: PgControl, label: BackupLabel | null): ReferenceChoice {
   if (label && label.startWalLocation < control.redoLsn) {
-    return { lsn: label.startWalLocation, reason: `START WAL LOCATION ${formatLsn(label.startWalLocation)} of the target's backup_label (lower than pg_control's redo ${formatLsn(control.redoLsn)})` };
+    return { lsn: label.startWalLocation, checkpointLsn: label.checkpointLocation, reason: `START WAL LOCATION ${formatLsn(label.startWalLocation)} of the target's backup_label (lower than pg_control's redo ${formatLsn(control.redoLsn)})` };
   }
-  return { lsn: control.redoLsn, reason: `redo LSN ${formatLsn(control.redoLsn)} of the target's last checkpoint (pg_control)` };
+  return { lsn: control.redoLsn, checkpointLsn: control.checkpointLsn, reason: `redo LSN ${formatLsn(control.redoLsn)} of the target's last checkpoint (pg_control)` };
 }

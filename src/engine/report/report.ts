@@ -33,7 +33,18 @@ export interface Report {
   /** --exclude-path entries (relative to PGDATA), neither copied nor removed. */
   excludedPaths?: string[];
   /** How the changed blocks were found, per side (incremental modes). */
-  changeSources?: Array<{ side: 'source' | 'target'; method: string; filesScanned: number; blocksFound: number; detail: string }>;
+  changeSources?: Array<{
+    side: 'source' | 'target';
+    method: string;
+    filesScanned: number;
+    blocksFound: number;
+    detail: string;
+    /** Bytes read to find the changes (data files scanned, WAL decoded or shipped). */
+    bytesRead?: number;
+    /** The cost estimate the method was chosen by, and why it was chosen. */
+    estimate?: { seconds: number; bytes: number };
+    reason?: string;
+  }>;
   /** Pages whose checksum failed and whose LSN is before the backup start: corruption on the source (rule 9). */
   corruptPages?: Array<{ path: string; blockNo: number; lsn: string; reason: string; storedChecksum: number; computedChecksum: number }>;
   /** Pages verified against their checksum (0 when the source has no data checksums). */

@@ -6,6 +6,7 @@ import {
   pgControlCrc,
   pgControlCrcOffset,
   PgControl,
+  pgControlForReplay,
   SUPPORTED_PG_CONTROL_VERSIONS,
 } from '../../../src/engine/pgdata/pg-control';
 import { formatLsn } from '../../../src/engine/wal/lsn';
@@ -160,5 +161,20 @@ describe('majorVersionHint', () => {
     expect(majorVersionHint(1700, 202406281)).toBe(17);
     expect(majorVersionHint(1800, 202506291)).toBe(18);
     expect(majorVersionHint(1201, 201909212)).toBeNull();
+  });
+});
+
+describe('pgControlForReplay', () => {
+  it.each(fixtureNames)('%s: in archive recovery until the given point, with a valid CRC and nothing else changed', (name) => {
+    const { buf } = load(name);
+    const before = parsePgControl(buf);
+    const out = pgControlForReplay(buf, 0x12345678abcn, 7);
+    const after = parsePgControl(out);
+    expect(after.state).toBe('in archive recovery');
+    expect(after.minRecoveryPoint).toBe(0x12345678abcn);
+    expect(after.minRecoveryPointTli).toBe(7);
+    expect({ ...after, state: before.state, stateCode: before.stateCode, minRecoveryPoint: before.minRecoveryPoint, minRecoveryPointTli: before.minRecoveryPointTli, crc: before.crc })
+      .toEqual(before);
+    expect(buf.equals(load(name).buf)).toBe(true);
   });
 });

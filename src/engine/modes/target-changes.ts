@@ -1,0 +1,91 @@
+import { CatchupError } from '../errors';
+import type { Logger } from '../log';
+import { relationMainForkBytes, relationMainForks, tablespaceVersionDir } from '../pgdata/listing-relations';
+import { scanLocalChangedBlocks } from '../pgdata/local-changed-blocks';
+import type { TargetEntry } from '../pgdata/target-listing';
+import type { TargetState } from '../pgdata/target-state';
+import { targetWalChanges } from '../pgdata/target-wal-changes';
+import { ChangeSourceError, chooseChangeSource, localPageScanEstimate, TargetMethod, targetWalEstimate } from '../plan/change-source-choice';
+import { formatLsn } from '../wal/lsn';
+import { timelineOfLsn } from '../wal/timeline-history';
+import type { SourceChanges } from './change-source';
+import { readTargetHistory, ReferenceDecision } from './divergence';
+import { formatBytes } from './format-bytes';
+
+const countBlocks = (m: Map<string, number[]>) => [...m.values()].reduce((n, b) => n + b.length, 0);
+
+/**
+ * Design rule 4, target half: the blocks a diverged target changed on its own branch since R,
+ * found before the first write (the run empties the target's pg_wal). From the target's WAL, as
+ * pg_rewind does, when that is cheaper than reading its data files and the WAL is all there;
+ * otherwise by page LSN. Null for a target that did not diverge.
+ */
+export async function findTargetChanges(
+  target: TargetState, decision: ReferenceDecision, targetListing: TargetEntry[], forced: TargetMethod | undefined, logger: Logger,
+): Promise<SourceChanges | null> {
+  if (!decision.divergence.diverged) return null;
+  const R = decision.referenceLsn;
+  const relationBytes = relationMainForkBytes(targetListing);
+  const walBytes = Number(decision.position.lsn > R ? decision.position.lsn - R : 0n);
+  let choice;
+  try {
+    choice = chooseChangeSource<TargetMethod>('target', [
+      target.marker
+        ? { method: 'target-wal', estimate: null, unavailable: "the interrupted run emptied the target's pg_wal" }
+        : { method: 'target-wal', estimate: targetWalEstimate(walBytes) },
+      { method: 'page-scan', estimate: localPageScanEstimate(relationBytes) },
+    ], forced);
+  } catch (err) {
+    if (err instanceof ChangeSourceError) throw new CatchupError('change-source', err.message, 'Drop --change-source to let pg-catchup choose.');
+    throw err;
+  }
+
+  let fallback: string | null = null;
+  if (choice.method === 'target-wal') {
+    const history = readTargetHistory(target.dir, decision.position.tli) ?? [];
+    const res = await targetWalChanges({
+      pgdata: target.dir, fromLsn: R, timelineForLsn: (lsn) => timelineOfLsn(history, decision.position.tli, lsn),
+      systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, blockSize: target.control.blockSize,
+      relsegSize: target.control.relsegSize, tablespaceVersionDir: tablespaceVersionDir(targetListing, target.majorVersion), mustReach: decision.position.lsn,
+    });
+    if (res.complete) {
+      const changed = withWholeFiles(res.changed, res.wholeFiles, res.wholeDirectories, targetListing, target.control.blockSize);
+      const blocks = countBlocks(changed);
+      logger.info(`target changes: ${res.records} records of the target's WAL from ${formatLsn(R)} (${formatBytes(res.walBytes)}) reference ${blocks} blocks; 0 data files scanned`);
+      return {
+        changed,
+        record: {
+          side: 'target', method: 'target-wal', filesScanned: 0, blocksFound: blocks, bytesRead: res.walBytes, estimate: choice.estimate, reason: choice.reason,
+          detail: `block references of the target's WAL ${formatLsn(R)}..${formatLsn(res.endLsn)} (its branch after the fork, read as pg_rewind reads it)`,
+        },
+      };
+    }
+    if (forced) {
+      throw new CatchupError('change-source', `--change-source target=target-wal is not possible: ${res.reason}.`, "Drop --change-source to let pg-catchup scan the target's pages instead.");
+    }
+    fallback = `the target's WAL from R is incomplete (${res.reason}), so its pages are scanned instead`;
+    logger.info(`target changes: ${fallback}`);
+  }
+  const files = targetListing.filter((e) => !e.isDir && !e.isSymlink);
+  const changed = scanLocalChangedBlocks(target.dir, files, R, target.control.blockSize);
+  return {
+    changed,
+    record: {
+      side: 'target', method: 'page-scan', filesScanned: relationMainForks(targetListing).length, blocksFound: countBlocks(changed), bytesRead: relationBytes,
+      estimate: localPageScanEstimate(relationBytes), reason: fallback ?? choice.reason,
+      detail: `the target's own pages with LSN >= ${formatLsn(R)} (its branch after the fork)`,
+    },
+  };
+}
+
+/** Every block of the target files that a relation-level record (a create, a database copy) made new. */
+function withWholeFiles(changed: Map<string, number[]>, wholeFiles: Set<string>, wholeDirectories: string[], listing: TargetEntry[], blockSize: number): Map<string, number[]> {
+  if (wholeFiles.size === 0 && wholeDirectories.length === 0) return changed;
+  const out = new Map(changed);
+  for (const f of relationMainForks(listing)) {
+    const relation = f.path.replace(/\.\d+$/, '');
+    if (!wholeFiles.has(f.path) && !wholeFiles.has(relation) && !wholeDirectories.some((d) => f.path.startsWith(`${d}/`))) continue;
+    out.set(f.path, Array.from({ length: Math.floor(f.size / blockSize) }, (_, i) => i));
+  }
+  return out;
+}
