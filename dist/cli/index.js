@@ -12758,12 +12758,14 @@ function fsyncDir(dir) {
  * loop would be the slowest part of verifying WAL.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CRC32C_INIT = void 0;
+exports.CRC32C_INIT = exports.CRC32C_TABLES = void 0;
 exports.crc32cUpdate = crc32cUpdate;
 exports.crc32cFinish = crc32cFinish;
 exports.crc32c = crc32c;
 const POLY_REFLECTED = 0x82f63b78;
-const TABLES = buildTables();
+/** The slice-by-8 tables, shared with the word-wise WAL CRC (wal/wal-crc). */
+exports.CRC32C_TABLES = buildTables();
+const TABLES = exports.CRC32C_TABLES;
 function buildTables() {
     const tables = new Uint32Array(8 * 256);
     for (let n = 0; n < 256; n++) {
@@ -17975,28 +17977,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.crc32cUpdateWords = crc32cUpdateWords;
 const os_1 = __nccwpck_require__(857);
 const crc32c_1 = __nccwpck_require__(9028);
-const POLY_REFLECTED = 0x82f63b78;
 /** Typed arrays read host byte order; the stored words are little-endian. */
 const LITTLE_ENDIAN_HOST = (0, os_1.endianness)() === 'LE';
 /** Below this many bytes the byte-wise loop is as fast. */
 const MIN_WORDWISE_BYTES = 64;
-const TABLES = buildTables();
-function buildTables() {
-    const tables = new Uint32Array(8 * 256);
-    for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++)
-            c = c & 1 ? (c >>> 1) ^ POLY_REFLECTED : c >>> 1;
-        tables[n] = c;
-    }
-    for (let k = 1; k < 8; k++) {
-        for (let n = 0; n < 256; n++) {
-            const prev = tables[(k - 1) * 256 + n];
-            tables[k * 256 + n] = (prev >>> 8) ^ tables[prev & 0xff];
-        }
-    }
-    return tables;
-}
+const TABLES = crc32c_1.CRC32C_TABLES;
 // One word view per ArrayBuffer (a segment, a reassembly buffer), made once, not per record;
 // consecutive records mostly share a segment, so the last one is kept at hand.
 const wordViews = new WeakMap();

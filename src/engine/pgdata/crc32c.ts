@@ -7,7 +7,9 @@
 
 const POLY_REFLECTED = 0x82f63b78;
 
-const TABLES: Uint32Array = buildTables();
+/** The slice-by-8 tables, shared with the word-wise WAL CRC (wal/wal-crc). */
+export const CRC32C_TABLES: Uint32Array = buildTables();
+const TABLES = CRC32C_TABLES;
 
 function buildTables(): Uint32Array {
   const tables = new Uint32Array(8 * 256);

@@ -7,31 +7,14 @@
  */
 
 import { endianness } from 'os';
-import { crc32cUpdate } from '../pgdata/crc32c';
+import { CRC32C_TABLES, crc32cUpdate } from '../pgdata/crc32c';
 
-const POLY_REFLECTED = 0x82f63b78;
 /** Typed arrays read host byte order; the stored words are little-endian. */
 const LITTLE_ENDIAN_HOST = endianness() === 'LE';
 /** Below this many bytes the byte-wise loop is as fast. */
 const MIN_WORDWISE_BYTES = 64;
 
-const TABLES: Uint32Array = buildTables();
-
-function buildTables(): Uint32Array {
-  const tables = new Uint32Array(8 * 256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ POLY_REFLECTED : c >>> 1;
-    tables[n] = c;
-  }
-  for (let k = 1; k < 8; k++) {
-    for (let n = 0; n < 256; n++) {
-      const prev = tables[(k - 1) * 256 + n];
-      tables[k * 256 + n] = (prev >>> 8) ^ tables[prev & 0xff];
-    }
-  }
-  return tables;
-}
+const TABLES = CRC32C_TABLES;
 
 // One word view per ArrayBuffer (a segment, a reassembly buffer), made once, not per record;
 // consecutive records mostly share a segment, so the last one is kept at hand.
