@@ -11224,7 +11224,7 @@ async function catchup(opts) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SUMMARIZER_WAIT_MS = void 0;
+exports.TrackingUnavailable = exports.SUMMARIZER_WAIT_MS = void 0;
 exports.chooseTracker = chooseTracker;
 exports.chooseSourceSide = chooseSourceSide;
 exports.findSourceChanges = findSourceChanges;
@@ -11254,7 +11254,7 @@ async function chooseTracker(source, referenceLsn) {
     const summariesUnavailable = await (0, wal_summary_changes_1.checkWalSummaries)(source.control);
     if (summariesUnavailable) {
         const why = [summariesUnavailable, ptrack.reason].filter(Boolean).join('; and ');
-        throw new errors_1.CatchupError('ptrack-unavailable', `PTRACK needs change tracking on the source, and it has none: ${why}.`, source.info.major >= 17
+        throw new TrackingUnavailable(why, `PTRACK needs change tracking on the source, and it has none: ${why}.`, source.info.major >= 17
             ? 'Use -b DELTA (it finds changed blocks by their page LSNs and needs no tracking), or turn on WAL summaries for later runs: ALTER SYSTEM SET summarize_wal = on; SELECT pg_reload_conf();'
             : 'Use -b DELTA: it finds changed blocks by their page LSNs and needs no change tracking.');
     }
@@ -11265,11 +11265,20 @@ async function chooseTracker(source, referenceLsn) {
             available: await (0, wal_summary_changes_1.listWalSummaries)(source.control),
         });
         if (coverage.gap) {
-            throw new errors_1.CatchupError('ptrack-unavailable', `The WAL summaries on the source do not cover every change since the reference LSN ${(0, lsn_1.formatLsn)(referenceLsn)}: ${coverage.gap}.`, 'Use -b DELTA (it needs no tracking); raise wal_summary_keep_time on the source so later PTRACK runs find their summaries.');
+            throw new TrackingUnavailable(`the WAL summaries have a hole: ${coverage.gap}`, `The WAL summaries on the source do not cover every change since the reference LSN ${(0, lsn_1.formatLsn)(referenceLsn)}: ${coverage.gap}.`, 'Use -b DELTA (it needs no tracking); raise wal_summary_keep_time on the source so later PTRACK runs find their summaries.');
         }
     }
     return { kind: 'wal-summaries' };
 }
+/** Change tracking cannot answer; `reason` says why without PTRACK's advice (DELTA just uses something else). */
+class TrackingUnavailable extends errors_1.CatchupError {
+    reason;
+    constructor(reason, problem, fix) {
+        super('ptrack-unavailable', problem, fix);
+        this.reason = reason;
+    }
+}
+exports.TrackingUnavailable = TrackingUnavailable;
 /**
  * Design rule 4, source half, chosen by cost before anything is written: a page-LSN scan on the
  * server, change tracking (WAL summaries or ptrack), or shipping the source's WAL from R for the
@@ -11287,7 +11296,7 @@ async function chooseSourceSide(flavor, source, decision, targetListing, forced)
         tracker = await chooseTracker(source, R);
     }
     catch (err) {
-        if (!(err instanceof errors_1.CatchupError))
+        if (!(err instanceof TrackingUnavailable))
             throw err;
         trackerError = err;
     }
@@ -11297,7 +11306,7 @@ async function chooseSourceSide(flavor, source, decision, targetListing, forced)
         if (tracker?.kind === kind)
             candidates.push({ method: kind, estimate: (0, change_source_choice_1.trackerEstimate)() });
         else
-            candidates.push({ method: kind, estimate: null, unavailable: tracker ? `not checked: ${tracker.kind} answers` : trackerError.message });
+            candidates.push({ method: kind, estimate: null, unavailable: tracker ? `not checked: ${tracker.kind} answers` : trackerError.reason });
     }
     const replay = await replayCandidate(flavor, source, decision);
     candidates.push(replay.candidate);

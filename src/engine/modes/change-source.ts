@@ -42,7 +42,7 @@ export async function chooseTracker(source: SourceSession, referenceLsn: Lsn): P
   const summariesUnavailable = await checkWalSummaries(source.control);
   if (summariesUnavailable) {
     const why = [summariesUnavailable, ptrack.reason].filter(Boolean).join('; and ');
-    throw new CatchupError('ptrack-unavailable', `PTRACK needs change tracking on the source, and it has none: ${why}.`,
+    throw new TrackingUnavailable(why, `PTRACK needs change tracking on the source, and it has none: ${why}.`,
       source.info.major >= 17
         ? 'Use -b DELTA (it finds changed blocks by their page LSNs and needs no tracking), or turn on WAL summaries for later runs: ALTER SYSTEM SET summarize_wal = on; SELECT pg_reload_conf();'
         : 'Use -b DELTA: it finds changed blocks by their page LSNs and needs no change tracking.');
@@ -54,12 +54,19 @@ export async function chooseTracker(source: SourceSession, referenceLsn: Lsn): P
       available: await listWalSummaries(source.control),
     });
     if (coverage.gap) {
-      throw new CatchupError('ptrack-unavailable',
+      throw new TrackingUnavailable(`the WAL summaries have a hole: ${coverage.gap}`,
         `The WAL summaries on the source do not cover every change since the reference LSN ${formatLsn(referenceLsn)}: ${coverage.gap}.`,
         'Use -b DELTA (it needs no tracking); raise wal_summary_keep_time on the source so later PTRACK runs find their summaries.');
     }
   }
   return { kind: 'wal-summaries' };
+}
+
+/** Change tracking cannot answer; `reason` says why without PTRACK's advice (DELTA just uses something else). */
+export class TrackingUnavailable extends CatchupError {
+  constructor(readonly reason: string, problem: string, fix: string) {
+    super('ptrack-unavailable', problem, fix);
+  }
 }
 
 export interface SourceChanges {
@@ -92,17 +99,17 @@ export async function chooseSourceSide(
     : { method: 'page-scan', estimate: serverPageScanEstimate(relationMainForkBytes(targetListing)) });
 
   let tracker: Tracker | null = null;
-  let trackerError: CatchupError | null = null;
+  let trackerError: TrackingUnavailable | null = null;
   try {
     tracker = await chooseTracker(source, R);
   } catch (err) {
-    if (!(err instanceof CatchupError)) throw err;
+    if (!(err instanceof TrackingUnavailable)) throw err;
     trackerError = err;
   }
   if (flavor === 'PTRACK' && trackerError) throw trackerError;
   for (const kind of ['wal-summaries', 'ptrack'] as const) {
     if (tracker?.kind === kind) candidates.push({ method: kind, estimate: trackerEstimate() });
-    else candidates.push({ method: kind, estimate: null, unavailable: tracker ? `not checked: ${tracker.kind} answers` : trackerError!.message });
+    else candidates.push({ method: kind, estimate: null, unavailable: tracker ? `not checked: ${tracker.kind} answers` : trackerError!.reason });
   }
 
   const replay = await replayCandidate(flavor, source, decision);
