@@ -95,7 +95,7 @@ describeEachVersion(ptrackVersions, 'PTRACK from WAL summaries on PostgreSQL %i'
     expect(treeDigest(dir)).toBe(before);
   }, 120_000);
 
-  test('a diverged old primary: source side from the new primary\'s summaries, target side from its own pages', async () => {
+  test('a diverged old primary: source side from the new primary\'s summaries, target side from its own WAL', async () => {
     const f = await primaryWithStandby(version, { summarizeWal: true, walLogHints: true });
     await prepareSchema(f.oldPrimary);
     await f.oldPrimary.query('CREATE TABLE t (id int PRIMARY KEY, v text)');
@@ -110,7 +110,7 @@ describeEachVersion(ptrackVersions, 'PTRACK from WAL summaries on PostgreSQL %i'
     const res = await runWithReport(['catchup', '-b', 'PTRACK', '-D', oldPrimaryDir, '-R', ...conn(f.newPrimary)]);
     if (res.code !== 0) throw new Error(res.stderr);
     expect(res.report.divergence?.diverged).toBe(true);
-    expect(res.report.changeSources?.map((c) => [c.side, c.method])).toEqual([['source', 'wal-summaries'], ['target', 'page-scan']]);
+    expect(res.report.changeSources?.map((c) => [c.side, c.method])).toEqual([['source', 'wal-summaries'], ['target', 'target-wal']]);
     const rewound = await startAsStandby(oldPrimaryDir);
     await waitForStreaming(f.newPrimary);
     await expectSameDataAtSameLsn(f.newPrimary, rewound);
