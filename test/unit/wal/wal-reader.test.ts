@@ -594,12 +594,12 @@ describe('localWalDirSource', () => {
   });
 });
 
-describe('WalReader speed', () => {
-  it('decodes records fast (target: 100k+ records/s; printed)', async () => {
+describe('WalReader rereading', () => {
+  it('reads the same records on every pass over cached segments (its rate is printed; speed belongs to npm run bench)', async () => {
     // Every record of the fixture, many times over from a cached segment set.
     const reader = new WalReader(memorySource(onlyTimeline(segments15, 1)), { timeline: 1 });
     const start = factLsn(expected15.facts, 'start');
-    await collect(reader, start); // warm up
+    const once = (await collect(reader, start)).records.length; // also warms up
     const began = process.hrtime.bigint();
     let count = 0;
     let bytes = 0;
@@ -610,9 +610,10 @@ describe('WalReader speed', () => {
       }
     }
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-    // Printed for the record; the assertion is loose so a busy CI machine does not fail it.
+    // Printed for the record only: a timing assertion would fail on a busy machine, not on a slow reader.
     // eslint-disable-next-line no-console
     console.log(`${count} records (${(bytes / 1e6).toFixed(1)} MB) in ${seconds.toFixed(3)} s: ${Math.round(count / seconds)} records/s`);
-    expect(count / seconds).toBeGreaterThan(20000);
+    expect(once).toBeGreaterThan(0);
+    expect(count).toBe(10 * once);
   });
 });
