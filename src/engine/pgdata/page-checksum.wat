@@ -1,5 +1,5 @@
 ;; pg_checksum_page (PostgreSQL's src/include/storage/checksum_impl.h) for runs of whole pages,
-;; with WebAssembly SIMD. Assembled by scripts/build-wasm.ts into page-checksum-wasm.ts; the
+;; with WebAssembly SIMD. Assembled by scripts/build-wasm.ts into page-checksum-wasm-bytes.ts; the
 ;; page rules (new pages, header sanity, the stored pd_checksum) stay in page-checksum.ts.
 ;;
 ;; The algorithm: a page is rows of 32 little-endian 32-bit words; column j is hashed into its own

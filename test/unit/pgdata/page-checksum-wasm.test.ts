@@ -116,7 +116,7 @@ function realisticRun(firstBlockNo: number): Buffer {
 const js = new JsFallback();
 afterAll(() => js.close());
 
-describe('page-checksum-wasm.ts', () => {
+describe('page-checksum-wasm-bytes.ts and its loader', () => {
   test('is what scripts/build-wasm.ts makes of page-checksum.wat (npm run build:wasm)', async () => {
     expect(readFileSync(MODULE_PATH, 'utf8')).toBe(pageChecksumWasmModuleText(await assemblePageChecksumWat()));
   });
