@@ -10988,7 +10988,8 @@ async function runBackupCopy(source, writer, opts, makePlan) {
     await writer.makeDirectory('pg_wal');
     await writer.makeDirectory('pg_wal/archive_status');
     // Replaying: the WAL before what our slot holds is copied now, before the backup's checkpoint can recycle it.
-    const replayWalStart = opts.replay ? await copyWalFromReference(source, writer, opts.replay, slot, opts.logger) : null;
+    const shipped = opts.replay ? await copyWalFromReference(source, writer, opts.replay, slot, opts.logger) : null;
+    const replayWalStart = shipped?.streamFrom ?? null;
     const backup = new backup_session_1.BackupSession(control);
     opts.clock?.next('backup start (checkpoint)');
     const startLsn = await backup.start(opts.label, true);
@@ -11034,10 +11035,9 @@ async function runBackupCopy(source, writer, opts, makePlan) {
             await (0, target_writer_1.fsyncPath)(writer.abs('.'));
         }
         opts.clock?.end();
-        const shipped = replayWalShipped(writer, source, replayWalStart);
         return {
             startLsn, stopLsn: stop.stopLsn, plan, copy, validation: validated, replaying: replayWalStart !== null,
-            walSegments: sink.segments.length + shipped.segments, walBytes: sink.bytesWritten + shipped.bytes,
+            walSegments: sink.segments.length + (shipped?.segments ?? 0), walBytes: sink.bytesWritten + (shipped?.segments ?? 0) * segSize,
         };
     }
     finally {
@@ -11047,8 +11047,9 @@ async function runBackupCopy(source, writer, opts, makePlan) {
 }
 /**
  * Copies the source's WAL segment files from R's segment up to the segment where our slot's
- * reservation starts (the stream takes over there), and returns that start; null when the
- * source no longer has one of them: the run then finds the source's changes another way.
+ * reservation starts (the stream takes over there), and returns that start and how many were
+ * copied; null when the source no longer has one of them: the run then finds the source's
+ * changes another way.
  */
 async function copyWalFromReference(source, writer, replay, slot, logger) {
     const { segSize } = source;
@@ -11066,7 +11067,7 @@ async function copyWalFromReference(source, writer, replay, slot, logger) {
         return null;
     }
     logger.info(`shipped ${files.length} WAL segment(s) from ${(0, lsn_1.formatLsn)(replay.redoLsn)} (R) for the target to replay; the stream continues at ${(0, lsn_1.formatLsn)(streamFrom)}`);
-    return streamFrom;
+    return { streamFrom, segments: files.length };
 }
 async function slotRestartLsn(client, slot) {
     const res = await client.query('SELECT restart_lsn FROM pg_replication_slots WHERE slot_name = $1', [slot]);
@@ -11074,16 +11075,6 @@ async function slotRestartLsn(client, slot) {
     if (!lsn)
         throw new errors_1.CatchupError('slot-missing', `Our temporary replication slot ${slot} has no reserved WAL on the source.`, 'Check that the replication and SQL connections reach the same server (no pooler or load balancer in between).');
     return (0, lsn_1.parseLsn)(lsn);
-}
-/** What the shipped segments before the stream's start add to the WAL written. */
-function replayWalShipped(writer, source, streamFrom) {
-    if (streamFrom === null)
-        return { segments: 0, bytes: 0 };
-    const names = fs.readdirSync(writer.abs('pg_wal')).filter((n) => {
-        const seg = (0, wal_segment_1.parseSegmentFileName)(n, source.segSize);
-        return seg !== null && (0, wal_segment_1.segmentStartLsn)(seg.segNo, source.segSize) < streamFrom;
-    });
-    return { segments: names.length, bytes: names.length * source.segSize };
 }
 function logValidation(v, logger) {
     const extra = [
@@ -11224,7 +11215,7 @@ async function catchup(opts) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TrackingUnavailable = exports.SUMMARIZER_WAIT_MS = void 0;
+exports.TrackingUnavailable = exports.countBlocks = exports.SUMMARIZER_WAIT_MS = void 0;
 exports.chooseTracker = chooseTracker;
 exports.chooseSourceSide = chooseSourceSide;
 exports.findSourceChanges = findSourceChanges;
@@ -11241,7 +11232,9 @@ const timeline_history_1 = __nccwpck_require__(8279);
 const format_bytes_1 = __nccwpck_require__(9164);
 /** How long PTRACK waits for the WAL summarizer to reach the backup start before refusing. */
 exports.SUMMARIZER_WAIT_MS = 30_000;
+/** Blocks in a changed-block map. */
 const countBlocks = (m) => [...m.values()].reduce((n, b) => n + b.length, 0);
+exports.countBlocks = countBlocks;
 /**
  * Before the first write: can PTRACK answer for changes since R? The ptrack extension must be
  * tracking; WAL summaries must exist without a hole from R up to where the summarizer is now
@@ -11361,7 +11354,7 @@ async function findSourceChanges(side, replaying, source, sourceListing, targetL
     if (choice.method === 'page-scan' || choice.method === 'wal-replay' || !tracker) {
         const candidates = (0, plan_delta_1.patchCandidates)(sourceListing, targetListing, source.blockSize);
         const changed = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, candidates, referenceLsn, source.blockSize);
-        const blocks = countBlocks(changed);
+        const blocks = (0, exports.countBlocks)(changed);
         logger.info(`source changes: page-LSN scan of ${candidates.length} files on the server found ${blocks} blocks with LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}`);
         return {
             changed,
@@ -11375,7 +11368,7 @@ async function findSourceChanges(side, replaying, source, sourceListing, targetL
     }
     if (tracker.kind === 'ptrack') {
         const res = await (0, ptrack_changes_1.ptrackChanges)(source.control, referenceLsn);
-        const blocks = countBlocks(res.changed);
+        const blocks = (0, exports.countBlocks)(res.changed);
         logger.info(`source changes: ptrack ${res.version} map since ${(0, lsn_1.formatLsn)(referenceLsn)}: ${res.rows} files, ${blocks} blocks; 0 data files scanned`);
         return { changed: res.changed, record: { side: 'source', method: 'ptrack', filesScanned: 0, blocksFound: blocks, bytesRead: 0, detail: `ptrack ${res.version}, tracking since ${(0, lsn_1.formatLsn)(res.initLsn)}`, ...chosen } };
     }
@@ -11386,7 +11379,7 @@ async function findSourceChanges(side, replaying, source, sourceListing, targetL
     });
     const sizes = new Map(sourceListing.filter((e) => !e.isDir).map((e) => [e.path, e.size]));
     const changed = (0, wal_summary_changes_1.applyLimitBlocks)(res.changed, res.limits, sizes, source.blockSize, relsegSize);
-    const blocks = countBlocks(changed);
+    const blocks = (0, exports.countBlocks)(changed);
     logger.info(`source changes: ${res.summaries} WAL summaries (${res.rows} rows) for ${(0, lsn_1.formatLsn)(referenceLsn)}..${(0, lsn_1.formatLsn)(startLsn)}: ${blocks} blocks; 0 data files scanned`);
     return {
         changed,
@@ -12386,9 +12379,9 @@ const target_wal_changes_1 = __nccwpck_require__(8488);
 const change_source_choice_1 = __nccwpck_require__(8164);
 const lsn_1 = __nccwpck_require__(2524);
 const timeline_history_1 = __nccwpck_require__(8279);
+const change_source_1 = __nccwpck_require__(5079);
 const divergence_1 = __nccwpck_require__(5671);
 const format_bytes_1 = __nccwpck_require__(9164);
-const countBlocks = (m) => [...m.values()].reduce((n, b) => n + b.length, 0);
 /**
  * Design rule 4, target half: the blocks a diverged target changed on its own branch since R,
  * found before the first write (the run empties the target's pg_wal). From the target's WAL, as
@@ -12425,7 +12418,7 @@ async function findTargetChanges(target, decision, targetListing, forced, logger
         });
         if (res.complete) {
             const changed = withWholeFiles(res.changed, res.wholeFiles, res.wholeDirectories, targetListing, target.control.blockSize);
-            const blocks = countBlocks(changed);
+            const blocks = (0, change_source_1.countBlocks)(changed);
             logger.info(`target changes: ${res.records} records of the target's WAL from ${(0, lsn_1.formatLsn)(R)} (${(0, format_bytes_1.formatBytes)(res.walBytes)}) reference ${blocks} blocks; 0 data files scanned`);
             return {
                 changed,
@@ -12446,7 +12439,7 @@ async function findTargetChanges(target, decision, targetListing, forced, logger
     return {
         changed,
         record: {
-            side: 'target', method: 'page-scan', filesScanned: (0, listing_relations_1.relationMainForks)(targetListing).length, blocksFound: countBlocks(changed), bytesRead: relationBytes,
+            side: 'target', method: 'page-scan', filesScanned: (0, listing_relations_1.relationMainForks)(targetListing).length, blocksFound: (0, change_source_1.countBlocks)(changed), bytesRead: relationBytes,
             estimate: (0, change_source_choice_1.localPageScanEstimate)(relationBytes), reason: fallback ?? choice.reason,
             detail: `the target's own pages with LSN >= ${(0, lsn_1.formatLsn)(R)} (its branch after the fork)`,
         },
@@ -12961,16 +12954,22 @@ function classifyEntries(listing) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isRelationMainFork = isRelationMainFork;
 exports.relationMainForks = relationMainForks;
 exports.relationMainForkBytes = relationMainForkBytes;
 exports.tablespaceVersionDir = tablespaceVersionDir;
 const relation_path_1 = __nccwpck_require__(2770);
-/** The main-fork files of permanent relations in a listing: what a page scan reads, and what DELTA patches. */
+/**
+ * A main-fork file of a permanent relation: what a page scan reads, and what DELTA patches. The
+ * FSM is not WAL-logged and a VM bit can be cleared without an LSN change: those are copied whole.
+ */
+function isRelationMainFork(path) {
+    const rel = (0, relation_path_1.parseRelationPath)(path);
+    return rel !== null && rel.fork === 'main' && !rel.isTemp;
+}
+/** The main-fork files of permanent relations in a listing. */
 function relationMainForks(listing) {
-    return listing.filter((e) => {
-        const rel = !e.isDir && !e.isSymlink ? (0, relation_path_1.parseRelationPath)(e.path) : null;
-        return rel !== null && rel.fork === 'main' && !rel.isTemp;
-    });
+    return listing.filter((e) => !e.isDir && !e.isSymlink && isRelationMainFork(e.path));
 }
 function relationMainForkBytes(listing) {
     return relationMainForks(listing).reduce((n, e) => n + e.size, 0);
@@ -13031,7 +13030,7 @@ exports.scanLocalChangedBlocks = scanLocalChangedBlocks;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 const page_header_1 = __nccwpck_require__(8205);
-const relation_path_1 = __nccwpck_require__(2770);
+const listing_relations_1 = __nccwpck_require__(7798);
 const READ_BYTES = 1024 * 1024;
 /**
  * The target's own blocks with page LSN >= R, in every main-fork relation file: on a diverged
@@ -13043,8 +13042,7 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
     const high = Number(referenceLsn >> 32n);
     const low = Number(referenceLsn & 0xffffffffn);
     for (const f of files) {
-        const rel = (0, relation_path_1.parseRelationPath)(f.path);
-        if (!rel || rel.fork !== 'main' || rel.isTemp)
+        if (!(0, listing_relations_1.isRelationMainFork)(f.path))
             continue;
         const fd = fs.openSync(path.join(root, f.path), 'r');
         try {
@@ -13071,23 +13069,15 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
 
 /***/ }),
 
-/***/ 6968:
+/***/ 9374:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
 // Generated by scripts/build-wasm.ts from page-checksum.wat; do not edit. Run `npm run build:wasm`.
-// Not instrumented for coverage: the page validator's workers run instantiatePageChecksumWasm
-// from its source text, where the counters would be undefined.
-/* istanbul ignore file */
-/**
- * The WebAssembly SIMD kernel behind findBadPages in page-checksum.ts: page-checksum.wat,
- * assembled. Embedded as text because ncc bundles the app into one file and the workers start
- * from source text; neither has a .wasm file to read.
- */
+// The loader and the kernel's interface are in page-checksum-wasm.ts.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PAGE_CHECKSUM_WASM_BASE64 = void 0;
-exports.instantiatePageChecksumWasm = instantiatePageChecksumWasm;
 /** page-checksum.wat assembled by wabt (912 bytes), base64. */
 exports.PAGE_CHECKSUM_WASM_BASE64 = 'AGFzbQEAAAABCQFgBX9/f39/AAMCAQAFAwEAAQcaAgZtZW1vcnkCAA1jaGVja3N1bVBhZ2VzAAAK1QYB0gYCCX8Le/0MkwEA' +
     'AZMBAAGTAQABkwEAASEOIAAhBSAAIAEgA2xqIQYgAiEJIAQhCgJAA0AgBSAGTw0B/QzpNh9bYFlSuKpQqwIqbeYdIRH9DHpG' +
@@ -13102,6 +13092,29 @@ exports.PAGE_CHECKSUM_WASM_BASE64 = 'AGFzbQEAAAABCQFgBX9/f39/AAMCAQAFAwEAAQcaAgZ
     '/a0B/VEhGCALQQFrIgsNAAsgESAS/VEgEyAU/VH9USAVIBb9USAXIBj9Uf1R/VEhECAQ/RsAIBD9GwFzIBD9GwIgEP0bA3Nz' +
     'IQwgDCAJcyEMQQEhDSAFIQcCQANAIAf9AAQAIAf9AAQQ/VAgB/0ABCAgB/0ABDD9UP1Q/VMNASAHQcAAaiEHIAcgCEkNAAtB' +
     'ACENCyAKIAxB//8DcEEBaiANQRB0cjYCACAKQQRqIQogCUEBaiEJIAghBQwACwsL';
+
+
+/***/ }),
+
+/***/ 6968:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+// Not instrumented for coverage: the page validator's workers run instantiatePageChecksumWasm
+// from its source text, where the counters would be undefined.
+/* istanbul ignore file */
+/**
+ * The WebAssembly SIMD kernel behind findBadPages in page-checksum.ts: page-checksum.wat,
+ * assembled by scripts/build-wasm.ts into page-checksum-wasm-bytes.ts. Embedded as text because
+ * ncc bundles the app into one file and the workers start from source text; neither has a .wasm
+ * file to read.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PAGE_CHECKSUM_WASM_BASE64 = void 0;
+exports.instantiatePageChecksumWasm = instantiatePageChecksumWasm;
+var page_checksum_wasm_bytes_1 = __nccwpck_require__(9374);
+Object.defineProperty(exports, "PAGE_CHECKSUM_WASM_BASE64", ({ enumerable: true, get: function () { return page_checksum_wasm_bytes_1.PAGE_CHECKSUM_WASM_BASE64; } }));
 /**
  * The kernel instantiated from `wasmBase64` (PAGE_CHECKSUM_WASM_BASE64), or null where it cannot
  * run: no WebAssembly at all (node --jitless) or no SIMD (the module then fails to compile).
@@ -14970,17 +14983,13 @@ exports.patchCandidates = patchCandidates;
 exports.planDelta = planDelta;
 exports.patchFor = patchFor;
 const exclusions_1 = __nccwpck_require__(449);
-const relation_path_1 = __nccwpck_require__(2770);
+const listing_relations_1 = __nccwpck_require__(7798);
 const exclude_paths_1 = __nccwpck_require__(1519);
 const plan_full_1 = __nccwpck_require__(7883);
 const plan_1 = __nccwpck_require__(9121);
 const depth = (p) => p.split('/').length;
 /** A file patched block by block: the main fork of a relation present on both sides. */
-function isPatchable(path) {
-    const rel = (0, relation_path_1.parseRelationPath)(path);
-    // The FSM is not WAL-logged and a VM bit can be cleared without an LSN change: copy those whole.
-    return rel !== null && rel.fork === 'main' && !rel.isTemp;
-}
+const isPatchable = listing_relations_1.isRelationMainFork;
 /** Which source files to scan for changed blocks, and how far: only what the target already has. */
 function patchCandidates(source, target, blockSize) {
     const targetFiles = new Map(target.filter((e) => !e.isDir && !e.isSymlink).map((e) => [e.path, e.size]));

@@ -16,7 +16,7 @@ import { readRanges } from '../source/file-reader';
 import { WalReceiver } from '../source/wal-receiver';
 import { walFilesBetween } from '../source/source-wal-files';
 import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
-import { parseSegmentFileName, segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
+import { segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
 import type { SourceSession } from './source-session';
 
 export interface BackupCopyOptions {
@@ -75,7 +75,8 @@ export async function runBackupCopy(
   await writer.makeDirectory('pg_wal');
   await writer.makeDirectory('pg_wal/archive_status');
   // Replaying: the WAL before what our slot holds is copied now, before the backup's checkpoint can recycle it.
-  const replayWalStart = opts.replay ? await copyWalFromReference(source, writer, opts.replay, slot, opts.logger) : null;
+  const shipped = opts.replay ? await copyWalFromReference(source, writer, opts.replay, slot, opts.logger) : null;
+  const replayWalStart = shipped?.streamFrom ?? null;
 
   const backup = new BackupSession(control);
   opts.clock?.next('backup start (checkpoint)');
@@ -122,10 +123,9 @@ export async function runBackupCopy(
       await fsyncPath(writer.abs('.'));
     }
     opts.clock?.end();
-    const shipped = replayWalShipped(writer, source, replayWalStart);
     return {
       startLsn, stopLsn: stop.stopLsn, plan, copy, validation: validated, replaying: replayWalStart !== null,
-      walSegments: sink.segments.length + shipped.segments, walBytes: sink.bytesWritten + shipped.bytes,
+      walSegments: sink.segments.length + (shipped?.segments ?? 0), walBytes: sink.bytesWritten + (shipped?.segments ?? 0) * segSize,
     };
   } finally {
     await receiver.abort();
@@ -135,10 +135,13 @@ export async function runBackupCopy(
 
 /**
  * Copies the source's WAL segment files from R's segment up to the segment where our slot's
- * reservation starts (the stream takes over there), and returns that start; null when the
- * source no longer has one of them: the run then finds the source's changes another way.
+ * reservation starts (the stream takes over there), and returns that start and how many were
+ * copied; null when the source no longer has one of them: the run then finds the source's
+ * changes another way.
  */
-async function copyWalFromReference(source: SourceSession, writer: TargetWriter, replay: ReplayStart, slot: string, logger: Logger): Promise<Lsn | null> {
+async function copyWalFromReference(
+  source: SourceSession, writer: TargetWriter, replay: ReplayStart, slot: string, logger: Logger,
+): Promise<{ streamFrom: Lsn; segments: number } | null> {
   const { segSize } = source;
   const reserved = await slotRestartLsn(source.control, slot);
   const streamFrom = segmentStartLsn(segmentNoOf(reserved, segSize), segSize);
@@ -153,7 +156,7 @@ async function copyWalFromReference(source: SourceSession, writer: TargetWriter,
     return null;
   }
   logger.info(`shipped ${files.length} WAL segment(s) from ${formatLsn(replay.redoLsn)} (R) for the target to replay; the stream continues at ${formatLsn(streamFrom)}`);
-  return streamFrom;
+  return { streamFrom, segments: files.length };
 }
 
 async function slotRestartLsn(client: Client, slot: string): Promise<Lsn> {
@@ -161,16 +164,6 @@ async function slotRestartLsn(client: Client, slot: string): Promise<Lsn> {
   const lsn = res.rows[0]?.restart_lsn;
   if (!lsn) throw new CatchupError('slot-missing', `Our temporary replication slot ${slot} has no reserved WAL on the source.`, 'Check that the replication and SQL connections reach the same server (no pooler or load balancer in between).');
   return parseLsn(lsn);
-}
-
-/** What the shipped segments before the stream's start add to the WAL written. */
-function replayWalShipped(writer: TargetWriter, source: SourceSession, streamFrom: Lsn | null): { segments: number; bytes: number } {
-  if (streamFrom === null) return { segments: 0, bytes: 0 };
-  const names = fs.readdirSync(writer.abs('pg_wal')).filter((n) => {
-    const seg = parseSegmentFileName(n, source.segSize);
-    return seg !== null && segmentStartLsn(seg.segNo, source.segSize) < streamFrom;
-  });
-  return { segments: names.length, bytes: names.length * source.segSize };
 }
 
 function logValidation(v: ValidationResult, logger: Logger): void {

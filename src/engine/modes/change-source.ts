@@ -29,7 +29,8 @@ export const SUMMARIZER_WAIT_MS = 30_000;
 /** Which tracker PTRACK uses on this source: the ptrack extension where installed, else WAL summaries. */
 export type Tracker = { kind: 'ptrack' } | { kind: 'wal-summaries' };
 
-const countBlocks = (m: Map<string, number[]>) => [...m.values()].reduce((n, b) => n + b.length, 0);
+/** Blocks in a changed-block map. */
+export const countBlocks = (m: Map<string, number[]>) => [...m.values()].reduce((n, b) => n + b.length, 0);
 
 /**
  * Before the first write: can PTRACK answer for changes since R? The ptrack extension must be

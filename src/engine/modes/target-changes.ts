@@ -8,11 +8,9 @@ import { targetWalChanges } from '../pgdata/target-wal-changes';
 import { ChangeSourceError, chooseChangeSource, localPageScanEstimate, TargetMethod, targetWalEstimate } from '../plan/change-source-choice';
 import { formatLsn } from '../wal/lsn';
 import { timelineOfLsn } from '../wal/timeline-history';
-import type { SourceChanges } from './change-source';
+import { countBlocks, SourceChanges } from './change-source';
 import { readTargetHistory, ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
-
-const countBlocks = (m: Map<string, number[]>) => [...m.values()].reduce((n, b) => n + b.length, 0);
 
 /**
  * Design rule 4, target half: the blocks a diverged target changed on its own branch since R,

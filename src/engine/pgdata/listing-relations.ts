@@ -7,12 +7,18 @@ interface ListedFile {
   isSymlink?: boolean;
 }
 
-/** The main-fork files of permanent relations in a listing: what a page scan reads, and what DELTA patches. */
+/**
+ * A main-fork file of a permanent relation: what a page scan reads, and what DELTA patches. The
+ * FSM is not WAL-logged and a VM bit can be cleared without an LSN change: those are copied whole.
+ */
+export function isRelationMainFork(path: string): boolean {
+  const rel = parseRelationPath(path);
+  return rel !== null && rel.fork === 'main' && !rel.isTemp;
+}
+
+/** The main-fork files of permanent relations in a listing. */
 export function relationMainForks<T extends ListedFile>(listing: T[]): T[] {
-  return listing.filter((e) => {
-    const rel = !e.isDir && !e.isSymlink ? parseRelationPath(e.path) : null;
-    return rel !== null && rel.fork === 'main' && !rel.isTemp;
-  });
+  return listing.filter((e) => !e.isDir && !e.isSymlink && isRelationMainFork(e.path));
 }
 
 export function relationMainForkBytes(listing: ListedFile[]): number {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Lsn } from '../wal/lsn';
 import { pageLsnAtLeast } from './page-header';
-import { parseRelationPath } from './relation-path';
+import { isRelationMainFork } from './listing-relations';
 
 const READ_BYTES = 1024 * 1024;
 
@@ -16,8 +16,7 @@ export function scanLocalChangedBlocks(root: string, files: Array<{ path: string
   const high = Number(referenceLsn >> 32n);
   const low = Number(referenceLsn & 0xffffffffn);
   for (const f of files) {
-    const rel = parseRelationPath(f.path);
-    if (!rel || rel.fork !== 'main' || rel.isTemp) continue;
+    if (!isRelationMainFork(f.path)) continue;
     const fd = fs.openSync(path.join(root, f.path), 'r');
     try {
       const blocks: number[] = [];

@@ -1,5 +1,5 @@
 import { classifyEntries } from '../pgdata/exclusions';
-import { parseRelationPath } from '../pgdata/relation-path';
+import { isRelationMainFork } from '../pgdata/listing-relations';
 import type { TargetEntry } from '../pgdata/target-listing';
 import type { SourceEntry } from '../source/file-listing';
 import { isExcludedByUser } from './exclude-paths';
@@ -23,11 +23,7 @@ export interface DeltaInputs {
 const depth = (p: string) => p.split('/').length;
 
 /** A file patched block by block: the main fork of a relation present on both sides. */
-function isPatchable(path: string): boolean {
-  const rel = parseRelationPath(path);
-  // The FSM is not WAL-logged and a VM bit can be cleared without an LSN change: copy those whole.
-  return rel !== null && rel.fork === 'main' && !rel.isTemp;
-}
+const isPatchable = isRelationMainFork;
 
 /** Which source files to scan for changed blocks, and how far: only what the target already has. */
 export function patchCandidates(source: SourceEntry[], target: TargetEntry[], blockSize: number): Array<{ path: string; length: number }> {
