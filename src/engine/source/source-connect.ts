@@ -2,10 +2,10 @@ import { Client, ClientConfig } from 'pg';
 import { CatchupError, errorMessage } from '../errors';
 import { ResolvedConnection, toClientConfig } from './connection-options';
 
-/** Opens a SQL (or replication) connection to the source, turning libpq-level failures into refusals. */
 /** node-postgres passes `replication` through as a startup parameter; its types omit it. */
 export type SourceClientConfig = Partial<ClientConfig> & { replication?: 'true' };
 
+/** Opens a SQL (or replication) connection to the source, turning libpq-level failures into refusals. */
 export async function connectSource(conn: ResolvedConnection, extra: SourceClientConfig = {}): Promise<Client> {
   const client = new Client(toClientConfig(conn, extra));
   // An idle connection that the server or network drops must not crash the process.
@@ -16,6 +16,9 @@ export async function connectSource(conn: ResolvedConnection, extra: SourceClien
     await client.end().catch(() => undefined);
     throw describeConnectError(err, conn, extra.replication !== undefined);
   }
+  // Set-returning functions are estimated at 1000 rows per call, so our listing and scan queries
+  // look huge to the planner and JIT compiles them: 130 ms for a 1000-file listing that runs in 10.
+  if (extra.replication === undefined) await client.query('SET jit = off');
   return client;
 }
 
