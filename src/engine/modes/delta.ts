@@ -8,6 +8,7 @@ import { beginMarkedRun, endMarkedRun, OWN_FILES } from '../pgdata/catchup-marke
 import { primaryConninfo } from '../pgdata/recovery-conf';
 import { listTarget, readTablespaceLinks } from '../pgdata/target-listing';
 import { TargetLock } from '../pgdata/target-lock';
+import { DISCARDED_WAL_DIR, setTargetWalAside } from '../pgdata/target-wal-discard';
 import { inspectTarget, TargetState } from '../pgdata/target-state';
 import type { Plan } from '../plan/plan';
 import { planDelta } from '../plan/plan-delta';
@@ -145,7 +146,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     const protectedPaths = [...OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
     const makePlan = async (startLsn: bigint, replaying: boolean) => {
       const sourceListing = await listSourceFiles(source!.control);
-      // The target's pg_wal is emptied before the stream starts; nothing of ours is planned there.
+      // The target's pg_wal is set aside before the stream starts; nothing of ours is planned there.
       const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
       const changes = await findSourceChanges(sourceSide, replaying, source!, sourceListing, targetListing, R, startLsn, logger);
       report.changeSources = targetChanges ? [changes.record, targetChanges.record] : [changes.record];
@@ -176,7 +177,9 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
       sourceSystemIdentifier: source.identity.systemIdentifier, startedAt: report.startedAt, pid: process.pid,
       diverged: decision.divergence.diverged, forkLsn: decision.divergence.forkLsn,
     }, owner);
-    emptyWalDirectory(targetDir);
+    const walRemoval = setTargetWalAside(targetDir).catch((err: Error) => {
+      report.warnings.push(`the target's old WAL in ${DISCARDED_WAL_DIR} could not be removed (${err.message}): PostgreSQL ignores it; delete it yourself`);
+    });
 
     const writer = new TargetWriter({ root: targetDir, owner, sync });
     const result = await runBackupCopy(source, writer, {
@@ -194,6 +197,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
       }
       return makePlan(startLsn, replaying);
     });
+    await walRemoval;
     endMarkedRun(targetDir);
     recordCopyResult(report, result, Boolean(opts.writeRecoveryConf));
     for (const w of report.warnings) logger.warn(w);
@@ -244,20 +248,6 @@ function checkHintLogging(target: TargetState): CheckResult {
   }
   return { ...base, status: 'fail', detail: 'the target has neither data checksums nor wal_log_hints, so hint-bit-only changes on its own branch are invisible',
     fix: 'Rebuild the target with -b FULL; turn on wal_log_hints (or data checksums) on your clusters so rewinds are possible.' };
-}
-
-/** Old WAL of the target (possibly of its own branch) must not be replayed after the sync. */
-function emptyWalDirectory(targetDir: string): void {
-  const walDir = path.join(targetDir, 'pg_wal');
-  if (!fs.existsSync(walDir)) return;
-  for (const name of fs.readdirSync(walDir)) {
-    const p = path.join(walDir, name);
-    if (name === 'archive_status' || name === 'summaries') {
-      for (const f of fs.readdirSync(p)) fs.rmSync(path.join(p, f), { recursive: true, force: true });
-    } else {
-      fs.rmSync(p, { recursive: true, force: true });
-    }
-  }
 }
 
 function recordDecision(report: Report, target: TargetState, d: ReferenceDecision): void {
