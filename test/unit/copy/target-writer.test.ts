@@ -48,6 +48,22 @@ describe('TargetWriter pieces', () => {
     expect(fs.existsSync(path.join(root, 'gone'))).toBe(false);
   });
 
+  test('a file replaced whole holds exactly the new bytes, whether the old one was longer or shorter', async () => {
+    const longer = bytes(3 * 8192, 2);
+    fs.writeFileSync(path.join(root, 'shrinks'), Buffer.alloc(5 * 8192, 1));
+    fs.writeFileSync(path.join(root, 'grows'), Buffer.alloc(100, 1));
+    const w = new TargetWriter({ root, owner: null, sync: true });
+    w.expect('shrinks', 2);
+    w.expect('grows', 1);
+    // Pieces out of order: the file is cut to the end of its furthest write, not its last one.
+    await w.writePiece('shrinks', 8192, longer.subarray(8192));
+    await w.writePiece('shrinks', 0, longer.subarray(0, 8192));
+    await w.writePiece('grows', 0, longer);
+    await w.flush();
+    expect(fs.readFileSync(path.join(root, 'shrinks'))).toEqual(longer);
+    expect(fs.readFileSync(path.join(root, 'grows'))).toEqual(longer);
+  });
+
   test('a piece for a file nobody announced is an internal error', () => {
     const w = new TargetWriter({ root, owner: null, sync: false });
     expect(() => w.beginPiece('x', 0)).toThrow(/unexpected piece for x/);
