@@ -37,11 +37,11 @@ Options:
                                  target never wrote WAL of its own, sync it as possibly
                                  diverged after its last checkpoint (its changes are undone)
 ${LAYOUT_HELP}
-  -j, --threads=N                parallel connections reading and writing (default 1), and
-                                 as many threads verifying page checksums
+  -j, --threads=N                parallel connections reading and writing (default 1)
       --num-write-threads=N      parallel connections reading and writing (overrides -j)
-      --num-validate-threads=N   threads verifying the checksum of every copied page when the
-                                 source has data checksums (overrides -j; 0: in the main thread)
+      --num-validate-threads=N   worker threads verifying the checksum of every copied page when
+                                 the source has data checksums (default 0: in the main thread,
+                                 where the SIMD check costs less than handing pages to a thread)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
                                  (by default the standby uses its ~/.pgpass)
@@ -92,7 +92,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
   if (!target) throw new UsageError('--destination-pgdata is required', 'catchup');
   const jobs = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
   const threads = parseIntFlag('catchup', 'num-write-threads', values['num-write-threads'] as string | undefined, 1, 64) ?? jobs;
-  const validateThreads = parseIntFlag('catchup', 'num-validate-threads', values['num-validate-threads'] as string | undefined, 0, 64) ?? jobs;
+  const validateThreads = parseIntFlag('catchup', 'num-validate-threads', values['num-validate-threads'] as string | undefined, 0, 64) ?? 0;
   const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
 
   const reportPath = values.report as string | undefined;

@@ -188,7 +188,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
       clock,
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
-      validateThreads: opts.validateThreads ?? threads,
+      validateThreads: opts.validateThreads ?? 0,
       replay: sourceSide.replay ?? undefined,
     }, async (startLsn, replaying) => {
       if (startLsn < R) {

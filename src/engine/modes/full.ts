@@ -31,7 +31,11 @@ export interface CommonCatchupOptions extends LayoutRequest {
   logger?: Logger;
   /** Warnings of the preflight checks stop the run too. */
   failOnWarning?: boolean;
-  /** Threads verifying page checksums (--num-validate-threads); default: threads. 0 verifies in the main thread. */
+  /**
+   * Worker threads verifying page checksums (--num-validate-threads). Default 0, the main thread:
+   * the SIMD check (12 GB/s) costs less than posting the pages to a thread (FULL of 1.4 GB:
+   * 2.4 s inline, 3.2 s with one worker).
+   */
   validateThreads?: number;
 }
 
@@ -74,7 +78,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       clock,
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
-      validateThreads: opts.validateThreads ?? threads,
+      validateThreads: opts.validateThreads ?? 0,
     }, async () => {
       const plan = planFull(await listSourceFiles(source!.control), layout);
       logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${threads} connection(s)`);

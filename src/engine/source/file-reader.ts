@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { CopyBinaryDecoder, CopyRowCollector } from './copy-binary-decoder';
+import { copyOut } from './copy-out';
 import { quoteLiteral } from './source-connect';
 
 /** A byte range of one source file to read. */
@@ -39,17 +39,17 @@ export async function streamRanges(client: Client, ranges: ReadRange[], sink: Pi
       FROM (VALUES ${values}) AS r(i, path, start, stop),
            LATERAL generate_series(r.start, greatest(r.start, r.stop - 1), ${READ_PIECE_BYTES}) AS o(off)
   ) TO STDOUT (FORMAT binary)`;
-  const stream = client.query(copyTo(sql));
   const decoder = new CopyBinaryDecoder({
     row: (head, length) => sink.begin(head[0]!.readInt32BE(0), Number(head[1]!.readBigInt64BE(0)), length),
     tail: (bytes) => sink.data(bytes),
     rowEnd: () => sink.end(),
   });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    decoder.push(chunk);
-    const wait = sink.ready?.();
-    if (wait) await wait;
-  }
+  await copyOut(client, sql, {
+    data: (bytes) => {
+      decoder.push(bytes);
+      return sink.ready?.() ?? null;
+    },
+  });
   if (!decoder.complete) throw new Error('The source ended a file read before the end of the COPY stream');
 }
 
