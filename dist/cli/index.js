@@ -9130,11 +9130,11 @@ Options:
                                  target never wrote WAL of its own, sync it as possibly
                                  diverged after its last checkpoint (its changes are undone)
 ${parse_flags_1.LAYOUT_HELP}
-  -j, --threads=N                parallel connections reading and writing (default 1), and
-                                 as many threads verifying page checksums
+  -j, --threads=N                parallel connections reading and writing (default 1)
       --num-write-threads=N      parallel connections reading and writing (overrides -j)
-      --num-validate-threads=N   threads verifying the checksum of every copied page when the
-                                 source has data checksums (overrides -j; 0: in the main thread)
+      --num-validate-threads=N   worker threads verifying the checksum of every copied page when
+                                 the source has data checksums (default 0: in the main thread,
+                                 where the SIMD check costs less than handing pages to a thread)
   -R, --write-recovery-conf      write standby.signal and primary_conninfo
       --store-password           also put the connection's password into primary_conninfo
                                  (by default the standby uses its ~/.pgpass)
@@ -9187,7 +9187,7 @@ async function runCatchup(argv) {
         throw new usage_error_1.UsageError('--destination-pgdata is required', 'catchup');
     const jobs = (0, parse_flags_1.parseIntFlag)('catchup', 'threads', values.threads, 1, 64);
     const threads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-write-threads', values['num-write-threads'], 1, 64) ?? jobs;
-    const validateThreads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-validate-threads', values['num-validate-threads'], 0, 64) ?? jobs;
+    const validateThreads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-validate-threads', values['num-validate-threads'], 0, 64) ?? 0;
     const logger = (0, progress_printer_1.terminalLogger)({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
     const reportPath = values.report;
     let report;
@@ -10515,6 +10515,8 @@ class TargetWriter {
         const put = (bytes) => {
             writeAllSync(file.fd, bytes, position);
             position += bytes.length;
+            if (position > file.end)
+                file.end = position;
             this.bytesWritten += bytes.length;
         };
         return {
@@ -10627,10 +10629,15 @@ class TargetWriter {
             throw new Error(`internal: unexpected piece for ${relPath}`);
         this.expected.delete(relPath);
         const abs = this.abs(relPath);
-        const fd = fs.openSync(abs, expected.mode === 'patch' ? 'r+' : 'w', exports.FILE_MODE);
+        // A file replaced whole is overwritten in place and cut to size at its end, not opened with
+        // O_TRUNC: on ext4 that frees the old blocks and makes close() start writeback (auto_da_alloc),
+        // 250 µs a file that a rewind of 250 small files waited for.
+        const old = expected.mode === 'create' ? fs.lstatSync(abs, { throwIfNoEntry: false }) : undefined;
+        const replacing = old?.isFile() === true;
+        const fd = fs.openSync(abs, expected.mode === 'patch' || replacing ? 'r+' : 'w', exports.FILE_MODE);
         if (this.opts.owner && expected.mode === 'create')
             fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
-        const file = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1 };
+        const file = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize: replacing ? old.size : null, end: 0 };
         this.open.set(relPath, file);
         this.dirsToSync.add(path.dirname(abs));
         return file;
@@ -10639,6 +10646,8 @@ class TargetWriter {
         if (--file.piecesLeft > 0)
             return;
         this.open.delete(relPath);
+        if (file.oldSize !== null && file.oldSize > file.end)
+            fs.ftruncateSync(file.fd, file.end);
         this.filesWritten++;
         if (file.large && this.opts.sync) {
             this.track(syncAndClose(file.fd));
@@ -11442,6 +11451,7 @@ const catchup_marker_1 = __nccwpck_require__(3711);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const target_listing_1 = __nccwpck_require__(9264);
 const target_lock_1 = __nccwpck_require__(3777);
+const target_wal_discard_1 = __nccwpck_require__(2979);
 const target_state_1 = __nccwpck_require__(8777);
 const plan_delta_1 = __nccwpck_require__(7126);
 const report_1 = __nccwpck_require__(9863);
@@ -11551,7 +11561,7 @@ async function syncExistingTarget(opts, flavor) {
         const protectedPaths = [...catchup_marker_1.OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
         const makePlan = async (startLsn, replaying) => {
             const sourceListing = await (0, file_listing_1.listSourceFiles)(source.control);
-            // The target's pg_wal is emptied before the stream starts; nothing of ours is planned there.
+            // The target's pg_wal is set aside before the stream starts; nothing of ours is planned there.
             const targetListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
             const changes = await (0, change_source_1.findSourceChanges)(sourceSide, replaying, source, sourceListing, targetListing, R, startLsn, logger);
             report.changeSources = targetChanges ? [changes.record, targetChanges.record] : [changes.record];
@@ -11580,7 +11590,9 @@ async function syncExistingTarget(opts, flavor) {
             sourceSystemIdentifier: source.identity.systemIdentifier, startedAt: report.startedAt, pid: process.pid,
             diverged: decision.divergence.diverged, forkLsn: decision.divergence.forkLsn,
         }, owner);
-        emptyWalDirectory(targetDir);
+        const walRemoval = (0, target_wal_discard_1.setTargetWalAside)(targetDir).catch((err) => {
+            report.warnings.push(`the target's old WAL in ${target_wal_discard_1.DISCARDED_WAL_DIR} could not be removed (${err.message}): PostgreSQL ignores it; delete it yourself`);
+        });
         const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync });
         const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
             label: `pg-catchup ${flavor} ${report.startedAt}`,
@@ -11588,7 +11600,7 @@ async function syncExistingTarget(opts, flavor) {
             clock,
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
-            validateThreads: opts.validateThreads ?? threads,
+            validateThreads: opts.validateThreads ?? 0,
             replay: sourceSide.replay ?? undefined,
         }, async (startLsn, replaying) => {
             if (startLsn < R) {
@@ -11596,6 +11608,7 @@ async function syncExistingTarget(opts, flavor) {
             }
             return makePlan(startLsn, replaying);
         });
+        await walRemoval;
         (0, catchup_marker_1.endMarkedRun)(targetDir);
         (0, backup_copy_1.recordCopyResult)(report, result, Boolean(opts.writeRecoveryConf));
         for (const w of report.warnings)
@@ -11643,22 +11656,6 @@ function checkHintLogging(target) {
     }
     return { ...base, status: 'fail', detail: 'the target has neither data checksums nor wal_log_hints, so hint-bit-only changes on its own branch are invisible',
         fix: 'Rebuild the target with -b FULL; turn on wal_log_hints (or data checksums) on your clusters so rewinds are possible.' };
-}
-/** Old WAL of the target (possibly of its own branch) must not be replayed after the sync. */
-function emptyWalDirectory(targetDir) {
-    const walDir = path.join(targetDir, 'pg_wal');
-    if (!fs.existsSync(walDir))
-        return;
-    for (const name of fs.readdirSync(walDir)) {
-        const p = path.join(walDir, name);
-        if (name === 'archive_status' || name === 'summaries') {
-            for (const f of fs.readdirSync(p))
-                fs.rmSync(path.join(p, f), { recursive: true, force: true });
-        }
-        else {
-            fs.rmSync(p, { recursive: true, force: true });
-        }
-    }
 }
 function recordDecision(report, target, d) {
     report.target.timeline = d.position.tli;
@@ -12045,7 +12042,7 @@ async function catchupFull(opts) {
             clock,
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
-            validateThreads: opts.validateThreads ?? threads,
+            validateThreads: opts.validateThreads ?? 0,
         }, async () => {
             const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control), layout);
             logger.info(`copying ${plan.files.length} files, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)}, with ${threads} connection(s)`);
@@ -14785,6 +14782,96 @@ async function targetWalChanges(input) {
 
 /***/ }),
 
+/***/ 2979:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DISCARDED_WAL_DIR = void 0;
+exports.setTargetWalAside = setTargetWalAside;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const worker_threads_1 = __nccwpck_require__(8167);
+/** Where the target's old WAL waits for its removal; PostgreSQL never looks into subdirectories of pg_wal for segments. */
+exports.DISCARDED_WAL_DIR = 'pg_wal/pg_catchup_discarded';
+/**
+ * Moves the target's old WAL (possibly of its own branch, which must not be replayed after the
+ * sync) out of pg_wal at once, and returns its removal, which runs in the background: unlinking
+ * a few GB of segments takes the file system a noticeable time (150 ms for 60 segments here)
+ * that the run need not wait for until it ends. Contents of archive_status and summaries go too;
+ * the directories stay.
+ */
+function setTargetWalAside(targetDir) {
+    const walDir = path.join(targetDir, 'pg_wal');
+    if (!fs.existsSync(walDir))
+        return Promise.resolve();
+    const discard = path.join(targetDir, exports.DISCARDED_WAL_DIR);
+    fs.mkdirSync(discard, { recursive: true });
+    const aside = path.basename(discard);
+    for (const name of fs.readdirSync(walDir)) {
+        if (name === aside)
+            continue;
+        const p = path.join(walDir, name);
+        if (name === 'archive_status' || name === 'summaries') {
+            for (const f of fs.readdirSync(p))
+                fs.renameSync(path.join(p, f), path.join(discard, `${name}.${f}`));
+        }
+        else {
+            fs.renameSync(p, path.join(discard, name));
+        }
+    }
+    return removeInThread(discard);
+}
+/**
+ * Removes a directory tree on a thread of its own: fs.promises.rm would queue one unlink per
+ * file on libuv's four shared threads, and every other file operation of the run would wait
+ * behind them (120 ms for 60 segments, here).
+ */
+function removeInThread(dir) {
+    return new Promise((resolve, reject) => {
+        const worker = new worker_threads_1.Worker("require('fs').rmSync(require('worker_threads').workerData, { recursive: true, force: true })", { eval: true, workerData: dir });
+        worker.once('error', reject);
+        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`removal thread exited with code ${code}`))));
+    });
+}
+
+
+/***/ }),
+
 /***/ 8164:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -16615,6 +16702,138 @@ exports.CopyRowCollector = CopyRowCollector;
 
 /***/ }),
 
+/***/ 3412:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.copyOut = copyOut;
+// Backend message types (protocol-message-formats): the ones that may arrive during COPY OUT.
+const COPY_DATA = 0x64; // 'd'
+const COPY_DONE = 0x63; // 'c'
+const ERROR_RESPONSE = 0x45; // 'E'
+/**
+ * Runs `COPY (...) TO STDOUT` and hands its payload to `sink` without copying it: the socket's
+ * chunks are cut at message boundaries and passed on as slices. pg-copy-streams joins every
+ * CopyData message (a megabyte each for our file pieces) into a fresh zero-filled buffer and then
+ * joins the messages again, two copies that cost a FULL as much CPU as the checksums.
+ * node-postgres takes the connection back at CopyDone (or an error) and completes the query.
+ */
+function copyOut(client, sql, sink) {
+    return new Promise((resolve, reject) => {
+        void client.query(new CopyOutQuery(sql, sink, resolve, reject));
+    });
+}
+class CopyOutQuery {
+    text;
+    sink;
+    resolve;
+    reject;
+    connection = null;
+    pgListener = null;
+    header = Buffer.alloc(5);
+    headerHave = 0;
+    messageType = 0;
+    messageLeft = 0;
+    failed = false;
+    done = false;
+    onData = (chunk) => this.parse(chunk);
+    constructor(text, sink, resolve, reject) {
+        this.text = text;
+        this.sink = sink;
+        this.resolve = resolve;
+        this.reject = reject;
+    }
+    /** Called by node-postgres when the query's turn comes. */
+    submit(connection) {
+        this.connection = connection;
+        const listeners = connection.stream.listeners('data');
+        if (listeners.length !== 1)
+            throw new Error(`internal: expected node-postgres's one data listener on the socket, found ${listeners.length}`);
+        this.pgListener = listeners[0];
+        connection.stream.removeListener('data', this.pgListener);
+        connection.stream.on('data', this.onData);
+        connection.query(this.text);
+    }
+    parse(chunk) {
+        let at = 0;
+        while (at < chunk.length) {
+            if (this.messageLeft === 0 && this.headerHave < 5) {
+                if (this.headerHave === 0 && (chunk[at] === ERROR_RESPONSE || this.done)) {
+                    // node-postgres parses the rest (CommandComplete, ReadyForQuery, or the error) itself.
+                    this.handBack(chunk.subarray(at));
+                    return;
+                }
+                const n = Math.min(5 - this.headerHave, chunk.length - at);
+                chunk.copy(this.header, this.headerHave, at, at + n);
+                this.headerHave += n;
+                at += n;
+                if (this.headerHave < 5)
+                    return;
+                this.messageType = this.header[0];
+                this.messageLeft = this.header.readUInt32BE(1) - 4;
+                if (this.messageType === COPY_DONE)
+                    this.done = true;
+                if (this.messageLeft > 0)
+                    continue;
+            }
+            const n = Math.min(this.messageLeft, chunk.length - at);
+            if (this.messageType === COPY_DATA && n > 0 && !this.failed)
+                this.deliver(chunk.subarray(at, at + n));
+            // Anything else during COPY OUT (CopyOutResponse, notices, parameter changes) is skipped.
+            this.messageLeft -= n;
+            at += n;
+            if (this.messageLeft === 0)
+                this.headerHave = 0;
+        }
+    }
+    deliver(bytes) {
+        let wait;
+        try {
+            wait = this.sink.data(bytes);
+        }
+        catch (err) {
+            this.fail(err);
+            return;
+        }
+        if (wait)
+            this.pauseFor(wait);
+    }
+    /** The sink failed: the query's promise fails now, and the rest of the COPY is read and dropped so the connection stays usable. */
+    fail(err) {
+        if (!this.failed)
+            this.reject(err);
+        this.failed = true;
+    }
+    pauseFor(wait) {
+        const stream = this.connection.stream;
+        stream.pause();
+        wait.then(() => stream.resume(), (err) => {
+            this.fail(err);
+            stream.resume();
+        });
+    }
+    handBack(rest) {
+        const stream = this.connection.stream;
+        stream.removeListener('data', this.onData);
+        stream.on('data', this.pgListener);
+        if (rest.length > 0)
+            this.pgListener(rest);
+    }
+    handleError(err) {
+        this.fail(err);
+    }
+    handleCommandComplete() { }
+    handleReadyForQuery() {
+        if (!this.failed)
+            this.resolve();
+    }
+}
+
+
+/***/ }),
+
 /***/ 8115:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -16666,8 +16885,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.READ_PIECE_BYTES = void 0;
 exports.streamRanges = streamRanges;
 exports.readRanges = readRanges;
-const pg_copy_streams_1 = __nccwpck_require__(6901);
 const copy_binary_decoder_1 = __nccwpck_require__(8090);
+const copy_out_1 = __nccwpck_require__(3412);
 const source_connect_1 = __nccwpck_require__(3770);
 /** Rows come back in pieces of this size: big enough for throughput, small for memory. */
 exports.READ_PIECE_BYTES = 1024 * 1024;
@@ -16687,18 +16906,17 @@ async function streamRanges(client, ranges, sink) {
       FROM (VALUES ${values}) AS r(i, path, start, stop),
            LATERAL generate_series(r.start, greatest(r.start, r.stop - 1), ${exports.READ_PIECE_BYTES}) AS o(off)
   ) TO STDOUT (FORMAT binary)`;
-    const stream = client.query((0, pg_copy_streams_1.to)(sql));
     const decoder = new copy_binary_decoder_1.CopyBinaryDecoder({
         row: (head, length) => sink.begin(head[0].readInt32BE(0), Number(head[1].readBigInt64BE(0)), length),
         tail: (bytes) => sink.data(bytes),
         rowEnd: () => sink.end(),
     });
-    for await (const chunk of stream) {
-        decoder.push(chunk);
-        const wait = sink.ready?.();
-        if (wait)
-            await wait;
-    }
+    await (0, copy_out_1.copyOut)(client, sql, {
+        data: (bytes) => {
+            decoder.push(bytes);
+            return sink.ready?.() ?? null;
+        },
+    });
     if (!decoder.complete)
         throw new Error('The source ended a file read before the end of the COPY stream');
 }
@@ -16918,6 +17136,7 @@ exports.quoteLiteral = quoteLiteral;
 const pg_1 = __nccwpck_require__(3273);
 const errors_1 = __nccwpck_require__(7679);
 const connection_options_1 = __nccwpck_require__(3627);
+/** Opens a SQL (or replication) connection to the source, turning libpq-level failures into refusals. */
 async function connectSource(conn, extra = {}) {
     const client = new pg_1.Client((0, connection_options_1.toClientConfig)(conn, extra));
     // An idle connection that the server or network drops must not crash the process.
@@ -16929,6 +17148,10 @@ async function connectSource(conn, extra = {}) {
         await client.end().catch(() => undefined);
         throw describeConnectError(err, conn, extra.replication !== undefined);
     }
+    // Set-returning functions are estimated at 1000 rows per call, so our listing and scan queries
+    // look huge to the planner and JIT compiles them: 130 ms for a 1000-file listing that runs in 10.
+    if (extra.replication === undefined)
+        await client.query('SET jit = off');
     return client;
 }
 function describeConnectError(err, conn, replication) {
