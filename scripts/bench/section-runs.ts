@@ -382,8 +382,8 @@ export async function runPgCatchup(cli: CliCommand, args: string[], scratch: str
   return { r, report };
 }
 
-/** pg-catchup's log line when pg_backup_stop has returned (and the WAL up to it is in). */
-export const BACKUP_STOPPED = /pg-catchup: backup stopped at /;
+/** pg-catchup's log line when pg_backup_stop has returned, or the copy window of a sessionless replay closed (and the WAL up to it is in). */
+export const BACKUP_STOPPED = /pg-catchup: (backup stopped|WAL complete) at /;
 
 /**
  * A sample from a successful pg-catchup run: bytes written = relation and other files + WAL.

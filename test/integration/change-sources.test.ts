@@ -23,9 +23,14 @@ function copyOf(dir: string, name: string): string {
   return copy;
 }
 
-async function syncAndCompare(args: string[], target: string, source: Cluster): Promise<ChangeRecord[]> {
+/** The log lines that say whether a replaying target needed a backup session. */
+const NO_SESSION = /no backup session needed: the target replays from R/;
+const SESSION_NEEDED = /backup session needed: the source's last checkpoint \(redo [0-9A-F/]+\) is before R/;
+
+async function syncAndCompare(args: string[], target: string, source: Cluster, log?: (stderr: string) => void): Promise<ChangeRecord[]> {
   const reportFile = `${target}.report.json`;
   const res = await runCli([...args, `--report=${reportFile}`]);
+  log?.(res.stderr);
   expectCliSuccess(res);
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
   expectValidReport(report);
@@ -68,7 +73,11 @@ describe.each(testVersions())('change sources, each on its own, PostgreSQL %i', 
         const records = await syncAndCompare([
           'rewind', '-D', target, `--source-server=${sourceServer(f.newPrimary)}`, '-R', `--target-bindir=${p.binDir}`,
           `--change-source=source=${sourceMethod}`, `--change-source=target=${targetMethod}`,
-        ], target, f.newPrimary);
+        ], target, f.newPrimary, (stderr) => {
+          // The new primary checkpointed after the fork: replaying from R needs no backup session.
+          if (sourceMethod === 'wal-replay') expect(stderr).toMatch(NO_SESSION);
+          else expect(stderr).toMatch(/backup started at/);
+        });
         expect(records.map((r) => `${r.side}=${r.method}`)).toEqual([`source=${sourceMethod}`, `target=${targetMethod}`]);
         expect(records.every((r) => r.reason?.startsWith('forced'))).toBe(true);
         // The old primary's updates are found by both target-side methods.
@@ -83,6 +92,27 @@ describe.each(testVersions())('change sources, each on its own, PostgreSQL %i', 
       expect(r.estimate?.seconds).toBeGreaterThanOrEqual(0);
       expect(r.reason).toMatch(/cheapest|only method/);
     }
+  });
+
+  test('wal-replay right after promotion, before the new primary\'s first checkpoint completes, keeps the backup session', async () => {
+    // checkpoint_timeout 1h: the standby makes no restartpoint, and the checkpoint promotion asks
+    // for is spread over most of an hour, so the new primary's pg_control keeps a redo before R.
+    const f = await primaryWithStandby(version, { walLogHints: true, settings: { checkpoint_timeout: '1h' } });
+    const p = f.oldPrimary;
+    await p.query('CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, repeat(\'x\', 100) FROM generate_series(1, 20000) g');
+    await p.query('CHECKPOINT');
+    await promoteStandby(f);
+    await f.newPrimary.query('UPDATE t SET v = \'new\' WHERE id % 97 = 0');
+    await p.query('UPDATE t SET v = \'old\' WHERE id % 89 = 0');
+    await p.stop('fast');
+    const target = copyOf(p.dataDir, 'right-after-promotion');
+    const records = await syncAndCompare([
+      'rewind', '-D', target, `--source-server=${sourceServer(f.newPrimary)}`, '-R', `--target-bindir=${p.binDir}`, '--change-source=source=wal-replay',
+    ], target, f.newPrimary, (stderr) => {
+      expect(stderr).toMatch(SESSION_NEEDED);
+      expect(stderr).toMatch(/backup started at/);
+    });
+    expect(records[0].method).toBe('wal-replay');
   });
 
   test('DELTA of a lagging standby: page scan, shipped WAL and (17+) WAL summaries each give the same data', async () => {

@@ -15,6 +15,7 @@ import { BackupSession } from '../source/backup-session';
 import { readRanges } from '../source/file-reader';
 import { WalReceiver } from '../source/wal-receiver';
 import { walFilesBetween } from '../source/source-wal-files';
+import { lastInsertedRecordEnd } from '../source/wal-insert-position';
 import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
 import { segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
 import type { SourceSession } from './source-session';
@@ -61,7 +62,8 @@ export interface BackupCopyResult {
  * The part every mode shares (design rules 1-3, 6): a temporary slot, a non-exclusive backup,
  * WAL streamed from its start while the plan is built and carried out, then backup_label and
  * finally pg_control. `makePlan` runs after the backup started, so every page it selects is
- * read after the start checkpoint and any later change is in the WAL we ship.
+ * read after the start checkpoint and any later change is in the WAL we ship. A target that
+ * replays the source's WAL from R may not need the backup session (see sessionlessReplayStart).
  */
 export async function runBackupCopy(
   source: SourceSession,
@@ -77,11 +79,13 @@ export async function runBackupCopy(
   // Replaying: the WAL before what our slot holds is copied now, before the backup's checkpoint can recycle it.
   const shipped = opts.replay ? await copyWalFromReference(source, writer, opts.replay, slot, opts.logger) : null;
   const replayWalStart = shipped?.streamFrom ?? null;
+  // A replaying target may need no backup session (and so no checkpoint) at all, as with pg_rewind.
+  const replayFrom = replayWalStart !== null ? await sessionlessReplayStart(source, opts.replay!, opts.logger) : null;
 
-  const backup = new BackupSession(control);
-  opts.clock?.next('backup start (checkpoint)');
-  const startLsn = await backup.start(opts.label, true);
-  opts.logger.info(`backup started at ${formatLsn(startLsn)} on timeline ${identity.timeline}`);
+  const backup = replayFrom === null ? new BackupSession(control) : null;
+  opts.clock?.next(backup ? 'backup start (checkpoint)' : 'replay window');
+  const startLsn = backup ? await backup.start(opts.label, true) : replayFrom!;
+  if (backup) opts.logger.info(`backup started at ${formatLsn(startLsn)} on timeline ${identity.timeline}`);
   const walStart = replayWalStart ?? segmentStartLsn(segmentNoOf(startLsn, segSize), segSize);
   const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
   const receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
@@ -93,13 +97,13 @@ export async function runBackupCopy(
     const copy = await executeCopy(plan, source.readers, writer, opts.logger, validation ?? undefined);
     const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
     if (validated) logValidation(validated, opts.logger);
-    opts.clock?.next('backup stop and WAL');
+    opts.clock?.next(backup ? 'backup stop and WAL' : 'WAL to the end of the copy');
 
     const controlFile = await readControlFile(control, identity.systemIdentifier);
-    const stop = await backup.stop();
+    const stop = backup ? await backup.stop() : { stopLsn: await lastInsertedRecordEnd(control, segSize), backupLabel: '' };
     await receiver.finish(stop.stopLsn);
     await sink.close();
-    opts.logger.info(`backup stopped at ${formatLsn(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
+    opts.logger.info(`${backup ? 'backup stopped' : 'WAL complete'} at ${formatLsn(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
 
     opts.clock?.next('finish (backup_label, fsync, pg_control)');
     if (source.history.length > 0) {
@@ -131,6 +135,26 @@ export async function runBackupCopy(
     await receiver.abort();
     await validation?.close();
   }
+}
+
+/**
+ * Where a replaying target's copy window starts when it needs no backup session, or null when it
+ * does. The target replays every source record from R, so a page read torn during the copy is
+ * repaired if its change has a full-page image in that WAL: true when the source's latest
+ * checkpoint (its redo) is at or past R, since the first change to each page after a checkpoint
+ * logs the whole page (full_page_writes is on: a preflight check). That checkpoint also wrote
+ * out everything before its redo, SLRUs included. A standby source has no insert position to
+ * end the window at, so it keeps the backup session.
+ */
+async function sessionlessReplayStart(source: SourceSession, replay: ReplayStart, logger: Logger): Promise<Lsn | null> {
+  if (source.info.inRecovery) return null;
+  const redo = parsePgControl(await readControlFile(source.control, source.identity.systemIdentifier), "the source's global/pg_control").redoLsn;
+  if (redo < replay.redoLsn) {
+    logger.info(`backup session needed: the source's last checkpoint (redo ${formatLsn(redo)}) is before R (${formatLsn(replay.redoLsn)}), so its start checkpoint is what guarantees full-page images`);
+    return null;
+  }
+  logger.info(`no backup session needed: the target replays from R, and the source's last checkpoint (redo ${formatLsn(redo)}) is past it`);
+  return redo;
 }
 
 /**
