@@ -10982,13 +10982,15 @@ const backup_session_1 = __nccwpck_require__(2803);
 const file_reader_1 = __nccwpck_require__(8092);
 const wal_receiver_1 = __nccwpck_require__(2614);
 const source_wal_files_1 = __nccwpck_require__(4014);
+const wal_insert_position_1 = __nccwpck_require__(1092);
 const lsn_1 = __nccwpck_require__(2524);
 const wal_segment_1 = __nccwpck_require__(3925);
 /**
  * The part every mode shares (design rules 1-3, 6): a temporary slot, a non-exclusive backup,
  * WAL streamed from its start while the plan is built and carried out, then backup_label and
  * finally pg_control. `makePlan` runs after the backup started, so every page it selects is
- * read after the start checkpoint and any later change is in the WAL we ship.
+ * read after the start checkpoint and any later change is in the WAL we ship. A target that
+ * replays the source's WAL from R may not need the backup session (see sessionlessReplayStart).
  */
 async function runBackupCopy(source, writer, opts, makePlan) {
     const { control, replication, identity, segSize } = source;
@@ -10999,10 +11001,13 @@ async function runBackupCopy(source, writer, opts, makePlan) {
     // Replaying: the WAL before what our slot holds is copied now, before the backup's checkpoint can recycle it.
     const shipped = opts.replay ? await copyWalFromReference(source, writer, opts.replay, slot, opts.logger) : null;
     const replayWalStart = shipped?.streamFrom ?? null;
-    const backup = new backup_session_1.BackupSession(control);
-    opts.clock?.next('backup start (checkpoint)');
-    const startLsn = await backup.start(opts.label, true);
-    opts.logger.info(`backup started at ${(0, lsn_1.formatLsn)(startLsn)} on timeline ${identity.timeline}`);
+    // A replaying target may need no backup session (and so no checkpoint) at all, as with pg_rewind.
+    const replayFrom = replayWalStart !== null ? await sessionlessReplayStart(source, opts.replay, opts.logger) : null;
+    const backup = replayFrom === null ? new backup_session_1.BackupSession(control) : null;
+    opts.clock?.next(backup ? 'backup start (checkpoint)' : 'replay window');
+    const startLsn = backup ? await backup.start(opts.label, true) : replayFrom;
+    if (backup)
+        opts.logger.info(`backup started at ${(0, lsn_1.formatLsn)(startLsn)} on timeline ${identity.timeline}`);
     const walStart = replayWalStart ?? (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(startLsn, segSize), segSize);
     const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
     const receiver = new wal_receiver_1.WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
@@ -11015,12 +11020,12 @@ async function runBackupCopy(source, writer, opts, makePlan) {
         const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
         if (validated)
             logValidation(validated, opts.logger);
-        opts.clock?.next('backup stop and WAL');
+        opts.clock?.next(backup ? 'backup stop and WAL' : 'WAL to the end of the copy');
         const controlFile = await readControlFile(control, identity.systemIdentifier);
-        const stop = await backup.stop();
+        const stop = backup ? await backup.stop() : { stopLsn: await (0, wal_insert_position_1.lastInsertedRecordEnd)(control, segSize), backupLabel: '' };
         await receiver.finish(stop.stopLsn);
         await sink.close();
-        opts.logger.info(`backup stopped at ${(0, lsn_1.formatLsn)(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
+        opts.logger.info(`${backup ? 'backup stopped' : 'WAL complete'} at ${(0, lsn_1.formatLsn)(stop.stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
         opts.clock?.next('finish (backup_label, fsync, pg_control)');
         if (source.history.length > 0) {
             const history = await replication.timelineHistory(identity.timeline);
@@ -11053,6 +11058,26 @@ async function runBackupCopy(source, writer, opts, makePlan) {
         await receiver.abort();
         await validation?.close();
     }
+}
+/**
+ * Where a replaying target's copy window starts when it needs no backup session, or null when it
+ * does. The target replays every source record from R, so a page read torn during the copy is
+ * repaired if its change has a full-page image in that WAL: true when the source's latest
+ * checkpoint (its redo) is at or past R, since the first change to each page after a checkpoint
+ * logs the whole page (full_page_writes is on: a preflight check). That checkpoint also wrote
+ * out everything before its redo, SLRUs included. A standby source has no insert position to
+ * end the window at, so it keeps the backup session.
+ */
+async function sessionlessReplayStart(source, replay, logger) {
+    if (source.info.inRecovery)
+        return null;
+    const redo = (0, pg_control_1.parsePgControl)(await readControlFile(source.control, source.identity.systemIdentifier), "the source's global/pg_control").redoLsn;
+    if (redo < replay.redoLsn) {
+        logger.info(`backup session needed: the source's last checkpoint (redo ${(0, lsn_1.formatLsn)(redo)}) is before R (${(0, lsn_1.formatLsn)(replay.redoLsn)}), so its start checkpoint is what guarantees full-page images`);
+        return null;
+    }
+    logger.info(`no backup session needed: the target replays from R, and the source's last checkpoint (redo ${(0, lsn_1.formatLsn)(redo)}) is past it`);
+    return redo;
 }
 /**
  * Copies the source's WAL segment files from R's segment up to the segment where our slot's
@@ -17311,6 +17336,40 @@ async function fetchSourceWal(via, tli, fromLsn, toLsn) {
         if (own)
             await repl.close();
     }
+}
+
+
+/***/ }),
+
+/***/ 1092:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.lastInsertedRecordEnd = lastInsertedRecordEnd;
+exports.recordEndOf = recordEndOf;
+const lsn_1 = __nccwpck_require__(2524);
+const wal_page_1 = __nccwpck_require__(5825);
+/**
+ * The end of the last WAL record the source has inserted: every change it has written to disk
+ * so far lies at or before it (WAL before data), and replay reaches it when that record is
+ * replayed. pg_current_wal_insert_lsn() gives where the next record goes; when the last one
+ * ended on a page boundary, that is past the next page's header, a position no record ends at
+ * (and no flush reaches until another record comes), so it is taken back to the boundary.
+ */
+async function lastInsertedRecordEnd(client, segSize) {
+    const res = await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+    return recordEndOf((0, lsn_1.parseLsn)(res.rows[0].lsn), segSize);
+}
+/** An insert position turned into the end of the record before it (pure, for tests). */
+function recordEndOf(insertLsn, segSize) {
+    const inSegment = Number(insertLsn % BigInt(segSize));
+    if (inSegment === wal_page_1.SIZE_OF_LONG_PAGE_HEADER)
+        return insertLsn - BigInt(wal_page_1.SIZE_OF_LONG_PAGE_HEADER);
+    if (inSegment >= wal_page_1.XLOG_BLCKSZ && inSegment % wal_page_1.XLOG_BLCKSZ === wal_page_1.SIZE_OF_SHORT_PAGE_HEADER)
+        return insertLsn - BigInt(wal_page_1.SIZE_OF_SHORT_PAGE_HEADER);
+    return insertLsn;
 }
 
 
