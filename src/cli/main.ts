@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it must run before node-postgres loads.
+import './node-navigator';
 import { isCatchupError } from '../engine/errors';
 import { TOOL_VERSION } from '../engine/report/report';
 import { runCatchup } from './commands/catchup';
