@@ -390,6 +390,13 @@ export const BACKUP_STOPPED = /pg-catchup: (backup stopped|WAL complete) at /;
  * Incremental runs (DELTA, PTRACK, rewind) also say on every run's line which change source
  * each side used, when the report tells.
  */
+/** The engine's own phase timings (report.phases), on one line. */
+function reportPhases(report: Report): string[] {
+  const list = (report as unknown as { phases?: Array<{ phase: string; durationMs: number }> }).phases;
+  if (!list?.length) return [];
+  return [`report: phases ${list.map((p) => `${p.phase} ${(p.durationMs / 1000).toFixed(2)} s`).join(', ')}`];
+}
+
 export function pgCatchupOutcome(r: TimedRunResult, report: Report): ToolOutcome {
   const f = report.files;
   const incremental = report.mode !== 'FULL';
@@ -398,7 +405,7 @@ export function pgCatchupOutcome(r: TimedRunResult, report: Report): ToolOutcome
     wallMs: r.wallMs, engineMs: report.durationMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu,
     bytesWritten: f.bytesCopied + f.walBytes, bytesHow: 'report: files + WAL',
     fsWriteBytes: r.fsWriteBytes, blocksCopied: incremental ? f.blocksCopied : undefined,
-    says: phases(r),
+    says: [...phases(r), ...reportPhases(report)],
     stopToExitMs: msFromLineToExit(r, BACKUP_STOPPED),
     reportFiles: { bytesCopied: f.bytesCopied, walBytes: f.walBytes, blocksCopied: f.blocksCopied },
     ...(incremental ? { changeSources, context: changeSourceMethods(changeSources) } : {}),
