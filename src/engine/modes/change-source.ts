@@ -130,7 +130,7 @@ async function replayCandidate(flavor: Flavor, source: SourceSession, decision: 
   const R = decision.referenceLsn;
   if (flavor === 'PTRACK') return { candidate: { method, estimate: null, unavailable: 'PTRACK reads change tracking only' }, start: null };
   if (decision.checkpointLsn === undefined) {
-    return { candidate: { method, estimate: null, unavailable: 'R was recorded by an interrupted run, without the checkpoint recovery would start from' }, start: null };
+    return { candidate: { method, estimate: null, unavailable: `no checkpoint is known whose redo is R (${formatLsn(R)}; R is the fork point itself, or was recorded by an interrupted run), and replay must start at one` }, start: null };
   }
   const now = source.identity.walPosition;
   const files = walFilesBetween(R, now, source.history, source.identity.timeline, source.segSize);
