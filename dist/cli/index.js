@@ -9553,6 +9553,24 @@ async function runRewind(argv) {
 
 /***/ }),
 
+/***/ 9668:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+/**
+ * node-postgres asks at load time whether it runs in a Cloudflare Worker: through
+ * navigator.userAgent where there is a navigator (Node 21+), else by constructing a fetch
+ * Response, which loads Node's bundled undici, 20 ms of every start on Node 20. Imported first by
+ * the CLI, this gives Node 20 the navigator later versions have, so the cheap question is asked.
+ */
+const g = globalThis;
+g.navigator ??= { userAgent: `Node.js/${process.versions.node.split('.')[0]}` };
+
+
+/***/ }),
+
 /***/ 8311:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -11354,7 +11372,7 @@ async function replayCandidate(flavor, source, decision) {
     if (flavor === 'PTRACK')
         return { candidate: { method, estimate: null, unavailable: 'PTRACK reads change tracking only' }, start: null };
     if (decision.checkpointLsn === undefined) {
-        return { candidate: { method, estimate: null, unavailable: 'R was recorded by an interrupted run, without the checkpoint recovery would start from' }, start: null };
+        return { candidate: { method, estimate: null, unavailable: `no checkpoint is known whose redo is R (${(0, lsn_1.formatLsn)(R)}; R is the fork point itself, or was recorded by an interrupted run), and replay must start at one` }, start: null };
     }
     const now = source.identity.walPosition;
     const files = (0, source_wal_files_1.walFilesBetween)(R, now, source.history, source.identity.timeline, source.segSize);
@@ -20050,6 +20068,8 @@ var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.main = main;
+// First: it must run before node-postgres loads.
+__nccwpck_require__(9668);
 const errors_1 = __nccwpck_require__(7679);
 const report_1 = __nccwpck_require__(9863);
 const catchup_1 = __nccwpck_require__(6603);
