@@ -29,6 +29,7 @@ import { assertThreads, closeSourceSession, openSourceSession, SourceSession } f
 import { parseLayout, placeLayout } from './target-layout';
 import { assertChecksPass, CheckResult } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
+import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-not-source';
 import type { CommandRunner } from '../command-runner';
 import type { Logger } from '../log';
 import { findPostgresBinary, runSingleUserRecovery } from '../pgdata/single-user-recovery';
@@ -100,6 +101,10 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     const parsedLayout = parseLayout(opts, targetDir);
     clock.next('preflight checks');
     let target = inspectTarget(targetDir);
+    source = await openSourceSession(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
+    // Before the lock file or crash recovery writes anything into what may be the source's own directory.
+    report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
+    assertChecksPass(report.checks, opts.failOnWarning);
     if (opts.dryRun) TargetLock.assertFree(targetDir);
     else lock = TargetLock.acquire(targetDir);
     if (flavor === 'rewind' && needsCrashRecovery(target)) target = await ensureCleanShutdown(target, opts, report, logger);
@@ -107,7 +112,6 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     if (flavor === 'rewind') report.checks.push(checkHintLogging(target));
     assertChecksPass(report.checks, opts.failOnWarning);
 
-    source = await openSourceSession(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;

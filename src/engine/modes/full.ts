@@ -4,6 +4,7 @@ import { TargetWriter } from '../copy/target-writer';
 import { Logger, silentLogger } from '../log';
 import { primaryConninfo } from '../pgdata/recovery-conf';
 import { planFull } from '../plan/plan-full';
+import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-not-source';
 import { assertChecksPass } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
@@ -63,6 +64,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
     assertChecksPass(report.checks, opts.failOnWarning);
     source = await openSourceSession(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
+    report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;

@@ -4,6 +4,7 @@ import { checkDiskSpace } from '../preflight/disk-space';
 import { assertChecksPass } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
+import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-not-source';
 import { failReport, newReport, Report } from '../report/report';
 import { resolveConnection } from '../source/connection-options';
 import { RequestedMode, resolveMode } from './auto-mode';
@@ -59,6 +60,7 @@ async function preflightFull(opts: PreflightOptions, targetDir: string): Promise
     report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
     assertChecksPass(report.checks);
     source = await openSourceSession(conn, 1, report.checks, { mode: 'FULL' });
+    report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
