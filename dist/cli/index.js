@@ -11512,6 +11512,7 @@ const source_session_1 = __nccwpck_require__(6769);
 const target_layout_1 = __nccwpck_require__(1775);
 const check_1 = __nccwpck_require__(4186);
 const target_directory_1 = __nccwpck_require__(5299);
+const target_not_source_1 = __nccwpck_require__(1839);
 const single_user_recovery_1 = __nccwpck_require__(112);
 // Without -R the target keeps its own recovery signal files, so a re-synced standby stays one.
 const SIGNAL_FILES = ['standby.signal', 'recovery.signal'];
@@ -11555,6 +11556,10 @@ async function syncExistingTarget(opts, flavor) {
         const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         clock.next('preflight checks');
         let target = (0, target_state_1.inspectTarget)(targetDir);
+        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
+        // Before the lock file or crash recovery writes anything into what may be the source's own directory.
+        report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
+        (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         if (opts.dryRun)
             target_lock_1.TargetLock.assertFree(targetDir);
         else
@@ -11565,7 +11570,6 @@ async function syncExistingTarget(opts, flavor) {
         if (flavor === 'rewind')
             report.checks.push(checkHintLogging(target));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
-        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
@@ -12037,6 +12041,7 @@ const target_writer_1 = __nccwpck_require__(6773);
 const log_1 = __nccwpck_require__(4760);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const plan_full_1 = __nccwpck_require__(7883);
+const target_not_source_1 = __nccwpck_require__(1839);
 const check_1 = __nccwpck_require__(4186);
 const target_directory_1 = __nccwpck_require__(5299);
 const target_empty_1 = __nccwpck_require__(2665);
@@ -12071,6 +12076,7 @@ async function catchupFull(opts) {
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
+        report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
@@ -12156,6 +12162,7 @@ const disk_space_1 = __nccwpck_require__(8162);
 const check_1 = __nccwpck_require__(4186);
 const target_directory_1 = __nccwpck_require__(5299);
 const target_empty_1 = __nccwpck_require__(2665);
+const target_not_source_1 = __nccwpck_require__(1839);
 const report_1 = __nccwpck_require__(9863);
 const connection_options_1 = __nccwpck_require__(3627);
 const auto_mode_1 = __nccwpck_require__(3560);
@@ -12206,6 +12213,7 @@ async function preflightFull(opts, targetDir) {
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks);
         source = await (0, source_session_1.openSourceSession)(conn, 1, report.checks, { mode: 'FULL' });
+        report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
@@ -16078,6 +16086,121 @@ function checkTargetEmpty(targetDir) {
             fix: 'FULL needs an empty directory. To re-sync an existing copy of this cluster use -b DELTA; otherwise move the old directory away yourself.' };
     }
     return { ...base, status: 'pass', detail: `${targetDir} is an empty directory` };
+}
+
+
+/***/ }),
+
+/***/ 1839:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readSourcePlacement = readSourcePlacement;
+exports.checkTargetNotSource = checkTargetNotSource;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+async function readSourcePlacement(client) {
+    // postmaster.pid names the data directory (line 2) and needs only pg_read_binary_file, which
+    // the copy needs anyway; data_directory would need pg_read_all_settings.
+    const res = await client.query(`SELECT pg_read_binary_file('postmaster.pid', 0, 4096, true) AS pid,
+            (SELECT array_agg(pg_tablespace_location(oid)) FROM pg_tablespace WHERE spcname NOT IN ('pg_default', 'pg_global')) AS spc`);
+    const row = res.rows[0];
+    return { postmasterPid: row.pid ? row.pid.toString('utf8') : null, tablespaces: (row.spc ?? []).filter((s) => s !== '') };
+}
+/**
+ * Refuses a target that is the source's own data directory, lies inside it (or inside one of its
+ * tablespaces), or contains it: a copy into itself, or a DELTA that deletes "files only on the
+ * target" that are the source's. The source is on this host when the postmaster.pid at the data
+ * directory it names is, here, the very file it reported (same PID, start time and port); on
+ * another host the same path is someone else's directory and nothing is refused.
+ */
+function checkTargetNotSource(targetDir, source) {
+    const base = { id: 'target-not-source', title: "Target is not the source's own data directory" };
+    const dataDir = source.postmasterPid?.split('\n')[1]?.trim();
+    if (!dataDir)
+        return { ...base, status: 'pass', detail: "the source's postmaster.pid does not name its data directory (a server not on this host's layout)" };
+    if (!sameServerFile(path.join(dataDir, 'postmaster.pid'), source.postmasterPid)) {
+        return { ...base, status: 'pass', detail: `the source runs on another host (its data directory ${dataDir} holds no matching postmaster.pid here)` };
+    }
+    const target = realPathOf(targetDir);
+    for (const [what, dir] of [["data directory", dataDir], ...source.tablespaces.map((t) => ['tablespace', t])]) {
+        const real = realPathOf(dir);
+        const relation = target === real ? 'is' : inside(target, real) ? 'is inside' : inside(real, target) ? 'contains' : null;
+        if (relation) {
+            return {
+                ...base, status: 'fail',
+                detail: `the target ${targetDir}${target !== targetDir ? ` (${target})` : ''} ${relation} the source's own ${what} ${real}, on this host`,
+                fix: "Point the target at a separate directory outside the source's data directory and tablespaces (a standby needs its own copy).",
+            };
+        }
+    }
+    return { ...base, status: 'pass', detail: `the source's data directory ${dataDir} is on this host, apart from the target` };
+}
+/** The same PID, data directory, start time and port: the file the source reported is this one. */
+function sameServerFile(localPidFile, reported) {
+    let local;
+    try {
+        local = fs.readFileSync(localPidFile, 'utf8');
+    }
+    catch {
+        return false;
+    }
+    const firstLines = (s) => s.split('\n').slice(0, 4).join('\n');
+    return firstLines(local) === firstLines(reported);
+}
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest (a target FULL will create). */
+function realPathOf(p) {
+    const abs = path.resolve(p);
+    const rest = [];
+    for (let dir = abs;; dir = path.dirname(dir)) {
+        try {
+            return path.join(fs.realpathSync(dir), ...rest.reverse());
+        }
+        catch {
+            if (dir === path.dirname(dir))
+                return abs;
+            rest.push(path.basename(dir));
+        }
+    }
+}
+function inside(child, parent) {
+    const rel = path.relative(parent, child);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 
