@@ -24,7 +24,7 @@ import { readSummarizerState } from '../source/wal-summary-changes';
 import { decideReference, ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
 import type { CommonCatchupOptions } from './full';
-import { checkTargetMatchesSource, checkTargetStopped, targetLogsHints } from './target-checks';
+import { checkTargetMatchesSource, checkTargetStopped, takeLock, targetLogsHints } from './target-checks';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { parseLayout, placeLayout } from './target-layout';
 import { assertChecksPass, CheckResult } from '../preflight/check';
@@ -106,7 +106,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
     assertChecksPass(report.checks, opts.failOnWarning);
     if (opts.dryRun) TargetLock.assertFree(targetDir);
-    else lock = TargetLock.acquire(targetDir);
+    else lock = takeLock(targetDir, report, logger);
     if (flavor === 'rewind' && needsCrashRecovery(target)) target = await ensureCleanShutdown(target, opts, report, logger);
     report.checks.push(checkTargetDirectory(targetDir), checkTargetStopped(target));
     if (flavor === 'rewind') report.checks.push(checkHintLogging(target));

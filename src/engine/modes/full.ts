@@ -1,8 +1,12 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { ownerForTarget } from '../copy/file-owner';
+import { CatchupError } from '../errors';
 import { TargetWriter } from '../copy/target-writer';
 import { Logger, silentLogger } from '../log';
+import { LOCK_FILE } from '../pgdata/catchup-marker';
 import { primaryConninfo } from '../pgdata/recovery-conf';
+import { TargetLock } from '../pgdata/target-lock';
 import { planFull } from '../plan/plan-full';
 import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-not-source';
 import { assertChecksPass } from '../preflight/check';
@@ -14,6 +18,7 @@ import { listSourceFiles } from '../source/file-listing';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
+import { takeLock } from './target-checks';
 import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
 
 export { formatBytes } from './format-bytes';
@@ -57,10 +62,13 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   const started = Date.now();
   const clock = new PhaseClock(report);
   let source: SourceSession | undefined;
+  let lock: TargetLock | undefined;
   try {
     assertThreads(threads);
     const parsedLayout = parseLayout(opts, targetDir);
     clock.next('preflight checks');
+    // A run already at work on this directory is named as such, not reported as "not empty".
+    if (fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory()) TargetLock.assertFree(targetDir);
     report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
     assertChecksPass(report.checks, opts.failOnWarning);
     source = await openSourceSession(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
@@ -74,6 +82,9 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     // First write: everything above refused without touching the target.
     const writer = new TargetWriter({ root: targetDir, owner: ownerForTarget(targetDir), sync });
     await writer.makeDirectory('.');
+    lock = takeLock(targetDir, report, logger);
+    // A run that checked the same empty directory a moment before us may have written into it since.
+    assertStillEmpty(targetDir);
     const result = await runBackupCopy(source, writer, {
       label: `pg-catchup FULL ${report.startedAt}`,
       sync,
@@ -95,7 +106,16 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     throw failReport(report, err);
   } finally {
     await closeSourceSession(source);
+    lock?.release();
     clock.end();
     report.durationMs = Date.now() - started;
+  }
+}
+
+function assertStillEmpty(targetDir: string): void {
+  const others = fs.readdirSync(targetDir).filter((n) => n !== LOCK_FILE);
+  if (others.length > 0) {
+    throw new CatchupError('target-not-empty', `The target ${targetDir} is no longer empty (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}): another run wrote into it after our checks.`,
+      'Make sure only one job syncs this target (a concurrency group), empty it, and rerun.');
   }
 }

@@ -1,4 +1,7 @@
+import type { Logger } from '../log';
 import type { CheckResult } from '../preflight/check';
+import { takeOverNotice, TargetLock } from '../pgdata/target-lock';
+import type { Report } from '../report/report';
 import { formatLsn } from '../wal/lsn';
 import type { TargetState } from '../pgdata/target-state';
 import type { SourceSession } from './source-session';
@@ -59,4 +62,15 @@ export function checkTargetMatchesSource(target: TargetState, source: SourceSess
 /** LSN-based selection misses hint-bit-only changes unless they are WAL-logged. */
 export function targetLogsHints(target: TargetState): boolean {
   return target.control.dataChecksumVersion > 0 || target.control.walLogHints;
+}
+
+/** The target's lock (design rule 7's "one run per target"); taking over a dead run's lock is said at once and in the report. */
+export function takeLock(targetDir: string, report: Report, logger: Logger): TargetLock {
+  const lock = TargetLock.acquire(targetDir);
+  const notice = takeOverNotice(lock, targetDir);
+  if (notice) {
+    logger.info(`notice: ${notice}`);
+    report.warnings.push(notice);
+  }
+  return lock;
 }
