@@ -11563,7 +11563,7 @@ async function syncExistingTarget(opts, flavor) {
         if (opts.dryRun)
             target_lock_1.TargetLock.assertFree(targetDir);
         else
-            lock = target_lock_1.TargetLock.acquire(targetDir);
+            lock = (0, target_checks_1.takeLock)(targetDir, report, logger);
         if (flavor === 'rewind' && needsCrashRecovery(target))
             target = await ensureCleanShutdown(target, opts, report, logger);
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_checks_1.checkTargetStopped)(target));
@@ -12035,11 +12035,15 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatBytes = void 0;
 exports.catchupFull = catchupFull;
+const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 const file_owner_1 = __nccwpck_require__(6616);
+const errors_1 = __nccwpck_require__(7679);
 const target_writer_1 = __nccwpck_require__(6773);
 const log_1 = __nccwpck_require__(4760);
+const catchup_marker_1 = __nccwpck_require__(3711);
 const recovery_conf_1 = __nccwpck_require__(5754);
+const target_lock_1 = __nccwpck_require__(3777);
 const plan_full_1 = __nccwpck_require__(7883);
 const target_not_source_1 = __nccwpck_require__(1839);
 const check_1 = __nccwpck_require__(4186);
@@ -12051,6 +12055,7 @@ const file_listing_1 = __nccwpck_require__(8115);
 const backup_copy_1 = __nccwpck_require__(1749);
 const format_bytes_1 = __nccwpck_require__(9164);
 const source_session_1 = __nccwpck_require__(6769);
+const target_checks_1 = __nccwpck_require__(4408);
 const target_layout_1 = __nccwpck_require__(1775);
 var format_bytes_2 = __nccwpck_require__(9164);
 Object.defineProperty(exports, "formatBytes", ({ enumerable: true, get: function () { return format_bytes_2.formatBytes; } }));
@@ -12069,10 +12074,14 @@ async function catchupFull(opts) {
     const started = Date.now();
     const clock = new report_1.PhaseClock(report);
     let source;
+    let lock;
     try {
         (0, source_session_1.assertThreads)(threads);
         const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         clock.next('preflight checks');
+        // A run already at work on this directory is named as such, not reported as "not empty".
+        if (fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory())
+            target_lock_1.TargetLock.assertFree(targetDir);
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
@@ -12085,6 +12094,9 @@ async function catchupFull(opts) {
         // First write: everything above refused without touching the target.
         const writer = new target_writer_1.TargetWriter({ root: targetDir, owner: (0, file_owner_1.ownerForTarget)(targetDir), sync });
         await writer.makeDirectory('.');
+        lock = (0, target_checks_1.takeLock)(targetDir, report, logger);
+        // A run that checked the same empty directory a moment before us may have written into it since.
+        assertStillEmpty(targetDir);
         const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
             label: `pg-catchup FULL ${report.startedAt}`,
             sync,
@@ -12108,8 +12120,15 @@ async function catchupFull(opts) {
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
+        lock?.release();
         clock.end();
         report.durationMs = Date.now() - started;
+    }
+}
+function assertStillEmpty(targetDir) {
+    const others = fs.readdirSync(targetDir).filter((n) => n !== catchup_marker_1.LOCK_FILE);
+    if (others.length > 0) {
+        throw new errors_1.CatchupError('target-not-empty', `The target ${targetDir} is no longer empty (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}): another run wrote into it after our checks.`, 'Make sure only one job syncs this target (a concurrency group), empty it, and rerun.');
     }
 }
 
@@ -12519,6 +12538,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkTargetStopped = checkTargetStopped;
 exports.checkTargetMatchesSource = checkTargetMatchesSource;
 exports.targetLogsHints = targetLogsHints;
+exports.takeLock = takeLock;
+const target_lock_1 = __nccwpck_require__(3777);
 const lsn_1 = __nccwpck_require__(2524);
 const CLEAN_STATES = ['shut down', 'shut down in recovery'];
 /** Design rule 8: the target must be stopped, and cleanly (or be a run of ours to resume). */
@@ -12578,6 +12599,16 @@ function checkTargetMatchesSource(target, source) {
 /** LSN-based selection misses hint-bit-only changes unless they are WAL-logged. */
 function targetLogsHints(target) {
     return target.control.dataChecksumVersion > 0 || target.control.walLogHints;
+}
+/** The target's lock (design rule 7's "one run per target"); taking over a dead run's lock is said at once and in the report. */
+function takeLock(targetDir, report, logger) {
+    const lock = target_lock_1.TargetLock.acquire(targetDir);
+    const notice = (0, target_lock_1.takeOverNotice)(lock, targetDir);
+    if (notice) {
+        logger.info(`notice: ${notice}`);
+        report.warnings.push(notice);
+    }
+    return lock;
 }
 
 
@@ -14353,56 +14384,126 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TargetLock = void 0;
+exports.takeOverNotice = takeOverNotice;
 const fs = __importStar(__nccwpck_require__(9896));
 const os = __importStar(__nccwpck_require__(857));
 const path = __importStar(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const catchup_marker_1 = __nccwpck_require__(3711);
 /**
- * One run per target: a lock file created exclusively. A lock whose process is gone (killed
- * run) is taken over; a live one refuses with its PID and start time.
+ * One run per target: a lock file that appears whole or not at all (written aside, then
+ * hard-linked into place, which fails if it exists), so a run started in the same instant never
+ * reads a half-written lock and takes it for a dead one. A lock whose process is gone (a killed
+ * run) is taken over, and the caller says so; a live one refuses with its PID and start time.
  */
 class TargetLock {
     file;
+    /** The lock of a dead run that this one took over, if any. */
+    tookOverFrom = null;
     constructor(file) {
         this.file = file;
     }
     static acquire(targetDir) {
         const file = path.join(targetDir, catchup_marker_1.LOCK_FILE);
         const mine = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
-        for (let attempt = 0; attempt < 2; attempt++) {
-            try {
-                fs.writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx', mode: 0o600 });
-                return new TargetLock(file);
+        let tookOverFrom = null;
+        for (let attempt = 0; attempt < 50; attempt++) {
+            if (attempt > 0)
+                sleepMs(10);
+            if (linkNew(file, `${JSON.stringify(mine)}\n`)) {
+                const lock = new TargetLock(file);
+                lock.tookOverFrom = tookOverFrom;
+                return lock;
             }
-            catch (err) {
-                if (err.code !== 'EEXIST')
-                    throw err;
+            const raw = readRaw(file);
+            if (raw === null)
+                continue; // released between our link and our read: try again
+            const holder = parseLock(raw);
+            if (!holder) {
+                throw new errors_1.CatchupError('target-locked', `The lock file ${file} is not one pg-catchup wrote (${JSON.stringify(raw.slice(0, 80))}).`, 'If no pg-catchup run is working on this target, remove the file and rerun.');
             }
-            const holder = readLock(file);
-            if (holder && isAlive(holder)) {
-                throw new errors_1.CatchupError('target-locked', `Another pg-catchup run (PID ${holder.pid} on ${holder.host}, started ${holder.startedAt}) is working on ${targetDir}.`, 'Wait for it to finish; two runs on one target would corrupt it.');
-            }
-            // The holder died (killed run): its marker, if any, is what a rerun resumes from.
-            fs.rmSync(file, { force: true });
+            if (isAlive(holder))
+                throw lockedError(holder, targetDir);
+            // The holder died (a killed run): its marker, if any, is what this run resumes from.
+            removeDeadLock(file, raw);
+            tookOverFrom = holder;
         }
-        throw new errors_1.CatchupError('target-locked', `Could not take the lock ${file}: another run took it first.`, 'Wait for that run to finish.');
+        throw new errors_1.CatchupError('target-locked', `Could not take the lock ${file}: other runs keep taking it.`, 'Wait for them to finish.');
     }
     /** Read-only check for --dry-run, which must not write to the target. */
     static assertFree(targetDir) {
-        const holder = readLock(path.join(targetDir, catchup_marker_1.LOCK_FILE));
-        if (holder && isAlive(holder)) {
-            throw new errors_1.CatchupError('target-locked', `Another pg-catchup run (PID ${holder.pid} on ${holder.host}, started ${holder.startedAt}) is working on ${targetDir}.`, 'Wait for it to finish.');
-        }
+        const raw = readRaw(path.join(targetDir, catchup_marker_1.LOCK_FILE));
+        const holder = raw === null ? null : parseLock(raw);
+        if (holder && isAlive(holder))
+            throw lockedError(holder, targetDir);
     }
     release() {
         fs.rmSync(this.file, { force: true });
     }
 }
 exports.TargetLock = TargetLock;
-function readLock(file) {
+/**
+ * Removes the dead run's lock `deadRaw` if it is still there, as one step among runs racing to
+ * take it over: a second lock file (the takeover guard) lets one of them at a time compare and
+ * remove. Without it, two could both see the dead lock, one remove it and link its own, and the
+ * other then remove that one. While the dead lock exists nobody can link a new one, so inside the
+ * guard the comparison stays true until the removal.
+ */
+function removeDeadLock(file, deadRaw) {
+    const guard = `${file}.takeover`;
+    if (!linkNew(guard, `${JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() })}\n`)) {
+        // Another run is taking over; one that died inside the guard (very rare) must not block all others.
+        const raw = readRaw(guard);
+        const owner = raw === null ? null : parseLock(raw);
+        if (owner && !isAlive(owner) && readRaw(guard) === raw)
+            fs.rmSync(guard, { force: true });
+        return;
+    }
     try {
-        return JSON.parse(fs.readFileSync(file, 'utf8'));
+        if (readRaw(file) === deadRaw)
+            fs.rmSync(file, { force: true });
+    }
+    finally {
+        fs.rmSync(guard, { force: true });
+    }
+}
+function sleepMs(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function lockedError(holder, targetDir) {
+    return new errors_1.CatchupError('target-locked', `Another pg-catchup run (PID ${holder.pid} on ${holder.host}, started ${holder.startedAt}) is working on ${targetDir}.`, 'Wait for it to finish; two runs on one target would corrupt it.');
+}
+/** Creates `file` with `content`, atomically; false if it exists. */
+function linkNew(file, content) {
+    const tmp = `${file}.${process.pid}.${Date.now().toString(36)}`;
+    fs.writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
+    try {
+        fs.linkSync(tmp, file);
+        return true;
+    }
+    catch (err) {
+        if (err.code !== 'EEXIST')
+            throw err;
+        return false;
+    }
+    finally {
+        fs.rmSync(tmp, { force: true });
+    }
+}
+function readRaw(file) {
+    try {
+        return fs.readFileSync(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return null;
+        throw err;
+    }
+}
+function parseLock(raw) {
+    try {
+        const v = JSON.parse(raw);
+        return Number.isInteger(v.pid) && typeof v.host === 'string' && typeof v.startedAt === 'string' ? v : null;
     }
     catch {
         return null;
@@ -14419,6 +14520,11 @@ function isAlive(lock) {
     catch (err) {
         return err.code === 'EPERM';
     }
+}
+/** A notice for a lock taken over from a run that died, for the log and the report. */
+function takeOverNotice(lock, targetDir) {
+    const dead = lock.tookOverFrom;
+    return dead ? `took over the lock of an earlier run on ${targetDir} (PID ${dead.pid} on ${dead.host}, started ${dead.startedAt}), which is no longer running` : null;
 }
 
 
