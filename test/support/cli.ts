@@ -19,6 +19,8 @@ export interface CliOptions {
   timeoutMs?: number;
   /** SIGKILL the process as soon as a stderr line matches (a crash at a known point). */
   killOn?: RegExp;
+  /** SIGKILL the process as soon as this returns true (polled every 10 ms: a crash at a measured point). */
+  killWhen?: () => boolean;
   /** Run inside a private mount namespace with these bind mounts (another "host"'s view of paths). */
   mountBinds?: BindMount[];
 }
@@ -45,9 +47,16 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
       }
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    const poll = opts.killWhen && setInterval(() => {
+      if (!killed && opts.killWhen!()) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    }, 10);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      if (poll) clearInterval(poll);
       resolve({ code, signal, stdout, stderr, killed });
     });
   });

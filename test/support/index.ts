@@ -15,3 +15,4 @@ export * from './cli';
 export * from './failover';
 export * from './report-schema';
 export * from './mount-namespace';
+export * from './seeded-random';

@@ -33,6 +33,9 @@ Options:
                                  restore_command (a diverged target is then synced from its last
                                  checkpoint before the fork, not from the fork point)
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
+      --start-over               FULL: an interrupted FULL that cannot be resumed safely (the
+                                 source has neither data checksums nor wal_log_hints) is deleted
+                                 and copied again; without it the run refuses
       --assume-diverged          when the source no longer has the WAL to verify that the
                                  target never wrote WAL of its own, sync it as possibly
                                  diverged after its last checkpoint (its changes are undone)
@@ -74,6 +77,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'assume-diverged': { type: 'boolean' },
     'target-bindir': { type: 'string' },
     'store-password': { type: 'boolean' },
+    'start-over': { type: 'boolean' },
     'no-sync': { type: 'boolean', short: 'N' },
     progress: { type: 'boolean', short: 'P' },
     report: { type: 'string' },
@@ -118,6 +122,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     report = await catchup({
       ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
+      startOver: Boolean(values['start-over']),
       ...changeSourceValues(values, 'catchup'),
       targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
     });

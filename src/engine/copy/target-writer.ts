@@ -11,6 +11,8 @@ export interface TargetWriterOptions {
   root: string;
   owner: FileOwner | null;
   sync: boolean;
+  /** Called when a file written whole is complete and (with sync) durable: for the FULL journal. */
+  onFileDone?: (relPath: string, size: number) => void;
 }
 
 /** create: a new file (or one replaced whole); patch: an existing file written in place. */
@@ -31,6 +33,8 @@ interface OpenFile {
   oldSize: number | null;
   /** The end of the furthest write. */
   end: number;
+  /** Written whole (not patched in place). */
+  whole: boolean;
 }
 
 /** One piece of a file being written: its bytes in order, then end(). */
@@ -59,6 +63,8 @@ export class TargetWriter {
   private readonly open = new Map<string, OpenFile>();
   private readonly expected = new Map<string, Expected>();
   private readonly toSync: string[] = [];
+  /** Completion callbacks of small files, due once the flush has synced them. */
+  private readonly doneAtFlush: Array<() => void> = [];
   private readonly dirsToSync = new Set<string>();
   private readonly background = new Set<Promise<void>>();
   private failure: unknown;
@@ -213,8 +219,12 @@ export class TargetWriter {
   async flush(): Promise<void> {
     await this.settle();
     if (this.failure) throw this.failure;
-    if (!this.opts.sync) return;
+    if (!this.opts.sync) {
+      for (const done of this.doneAtFlush.splice(0)) done();
+      return;
+    }
     await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
+    for (const done of this.doneAtFlush.splice(0)) done();
     // A directory noted for a removal inside it may itself have been removed since.
     const dirs = [...this.dirsToSync].filter((d) => fs.existsSync(d));
     this.dirsToSync.clear();
@@ -246,7 +256,7 @@ export class TargetWriter {
     const replacing = old?.isFile() === true;
     const fd = fs.openSync(abs, expected.mode === 'patch' || replacing ? 'r+' : 'w', FILE_MODE);
     if (this.opts.owner && expected.mode === 'create') fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
-    const file: OpenFile = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize: replacing ? old.size : null, end: 0 };
+    const file: OpenFile = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize: replacing ? old.size : null, end: 0, whole: expected.mode === 'create' };
     this.open.set(relPath, file);
     this.dirsToSync.add(path.dirname(abs));
     return file;
@@ -257,12 +267,14 @@ export class TargetWriter {
     this.open.delete(relPath);
     if (file.oldSize !== null && file.oldSize > file.end) fs.ftruncateSync(file.fd, file.end);
     this.filesWritten++;
+    const done = file.whole && this.opts.onFileDone ? () => this.opts.onFileDone!(relPath, file.end) : null;
     if (file.large && this.opts.sync) {
-      this.track(syncAndClose(file.fd));
+      this.track(syncAndClose(file.fd).then(done ?? undefined));
       return;
     }
     fs.closeSync(file.fd);
     this.toSync.push(file.abs);
+    if (done) this.doneAtFlush.push(done);
   }
 
   private track(p: Promise<void>): void {

@@ -1,13 +1,26 @@
 import * as fs from 'fs';
+import * as path from 'path';
+import { MARKER_FILE } from '../pgdata/catchup-marker';
 
 export type RequestedMode = 'FULL' | 'DELTA' | 'PTRACK' | 'AUTO';
 
 /**
- * AUTO: FULL for a target that is absent or empty, otherwise DELTA (it needs nothing from the
- * source; PTRACK is chosen only when asked for, since it refuses without change tracking).
+ * AUTO: FULL for a target that is absent or empty, or holds an interrupted FULL (which FULL
+ * resumes), otherwise DELTA (it needs nothing from the source; PTRACK is chosen only when asked
+ * for, since it refuses without change tracking).
  */
 export function resolveMode(requested: RequestedMode, targetDir: string): { mode: 'FULL' | 'DELTA' | 'PTRACK'; why: string } {
   if (requested !== 'AUTO') return { mode: requested, why: `${requested} requested` };
   const empty = !fs.existsSync(targetDir) || (fs.statSync(targetDir).isDirectory() && fs.readdirSync(targetDir).length === 0);
-  return empty ? { mode: 'FULL', why: 'AUTO: the target is absent or empty' } : { mode: 'DELTA', why: 'AUTO: the target holds a data directory' };
+  if (empty) return { mode: 'FULL', why: 'AUTO: the target is absent or empty' };
+  if (interruptedFull(targetDir)) return { mode: 'FULL', why: 'AUTO: the target holds an interrupted FULL, which FULL resumes' };
+  return { mode: 'DELTA', why: 'AUTO: the target holds a data directory' };
+}
+
+function interruptedFull(targetDir: string): boolean {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(targetDir, MARKER_FILE), 'utf8')) as { mode?: string }).mode === 'FULL';
+  } catch {
+    return false;
+  }
 }

@@ -2,10 +2,10 @@ import * as path from 'path';
 import type { Report } from '../report/report';
 import { RequestedMode, resolveMode } from './auto-mode';
 import { catchupDelta, catchupPtrack, DeltaCatchupOptions } from './delta';
-import { catchupFull } from './full';
+import { catchupFull, FullCatchupOptions } from './full';
 import { runPreflight } from './preflight';
 
-export interface CatchupOptions extends DeltaCatchupOptions {
+export interface CatchupOptions extends DeltaCatchupOptions, Pick<FullCatchupOptions, 'startOver'> {
   mode: RequestedMode;
 }
 

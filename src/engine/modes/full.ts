@@ -4,7 +4,8 @@ import { ownerForTarget } from '../copy/file-owner';
 import { CatchupError } from '../errors';
 import { TargetWriter } from '../copy/target-writer';
 import { Logger, silentLogger } from '../log';
-import { LOCK_FILE } from '../pgdata/catchup-marker';
+import { beginMarkedRun, COMPLETED_FILES, endMarkedRun, LOCK_FILE, readMarker } from '../pgdata/catchup-marker';
+import { CompletedFilesJournal } from '../pgdata/completed-files';
 import { primaryConninfo } from '../pgdata/recovery-conf';
 import { TargetLock } from '../pgdata/target-lock';
 import { planFull } from '../plan/plan-full';
@@ -19,6 +20,7 @@ import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { takeLock } from './target-checks';
+import { planFullResume, prepareFullResume } from './full-resume';
 import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
 
 export { formatBytes } from './format-bytes';
@@ -45,7 +47,13 @@ export interface CommonCatchupOptions extends LayoutRequest {
   validateThreads?: number;
 }
 
-export type FullCatchupOptions = CommonCatchupOptions;
+export interface FullCatchupOptions extends CommonCatchupOptions {
+  /**
+   * An interrupted FULL that cannot be resumed safely (a source without data checksums or
+   * wal_log_hints, or foreign files in the target) is deleted and copied again only with this.
+   */
+  startOver?: boolean;
+}
 
 /**
  * FULL: copy a running primary into an empty directory (design rules 1, 2, 3, 5, 6).
@@ -63,13 +71,22 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   const clock = new PhaseClock(report);
   let source: SourceSession | undefined;
   let lock: TargetLock | undefined;
+  let journal: CompletedFilesJournal | null = null;
   try {
     assertThreads(threads);
     const parsedLayout = parseLayout(opts, targetDir);
     clock.next('preflight checks');
+    const isDir = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() === true;
     // A run already at work on this directory is named as such, not reported as "not empty".
-    if (fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory()) TargetLock.assertFree(targetDir);
-    report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
+    if (isDir) TargetLock.assertFree(targetDir);
+    const marker = isDir ? readMarker(targetDir) : null;
+    if (marker && marker.mode !== 'FULL') {
+      throw new CatchupError('target-interrupted-other', `The target ${targetDir} holds an interrupted ${marker.mode} run (started ${marker.startedAt}, PID ${marker.pid}), not a FULL.`,
+        `Rerun the interrupted run's mode to finish it (pg-catchup ${marker.mode === 'rewind' ? 'rewind' : `catchup -b ${marker.mode}`} with the same source); FULL needs an empty directory.`);
+    }
+    report.checks.push(checkTargetDirectory(targetDir), marker
+      ? { id: 'target-empty', title: 'Target directory is empty', status: 'pass', detail: `it holds a FULL interrupted at its run started ${marker.startedAt} (PID ${marker.pid}): this run resumes it` }
+      : checkTargetEmpty(targetDir));
     assertChecksPass(report.checks, opts.failOnWarning);
     source = await openSourceSession(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
     report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
@@ -80,11 +97,14 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     assertChecksPass(report.checks, opts.failOnWarning);
 
     // First write: everything above refused without touching the target.
-    const writer = new TargetWriter({ root: targetDir, owner: ownerForTarget(targetDir), sync });
+    const owner = ownerForTarget(targetDir);
+    const writer = new TargetWriter({ root: targetDir, owner, sync, onFileDone: (p, size) => journal?.add(p, size) });
     await writer.makeDirectory('.');
     lock = takeLock(targetDir, report, logger);
+    const resume = marker ? await prepareFullResume(targetDir, marker, source, opts.startOver ?? false, logger) : null;
     // A run that checked the same empty directory a moment before us may have written into it since.
-    assertStillEmpty(targetDir);
+    if (!marker) assertStillEmpty(targetDir);
+    journal = new CompletedFilesJournal(targetDir, owner);
     const result = await runBackupCopy(source, writer, {
       label: `pg-catchup FULL ${report.startedAt}`,
       sync,
@@ -92,11 +112,25 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
       validateThreads: opts.validateThreads ?? 0,
-    }, async () => {
+    }, async (startLsn) => {
+      // Rule 7 for FULL: an interrupted copy is marked (and resumable) from its first data write.
+      beginMarkedRun(targetDir, resume?.marker ?? {
+        tool: 'pg-catchup', mode: 'FULL', referenceLsn: startLsn, sourceSystemIdentifier: source!.identity.systemIdentifier,
+        startedAt: report.startedAt, pid: process.pid, referenceReason: 'the backup start LSN of the interrupted FULL', diverged: false,
+      }, owner);
+      if (resume) {
+        const { plan, keptBytes } = await planFullResume(resume, source!, targetDir, layout, logger);
+        report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles: resume.kept.size, keptBytes };
+        return plan;
+      }
       const plan = planFull(await listSourceFiles(source!.control), layout);
       logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${threads} connection(s)`);
       return plan;
     });
+    journal.close();
+    journal = null;
+    endMarkedRun(targetDir);
+    fs.rmSync(path.join(targetDir, COMPLETED_FILES), { force: true });
     Object.assign(report.files, { copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesPlanned: result.plan.bytesToCopy });
     recordCopyResult(report, result, Boolean(opts.writeRecoveryConf));
     report.status = 'success';
@@ -106,6 +140,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     throw failReport(report, err);
   } finally {
     await closeSourceSession(source);
+    journal?.close();
     lock?.release();
     clock.end();
     report.durationMs = Date.now() - started;

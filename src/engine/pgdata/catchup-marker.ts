@@ -8,7 +8,9 @@ import type { FileOwner } from '../copy/file-owner';
 export const MARKER_FILE = 'pg_catchup.marker';
 export const LOCK_FILE = 'pg_catchup.lock';
 export const CONTROL_ASIDE = 'global/pg_control.pg_catchup';
-export const OWN_FILES = [MARKER_FILE, LOCK_FILE, CONTROL_ASIDE];
+/** The files an interrupted FULL finished (completed-files.ts). */
+export const COMPLETED_FILES = 'pg_catchup.done';
+export const OWN_FILES = [MARKER_FILE, LOCK_FILE, CONTROL_ASIDE, COMPLETED_FILES];
 
 /** What an interrupted run needs to resume safely (design rule 7). */
 export interface CatchupMarker {

@@ -30,13 +30,18 @@ export function inspectTarget(targetDir: string): TargetState {
   if (!st.isDirectory()) {
     throw new CatchupError('target-not-directory', `The target ${dir} is not a directory.`, 'Point the target option at a data directory.');
   }
+  const marker = readMarker(dir);
+  if (marker?.mode === 'FULL') {
+    throw new CatchupError('target-interrupted-full',
+      `The target ${dir} holds a FULL copy that was interrupted (started ${marker.startedAt}, PID ${marker.pid}): only FULL can finish it.`,
+      'Rerun pg-catchup catchup -b FULL with the same source and target: it resumes, keeping the files the interrupted run finished.');
+  }
   const versionFile = path.join(dir, 'PG_VERSION');
   if (!fs.existsSync(versionFile)) {
     throw new CatchupError('target-not-pgdata', `The target ${dir} is not a PostgreSQL data directory (no PG_VERSION).`,
       fs.readdirSync(dir).length === 0 ? 'It is empty: use -b FULL.' : 'Point the target option at a data directory, or use -b FULL into an empty one.');
   }
   const majorVersion = Number(fs.readFileSync(versionFile, 'utf8').trim());
-  const marker = readMarker(dir);
   const { control, controlSource } = readTargetControl(dir, marker);
   const labelPath = path.join(dir, 'backup_label');
   let backupLabel: BackupLabel | null = null;

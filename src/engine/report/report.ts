@@ -26,7 +26,7 @@ export interface Report {
   /** Whether the target was on the source's history; a diverged target is rewound. */
   divergence?: { diverged: boolean; forkLsn?: string; forkTimeline?: number; detail: string };
   /** A rerun that completed an interrupted one. */
-  resumed?: { from: string; startedAt: string };
+  resumed?: { from: string; startedAt: string; keptFiles?: number; keptBytes?: number };
   checks: CheckResult[];
   /** Where each source tablespace went on the target. */
   tablespaces?: Array<{ oid: number; sourceLocation: string; targetLocation: string; placement: string }>;
