@@ -9126,6 +9126,9 @@ Options:
                                  restore_command (a diverged target is then synced from its last
                                  checkpoint before the fork, not from the fork point)
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
+      --start-over               FULL: an interrupted FULL that cannot be resumed safely (the
+                                 source has neither data checksums nor wal_log_hints) is deleted
+                                 and copied again; without it the run refuses
       --assume-diverged          when the source no longer has the WAL to verify that the
                                  target never wrote WAL of its own, sync it as possibly
                                  diverged after its last checkpoint (its changes are undone)
@@ -9166,6 +9169,7 @@ async function runCatchup(argv) {
         'assume-diverged': { type: 'boolean' },
         'target-bindir': { type: 'string' },
         'store-password': { type: 'boolean' },
+        'start-over': { type: 'boolean' },
         'no-sync': { type: 'boolean', short: 'N' },
         progress: { type: 'boolean', short: 'P' },
         report: { type: 'string' },
@@ -9212,6 +9216,7 @@ async function runCatchup(argv) {
         report = await (0, catchup_1.catchup)({
             ...common, mode: mode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
             assumeDiverged: Boolean(values['assume-diverged']),
+            startOver: Boolean(values['start-over']),
             ...(0, parse_flags_1.changeSourceValues)(values, 'catchup'),
             targetBinDir: values['target-bindir'], runner: exec_command_runner_1.execCommandRunner,
         });
@@ -10459,6 +10464,8 @@ class TargetWriter {
     open = new Map();
     expected = new Map();
     toSync = [];
+    /** Completion callbacks of small files, due once the flush has synced them. */
+    doneAtFlush = [];
     dirsToSync = new Set();
     background = new Set();
     failure;
@@ -10619,9 +10626,14 @@ class TargetWriter {
         await this.settle();
         if (this.failure)
             throw this.failure;
-        if (!this.opts.sync)
+        if (!this.opts.sync) {
+            for (const done of this.doneAtFlush.splice(0))
+                done();
             return;
+        }
         await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
+        for (const done of this.doneAtFlush.splice(0))
+            done();
         // A directory noted for a removal inside it may itself have been removed since.
         const dirs = [...this.dirsToSync].filter((d) => fs.existsSync(d));
         this.dirsToSync.clear();
@@ -10655,7 +10667,7 @@ class TargetWriter {
         const fd = fs.openSync(abs, expected.mode === 'patch' || replacing ? 'r+' : 'w', exports.FILE_MODE);
         if (this.opts.owner && expected.mode === 'create')
             fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
-        const file = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize: replacing ? old.size : null, end: 0 };
+        const file = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize: replacing ? old.size : null, end: 0, whole: expected.mode === 'create' };
         this.open.set(relPath, file);
         this.dirsToSync.add(path.dirname(abs));
         return file;
@@ -10667,12 +10679,15 @@ class TargetWriter {
         if (file.oldSize !== null && file.oldSize > file.end)
             fs.ftruncateSync(file.fd, file.end);
         this.filesWritten++;
+        const done = file.whole && this.opts.onFileDone ? () => this.opts.onFileDone(relPath, file.end) : null;
         if (file.large && this.opts.sync) {
-            this.track(syncAndClose(file.fd));
+            this.track(syncAndClose(file.fd).then(done ?? undefined));
             return;
         }
         fs.closeSync(file.fd);
         this.toSync.push(file.abs);
+        if (done)
+            this.doneAtFlush.push(done);
     }
     track(p) {
         const tracked = p.catch((err) => {
@@ -10929,15 +10944,30 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveMode = resolveMode;
 const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const catchup_marker_1 = __nccwpck_require__(3711);
 /**
- * AUTO: FULL for a target that is absent or empty, otherwise DELTA (it needs nothing from the
- * source; PTRACK is chosen only when asked for, since it refuses without change tracking).
+ * AUTO: FULL for a target that is absent or empty, or holds an interrupted FULL (which FULL
+ * resumes), otherwise DELTA (it needs nothing from the source; PTRACK is chosen only when asked
+ * for, since it refuses without change tracking).
  */
 function resolveMode(requested, targetDir) {
     if (requested !== 'AUTO')
         return { mode: requested, why: `${requested} requested` };
     const empty = !fs.existsSync(targetDir) || (fs.statSync(targetDir).isDirectory() && fs.readdirSync(targetDir).length === 0);
-    return empty ? { mode: 'FULL', why: 'AUTO: the target is absent or empty' } : { mode: 'DELTA', why: 'AUTO: the target holds a data directory' };
+    if (empty)
+        return { mode: 'FULL', why: 'AUTO: the target is absent or empty' };
+    if (interruptedFull(targetDir))
+        return { mode: 'FULL', why: 'AUTO: the target holds an interrupted FULL, which FULL resumes' };
+    return { mode: 'DELTA', why: 'AUTO: the target holds a data directory' };
+}
+function interruptedFull(targetDir) {
+    try {
+        return JSON.parse(fs.readFileSync(path.join(targetDir, catchup_marker_1.MARKER_FILE), 'utf8')).mode === 'FULL';
+    }
+    catch {
+        return false;
+    }
 }
 
 
@@ -11994,6 +12024,128 @@ function formatBytes(n) {
 
 /***/ }),
 
+/***/ 9238:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.prepareFullResume = prepareFullResume;
+exports.planFullResume = planFullResume;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+const catchup_marker_1 = __nccwpck_require__(3711);
+const completed_files_1 = __nccwpck_require__(6689);
+const listing_relations_1 = __nccwpck_require__(7798);
+const target_listing_1 = __nccwpck_require__(9264);
+const plan_delta_1 = __nccwpck_require__(7126);
+const changed_blocks_scan_1 = __nccwpck_require__(8091);
+const file_listing_1 = __nccwpck_require__(8115);
+const lsn_1 = __nccwpck_require__(2524);
+const format_bytes_1 = __nccwpck_require__(9164);
+/**
+ * Checks that the interrupted FULL in `targetDir` can be resumed against this source, then
+ * removes what it had not finished, before anything else is written: every file the journal
+ * does not name (partial copies, its WAL, its backup_label), so the rerun copies those again.
+ * Refuses a different source system, files the interrupted run cannot have written, and a
+ * source that does not WAL-log hint bits (then a kept page could differ from the source's
+ * without a newer LSN), unless the user asked to start over.
+ */
+async function prepareFullResume(targetDir, marker, source, startOver, logger) {
+    if (marker.sourceSystemIdentifier !== source.identity.systemIdentifier) {
+        throw new errors_1.CatchupError('resume-other-source', `The target holds an interrupted FULL from source system ${marker.sourceSystemIdentifier}, but this source is system ${source.identity.systemIdentifier}.`, 'Point the run at the source the interrupted FULL copied, or empty the target yourself and run FULL again.');
+    }
+    const sourcePaths = new Set((await (0, file_listing_1.listSourceFiles)(source.control)).map((e) => e.path));
+    const onTarget = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.isDir && !catchup_marker_1.OWN_FILES.includes(e.path));
+    const foreign = onTarget.filter((e) => !sourcePaths.has(e.path) && !isOwnLeftover(e.path));
+    if (foreign.length > 0 && !startOver) {
+        throw new errors_1.CatchupError('resume-foreign-files', `The target holds an interrupted FULL, but also files that run did not write: ${foreign.slice(0, 3).map((e) => e.path).join(', ')}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''}.`, 'Something else wrote into the target since: check what, then rerun with --start-over to delete it all and copy everything again.');
+    }
+    const hints = await logsHints(source);
+    if (!hints && !startOver) {
+        throw new errors_1.CatchupError('resume-unsafe', 'The source has neither data checksums nor wal_log_hints, so a page that changed only by hint bits after the interrupted FULL started keeps its old LSN: the files it finished cannot be proven current.', 'Rerun with --start-over to delete what the interrupted FULL wrote and copy everything again (or turn on wal_log_hints on the source: ALTER SYSTEM SET wal_log_hints = on, then restart it).');
+    }
+    const journal = startOver ? new Map() : (0, completed_files_1.readCompletedFiles)(targetDir);
+    const kept = new Map();
+    for (const e of onTarget) {
+        const size = journal.get(e.path);
+        if (size !== undefined && size === e.size)
+            kept.set(e.path, size);
+        else
+            fs.rmSync(path.join(targetDir, e.path), { force: true });
+    }
+    if (startOver) {
+        logger.info(`--start-over: removed what the interrupted FULL (started ${marker.startedAt}) wrote; everything is copied again`);
+    }
+    return { marker, kept };
+}
+/**
+ * The resumed copy, decided after the new backup started: kept files are brought up to date as
+ * in DELTA with R = the interrupted run's start LSN (every page changed since it was read has a
+ * newer LSN: hint bits included, as the source logs them), the rest is copied whole.
+ */
+async function planFullResume(resume, source, targetDir, layout, logger) {
+    const sourceListing = await (0, file_listing_1.listSourceFiles)(source.control);
+    const targetListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
+    const R = resume.marker.referenceLsn;
+    const kept = (0, listing_relations_1.relationMainForks)(targetListing).filter((e) => resume.kept.has(e.path));
+    const changed = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, kept.map((e) => ({ path: e.path, length: e.size })), R, source.blockSize);
+    const plan = (0, plan_delta_1.planDelta)({
+        source: sourceListing, target: targetListing, blockSize: source.blockSize, sourceChanged: changed,
+        protectedPaths: catchup_marker_1.OWN_FILES, layout,
+    });
+    const keptBytes = kept.reduce((sum, e) => sum + e.size, 0);
+    logger.info(`resumed: ${kept.length} files / ${(0, format_bytes_1.formatBytes)(keptBytes)} kept from the interrupted run (started ${resume.marker.startedAt}), brought up to date from ${(0, lsn_1.formatLsn)(R)}; ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)} to copy`);
+    return { plan, keptBytes };
+}
+async function logsHints(source) {
+    if (source.dataChecksums)
+        return true;
+    const res = await source.control.query("SELECT current_setting('wal_log_hints') AS v");
+    return res.rows[0].v === 'on';
+}
+/** Files a FULL writes that are not in the source's listing: its WAL, backup_label, recovery settings, and temporary files. */
+function isOwnLeftover(p) {
+    return p.startsWith('pg_wal/') || ['backup_label', 'tablespace_map', 'standby.signal', 'postgresql.auto.conf'].includes(p) || p.endsWith('.pg_catchup.tmp') || p.startsWith(`${catchup_marker_1.LOCK_FILE}.`);
+}
+
+
+/***/ }),
+
 /***/ 912:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -12042,6 +12194,7 @@ const errors_1 = __nccwpck_require__(7679);
 const target_writer_1 = __nccwpck_require__(6773);
 const log_1 = __nccwpck_require__(4760);
 const catchup_marker_1 = __nccwpck_require__(3711);
+const completed_files_1 = __nccwpck_require__(6689);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const target_lock_1 = __nccwpck_require__(3777);
 const plan_full_1 = __nccwpck_require__(7883);
@@ -12056,6 +12209,7 @@ const backup_copy_1 = __nccwpck_require__(1749);
 const format_bytes_1 = __nccwpck_require__(9164);
 const source_session_1 = __nccwpck_require__(6769);
 const target_checks_1 = __nccwpck_require__(4408);
+const full_resume_1 = __nccwpck_require__(9238);
 const target_layout_1 = __nccwpck_require__(1775);
 var format_bytes_2 = __nccwpck_require__(9164);
 Object.defineProperty(exports, "formatBytes", ({ enumerable: true, get: function () { return format_bytes_2.formatBytes; } }));
@@ -12075,14 +12229,22 @@ async function catchupFull(opts) {
     const clock = new report_1.PhaseClock(report);
     let source;
     let lock;
+    let journal = null;
     try {
         (0, source_session_1.assertThreads)(threads);
         const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         clock.next('preflight checks');
+        const isDir = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() === true;
         // A run already at work on this directory is named as such, not reported as "not empty".
-        if (fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory())
+        if (isDir)
             target_lock_1.TargetLock.assertFree(targetDir);
-        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
+        const marker = isDir ? (0, catchup_marker_1.readMarker)(targetDir) : null;
+        if (marker && marker.mode !== 'FULL') {
+            throw new errors_1.CatchupError('target-interrupted-other', `The target ${targetDir} holds an interrupted ${marker.mode} run (started ${marker.startedAt}, PID ${marker.pid}), not a FULL.`, `Rerun the interrupted run's mode to finish it (pg-catchup ${marker.mode === 'rewind' ? 'rewind' : `catchup -b ${marker.mode}`} with the same source); FULL needs an empty directory.`);
+        }
+        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), marker
+            ? { id: 'target-empty', title: 'Target directory is empty', status: 'pass', detail: `it holds a FULL interrupted at its run started ${marker.startedAt} (PID ${marker.pid}): this run resumes it` }
+            : (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
         report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
@@ -12092,11 +12254,15 @@ async function catchupFull(opts) {
         const layout = await (0, target_layout_1.placeLayout)(parsedLayout, source, targetDir, new Map(), report);
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         // First write: everything above refused without touching the target.
-        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner: (0, file_owner_1.ownerForTarget)(targetDir), sync });
+        const owner = (0, file_owner_1.ownerForTarget)(targetDir);
+        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync, onFileDone: (p, size) => journal?.add(p, size) });
         await writer.makeDirectory('.');
         lock = (0, target_checks_1.takeLock)(targetDir, report, logger);
+        const resume = marker ? await (0, full_resume_1.prepareFullResume)(targetDir, marker, source, opts.startOver ?? false, logger) : null;
         // A run that checked the same empty directory a moment before us may have written into it since.
-        assertStillEmpty(targetDir);
+        if (!marker)
+            assertStillEmpty(targetDir);
+        journal = new completed_files_1.CompletedFilesJournal(targetDir, owner);
         const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
             label: `pg-catchup FULL ${report.startedAt}`,
             sync,
@@ -12104,11 +12270,25 @@ async function catchupFull(opts) {
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
             validateThreads: opts.validateThreads ?? 0,
-        }, async () => {
+        }, async (startLsn) => {
+            // Rule 7 for FULL: an interrupted copy is marked (and resumable) from its first data write.
+            (0, catchup_marker_1.beginMarkedRun)(targetDir, resume?.marker ?? {
+                tool: 'pg-catchup', mode: 'FULL', referenceLsn: startLsn, sourceSystemIdentifier: source.identity.systemIdentifier,
+                startedAt: report.startedAt, pid: process.pid, referenceReason: 'the backup start LSN of the interrupted FULL', diverged: false,
+            }, owner);
+            if (resume) {
+                const { plan, keptBytes } = await (0, full_resume_1.planFullResume)(resume, source, targetDir, layout, logger);
+                report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles: resume.kept.size, keptBytes };
+                return plan;
+            }
             const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control), layout);
             logger.info(`copying ${plan.files.length} files, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)}, with ${threads} connection(s)`);
             return plan;
         });
+        journal.close();
+        journal = null;
+        (0, catchup_marker_1.endMarkedRun)(targetDir);
+        fs.rmSync(path.join(targetDir, catchup_marker_1.COMPLETED_FILES), { force: true });
         Object.assign(report.files, { copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesPlanned: result.plan.bytesToCopy });
         (0, backup_copy_1.recordCopyResult)(report, result, Boolean(opts.writeRecoveryConf));
         report.status = 'success';
@@ -12120,6 +12300,7 @@ async function catchupFull(opts) {
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
+        journal?.close();
         lock?.release();
         clock.end();
         report.durationMs = Date.now() - started;
@@ -12747,7 +12928,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OWN_FILES = exports.CONTROL_ASIDE = exports.LOCK_FILE = exports.MARKER_FILE = void 0;
+exports.OWN_FILES = exports.COMPLETED_FILES = exports.CONTROL_ASIDE = exports.LOCK_FILE = exports.MARKER_FILE = void 0;
 exports.readMarker = readMarker;
 exports.beginMarkedRun = beginMarkedRun;
 exports.endMarkedRun = endMarkedRun;
@@ -12759,7 +12940,9 @@ const lsn_1 = __nccwpck_require__(2524);
 exports.MARKER_FILE = 'pg_catchup.marker';
 exports.LOCK_FILE = 'pg_catchup.lock';
 exports.CONTROL_ASIDE = 'global/pg_control.pg_catchup';
-exports.OWN_FILES = [exports.MARKER_FILE, exports.LOCK_FILE, exports.CONTROL_ASIDE];
+/** The files an interrupted FULL finished (completed-files.ts). */
+exports.COMPLETED_FILES = 'pg_catchup.done';
+exports.OWN_FILES = [exports.MARKER_FILE, exports.LOCK_FILE, exports.CONTROL_ASIDE, exports.COMPLETED_FILES];
 function readMarker(targetDir) {
     let text;
     try {
@@ -12822,6 +13005,97 @@ function fsyncDir(dir) {
     finally {
         fs.closeSync(fd);
     }
+}
+
+
+/***/ }),
+
+/***/ 6689:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CompletedFilesJournal = void 0;
+exports.readCompletedFiles = readCompletedFiles;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const catchup_marker_1 = __nccwpck_require__(3711);
+/**
+ * The files a FULL has finished, one line each (size, tab, path), so that a rerun after an
+ * interruption keeps them (bringing them up to date like DELTA) instead of copying them again.
+ * A line is written only after the file's fsync has returned: a file the journal names is on
+ * disk whole, even after a power loss. Lines lost with the process only cost a copy.
+ */
+class CompletedFilesJournal {
+    fd;
+    constructor(targetDir, owner) {
+        this.fd = fs.openSync(path.join(targetDir, catchup_marker_1.COMPLETED_FILES), 'a', 0o600);
+        if (owner)
+            fs.fchownSync(this.fd, owner.uid, owner.gid);
+    }
+    /** `relPath` (relative to PGDATA) is complete and durable at `size` bytes. */
+    add(relPath, size) {
+        // One write per line: O_APPEND keeps lines whole even if the process dies right after.
+        fs.writeSync(this.fd, `${size}\t${relPath}\n`);
+    }
+    close() {
+        fs.closeSync(this.fd);
+    }
+}
+exports.CompletedFilesJournal = CompletedFilesJournal;
+/** The journal of an interrupted FULL: path -> size; empty when there is none. A torn last line is ignored. */
+function readCompletedFiles(targetDir) {
+    let text;
+    try {
+        text = fs.readFileSync(path.join(targetDir, catchup_marker_1.COMPLETED_FILES), 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return new Map();
+        throw err;
+    }
+    const done = new Map();
+    // Only whole lines: a line cut by a kill mid-write has no newline and could name another file.
+    for (const line of text.split('\n').slice(0, -1)) {
+        const m = /^(\d+)\t(.+)$/.exec(line);
+        if (m)
+            done.set(m[2], Number(m[1]));
+    }
+    return done;
 }
 
 
@@ -14589,12 +14863,15 @@ function inspectTarget(targetDir) {
     if (!st.isDirectory()) {
         throw new errors_1.CatchupError('target-not-directory', `The target ${dir} is not a directory.`, 'Point the target option at a data directory.');
     }
+    const marker = (0, catchup_marker_1.readMarker)(dir);
+    if (marker?.mode === 'FULL') {
+        throw new errors_1.CatchupError('target-interrupted-full', `The target ${dir} holds a FULL copy that was interrupted (started ${marker.startedAt}, PID ${marker.pid}): only FULL can finish it.`, 'Rerun pg-catchup catchup -b FULL with the same source and target: it resumes, keeping the files the interrupted run finished.');
+    }
     const versionFile = path.join(dir, 'PG_VERSION');
     if (!fs.existsSync(versionFile)) {
         throw new errors_1.CatchupError('target-not-pgdata', `The target ${dir} is not a PostgreSQL data directory (no PG_VERSION).`, fs.readdirSync(dir).length === 0 ? 'It is empty: use -b FULL.' : 'Point the target option at a data directory, or use -b FULL into an empty one.');
     }
     const majorVersion = Number(fs.readFileSync(versionFile, 'utf8').trim());
-    const marker = (0, catchup_marker_1.readMarker)(dir);
     const { control, controlSource } = readTargetControl(dir, marker);
     const labelPath = path.join(dir, 'backup_label');
     let backupLabel = null;
