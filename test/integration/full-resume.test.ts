@@ -96,6 +96,12 @@ describe.each(testVersions().slice(-1))('FULL killed and rerun, PostgreSQL %i', 
     fs.rmSync(path.join(target, 'pg_catchup.lock'));
     const before = treeDigest(target);
 
+    // AUTO picks FULL for it, and the preflight says FULL resumes it.
+    const pre = await runCli(['preflight', '-b', 'AUTO', '-D', target, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '--json']);
+    const preReport = JSON.parse(pre.stdout) as Report;
+    expect(preReport.mode).toBe('FULL');
+    expect(preReport.checks.find((c) => c.id === 'target-empty')?.detail).toMatch(/holds a FULL interrupted .*resumes it/);
+
     const delta = await runCli(['catchup', '-b', 'DELTA', '-D', target, ...conn]);
     expect(delta.code).toBe(1);
     expect(delta.stderr).toMatch(/holds a FULL copy that was interrupted .*only FULL can finish it/);

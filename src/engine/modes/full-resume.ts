@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CatchupError } from '../errors';
 import type { Logger } from '../log';
+import type { CheckResult } from '../preflight/check';
 import { CatchupMarker, LOCK_FILE, OWN_FILES } from '../pgdata/catchup-marker';
 import { readCompletedFiles } from '../pgdata/completed-files';
 import { relationMainForks } from '../pgdata/listing-relations';
@@ -14,6 +15,11 @@ import { listSourceFiles, SourceEntry } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
 import { formatBytes } from './format-bytes';
 import type { SourceSession } from './source-session';
+
+/** An interrupted FULL is no obstacle to FULL, which resumes it: the target-empty check says so. */
+export function resumableFullCheck(marker: CatchupMarker): CheckResult {
+  return { id: 'target-empty', title: 'Target directory is empty', status: 'pass', detail: `it holds a FULL interrupted at its run started ${marker.startedAt} (PID ${marker.pid}): this run resumes it` };
+}
 
 /** What an interrupted FULL left that a rerun keeps. */
 export interface FullResume {

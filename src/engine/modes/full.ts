@@ -20,7 +20,7 @@ import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { takeLock } from './target-checks';
-import { planFullResume, prepareFullResume } from './full-resume';
+import { planFullResume, prepareFullResume, resumableFullCheck } from './full-resume';
 import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
 
 export { formatBytes } from './format-bytes';
@@ -84,9 +84,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       throw new CatchupError('target-interrupted-other', `The target ${targetDir} holds an interrupted ${marker.mode} run (started ${marker.startedAt}, PID ${marker.pid}), not a FULL.`,
         `Rerun the interrupted run's mode to finish it (pg-catchup ${marker.mode === 'rewind' ? 'rewind' : `catchup -b ${marker.mode}`} with the same source); FULL needs an empty directory.`);
     }
-    report.checks.push(checkTargetDirectory(targetDir), marker
-      ? { id: 'target-empty', title: 'Target directory is empty', status: 'pass', detail: `it holds a FULL interrupted at its run started ${marker.startedAt} (PID ${marker.pid}): this run resumes it` }
-      : checkTargetEmpty(targetDir));
+    report.checks.push(checkTargetDirectory(targetDir), marker ? resumableFullCheck(marker) : checkTargetEmpty(targetDir));
     assertChecksPass(report.checks, opts.failOnWarning);
     source = await openSourceSession(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
     report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));

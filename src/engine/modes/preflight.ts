@@ -1,7 +1,9 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { Logger, silentLogger } from '../log';
 import { checkDiskSpace } from '../preflight/disk-space';
-import { assertChecksPass } from '../preflight/check';
+import { assertChecksPass, CheckResult } from '../preflight/check';
+import { readMarker } from '../pgdata/catchup-marker';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
 import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-not-source';
@@ -9,6 +11,7 @@ import { failReport, newReport, Report } from '../report/report';
 import { resolveConnection } from '../source/connection-options';
 import { RequestedMode, resolveMode } from './auto-mode';
 import { catchupDelta, catchupPtrack, DeltaCatchupOptions } from './delta';
+import { resumableFullCheck } from './full-resume';
 import { closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { parseLayout, placeLayout } from './target-layout';
 
@@ -57,7 +60,7 @@ async function preflightFull(opts: PreflightOptions, targetDir: string): Promise
   let source: SourceSession | undefined;
   try {
     const parsedLayout = parseLayout(opts, targetDir);
-    report.checks.push(checkTargetDirectory(targetDir), checkTargetEmpty(targetDir));
+    report.checks.push(checkTargetDirectory(targetDir), interruptedFullCheck(targetDir) ?? checkTargetEmpty(targetDir));
     assertChecksPass(report.checks);
     source = await openSourceSession(conn, 1, report.checks, { mode: 'FULL' });
     report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
@@ -77,4 +80,9 @@ async function preflightFull(opts: PreflightOptions, targetDir: string): Promise
     report.durationMs = Date.now() - started;
   }
   return report;
+}
+
+function interruptedFullCheck(targetDir: string): CheckResult | null {
+  const marker = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() ? readMarker(targetDir) : null;
+  return marker?.mode === 'FULL' ? resumableFullCheck(marker) : null;
 }
