@@ -12063,6 +12063,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.resumableFullCheck = resumableFullCheck;
 exports.prepareFullResume = prepareFullResume;
 exports.planFullResume = planFullResume;
 const fs = __importStar(__nccwpck_require__(9896));
@@ -12077,6 +12078,10 @@ const changed_blocks_scan_1 = __nccwpck_require__(8091);
 const file_listing_1 = __nccwpck_require__(8115);
 const lsn_1 = __nccwpck_require__(2524);
 const format_bytes_1 = __nccwpck_require__(9164);
+/** An interrupted FULL is no obstacle to FULL, which resumes it: the target-empty check says so. */
+function resumableFullCheck(marker) {
+    return { id: 'target-empty', title: 'Target directory is empty', status: 'pass', detail: `it holds a FULL interrupted at its run started ${marker.startedAt} (PID ${marker.pid}): this run resumes it` };
+}
 /**
  * Checks that the interrupted FULL in `targetDir` can be resumed against this source, then
  * removes what it had not finished, before anything else is written: every file the journal
@@ -12242,9 +12247,7 @@ async function catchupFull(opts) {
         if (marker && marker.mode !== 'FULL') {
             throw new errors_1.CatchupError('target-interrupted-other', `The target ${targetDir} holds an interrupted ${marker.mode} run (started ${marker.startedAt}, PID ${marker.pid}), not a FULL.`, `Rerun the interrupted run's mode to finish it (pg-catchup ${marker.mode === 'rewind' ? 'rewind' : `catchup -b ${marker.mode}`} with the same source); FULL needs an empty directory.`);
         }
-        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), marker
-            ? { id: 'target-empty', title: 'Target directory is empty', status: 'pass', detail: `it holds a FULL interrupted at its run started ${marker.startedAt} (PID ${marker.pid}): this run resumes it` }
-            : (0, target_empty_1.checkTargetEmpty)(targetDir));
+        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), marker ? (0, full_resume_1.resumableFullCheck)(marker) : (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
         report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
@@ -12356,10 +12359,12 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runPreflight = runPreflight;
+const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 const log_1 = __nccwpck_require__(4760);
 const disk_space_1 = __nccwpck_require__(8162);
 const check_1 = __nccwpck_require__(4186);
+const catchup_marker_1 = __nccwpck_require__(3711);
 const target_directory_1 = __nccwpck_require__(5299);
 const target_empty_1 = __nccwpck_require__(2665);
 const target_not_source_1 = __nccwpck_require__(1839);
@@ -12367,6 +12372,7 @@ const report_1 = __nccwpck_require__(9863);
 const connection_options_1 = __nccwpck_require__(3627);
 const auto_mode_1 = __nccwpck_require__(3560);
 const delta_1 = __nccwpck_require__(4667);
+const full_resume_1 = __nccwpck_require__(9238);
 const source_session_1 = __nccwpck_require__(6769);
 const target_layout_1 = __nccwpck_require__(1775);
 /**
@@ -12410,7 +12416,7 @@ async function preflightFull(opts, targetDir) {
     let source;
     try {
         const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
-        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), (0, target_empty_1.checkTargetEmpty)(targetDir));
+        report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), interruptedFullCheck(targetDir) ?? (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks);
         source = await (0, source_session_1.openSourceSession)(conn, 1, report.checks, { mode: 'FULL' });
         report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
@@ -12432,6 +12438,10 @@ async function preflightFull(opts, targetDir) {
         report.durationMs = Date.now() - started;
     }
     return report;
+}
+function interruptedFullCheck(targetDir) {
+    const marker = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() ? (0, catchup_marker_1.readMarker)(targetDir) : null;
+    return marker?.mode === 'FULL' ? (0, full_resume_1.resumableFullCheck)(marker) : null;
 }
 
 
