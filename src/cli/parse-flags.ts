@@ -1,3 +1,4 @@
+import { parseConninfo } from '../engine/source/conninfo';
 import { parseArgs, ParseArgsConfig } from 'util';
 import { ChangeSourceError, ForcedChangeSources, parseChangeSources } from '../engine/plan/change-source-choice';
 import { UsageError } from './usage-error';
@@ -73,4 +74,26 @@ export function changeSourceValues(values: Record<string, unknown>, command: str
     if (err instanceof ChangeSourceError) throw new UsageError(err.message, command);
     throw err;
   }
+}
+
+/**
+ * A password inside a connection string on the command line is readable by every user of the
+ * host (ps, /proc/PID/cmdline) for as long as the run lasts: said once, with the safer ways. The
+ * password itself is never printed (the engine logs connections without it).
+ */
+export function warnOfCommandLinePassword(conninfo: string | undefined, logger: { warn(m: string): void }): void {
+  if (!conninfo) return;
+  let hasPassword = false;
+  try {
+    hasPassword = looksLikeConninfo(conninfo) && parseConninfo(conninfo).password !== undefined;
+  } catch {
+    return; // malformed: the engine refuses it with its own (redacted) message
+  }
+  if (hasPassword) {
+    logger.warn('the connection string on the command line holds a password, which other users of this host can read (ps, /proc) while the run lasts: use PGPASSWORD, ~/.pgpass or a passfile= instead');
+  }
+}
+
+function looksLikeConninfo(s: string): boolean {
+  return s.includes('=') || /^postgres(ql)?:\/\//.test(s);
 }

@@ -5,7 +5,7 @@ import { catchup } from '../../engine/modes/catchup';
 import { CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
 import type { Report } from '../../engine/report/report';
 import {
-  CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag,
+  CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag, warnOfCommandLinePassword,
 } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
@@ -98,6 +98,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
   const threads = parseIntFlag('catchup', 'num-write-threads', values['num-write-threads'] as string | undefined, 1, 64) ?? jobs;
   const validateThreads = parseIntFlag('catchup', 'num-validate-threads', values['num-validate-threads'] as string | undefined, 0, 64) ?? 0;
   const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+  warnOfCommandLinePassword(values.dbname as string | undefined, logger);
 
   const reportPath = values.report as string | undefined;
   let report: Report | undefined;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
 import type { RequestedMode } from '../../engine/modes/auto-mode';
 import { runPreflight } from '../../engine/modes/preflight';
-import { CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags } from '../parse-flags';
+import { CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, warnOfCommandLinePassword } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderChecks } from '../render-checks';
 import { UsageError } from '../usage-error';
@@ -45,6 +45,8 @@ export async function runPreflightCommand(argv: string[]): Promise<number> {
   if (!['FULL', 'DELTA', 'AUTO', 'PTRACK'].includes(mode)) throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA, PTRACK or AUTO`, 'preflight');
   const target = values['destination-pgdata'] as string | undefined;
   if (!target) throw new UsageError('--destination-pgdata is required', 'preflight');
+  const logger = terminalLogger({ progress: false, debug: Boolean(values.debug) });
+  warnOfCommandLinePassword(values.dbname as string | undefined, logger);
   const report = await runPreflight({
     mode: mode as RequestedMode,
     targetDir: target,
@@ -53,7 +55,7 @@ export async function runPreflightCommand(argv: string[]): Promise<number> {
     ...layoutValues(values),
     failOnWarning: Boolean(values['fail-on-warning']),
     runner: execCommandRunner,
-    logger: terminalLogger({ progress: false, debug: Boolean(values.debug) }),
+    logger,
   });
   if (values.report) fs.writeFileSync(values.report as string, `${JSON.stringify(report, null, 2)}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

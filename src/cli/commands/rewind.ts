@@ -3,7 +3,7 @@ import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { rewind } from '../../engine/modes/delta';
 import { formatBytes } from '../../engine/modes/format-bytes';
 import type { Report } from '../../engine/report/report';
-import { CHANGE_SOURCE_FLAG, changeSourceValues, parseFlags, parseIntFlag } from '../parse-flags';
+import { CHANGE_SOURCE_FLAG, changeSourceValues, parseFlags, parseIntFlag, warnOfCommandLinePassword } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
@@ -77,6 +77,7 @@ export async function runRewind(argv: string[]): Promise<number> {
   const server = values['source-server'] as string | undefined;
   if (!server) throw new UsageError('no source specified (--source-server)', 'rewind');
   const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+  warnOfCommandLinePassword(server, logger);
 
   let report: Report | undefined;
   try {
