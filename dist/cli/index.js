@@ -9193,6 +9193,7 @@ async function runCatchup(argv) {
     const threads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-write-threads', values['num-write-threads'], 1, 64) ?? jobs;
     const validateThreads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-validate-threads', values['num-validate-threads'], 0, 64) ?? 0;
     const logger = (0, progress_printer_1.terminalLogger)({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+    (0, parse_flags_1.warnOfCommandLinePassword)(values.dbname, logger);
     const reportPath = values.report;
     let report;
     try {
@@ -9333,6 +9334,8 @@ async function runPreflightCommand(argv) {
     const target = values['destination-pgdata'];
     if (!target)
         throw new usage_error_1.UsageError('--destination-pgdata is required', 'preflight');
+    const logger = (0, progress_printer_1.terminalLogger)({ progress: false, debug: Boolean(values.debug) });
+    (0, parse_flags_1.warnOfCommandLinePassword)(values.dbname, logger);
     const report = await (0, preflight_1.runPreflight)({
         mode: mode,
         targetDir: target,
@@ -9341,7 +9344,7 @@ async function runPreflightCommand(argv) {
         ...(0, parse_flags_1.layoutValues)(values),
         failOnWarning: Boolean(values['fail-on-warning']),
         runner: exec_command_runner_1.execCommandRunner,
-        logger: (0, progress_printer_1.terminalLogger)({ progress: false, debug: Boolean(values.debug) }),
+        logger,
     });
     if (values.report)
         fs.writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
@@ -9512,6 +9515,7 @@ async function runRewind(argv) {
     if (!server)
         throw new usage_error_1.UsageError('no source specified (--source-server)', 'rewind');
     const logger = (0, progress_printer_1.terminalLogger)({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+    (0, parse_flags_1.warnOfCommandLinePassword)(server, logger);
     let report;
     try {
         report = await (0, delta_1.rewind)({
@@ -9587,6 +9591,8 @@ exports.parseFlags = parseFlags;
 exports.parseIntFlag = parseIntFlag;
 exports.layoutValues = layoutValues;
 exports.changeSourceValues = changeSourceValues;
+exports.warnOfCommandLinePassword = warnOfCommandLinePassword;
+const conninfo_1 = __nccwpck_require__(6450);
 const util_1 = __nccwpck_require__(9023);
 const change_source_choice_1 = __nccwpck_require__(8164);
 const usage_error_1 = __nccwpck_require__(4226);
@@ -9656,6 +9662,28 @@ function changeSourceValues(values, command) {
             throw new usage_error_1.UsageError(err.message, command);
         throw err;
     }
+}
+/**
+ * A password inside a connection string on the command line is readable by every user of the
+ * host (ps, /proc/PID/cmdline) for as long as the run lasts: said once, with the safer ways. The
+ * password itself is never printed (the engine logs connections without it).
+ */
+function warnOfCommandLinePassword(conninfo, logger) {
+    if (!conninfo)
+        return;
+    let hasPassword = false;
+    try {
+        hasPassword = looksLikeConninfo(conninfo) && (0, conninfo_1.parseConninfo)(conninfo).password !== undefined;
+    }
+    catch {
+        return; // malformed: the engine refuses it with its own (redacted) message
+    }
+    if (hasPassword) {
+        logger.warn('the connection string on the command line holds a password, which other users of this host can read (ps, /proc) while the run lasts: use PGPASSWORD, ~/.pgpass or a passfile= instead');
+    }
+}
+function looksLikeConninfo(s) {
+    return s.includes('=') || /^postgres(ql)?:\/\//.test(s);
 }
 
 
