@@ -1,3 +1,4 @@
+import { planDelta } from '../../../src/engine/plan/plan-delta';
 import { planFull } from '../../../src/engine/plan/plan-full';
 import type { TablespacePlacement } from '../../../src/engine/plan/tablespace-mapping';
 import type { SourceEntry } from '../../../src/engine/source/file-listing';
@@ -64,5 +65,31 @@ describe('FULL plan', () => {
     expect(plan.files.map((f) => f.path)).not.toContain('conf.d/a.conf');
     expect(plan.directories).not.toContain('conf.d');
     expect(plan.skipped).toEqual(expect.arrayContaining([{ path: 'conf.d/a.conf', reason: 'excluded-by-user' }, { path: 'postgresql.auto.conf', reason: 'excluded-by-user' }]));
+  });
+});
+
+describe('source paths that could write outside the target are refused before any plan (hostile listing)', () => {
+  const dir = (path: string): SourceEntry => ({ path, size: 4096, isDir: true });
+  const file = (path: string, size = 8192): SourceEntry => ({ path, size, isDir: false });
+  const sane: SourceEntry[] = [file('PG_VERSION', 3), dir('global'), file('global/pg_control'), dir('base'), dir('base/5'), file('base/5/16384'), dir('base/pgsql_tmp')];
+
+  test.each([
+    ['/etc/passwd', /is absolute/],
+    ['../outside', /climbs out with "\.\."/],
+    ['base/5/../../../root/.ssh/authorized_keys', /climbs out/],
+    ['base//5', /empty or "\." component/],
+    ['base/./5/1', /empty or "\." component/],
+    ['global/pg_control\n', /control character/],
+    ['base\\..\\x', /backslash/],
+    ['base/not-an-oid/16384', /does not fit PostgreSQL's layout/],
+    ['pg_tblspc/evil/PG_15/5/1', /does not fit PostgreSQL's layout/],
+  ])('%j', (bad, why) => {
+    const listing = [...sane, file(bad)];
+    expect(() => planFull(listing)).toThrow(why);
+    expect(() => planDelta({ source: listing, target: [], blockSize: 8192, protectedPaths: [] })).toThrow(why);
+  });
+
+  test('a sane listing, pgsql_tmp and files of the user\'s own at the top level included, plans', () => {
+    expect(() => planFull([...sane, file('my-notes.txt', 10), dir('conf.d'), file('conf.d/extra.conf', 10)])).not.toThrow();
   });
 });
