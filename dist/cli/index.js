@@ -15669,6 +15669,7 @@ exports.planFull = planFull;
 exports.splitListing = splitListing;
 exports.linkedTablespaces = linkedTablespaces;
 exports.assertCopyableListing = assertCopyableListing;
+exports.assertSafeSourcePath = assertSafeSourcePath;
 exports.byDepthThenName = byDepthThenName;
 const errors_1 = __nccwpck_require__(7679);
 const exclusions_1 = __nccwpck_require__(449);
@@ -15713,6 +15714,8 @@ function linkedTablespaces(placements) {
  * from the ones placed before the backup started (CREATE/DROP TABLESPACE during the run).
  */
 function assertCopyableListing(listing, placements) {
+    for (const e of listing)
+        assertSafeSourcePath(e.path);
     if (!listing.some((e) => e.path === plan_1.CONTROL_FILE)) {
         throw new errors_1.CatchupError('no-pg-control', `The source's listing has no ${plan_1.CONTROL_FILE}.`, 'The connection does not reach a PostgreSQL data directory it can read; check the EXECUTE grants on pg_ls_dir and pg_stat_file.');
     }
@@ -15721,6 +15724,30 @@ function assertCopyableListing(listing, placements) {
     if (listed.join() !== placed.join()) {
         throw new errors_1.CatchupError('tablespaces-changed', `The source's tablespaces changed while pg-catchup ran (listed: ${listed.join(', ') || 'none'}; placed at the start: ${placed.join(', ') || 'none'}).`, 'CREATE/DROP TABLESPACE cannot run during a catchup: rerun it when the DDL has finished.');
     }
+}
+/**
+ * A source path becomes a target path by joining it to PGDATA, so one that is absolute, climbs
+ * out with `..`, or hides a component (`.`, empty, control characters) could write anywhere:
+ * the source is trusted for data, not for where the data goes.
+ */
+function assertSafeSourcePath(p) {
+    const parts = p.split('/');
+    const bad = p.startsWith('/') ? 'is absolute'
+        : parts.some((c) => c === '..') ? 'climbs out with ".."'
+            : parts.some((c) => c === '' || c === '.') ? 'has an empty or "." component'
+                // eslint-disable-next-line no-control-regex
+                : /[\x00-\x1f\x7f\\]/.test(p) ? 'holds a control character or a backslash'
+                    : !fitsLayout(parts) ? 'does not fit PostgreSQL\'s layout (base/ and pg_tblspc/ hold only OID directories)'
+                        : null;
+    if (bad) {
+        throw new errors_1.CatchupError('unsafe-source-path', `The source's file listing names ${JSON.stringify(p)}, which ${bad}: refusing to plan a copy from it.`, 'The connection does not reach a PostgreSQL server listing its own data directory (a proxy or a modified server?): point pg-catchup at the real source.');
+    }
+}
+/** base/<oid>/..., base/pgsql_tmp, pg_tblspc/<oid>/...; anything else outside those two is the user's. */
+function fitsLayout(parts) {
+    if (parts.length < 2 || (parts[0] !== 'base' && parts[0] !== 'pg_tblspc'))
+        return true;
+    return /^\d+$/.test(parts[1]) || (parts[0] === 'base' && parts[1] === 'pgsql_tmp');
 }
 function byDepthThenName(a, b) {
     const depth = (p) => p.split('/').length;

@@ -86,7 +86,7 @@ describe('source paths that could write outside the target are refused before an
   ])('%j', (bad, why) => {
     const listing = [...sane, file(bad)];
     expect(() => planFull(listing)).toThrow(why);
-    expect(() => planDelta({ source: listing, target: [], blockSize: 8192, protectedPaths: [] })).toThrow(why);
+    expect(() => planDelta({ source: listing, target: [], blockSize: 8192, sourceChanged: new Map(), protectedPaths: [] })).toThrow(why);
   });
 
   test('a sane listing, pgsql_tmp and files of the user\'s own at the top level included, plans', () => {
