@@ -1,0 +1,64 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  Cluster, expectCliSuccess, expectSameDataAtSameLsn, makeOwnedDir, makeScratchDir, runCli, standbyOf, startAsStandby, testVersions, treeDigest, useClusters, waitForStreaming,
+} from '../support';
+
+useClusters();
+
+describe.each(testVersions().slice(-1))('targets that try to send writes elsewhere, PostgreSQL %i', (version) => {
+  test('symlinks inside the target (to a file, to a directory, dangling) are replaced, never written or deleted through', async () => {
+    const primary = await Cluster.createPrimary(version);
+    await primary.query('CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, \'a\' FROM generate_series(1, 20000) g');
+    const standby = await standbyOf(primary);
+    await standby.stop('fast');
+    await primary.query('UPDATE t SET v = \'b\' WHERE id % 5 = 0');
+
+    // Outside the target: what the links point at must come out byte for byte the same.
+    const outside = makeScratchDir('outside');
+    fs.writeFileSync(path.join(outside, 'precious.dat'), 'do not touch');
+    fs.mkdirSync(path.join(outside, 'dir'));
+    fs.writeFileSync(path.join(outside, 'dir', 'inner'), 'nor this');
+    const before = treeDigest(outside);
+
+    const rel = await primary.scalar<string>("SELECT pg_relation_filepath('t')");
+    const relFile = path.join(standby.dataDir, rel);
+    fs.rmSync(relFile);
+    fs.symlinkSync(path.join(outside, 'precious.dat'), relFile); // a relation file
+    const dbDir = path.join(standby.dataDir, path.dirname(rel));
+    fs.symlinkSync(path.join(outside, 'dir'), path.join(dbDir, 'linked-dir')); // a directory the source does not have
+    fs.rmSync(path.join(standby.dataDir, 'global', 'pg_filenode.map'));
+    fs.symlinkSync(path.join(outside, 'dir'), path.join(standby.dataDir, 'global', 'pg_filenode.map')); // a non-relation file as a dir link
+    fs.symlinkSync('/nonexistent/nowhere', path.join(standby.dataDir, 'dangling'));
+
+    const res = await runCli(['catchup', '-b', 'DELTA', '-D', standby.dataDir, '-R', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres']);
+    expectCliSuccess(res);
+    expect(treeDigest(outside)).toBe(before);
+    expect(fs.lstatSync(relFile).isSymbolicLink()).toBe(false);
+    expect(fs.existsSync(path.join(dbDir, 'linked-dir'))).toBe(false);
+    expect(fs.lstatSync(path.join(standby.dataDir, 'global', 'pg_filenode.map')).isFile()).toBe(true);
+    const restarted = await startAsStandby(standby.dataDir);
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, restarted);
+    await restarted.stop('fast');
+  });
+
+  test('a target path with spaces and non-ASCII characters, and a target that is itself a symlink', async () => {
+    const primary = await Cluster.createPrimary(version);
+    await primary.query('CREATE TABLE t AS SELECT g FROM generate_series(1, 10000) g');
+    const parent = path.join(makeScratchDir('odd-paths'), 'base de données — standby ✓');
+    fs.mkdirSync(parent, { recursive: true });
+    const target = makeOwnedDir(path.join(parent, 'pg data'));
+    const link = `${path.dirname(parent)}/link to standby`;
+    fs.symlinkSync(target, link);
+    const conn = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-R'];
+    expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', link, ...conn]));
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    await primary.query('INSERT INTO t SELECT g FROM generate_series(1, 5000) g');
+    expectCliSuccess(await runCli(['catchup', '-b', 'DELTA', '-D', link, ...conn]));
+    const standby = await startAsStandby(target);
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+  });
+});
