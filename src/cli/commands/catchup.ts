@@ -33,6 +33,9 @@ Options:
                                  restore_command (a diverged target is then synced from its last
                                  checkpoint before the fork, not from the fork point)
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
+      --no-space-check           FULL: skip the check that the target's file system has room
+                                 for the databases plus WAL (a full disk then stops the run, and
+                                 the same command resumes it once there is room)
       --start-over               FULL: an interrupted FULL that cannot be resumed safely (the
                                  source has neither data checksums nor wal_log_hints) is deleted
                                  and copied again; without it the run refuses
@@ -78,6 +81,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'target-bindir': { type: 'string' },
     'store-password': { type: 'boolean' },
     'start-over': { type: 'boolean' },
+    'no-space-check': { type: 'boolean' },
     'no-sync': { type: 'boolean', short: 'N' },
     progress: { type: 'boolean', short: 'P' },
     report: { type: 'string' },
@@ -124,6 +128,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
       ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
       startOver: Boolean(values['start-over']),
+      spaceCheck: !values['no-space-check'],
       ...changeSourceValues(values, 'catchup'),
       targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
     });

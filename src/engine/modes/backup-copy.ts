@@ -90,9 +90,10 @@ export async function runBackupCopy(
   const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
   const receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
   const validation = source.dataChecksums ? new CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
+  let plan: Plan | null = null;
   try {
     opts.clock?.next('plan (listing, changed blocks)');
-    const plan = await makePlan(startLsn, replayWalStart !== null);
+    plan = await makePlan(startLsn, replayWalStart !== null);
     opts.clock?.next('copy');
     const copy = await executeCopy(plan, source.readers, writer, opts.logger, validation ?? undefined);
     const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
@@ -131,10 +132,32 @@ export async function runBackupCopy(
       startLsn, stopLsn: stop.stopLsn, plan, copy, validation: validated, replaying: replayWalStart !== null,
       walSegments: sink.segments.length + (shipped?.segments ?? 0), walBytes: sink.bytesWritten + (shipped?.segments ?? 0) * segSize,
     };
+  } catch (err) {
+    throw diskFullError(err, writer, plan) ?? err;
   } finally {
     await receiver.abort();
     await validation?.close();
   }
+}
+
+/**
+ * A write that found the target's file system full, said with what was written, what is still
+ * to come and what is free; the target is left marked (not startable), and a rerun resumes.
+ */
+function diskFullError(err: unknown, writer: TargetWriter, plan: Plan | null): CatchupError | null {
+  if ((err as NodeJS.ErrnoException)?.code !== 'ENOSPC') return null;
+  const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+  let free = '?';
+  try {
+    const st = fs.statfsSync(writer.abs('.'));
+    free = mb(st.bavail * st.bsize);
+  } catch {
+    // the message still names the rest
+  }
+  const planned = plan?.bytesToCopy ?? 0;
+  return new CatchupError('disk-full',
+    `The target's file system is full: ${mb(writer.bytesWritten)} of ${mb(planned)} written, ${mb(Math.max(0, planned - writer.bytesWritten))} still to write plus the WAL, ${free} free (${(err as Error).message}).`,
+    'Free space on the target file system (or grow it), then run the same command again: the target is marked, PostgreSQL refuses to start it, and the rerun resumes.');
 }
 
 /**

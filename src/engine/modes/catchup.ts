@@ -5,7 +5,7 @@ import { catchupDelta, catchupPtrack, DeltaCatchupOptions } from './delta';
 import { catchupFull, FullCatchupOptions } from './full';
 import { runPreflight } from './preflight';
 
-export interface CatchupOptions extends DeltaCatchupOptions, Pick<FullCatchupOptions, 'startOver'> {
+export interface CatchupOptions extends DeltaCatchupOptions, Pick<FullCatchupOptions, 'startOver' | 'spaceCheck'> {
   mode: RequestedMode;
 }
 

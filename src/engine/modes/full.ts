@@ -13,6 +13,8 @@ import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-n
 import { assertChecksPass } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
+import { checkDiskSpace, readSourceDataBytes } from '../preflight/disk-space';
+import { listTarget } from '../pgdata/target-listing';
 import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { resolveConnection, SourceConnectionOptions } from '../source/connection-options';
 import { listSourceFiles } from '../source/file-listing';
@@ -53,6 +55,8 @@ export interface FullCatchupOptions extends CommonCatchupOptions {
    * wal_log_hints, or foreign files in the target) is deleted and copied again only with this.
    */
   startOver?: boolean;
+  /** false: skip the free-space check before the first write (a full disk then fails the run, which resumes later). */
+  spaceCheck?: boolean;
 }
 
 /**
@@ -92,6 +96,11 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
     const layout = await placeLayout(parsedLayout, source, targetDir, new Map(), report);
+    if (opts.spaceCheck !== false) {
+      // What is already there (a FULL being resumed) need not fit again.
+      const present = isDir ? listTarget(targetDir).reduce((sum, e) => sum + e.size, 0) : 0;
+      report.checks.push(checkDiskSpace(targetDir, Math.max(0, (await readSourceDataBytes(source.control)) - present) + 4 * source.segSize, 'the databases, plus WAL'));
+    }
     assertChecksPass(report.checks, opts.failOnWarning);
 
     // First write: everything above refused without touching the target.

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Logger, silentLogger } from '../log';
-import { checkDiskSpace } from '../preflight/disk-space';
+import { checkDiskSpace, readSourceDataBytes } from '../preflight/disk-space';
 import { assertChecksPass, CheckResult } from '../preflight/check';
 import { readMarker } from '../pgdata/catchup-marker';
 import { checkTargetDirectory } from '../preflight/target-directory';
@@ -68,8 +68,7 @@ async function preflightFull(opts: PreflightOptions, targetDir: string): Promise
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
     await placeLayout(parsedLayout, source, targetDir, new Map(), report);
-    const size = await source.control.query<{ bytes: string }>('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
-    const bytes = Number(size.rows[0].bytes);
+    const bytes = await readSourceDataBytes(source.control);
     report.files.bytesPlanned = bytes;
     report.checks.push(checkDiskSpace(targetDir, bytes + 4 * source.segSize, 'the databases, plus WAL'));
     report.status = 'dry-run';

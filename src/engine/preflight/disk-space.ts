@@ -1,6 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Client } from 'pg';
 import type { CheckResult } from './check';
+
+/** What a FULL copies, roughly: the size of every database (tablespaces included). */
+export async function readSourceDataBytes(client: Client): Promise<number> {
+  const res = await client.query<{ bytes: string }>('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
+  return Number(res.rows[0].bytes);
+}
 
 /** Free space on the target's file system for what the plan copies plus the WAL it streams. */
 export function checkDiskSpace(targetDir: string, bytesNeeded: number, what: string): CheckResult {
