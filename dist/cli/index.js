@@ -9126,6 +9126,9 @@ Options:
                                  restore_command (a diverged target is then synced from its last
                                  checkpoint before the fork, not from the fork point)
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
+      --no-space-check           FULL: skip the check that the target's file system has room
+                                 for the databases plus WAL (a full disk then stops the run, and
+                                 the same command resumes it once there is room)
       --start-over               FULL: an interrupted FULL that cannot be resumed safely (the
                                  source has neither data checksums nor wal_log_hints) is deleted
                                  and copied again; without it the run refuses
@@ -9170,6 +9173,7 @@ async function runCatchup(argv) {
         'target-bindir': { type: 'string' },
         'store-password': { type: 'boolean' },
         'start-over': { type: 'boolean' },
+        'no-space-check': { type: 'boolean' },
         'no-sync': { type: 'boolean', short: 'N' },
         progress: { type: 'boolean', short: 'P' },
         report: { type: 'string' },
@@ -9218,6 +9222,7 @@ async function runCatchup(argv) {
             ...common, mode: mode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
             assumeDiverged: Boolean(values['assume-diverged']),
             startOver: Boolean(values['start-over']),
+            spaceCheck: !values['no-space-check'],
             ...(0, parse_flags_1.changeSourceValues)(values, 'catchup'),
             targetBinDir: values['target-bindir'], runner: exec_command_runner_1.execCommandRunner,
         });
@@ -11088,9 +11093,10 @@ async function runBackupCopy(source, writer, opts, makePlan) {
     const sink = new wal_segment_sink_1.WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
     const receiver = new wal_receiver_1.WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
     const validation = source.dataChecksums ? new page_validation_1.CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
+    let plan = null;
     try {
         opts.clock?.next('plan (listing, changed blocks)');
-        const plan = await makePlan(startLsn, replayWalStart !== null);
+        plan = await makePlan(startLsn, replayWalStart !== null);
         opts.clock?.next('copy');
         const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger, validation ?? undefined);
         const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
@@ -11130,10 +11136,32 @@ async function runBackupCopy(source, writer, opts, makePlan) {
             walSegments: sink.segments.length + (shipped?.segments ?? 0), walBytes: sink.bytesWritten + (shipped?.segments ?? 0) * segSize,
         };
     }
+    catch (err) {
+        throw diskFullError(err, writer, plan) ?? err;
+    }
     finally {
         await receiver.abort();
         await validation?.close();
     }
+}
+/**
+ * A write that found the target's file system full, said with what was written, what is still
+ * to come and what is free; the target is left marked (not startable), and a rerun resumes.
+ */
+function diskFullError(err, writer, plan) {
+    if (err?.code !== 'ENOSPC')
+        return null;
+    const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
+    let free = '?';
+    try {
+        const st = fs.statfsSync(writer.abs('.'));
+        free = mb(st.bavail * st.bsize);
+    }
+    catch {
+        // the message still names the rest
+    }
+    const planned = plan?.bytesToCopy ?? 0;
+    return new errors_1.CatchupError('disk-full', `The target's file system is full: ${mb(writer.bytesWritten)} of ${mb(planned)} written, ${mb(Math.max(0, planned - writer.bytesWritten))} still to write plus the WAL, ${free} free (${err.message}).`, 'Free space on the target file system (or grow it), then run the same command again: the target is marked, PostgreSQL refuses to start it, and the rerun resumes.');
 }
 /**
  * Where a replaying target's copy window starts when it needs no backup session, or null when it
@@ -12235,6 +12263,8 @@ const target_not_source_1 = __nccwpck_require__(1839);
 const check_1 = __nccwpck_require__(4186);
 const target_directory_1 = __nccwpck_require__(5299);
 const target_empty_1 = __nccwpck_require__(2665);
+const disk_space_1 = __nccwpck_require__(8162);
+const target_listing_1 = __nccwpck_require__(9264);
 const report_1 = __nccwpck_require__(9863);
 const connection_options_1 = __nccwpck_require__(3627);
 const file_listing_1 = __nccwpck_require__(8115);
@@ -12283,6 +12313,11 @@ async function catchupFull(opts) {
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
         const layout = await (0, target_layout_1.placeLayout)(parsedLayout, source, targetDir, new Map(), report);
+        if (opts.spaceCheck !== false) {
+            // What is already there (a FULL being resumed) need not fit again.
+            const present = isDir ? (0, target_listing_1.listTarget)(targetDir).reduce((sum, e) => sum + e.size, 0) : 0;
+            report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, Math.max(0, (await (0, disk_space_1.readSourceDataBytes)(source.control)) - present) + 4 * source.segSize, 'the databases, plus WAL'));
+        }
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         // First write: everything above refused without touching the target.
         const owner = (0, file_owner_1.ownerForTarget)(targetDir);
@@ -12452,8 +12487,7 @@ async function preflightFull(opts, targetDir) {
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
         await (0, target_layout_1.placeLayout)(parsedLayout, source, targetDir, new Map(), report);
-        const size = await source.control.query('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
-        const bytes = Number(size.rows[0].bytes);
+        const bytes = await (0, disk_space_1.readSourceDataBytes)(source.control);
         report.files.bytesPlanned = bytes;
         report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, bytes + 4 * source.segSize, 'the databases, plus WAL'));
         report.status = 'dry-run';
@@ -16123,9 +16157,15 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readSourceDataBytes = readSourceDataBytes;
 exports.checkDiskSpace = checkDiskSpace;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
+/** What a FULL copies, roughly: the size of every database (tablespaces included). */
+async function readSourceDataBytes(client) {
+    const res = await client.query('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
+    return Number(res.rows[0].bytes);
+}
 /** Free space on the target's file system for what the plan copies plus the WAL it streams. */
 function checkDiskSpace(targetDir, bytesNeeded, what) {
     const base = { id: 'disk-space', title: 'Free disk space on the target' };
