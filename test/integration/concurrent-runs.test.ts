@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Cluster, expectSameDataAtSameLsn, runCli, standbyOf, startAsStandby, testVersions, useClusters, waitForStreaming } from '../support';
+import { Cluster, expectStandbyMatches, runCli, standbyOf, testVersions, useClusters } from '../support';
 
 useClusters();
 
@@ -24,10 +24,7 @@ describe.each(testVersions().slice(-1))('two runs on one target at once, Postgre
     expect(Number.isNaN(Date.parse(startedAt))).toBe(false);
     // The refusal came before the loser wrote anything: the winner's result starts and matches.
     expect(fs.existsSync(`${standby.dataDir}/pg_catchup.lock`)).toBe(false);
-    const restarted = await startAsStandby(standby.dataDir);
-    await waitForStreaming(primary);
-    await expectSameDataAtSameLsn(primary, restarted);
-    await restarted.stop('fast');
+    await expectStandbyMatches(standby.dataDir, primary);
   });
 
   test('FULL twice into one empty directory: one builds it, the other refuses', async () => {
@@ -41,9 +38,6 @@ describe.each(testVersions().slice(-1))('two runs on one target at once, Postgre
     // The winner's lock names it; only a loser that passed every check in the same instant as the
     // winner, and lost the lock by microseconds, sees the winner's files instead.
     expect(loser.stderr).toMatch(new RegExp(`${LOCKED.source}|no longer empty: another run wrote into it`));
-    const standby = await startAsStandby(target);
-    await waitForStreaming(primary);
-    await expectSameDataAtSameLsn(primary, standby);
-    await standby.stop('fast');
+    await expectStandbyMatches(target, primary);
   });
 });

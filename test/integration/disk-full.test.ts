@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Cluster, expectCliSuccess, expectSameDataAtSameLsn, isRoot, makeOwnedDir, makeScratchDir, runCli, startAsStandby, testVersions, useClusters, waitForStreaming,
+  Cluster, expectCliSuccess, expectStandbyMatches, isRoot, makeOwnedDir, makeScratchDir, runCli, testVersions, useClusters,
 } from '../support';
 
 useClusters();
@@ -47,9 +47,6 @@ if (!canMount) {
     const rerun = await runCli(['catchup', '-b', 'FULL', '-D', target, ...conn]);
     expectCliSuccess(rerun);
     expect(rerun.stderr).toMatch(/resumed: \d+ files/);
-    const standby = await startAsStandby(target);
-    await waitForStreaming(primary);
-    await expectSameDataAtSameLsn(primary, standby);
-    await standby.stop('fast');
+    await expectStandbyMatches(target, primary);
   });
 });

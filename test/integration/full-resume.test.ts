@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import {
-  Cluster, expectCliSuccess, expectSameDataAtSameLsn, runCli, seededRandom, startAsStandby, testSeed, testVersions, treeDigest, useClusters, waitForStreaming,
+  Cluster, expectCliSuccess, expectStandbyMatches, runCli, seededRandom, testSeed, testVersions, treeDigest, useClusters,
 } from '../support';
 import { expectValidReport } from '../support/report-schema';
 
@@ -75,10 +75,7 @@ describe.each(testVersions().slice(-1))('FULL killed and rerun, PostgreSQL %i', 
       expect(fs.existsSync(path.join(target, 'pg_catchup.marker'))).toBe(false);
       expect(fs.existsSync(path.join(target, 'pg_catchup.done'))).toBe(false);
 
-      const standby = await startAsStandby(target);
-      await waitForStreaming(primary);
-      await expectSameDataAtSameLsn(primary, standby);
-      await standby.stop('fast');
+      await expectStandbyMatches(target, primary);
       fs.rmSync(target, { recursive: true, force: true });
     }
   }, 600_000);
@@ -127,9 +124,6 @@ describe.each(testVersions().slice(-1))('FULL killed and rerun, PostgreSQL %i', 
     const over = await fullWithReport(['catchup', '-b', 'FULL', '-D', target, ...conn, '--start-over'], `${target}.json`);
     expect(over.resumed?.keptFiles ?? 0).toBe(0);
     expect(fs.existsSync(path.join(target, 'base', 'not-ours'))).toBe(false);
-    const standby = await startAsStandby(target);
-    await waitForStreaming(primary);
-    await expectSameDataAtSameLsn(primary, standby);
-    await standby.stop('fast');
+    await expectStandbyMatches(target, primary);
   }, 300_000);
 });

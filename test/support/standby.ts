@@ -6,6 +6,7 @@ import { hasTool, readPgVersion } from './pg-versions';
 import { run } from './run';
 import { giveToServerUser } from './scratch';
 import { waitForStreaming } from './replication-wait';
+import { expectSameDataAtSameLsn } from './compare-data';
 
 /** Wrap a data dir that has standby.signal (e.g. written by pg-catchup), start it, assert it is in recovery. */
 export async function startAsStandby(dataDir: string, opts: FromDataDirOptions = {}): Promise<Cluster> {
@@ -58,4 +59,15 @@ export async function createCopyStandby(primary: Cluster, opts: { applicationNam
   const standby = await startAsStandby(target, { name: `pg${primary.version}-copy-standby` });
   await waitForStreaming(primary, 30_000, app);
   return standby;
+}
+
+/** The end of nearly every sync test: the target starts as a standby of `source`, streams, and holds its data at the same LSN. */
+export async function expectStandbyMatches(dataDir: string, source: Cluster): Promise<void> {
+  const standby = await startAsStandby(dataDir);
+  try {
+    await waitForStreaming(source);
+    await expectSameDataAtSameLsn(source, standby);
+  } finally {
+    await standby.stop('fast');
+  }
 }
