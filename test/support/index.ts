@@ -16,3 +16,4 @@ export * from './failover';
 export * from './report-schema';
 export * from './mount-namespace';
 export * from './seeded-random';
+export * from './tcp-proxy';

@@ -43,6 +43,13 @@ export class WalSegmentSink implements WalSink {
     if (this.current) await this.closeCurrent();
   }
 
+  /** After a failure: closes the open segment without syncing it (a rerun streams its own WAL). */
+  async abandon(): Promise<void> {
+    const open = this.current;
+    this.current = null;
+    await open?.fh.close().catch(() => undefined);
+  }
+
   private async segment(segNo: bigint): Promise<fsp.FileHandle> {
     if (this.current && this.current.segNo === segNo) return this.current.fh;
     if (this.current) await this.closeCurrent();

@@ -136,6 +136,7 @@ export async function runBackupCopy(
     throw diskFullError(err, writer, plan) ?? err;
   } finally {
     await receiver.abort();
+    await sink.abandon();
     await validation?.close();
   }
 }

@@ -13,6 +13,7 @@ import { inspectTarget, TargetState } from '../pgdata/target-state';
 import type { Plan } from '../plan/plan';
 import { planDelta } from '../plan/plan-delta';
 import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
+import { explainSourceLoss } from '../source/connection-loss';
 import { resolveConnection } from '../source/connection-options';
 import { listSourceFiles } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
@@ -209,7 +210,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     report.nextStep = nextStepAfterSync(report);
     return report;
   } catch (err) {
-    throw failReport(report, err);
+    throw failReport(report, (await explainSourceLoss(err, conn, source?.info.postmasterStart ?? null)) ?? err);
   } finally {
     await closeSourceSession(source);
     lock?.release();

@@ -16,6 +16,7 @@ import { checkTargetEmpty } from '../preflight/target-empty';
 import { checkDiskSpace, readSourceDataBytes } from '../preflight/disk-space';
 import { listTarget } from '../pgdata/target-listing';
 import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
+import { explainSourceLoss } from '../source/connection-loss';
 import { resolveConnection, SourceConnectionOptions } from '../source/connection-options';
 import { listSourceFiles } from '../source/file-listing';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
@@ -144,7 +145,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     report.nextStep = nextStepAfterSync(report);
     return report;
   } catch (err) {
-    throw failReport(report, err);
+    throw failReport(report, (await explainSourceLoss(err, conn, source?.info.postmasterStart ?? null)) ?? err);
   } finally {
     await closeSourceSession(source);
     journal?.close();

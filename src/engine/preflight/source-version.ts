@@ -8,14 +8,17 @@ export interface SourceServerInfo {
   major: number;
   versionText: string;
   inRecovery: boolean;
+  /** pg_postmaster_start_time(): a later one after a lost connection means the source restarted. */
+  postmasterStart: string;
 }
 
 export async function readServerInfo(client: Client): Promise<SourceServerInfo> {
-  const res = await client.query<{ num: string; txt: string; rec: boolean }>(
-    "SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS txt, pg_is_in_recovery() AS rec",
+  const res = await client.query<{ num: string; txt: string; rec: boolean; started: string }>(
+    "SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS txt, pg_is_in_recovery() AS rec, pg_postmaster_start_time()::text AS started",
   );
-  const versionNum = Number(res.rows[0].num);
-  return { versionNum, major: Math.floor(versionNum / 10000), versionText: res.rows[0].txt, inRecovery: res.rows[0].rec };
+  const r = res.rows[0];
+  const versionNum = Number(r.num);
+  return { versionNum, major: Math.floor(versionNum / 10000), versionText: r.txt, inRecovery: r.rec, postmasterStart: r.started };
 }
 
 export function checkSourceVersion(info: SourceServerInfo): CheckResult {

@@ -5,11 +5,21 @@ import { ResolvedConnection, toClientConfig } from './connection-options';
 /** node-postgres passes `replication` through as a startup parameter; its types omit it. */
 export type SourceClientConfig = Partial<ClientConfig> & { replication?: 'true' };
 
+let lastDrop: Error | null = null;
+
+/** The error with which the server or the network last dropped one of our SQL connections. */
+export function lastConnectionDrop(): Error | null {
+  return lastDrop;
+}
+
 /** Opens a SQL (or replication) connection to the source, turning libpq-level failures into refusals. */
 export async function connectSource(conn: ResolvedConnection, extra: SourceClientConfig = {}): Promise<Client> {
   const client = new Client(toClientConfig(conn, extra));
-  // An idle connection that the server or network drops must not crash the process.
-  client.on('error', () => undefined);
+  // An idle connection that the server or network drops must not crash the process; the cause
+  // is kept, since the next query only says the client "is not queryable".
+  client.on('error', (err) => {
+    lastDrop = err;
+  });
   try {
     await client.connect();
   } catch (err) {
