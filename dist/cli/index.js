@@ -10854,6 +10854,12 @@ class WalSegmentSink {
         if (this.current)
             await this.closeCurrent();
     }
+    /** After a failure: closes the open segment without syncing it (a rerun streams its own WAL). */
+    async abandon() {
+        const open = this.current;
+        this.current = null;
+        await open?.fh.close().catch(() => undefined);
+    }
     async segment(segNo) {
         if (this.current && this.current.segNo === segNo)
             return this.current.fh;
@@ -11141,6 +11147,7 @@ async function runBackupCopy(source, writer, opts, makePlan) {
     }
     finally {
         await receiver.abort();
+        await sink.abandon();
         await validation?.close();
     }
 }
@@ -11584,6 +11591,7 @@ const target_wal_discard_1 = __nccwpck_require__(2979);
 const target_state_1 = __nccwpck_require__(8777);
 const plan_delta_1 = __nccwpck_require__(7126);
 const report_1 = __nccwpck_require__(9863);
+const connection_loss_1 = __nccwpck_require__(2514);
 const connection_options_1 = __nccwpck_require__(3627);
 const file_listing_1 = __nccwpck_require__(8115);
 const lsn_1 = __nccwpck_require__(2524);
@@ -11751,7 +11759,7 @@ async function syncExistingTarget(opts, flavor) {
         return report;
     }
     catch (err) {
-        throw (0, report_1.failReport)(report, err);
+        throw (0, report_1.failReport)(report, (await (0, connection_loss_1.explainSourceLoss)(err, conn, source?.info.postmasterStart ?? null)) ?? err);
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
@@ -12266,6 +12274,7 @@ const target_empty_1 = __nccwpck_require__(2665);
 const disk_space_1 = __nccwpck_require__(8162);
 const target_listing_1 = __nccwpck_require__(9264);
 const report_1 = __nccwpck_require__(9863);
+const connection_loss_1 = __nccwpck_require__(2514);
 const connection_options_1 = __nccwpck_require__(3627);
 const file_listing_1 = __nccwpck_require__(8115);
 const backup_copy_1 = __nccwpck_require__(1749);
@@ -12362,7 +12371,7 @@ async function catchupFull(opts) {
         return report;
     }
     catch (err) {
-        throw (0, report_1.failReport)(report, err);
+        throw (0, report_1.failReport)(report, (await (0, connection_loss_1.explainSourceLoss)(err, conn, source?.info.postmasterStart ?? null)) ?? err);
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
@@ -16315,9 +16324,10 @@ exports.readServerInfo = readServerInfo;
 exports.checkSourceVersion = checkSourceVersion;
 exports.SUPPORTED_MAJORS = [15, 16, 17, 18];
 async function readServerInfo(client) {
-    const res = await client.query("SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS txt, pg_is_in_recovery() AS rec");
-    const versionNum = Number(res.rows[0].num);
-    return { versionNum, major: Math.floor(versionNum / 10000), versionText: res.rows[0].txt, inRecovery: res.rows[0].rec };
+    const res = await client.query("SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS txt, pg_is_in_recovery() AS rec, pg_postmaster_start_time()::text AS started");
+    const r = res.rows[0];
+    const versionNum = Number(r.num);
+    return { versionNum, major: Math.floor(versionNum / 10000), versionText: r.txt, inRecovery: r.rec, postmasterStart: r.started };
 }
 function checkSourceVersion(info) {
     const base = { id: 'source-version', title: 'Source server version' };
@@ -16905,6 +16915,60 @@ async function scanChangedBlocks(client, ranges, referenceLsn, blockSize) {
     for (const blocks of result.values())
         blocks.sort((a, b) => a - b);
     return result;
+}
+
+
+/***/ }),
+
+/***/ 2514:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.explainSourceLoss = explainSourceLoss;
+const errors_1 = __nccwpck_require__(7679);
+const source_connect_1 = __nccwpck_require__(3770);
+// SQLSTATEs of a server going away under a session: admin_shutdown (fast or smart stop,
+// pg_terminate_backend), crash_shutdown, and the "starting up / shutting down" refusal.
+const SHUTDOWN_CODES = new Set(['57P01', '57P02', '57P03']);
+const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+/**
+ * A lost source connection (network cut, source stopped or restarted) in one line that says
+ * what happened and what to do, instead of a socket error and its stack; null for anything
+ * else. What happened is asked of the source itself, once: a later postmaster start time than
+ * the run saw means it restarted, no answer means it is down, the same one means the
+ * connection alone was cut (network, proxy, pg_terminate_backend).
+ */
+async function explainSourceLoss(err, conn, postmasterStart) {
+    if (err instanceof errors_1.CatchupError)
+        return null;
+    // node-postgres reports a query on a dropped client as "not queryable": the cause came earlier.
+    const cause = /not queryable/.test((0, errors_1.errorMessage)(err)) ? (0, source_connect_1.lastConnectionDrop)() ?? err : err;
+    const code = cause?.code ?? '';
+    const msg = (0, errors_1.errorMessage)(cause);
+    const lost = SHUTDOWN_CODES.has(code) || NETWORK_CODES.has(code) || /Connection terminated|connection (was )?(closed|lost|ended)|server closed the connection|not queryable/i.test(msg);
+    if (!lost)
+        return null;
+    const what = await askTheSource(conn, postmasterStart);
+    return new errors_1.CatchupError('source-lost', `The connection to the source (${conn.display}) was lost mid-run: ${what} (${msg}).`, 'Check that the source is up and reachable, then run the same command again: an interrupted target is marked (PostgreSQL refuses to start it) and the rerun resumes.');
+}
+async function askTheSource(conn, postmasterStart) {
+    try {
+        const client = await (0, source_connect_1.connectSource)(conn, { connectionTimeoutMillis: 3000 });
+        try {
+            const res = await client.query('SELECT pg_postmaster_start_time()::text AS started');
+            if (postmasterStart !== null && res.rows[0].started !== postmasterStart)
+                return `the source restarted (up again since ${res.rows[0].started})`;
+            return 'the source is up and did not restart, so the connection itself was cut (network, proxy, or a terminated backend)';
+        }
+        finally {
+            await client.end().catch(() => undefined);
+        }
+    }
+    catch (probe) {
+        return `the source does not answer now (${(0, errors_1.errorMessage)(probe)}): it is down or restarting`;
+    }
 }
 
 
@@ -17784,17 +17848,26 @@ exports.ReplicationConnection = ReplicationConnection;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.lastConnectionDrop = lastConnectionDrop;
 exports.connectSource = connectSource;
 exports.quoteIdent = quoteIdent;
 exports.quoteLiteral = quoteLiteral;
 const pg_1 = __nccwpck_require__(3273);
 const errors_1 = __nccwpck_require__(7679);
 const connection_options_1 = __nccwpck_require__(3627);
+let lastDrop = null;
+/** The error with which the server or the network last dropped one of our SQL connections. */
+function lastConnectionDrop() {
+    return lastDrop;
+}
 /** Opens a SQL (or replication) connection to the source, turning libpq-level failures into refusals. */
 async function connectSource(conn, extra = {}) {
     const client = new pg_1.Client((0, connection_options_1.toClientConfig)(conn, extra));
-    // An idle connection that the server or network drops must not crash the process.
-    client.on('error', () => undefined);
+    // An idle connection that the server or network drops must not crash the process; the cause
+    // is kept, since the next query only says the client "is not queryable".
+    client.on('error', (err) => {
+        lastDrop = err;
+    });
     try {
         await client.connect();
     }
