@@ -74,7 +74,7 @@ export async function prepareFullResume(targetDir: string, marker: CatchupMarker
  * in DELTA with R = the interrupted run's start LSN (every page changed since it was read has a
  * newer LSN: hint bits included, as the source logs them), the rest is copied whole.
  */
-export async function planFullResume(resume: FullResume, source: SourceSession, targetDir: string, layout: LayoutOptions, logger: Logger): Promise<{ plan: Plan; keptBytes: number }> {
+export async function planFullResume(resume: FullResume, source: SourceSession, targetDir: string, layout: LayoutOptions, logger: Logger): Promise<{ plan: Plan; keptFiles: number; keptBytes: number }> {
   const sourceListing: SourceEntry[] = await listSourceFiles(source.control);
   const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
   const R = resume.marker.referenceLsn;
@@ -86,7 +86,8 @@ export async function planFullResume(resume: FullResume, source: SourceSession, 
   });
   const keptBytes = kept.reduce((sum, e) => sum + e.size, 0);
   logger.info(`resumed: ${kept.length} files / ${formatBytes(keptBytes)} kept from the interrupted run (started ${resume.marker.startedAt}), brought up to date from ${formatLsn(R)}; ${formatBytes(plan.bytesToCopy)} to copy`);
-  return { plan, keptBytes };
+  // Only relation files are really kept (patched): every other file is copied whole on every run.
+  return { plan, keptFiles: kept.length, keptBytes };
 }
 
 async function logsHints(source: SourceSession): Promise<boolean> {

@@ -127,8 +127,8 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
         startedAt: report.startedAt, pid: process.pid, referenceReason: 'the backup start LSN of the interrupted FULL', diverged: false,
       }, owner);
       if (resume) {
-        const { plan, keptBytes } = await planFullResume(resume, source!, targetDir, layout, logger);
-        report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles: resume.kept.size, keptBytes };
+        const { plan, keptFiles, keptBytes } = await planFullResume(resume, source!, targetDir, layout, logger);
+        report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles, keptBytes };
         return plan;
       }
       const plan = planFull(await listSourceFiles(source!.control), layout);
