@@ -12199,7 +12199,8 @@ async function planFullResume(resume, source, targetDir, layout, logger) {
     });
     const keptBytes = kept.reduce((sum, e) => sum + e.size, 0);
     logger.info(`resumed: ${kept.length} files / ${(0, format_bytes_1.formatBytes)(keptBytes)} kept from the interrupted run (started ${resume.marker.startedAt}), brought up to date from ${(0, lsn_1.formatLsn)(R)}; ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)} to copy`);
-    return { plan, keptBytes };
+    // Only relation files are really kept (patched): every other file is copied whole on every run.
+    return { plan, keptFiles: kept.length, keptBytes };
 }
 async function logsHints(source) {
     if (source.dataChecksums)
@@ -12352,8 +12353,8 @@ async function catchupFull(opts) {
                 startedAt: report.startedAt, pid: process.pid, referenceReason: 'the backup start LSN of the interrupted FULL', diverged: false,
             }, owner);
             if (resume) {
-                const { plan, keptBytes } = await (0, full_resume_1.planFullResume)(resume, source, targetDir, layout, logger);
-                report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles: resume.kept.size, keptBytes };
+                const { plan, keptFiles, keptBytes } = await (0, full_resume_1.planFullResume)(resume, source, targetDir, layout, logger);
+                report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles, keptBytes };
                 return plan;
             }
             const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control), layout);
