@@ -53,6 +53,9 @@ async function runMaybeKilled(args: string[], target: string, kill: boolean, pic
       },
     });
     note = killed.killed ? `, killed ${delayMs.toFixed(0)} ms after its first write` : ', finished before the kill';
+    // Killed after its last write (pg_control back, marker gone): the job is done, and a FULL
+    // rerun would rightly refuse a directory that is no longer empty.
+    if (fs.existsSync(`${target}/global/pg_control`) && !fs.existsSync(`${target}/pg_catchup.marker`)) return `${note} (after its last write)`;
   }
   const res = await runCli(args);
   if (res.code !== 0) throw new Error(`pg-catchup ${args[0]} failed (exit ${res.code}):\n${res.stderr.slice(-1500)}`);
@@ -97,7 +100,8 @@ describe('soak', () => {
         } else {
           let pair = primaries.get(version);
           if (!pair) {
-            const primary = await Cluster.createPrimary(version);
+            // As a production source keeps WAL for its standbys (here: for the stopped one between runs).
+            const primary = await Cluster.createPrimary(version, { settings: { wal_keep_size: '1GB' } });
             await seed(primary);
             const standby = await standbyOf(primary);
             await standby.stop('fast');
