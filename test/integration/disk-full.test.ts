@@ -10,11 +10,11 @@ useClusters();
 const canMount = isRoot();
 if (!canMount) {
   // eslint-disable-next-line no-console
-  console.log('disk-full tests skipped: mounting a size-limited tmpfs needs root');
+  console.log('disk-full and read-only tests skipped: mounting a tmpfs needs root');
 }
 
 // Fault 4 of issue 8: the target's file system fills up.
-(canMount ? describe.each(testVersions().slice(-1)) : describe.skip.each([0]))('target disk full, PostgreSQL %i', (version) => {
+(canMount ? describe.each(testVersions().slice(-1)) : describe.skip.each([0]))('target file system full or read-only, PostgreSQL %i', (version) => {
   let mountPoint: string | null = null;
   afterEach(() => {
     if (mountPoint) execFileSync('umount', ['-l', mountPoint]);
@@ -48,5 +48,18 @@ if (!canMount) {
     expectCliSuccess(rerun);
     expect(rerun.stderr).toMatch(/resumed: \d+ files/);
     await expectStandbyMatches(target, primary);
+  });
+
+  test('a read-only target file system: refused in one line, nothing written', async () => {
+    const primary = await Cluster.createPrimary(version);
+    mountPoint = makeScratchDir('tmpfs-ro');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512m,mode=0755', 'tmpfs', mountPoint]);
+    const target = makeOwnedDir(path.join(mountPoint, 'pgdata'));
+    execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+    const res = await runCli(['catchup', '-b', 'FULL', '-D', target, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^pg-catchup: error: The target .*pgdata is on a read-only file system \(EROFS.*\)\. Remount it read-write/m);
+    expect(res.stderr).not.toMatch(/unexpected failure|\n\s+at /);
+    expect(fs.readdirSync(target)).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import { beginMarkedRun, endMarkedRun, OWN_FILES } from '../pgdata/catchup-marke
 import { primaryConninfo } from '../pgdata/recovery-conf';
 import { listTarget, readTablespaceLinks } from '../pgdata/target-listing';
 import { TargetLock } from '../pgdata/target-lock';
+import { resolveTargetDir } from '../pgdata/target-path';
+import { targetWriteError } from '../pgdata/target-write-errors';
 import { DISCARDED_WAL_DIR, setTargetWalAside } from '../pgdata/target-wal-discard';
 import { inspectTarget, TargetState } from '../pgdata/target-state';
 import type { Plan } from '../plan/plan';
@@ -90,10 +92,11 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
   const logger = opts.logger ?? silentLogger;
   const threads = opts.threads ?? 1;
   const sync = opts.sync ?? true;
-  const targetDir = path.resolve(opts.targetDir);
+  const { dir: targetDir, note: targetNote } = resolveTargetDir(opts.targetDir);
   const conn = resolveConnection(opts.source, opts.env ?? {});
   const report = newReport(flavor, conn.display, targetDir, threads);
   const started = Date.now();
+  if (targetNote) logger.info(targetNote);
   const clock = new PhaseClock(report);
   let source: SourceSession | undefined;
   let lock: TargetLock | undefined;
@@ -210,7 +213,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     report.nextStep = nextStepAfterSync(report);
     return report;
   } catch (err) {
-    throw failReport(report, (await explainSourceLoss(err, conn, source?.info.postmasterStart ?? null)) ?? err);
+    throw failReport(report, targetWriteError(err, targetDir) ?? (await explainSourceLoss(err, conn, source?.info.postmasterStart ?? null)) ?? err);
   } finally {
     await closeSourceSession(source);
     lock?.release();

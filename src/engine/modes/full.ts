@@ -8,6 +8,8 @@ import { beginMarkedRun, COMPLETED_FILES, endMarkedRun, LOCK_FILE, readMarker } 
 import { CompletedFilesJournal } from '../pgdata/completed-files';
 import { primaryConninfo } from '../pgdata/recovery-conf';
 import { TargetLock } from '../pgdata/target-lock';
+import { resolveTargetDir } from '../pgdata/target-path';
+import { targetWriteError } from '../pgdata/target-write-errors';
 import { planFull } from '../plan/plan-full';
 import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-not-source';
 import { assertChecksPass } from '../preflight/check';
@@ -69,10 +71,11 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   const logger = opts.logger ?? silentLogger;
   const threads = opts.threads ?? 1;
   const sync = opts.sync ?? true;
-  const targetDir = path.resolve(opts.targetDir);
+  const { dir: targetDir, note: targetNote } = resolveTargetDir(opts.targetDir);
   const conn = resolveConnection(opts.source, opts.env ?? {});
   const report = newReport('FULL', conn.display, targetDir, threads);
   const started = Date.now();
+  if (targetNote) logger.info(targetNote);
   const clock = new PhaseClock(report);
   let source: SourceSession | undefined;
   let lock: TargetLock | undefined;
@@ -145,7 +148,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     report.nextStep = nextStepAfterSync(report);
     return report;
   } catch (err) {
-    throw failReport(report, (await explainSourceLoss(err, conn, source?.info.postmasterStart ?? null)) ?? err);
+    throw failReport(report, targetWriteError(err, targetDir) ?? (await explainSourceLoss(err, conn, source?.info.postmasterStart ?? null)) ?? err);
   } finally {
     await closeSourceSession(source);
     journal?.close();

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Client } from 'pg';
+import { realPathOf } from '../pgdata/target-path';
 import type { CheckResult } from './check';
 
 /** Where the source keeps its data, as the source itself reports it. */
@@ -61,20 +62,6 @@ function sameServerFile(localPidFile: string, reported: string): boolean {
   }
   const firstLines = (s: string) => s.split('\n').slice(0, 4).join('\n');
   return firstLines(local) === firstLines(reported);
-}
-
-/** The real path of `p`, or of its nearest existing ancestor joined with the rest (a target FULL will create). */
-function realPathOf(p: string): string {
-  const abs = path.resolve(p);
-  const rest: string[] = [];
-  for (let dir = abs; ; dir = path.dirname(dir)) {
-    try {
-      return path.join(fs.realpathSync(dir), ...rest.reverse());
-    } catch {
-      if (dir === path.dirname(dir)) return abs;
-      rest.push(path.basename(dir));
-    }
-  }
 }
 
 function inside(child: string, parent: string): boolean {
