@@ -11587,6 +11587,8 @@ const catchup_marker_1 = __nccwpck_require__(3711);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const target_listing_1 = __nccwpck_require__(9264);
 const target_lock_1 = __nccwpck_require__(3777);
+const target_path_1 = __nccwpck_require__(5777);
+const target_write_errors_1 = __nccwpck_require__(9375);
 const target_wal_discard_1 = __nccwpck_require__(2979);
 const target_state_1 = __nccwpck_require__(8777);
 const plan_delta_1 = __nccwpck_require__(7126);
@@ -11638,10 +11640,12 @@ async function syncExistingTarget(opts, flavor) {
     const logger = opts.logger ?? log_1.silentLogger;
     const threads = opts.threads ?? 1;
     const sync = opts.sync ?? true;
-    const targetDir = path.resolve(opts.targetDir);
+    const { dir: targetDir, note: targetNote } = (0, target_path_1.resolveTargetDir)(opts.targetDir);
     const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
     const report = (0, report_1.newReport)(flavor, conn.display, targetDir, threads);
     const started = Date.now();
+    if (targetNote)
+        logger.info(targetNote);
     const clock = new report_1.PhaseClock(report);
     let source;
     let lock;
@@ -11759,7 +11763,7 @@ async function syncExistingTarget(opts, flavor) {
         return report;
     }
     catch (err) {
-        throw (0, report_1.failReport)(report, (await (0, connection_loss_1.explainSourceLoss)(err, conn, source?.info.postmasterStart ?? null)) ?? err);
+        throw (0, report_1.failReport)(report, (0, target_write_errors_1.targetWriteError)(err, targetDir) ?? (await (0, connection_loss_1.explainSourceLoss)(err, conn, source?.info.postmasterStart ?? null)) ?? err);
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
@@ -12267,6 +12271,8 @@ const catchup_marker_1 = __nccwpck_require__(3711);
 const completed_files_1 = __nccwpck_require__(6689);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const target_lock_1 = __nccwpck_require__(3777);
+const target_path_1 = __nccwpck_require__(5777);
+const target_write_errors_1 = __nccwpck_require__(9375);
 const plan_full_1 = __nccwpck_require__(7883);
 const target_not_source_1 = __nccwpck_require__(1839);
 const check_1 = __nccwpck_require__(4186);
@@ -12295,10 +12301,12 @@ async function catchupFull(opts) {
     const logger = opts.logger ?? log_1.silentLogger;
     const threads = opts.threads ?? 1;
     const sync = opts.sync ?? true;
-    const targetDir = path.resolve(opts.targetDir);
+    const { dir: targetDir, note: targetNote } = (0, target_path_1.resolveTargetDir)(opts.targetDir);
     const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
     const report = (0, report_1.newReport)('FULL', conn.display, targetDir, threads);
     const started = Date.now();
+    if (targetNote)
+        logger.info(targetNote);
     const clock = new report_1.PhaseClock(report);
     let source;
     let lock;
@@ -12372,7 +12380,7 @@ async function catchupFull(opts) {
         return report;
     }
     catch (err) {
-        throw (0, report_1.failReport)(report, (await (0, connection_loss_1.explainSourceLoss)(err, conn, source?.info.postmasterStart ?? null)) ?? err);
+        throw (0, report_1.failReport)(report, (0, target_write_errors_1.targetWriteError)(err, targetDir) ?? (await (0, connection_loss_1.explainSourceLoss)(err, conn, source?.info.postmasterStart ?? null)) ?? err);
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
@@ -14886,6 +14894,79 @@ function takeOverNotice(lock, targetDir) {
 
 /***/ }),
 
+/***/ 5777:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.resolveTargetDir = resolveTargetDir;
+exports.realPathOf = realPathOf;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+/**
+ * The target's real path, resolved once at the start (a target that is a symlink, or lies under
+ * one): every later step then works on the same directory even if the link is changed during
+ * the run, and the log says where the data really goes. A target that does not exist yet (FULL)
+ * is resolved through its nearest existing parent.
+ */
+function resolveTargetDir(given) {
+    const abs = path.resolve(given);
+    const real = realPathOf(abs);
+    return { dir: real, note: real === abs ? null : `the target ${abs} resolves to ${real} (through a symbolic link): working there` };
+}
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
+function realPathOf(p) {
+    const abs = path.resolve(p);
+    const rest = [];
+    for (let dir = abs;; dir = path.dirname(dir)) {
+        try {
+            return path.join(fs.realpathSync(dir), ...rest.reverse());
+        }
+        catch {
+            if (dir === path.dirname(dir))
+                return abs;
+            rest.push(path.basename(dir));
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 8777:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -15383,6 +15464,35 @@ function removeInThread(dir) {
         worker.once('error', reject);
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`removal thread exited with code ${code}`))));
     });
+}
+
+
+/***/ }),
+
+/***/ 9375:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.targetWriteError = targetWriteError;
+const errors_1 = __nccwpck_require__(7679);
+/**
+ * A target the run may not write (a read-only file system, modes or ownership that forbid it),
+ * in one line with the way out, instead of a bare EROFS or EACCES; null for anything else.
+ */
+function targetWriteError(err, targetDir) {
+    if (err instanceof errors_1.CatchupError)
+        return null;
+    const code = err?.code;
+    const msg = (0, errors_1.errorMessage)(err);
+    if (code === 'EROFS') {
+        return new errors_1.CatchupError('target-read-only', `The target ${targetDir} is on a read-only file system (${msg}).`, 'Remount it read-write or choose another target; if it turned read-only during the run (a file system error), check the disk, then run the same command again.');
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+        return new errors_1.CatchupError('target-not-writable', `pg-catchup may not write into the target ${targetDir} (${msg}).`, 'Run pg-catchup as the PostgreSQL OS user that owns the target, or as root; PGDATA must be mode 0700 or 0750 and owned by that user.');
+    }
+    return null;
 }
 
 
@@ -16633,6 +16743,7 @@ exports.readSourcePlacement = readSourcePlacement;
 exports.checkTargetNotSource = checkTargetNotSource;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
+const target_path_1 = __nccwpck_require__(5777);
 async function readSourcePlacement(client) {
     // postmaster.pid names the data directory (line 2) and needs only pg_read_binary_file, which
     // the copy needs anyway; data_directory would need pg_read_all_settings.
@@ -16656,9 +16767,9 @@ function checkTargetNotSource(targetDir, source) {
     if (!sameServerFile(path.join(dataDir, 'postmaster.pid'), source.postmasterPid)) {
         return { ...base, status: 'pass', detail: `the source runs on another host (its data directory ${dataDir} holds no matching postmaster.pid here)` };
     }
-    const target = realPathOf(targetDir);
+    const target = (0, target_path_1.realPathOf)(targetDir);
     for (const [what, dir] of [["data directory", dataDir], ...source.tablespaces.map((t) => ['tablespace', t])]) {
-        const real = realPathOf(dir);
+        const real = (0, target_path_1.realPathOf)(dir);
         const relation = target === real ? 'is' : inside(target, real) ? 'is inside' : inside(real, target) ? 'contains' : null;
         if (relation) {
             return {
@@ -16681,21 +16792,6 @@ function sameServerFile(localPidFile, reported) {
     }
     const firstLines = (s) => s.split('\n').slice(0, 4).join('\n');
     return firstLines(local) === firstLines(reported);
-}
-/** The real path of `p`, or of its nearest existing ancestor joined with the rest (a target FULL will create). */
-function realPathOf(p) {
-    const abs = path.resolve(p);
-    const rest = [];
-    for (let dir = abs;; dir = path.dirname(dir)) {
-        try {
-            return path.join(fs.realpathSync(dir), ...rest.reverse());
-        }
-        catch {
-            if (dir === path.dirname(dir))
-                return abs;
-            rest.push(path.basename(dir));
-        }
-    }
 }
 function inside(child, parent) {
     const rel = path.relative(parent, child);
