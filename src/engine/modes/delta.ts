@@ -104,6 +104,8 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     assertThreads(threads);
     const parsedLayout = parseLayout(opts, targetDir);
     clock.next('preflight checks');
+    // A run already at work here is named at once, before its half-done state is read as ours.
+    TargetLock.assertFree(targetDir);
     let target = inspectTarget(targetDir);
     source = await openSourceSession(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
     // Before the lock file or crash recovery writes anything into what may be the source's own directory.

@@ -159,7 +159,8 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
 }
 
 function assertStillEmpty(targetDir: string): void {
-  const others = fs.readdirSync(targetDir).filter((n) => n !== LOCK_FILE);
+  // Our lock, and another run's lock written aside for a moment as it races for ours.
+  const others = fs.readdirSync(targetDir).filter((n) => n !== LOCK_FILE && !n.startsWith(`${LOCK_FILE}.`));
   if (others.length > 0) {
     throw new CatchupError('target-not-empty', `The target ${targetDir} is no longer empty (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}): another run wrote into it after our checks.`,
       'Make sure only one job syncs this target (a concurrency group), empty it, and rerun.');

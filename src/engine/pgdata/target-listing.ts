@@ -32,7 +32,10 @@ export function listTarget(root: string): TargetEntry[] {
         out.push({ path: child, size: 0, isDir: true, isSymlink: false });
         walk(child);
       } else {
-        out.push({ path: child, size: fs.statSync(path.join(root, child)).size, isDir: false, isSymlink: false });
+        // A file can vanish between readdir and stat (another run's lock being written aside and
+        // linked in place, as two runs race for the lock): it is not there, so it is not listed.
+        const st = fs.statSync(path.join(root, child), { throwIfNoEntry: false });
+        if (st) out.push({ path: child, size: st.size, isDir: false, isSymlink: false });
       }
     }
   };

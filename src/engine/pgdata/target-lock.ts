@@ -112,7 +112,8 @@ function readRaw(file: string): string | null {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // No lock, or no directory to hold one (the target is missing or a file: refused elsewhere).
+    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return null;
     throw err;
   }
 }
