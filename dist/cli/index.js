@@ -11653,6 +11653,8 @@ async function syncExistingTarget(opts, flavor) {
         (0, source_session_1.assertThreads)(threads);
         const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         clock.next('preflight checks');
+        // A run already at work here is named at once, before its half-done state is read as ours.
+        target_lock_1.TargetLock.assertFree(targetDir);
         let target = (0, target_state_1.inspectTarget)(targetDir);
         source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
         // Before the lock file or crash recovery writes anything into what may be the source's own directory.
@@ -12391,7 +12393,8 @@ async function catchupFull(opts) {
     }
 }
 function assertStillEmpty(targetDir) {
-    const others = fs.readdirSync(targetDir).filter((n) => n !== catchup_marker_1.LOCK_FILE);
+    // Our lock, and another run's lock written aside for a moment as it races for ours.
+    const others = fs.readdirSync(targetDir).filter((n) => n !== catchup_marker_1.LOCK_FILE && !n.startsWith(`${catchup_marker_1.LOCK_FILE}.`));
     if (others.length > 0) {
         throw new errors_1.CatchupError('target-not-empty', `The target ${targetDir} is no longer empty (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}): another run wrote into it after our checks.`, 'Make sure only one job syncs this target (a concurrency group), empty it, and rerun.');
     }
@@ -14676,7 +14679,11 @@ function listTarget(root) {
                 walk(child);
             }
             else {
-                out.push({ path: child, size: fs.statSync(path.join(root, child)).size, isDir: false, isSymlink: false });
+                // A file can vanish between readdir and stat (another run's lock being written aside and
+                // linked in place, as two runs race for the lock): it is not there, so it is not listed.
+                const st = fs.statSync(path.join(root, child), { throwIfNoEntry: false });
+                if (st)
+                    out.push({ path: child, size: st.size, isDir: false, isSymlink: false });
             }
         }
     };
@@ -14859,7 +14866,8 @@ function readRaw(file) {
         return fs.readFileSync(file, 'utf8');
     }
     catch (err) {
-        if (err.code === 'ENOENT')
+        // No lock, or no directory to hold one (the target is missing or a file: refused elsewhere).
+        if (['ENOENT', 'ENOTDIR'].includes(err.code ?? ''))
             return null;
         throw err;
     }
