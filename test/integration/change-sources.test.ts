@@ -1,8 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import {
-  Cluster, expectCliSuccess, expectSameDataAtSameLsn, primaryWithStandby, promoteStandby, runCli, sourceServer, standbyOf, startAsStandby,
-  testVersions, useClusters, waitForStreaming,
+  Cluster, expectCliSuccess, expectStandbyMatches, primaryWithStandby, promoteStandby, runCli, sourceServer, standbyOf, testVersions, useClusters,
 } from '../support';
 import { expectValidReport } from '../support/report-schema';
 
@@ -34,13 +33,7 @@ async function syncAndCompare(args: string[], target: string, source: Cluster, l
   expectCliSuccess(res);
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
   expectValidReport(report);
-  const standby = await startAsStandby(target);
-  try {
-    await waitForStreaming(source);
-    await expectSameDataAtSameLsn(source, standby);
-  } finally {
-    await standby.stop('fast');
-  }
+  await expectStandbyMatches(target, source);
   return report.changeSources as ChangeRecord[];
 }
 

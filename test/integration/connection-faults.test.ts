@@ -1,29 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Cluster, expectCliSuccess, expectStandbyMatches, runCli, TcpProxy, testVersions, useClusters } from '../support';
+import {
+  Cluster, dataBytesUnder, expectCliSuccess, expectStandbyMatches, runCli, TcpProxy, testVersions, useClusters,
+} from '../support';
 
 useClusters();
-
-/** Bytes of the data files under `dir`, WAL aside: how far a copy has come. */
-function dataBytes(dir: string): number {
-  let sum = 0;
-  const walk = (d: string) => {
-    let entries: fs.Dirent[] = [];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'pg_wal') walk(p);
-      } else if (e.isFile()) sum += fs.statSync(p, { throwIfNoEntry: false })?.size ?? 0;
-    }
-  };
-  walk(dir);
-  return sum;
-}
 
 // Faults 2 and 3 of issue 8: the network or the source goes away in the middle of a FULL.
 describe.each(testVersions().slice(-1))('connections lost mid-run, PostgreSQL %i', (version) => {
@@ -45,7 +26,7 @@ describe.each(testVersions().slice(-1))('connections lost mid-run, PostgreSQL %i
     try {
       const cut = await runCli(['catchup', '-b', 'FULL', '-D', target, '-j', '2', '-R', '-h', '127.0.0.1', '-p', String(proxy.port), '-U', 'postgres'], {
         killWhen: () => {
-          if (dataBytes(target) > 20 * 1024 * 1024 && proxy.connections.length > index) proxy.cut(index);
+          if (dataBytesUnder(target) > 20 * 1024 * 1024 && proxy.connections.length > index) proxy.cut(index);
           return false;
         },
       });
@@ -66,7 +47,7 @@ describe.each(testVersions().slice(-1))('connections lost mid-run, PostgreSQL %i
     const args = ['catchup', '-b', 'FULL', '-D', target, '-R', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
     const res = await runCli(args, {
       killWhen: () => {
-        if (!restarting && dataBytes(target) > 20 * 1024 * 1024) restarting = primary.stop('fast').then(() => primary.start());
+        if (!restarting && dataBytesUnder(target) > 20 * 1024 * 1024) restarting = primary.stop('fast').then(() => primary.start());
         return false;
       },
     });

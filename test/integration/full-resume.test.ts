@@ -2,32 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import {
-  Cluster, expectCliSuccess, expectStandbyMatches, runCli, seededRandom, testSeed, testVersions, treeDigest, useClusters,
+  Cluster, dataBytesUnder, expectCliSuccess, expectStandbyMatches, runCli, seededRandom, testSeed, testVersions, treeDigest, useClusters,
 } from '../support';
 import { expectValidReport } from '../support/report-schema';
 
 useClusters();
-
-/** Bytes of the data files under `dir` (what a killed FULL had copied; its own WAL not counted). */
-function bytesUnder(dir: string): number {
-  let sum = 0;
-  const walk = (d: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'pg_wal') walk(p);
-      } else if (e.isFile()) sum += fs.statSync(p, { throwIfNoEntry: false })?.size ?? 0;
-    }
-  };
-  walk(dir);
-  return sum;
-}
 
 async function fullWithReport(args: string[], reportFile: string): Promise<Report> {
   const res = await runCli([...args, `--report=${reportFile}`]);
@@ -52,7 +31,7 @@ describe.each(testVersions().slice(-1))('FULL killed and rerun, PostgreSQL %i', 
     const fresh = primary.makeTargetDir();
     const freshReport = await fullWithReport(['catchup', '-b', 'FULL', '-D', fresh, ...conn], `${fresh}.json`);
     const freshBytes = freshReport.files.bytesCopied;
-    const freshDataBytes = bytesUnder(fresh);
+    const freshDataBytes = dataBytesUnder(fresh);
     fs.rmSync(fresh, { recursive: true, force: true });
 
     const random = seededRandom(testSeed('FULL kill points'));
@@ -60,7 +39,7 @@ describe.each(testVersions().slice(-1))('FULL killed and rerun, PostgreSQL %i', 
       const share = 0.65 + 0.3 * random();
       await primary.query(`UPDATE t${point} SET v = 'changed ' || g WHERE g % 10 = 0`);
       const target = primary.makeTargetDir();
-      const killed = await runCli(['catchup', '-b', 'FULL', '-D', target, ...conn], { killWhen: () => bytesUnder(target) >= share * freshDataBytes });
+      const killed = await runCli(['catchup', '-b', 'FULL', '-D', target, ...conn], { killWhen: () => dataBytesUnder(target) >= share * freshDataBytes });
       expect({ share, killed: killed.killed, code: killed.code, stderr: killed.stderr.slice(-500) }).toMatchObject({ killed: true });
       // Not startable: no pg_control until a run completes.
       expect(fs.existsSync(path.join(target, 'global', 'pg_control'))).toBe(false);
@@ -86,7 +65,7 @@ describe.each(testVersions().slice(-1))('FULL killed and rerun, PostgreSQL %i', 
     await primary.query('CHECKPOINT');
     const conn = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-R'];
     const target = primary.makeTargetDir();
-    const killed = await runCli(['catchup', '-b', 'FULL', '-D', target, ...conn], { killWhen: () => bytesUnder(target) >= 30 * 1024 * 1024 });
+    const killed = await runCli(['catchup', '-b', 'FULL', '-D', target, ...conn], { killWhen: () => dataBytesUnder(target) >= 30 * 1024 * 1024 });
     expect(killed.killed).toBe(true);
     // The killed run's lock is taken over (and so removed) by the first rerun that locks; the rest must stay as it is.
     expect(fs.existsSync(path.join(target, 'pg_catchup.lock'))).toBe(true);

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import {
-  Cluster, expectSameDataAtSameLsn, primaryWithStandby, promoteStandby, runCli, seededRandom, sourceServer, standbyOf, startAsStandby, testSeed,
-  testVersions, useClusters, waitForStreaming,
+  Cluster, expectStandbyMatches, primaryWithStandby, promoteStandby, runCli, seededRandom, sourceServer, standbyOf, testSeed, testVersions, useClusters,
 } from '../support';
 
 useClusters();
@@ -62,16 +61,6 @@ async function runMaybeKilled(args: string[], target: string, kill: boolean, pic
   return note;
 }
 
-async function compare(source: Cluster, target: string): Promise<void> {
-  const standby = await startAsStandby(target);
-  try {
-    await waitForStreaming(source);
-    await expectSameDataAtSameLsn(source, standby);
-  } finally {
-    await standby.stop('fast');
-  }
-}
-
 describe('soak', () => {
   test(`${RUNS} randomized runs, each compared with its source`, async () => {
     const seedValue = testSeed('soak');
@@ -95,7 +84,7 @@ describe('soak', () => {
           await shape(f.oldPrimary, pick);
           await f.oldPrimary.stop('fast');
           what += await runMaybeKilled(['rewind', '-D', f.oldPrimary.dataDir, `--source-server=${sourceServer(f.newPrimary)}`, '-R', '-j', String(threads), `--target-bindir=${f.oldPrimary.binDir}`], f.oldPrimary.dataDir, kill, pick);
-          await compare(f.newPrimary, f.oldPrimary.dataDir);
+          await expectStandbyMatches(f.oldPrimary.dataDir, f.newPrimary);
           await f.newPrimary.stop('fast');
         } else {
           let pair = primaries.get(version);
@@ -112,7 +101,7 @@ describe('soak', () => {
           const conn = ['-h', '127.0.0.1', '-p', String(pair.primary.port), '-U', 'postgres', '-R', '-j', String(threads)];
           const target = mode === 'FULL' ? pair.primary.makeTargetDir() : pair.standby.dataDir;
           what += await runMaybeKilled(['catchup', '-b', mode, '-D', target, ...conn], target, kill, pick);
-          await compare(pair.primary, target);
+          await expectStandbyMatches(target, pair.primary);
           if (mode === 'FULL') fs.rmSync(target, { recursive: true, force: true });
         }
         // eslint-disable-next-line no-console

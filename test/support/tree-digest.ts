@@ -21,3 +21,24 @@ export function treeDigest(root: string): string {
   walk('.');
   return hash.digest('hex');
 }
+
+/** Bytes of the regular files under `root`, pg_wal aside: how far a copy into it has come (files may vanish meanwhile). */
+export function dataBytesUnder(root: string): number {
+  let sum = 0;
+  const walk = (d: string) => {
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'pg_wal') walk(p);
+      } else if (e.isFile()) sum += fs.statSync(p, { throwIfNoEntry: false })?.size ?? 0;
+    }
+  };
+  walk(root);
+  return sum;
+}
