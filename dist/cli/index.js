@@ -10983,7 +10983,6 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveMode = resolveMode;
 const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
 const catchup_marker_1 = __nccwpck_require__(3711);
 /**
  * AUTO: FULL for a target that is absent or empty, or holds an interrupted FULL (which FULL
@@ -11002,7 +11001,7 @@ function resolveMode(requested, targetDir) {
 }
 function interruptedFull(targetDir) {
     try {
-        return JSON.parse(fs.readFileSync(path.join(targetDir, catchup_marker_1.MARKER_FILE), 'utf8')).mode === 'FULL';
+        return (0, catchup_marker_1.readMarker)(targetDir)?.mode === 'FULL';
     }
     catch {
         return false;

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
-import * as path from 'path';
-import { MARKER_FILE } from '../pgdata/catchup-marker';
+import { readMarker } from '../pgdata/catchup-marker';
 
 export type RequestedMode = 'FULL' | 'DELTA' | 'PTRACK' | 'AUTO';
 
@@ -19,7 +18,7 @@ export function resolveMode(requested: RequestedMode, targetDir: string): { mode
 
 function interruptedFull(targetDir: string): boolean {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(targetDir, MARKER_FILE), 'utf8')) as { mode?: string }).mode === 'FULL';
+    return readMarker(targetDir)?.mode === 'FULL';
   } catch {
     return false;
   }
