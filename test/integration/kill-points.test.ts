@@ -34,7 +34,10 @@ async function killAtSeededPoints(
     await between(point);
     const untouched = treeDigest(target);
     const at = Date.now() + runMs * (0.1 + 0.85 * random());
-    const killed = await runCli(args, { killWhen: () => Date.now() >= at });
+    // The first point is the moment of the first write (the marker appears), so at least one kill
+    // lands mid-run however short the run is on a busy machine; the others spread over its time.
+    const marker = path.join(target, 'pg_catchup.marker');
+    const killed = await runCli(args, { killWhen: () => (point === 0 ? fs.existsSync(marker) : Date.now() >= at) });
     if (!killed.killed) continue; // finished first on a quick run: nothing to resume
     // Touched and without pg_control (written last): not startable, and marked for the rerun. With
     // pg_control back, the run had reached its last write: the target is complete.
