@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Cluster, expectCliSuccess, runCli, testVersions, useClusters } from '../support';
+import { Cluster, expectCliSuccess, makeScratchDir, runCli, testVersions, useClusters } from '../support';
 
 useClusters();
 
@@ -50,5 +50,49 @@ describe.each(testVersions().slice(-1))('passwords, PostgreSQL %i', (version) =>
     const rewound = await runCli(['rewind', '-D', storedTarget, `--source-server=${conninfo}`, '--dry-run', `--report=${storedTarget}.rewind.json`]);
     expect(rewound.stderr).toMatch(WARNING);
     expect(leaks(rewound, `${storedTarget}.rewind.json`, null)).toEqual([]);
+  });
+
+  test('a password file (~/.pgpass, PGPASSFILE, passfile=) when the source asks for one; a file others can read is refused with the reason', async () => {
+    const primary = await Cluster.createPrimary(version);
+    await primary.query(`CREATE ROLE dba LOGIN SUPERUSER REPLICATION PASSWORD '${SECRET}'`);
+    const hba = path.join(primary.dataDir, 'pg_hba.conf');
+    fs.writeFileSync(hba, 'host all dba 127.0.0.1/32 scram-sha-256\nhost replication dba 127.0.0.1/32 scram-sha-256\n' + fs.readFileSync(hba, 'utf8'));
+    await primary.query('SELECT pg_reload_conf()');
+    const home = makeScratchDir('home');
+    const emptyHome = makeScratchDir('empty-home');
+    const passfile = path.join(home, '.pgpass');
+    const entries = ['postgres', 'replication'].map((db) => `127.0.0.1:${primary.port}:${db}:dba:${SECRET}`);
+    fs.writeFileSync(passfile, entries.join('\n') + '\n', { mode: 0o600 });
+    const source = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'dba'];
+    const noPassword = { HOME: emptyHome, PGPASSWORD: '', PGPASSFILE: '' };
+
+    // With no password anywhere the source refuses: what follows proves the file was read.
+    const refused = primary.makeTargetDir();
+    const none = await runCli(['catchup', '-b', 'FULL', '-D', refused, ...source], { env: noPassword });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/asks for a password and none was given.*\.pgpass does not exist/);
+    expect(fs.readdirSync(refused)).toEqual([]);
+
+    for (const [how, args, env] of [
+      ['~/.pgpass', source, { ...noPassword, HOME: home }],
+      ['PGPASSFILE', source, { ...noPassword, PGPASSFILE: passfile }],
+      ['passfile=', ['-d', `host=127.0.0.1 port=${primary.port} user=dba passfile=${passfile}`], noPassword],
+    ] as Array<[string, string[], Record<string, string>]>) {
+      const target = primary.makeTargetDir();
+      const reportFile = `${target}.json`;
+      const res = await runCli(['catchup', '-b', 'FULL', '-D', target, '-R', ...args, `--report=${reportFile}`], { env });
+      expectCliSuccess(res);
+      expect({ how, leaks: leaks(res, reportFile, target) }).toEqual({ how, leaks: [] });
+      expect(res.stderr).not.toMatch(WARNING);
+      expect(res.stderr).not.toMatch(/DeprecationWarning/);
+    }
+
+    // libpq ignores a password file that others can read; so do we, and we say so.
+    fs.chmodSync(passfile, 0o644);
+    const open = primary.makeTargetDir();
+    const opened = await runCli(['catchup', '-b', 'FULL', '-D', open, ...source], { env: { ...noPassword, HOME: home } });
+    expect(opened.code).toBe(1);
+    expect(opened.stderr).toMatch(/was ignored: it has group or world access \(mode 0644\); run chmod 0600/);
+    expect(fs.readdirSync(open)).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import type { ClientConfig } from 'pg';
 import { CatchupError } from '../errors';
 import { Conninfo, parseConninfo } from './conninfo';
+import { lookupPassword } from './password-file';
 
 /** How the user named the source, as PostgreSQL clients take it (-d conninfo plus -h/-p/-U). */
 export interface SourceConnectionOptions {
@@ -95,11 +97,29 @@ export function toClientConfig(conn: ResolvedConnection, extra: Partial<ClientCo
     keepAliveInitialDelayMillis: 10_000,
     ...extra,
   };
-  if (k.password !== undefined) config.password = k.password;
+  config.password = k.password ?? passwordFromFile(conn, 'replication' in extra);
   if (k.connect_timeout) config.connectionTimeoutMillis = Number(k.connect_timeout) * 1000;
   const ssl = sslConfig(k);
   if (ssl !== undefined) config.ssl = ssl;
   return config;
+}
+
+/**
+ * Asked only when the server wants a password: the password file's line for this connection.
+ * Physical replication connections match the database "replication", as libpq's callers do.
+ */
+function passwordFromFile(conn: ResolvedConnection, replication: boolean): () => Promise<string> {
+  const k = conn.keywords;
+  return async () => {
+    const file = k.passfile ?? path.join(process.env.HOME || os.homedir(), '.pgpass');
+    const key = { host: k.host, port: k.port, database: replication ? 'replication' : (k.dbname ?? 'postgres'), user: k.user };
+    const found = lookupPassword(file, key);
+    if (found.password !== undefined) return found.password;
+    throw new CatchupError('no-password',
+      `The source (${conn.display}) asks for a password and none was given: not in the connection string or PGPASSWORD, and ${found.why}.`,
+      'Put it in PGPASSWORD or in a password file line host:port:database:user:password (mode 0600; ~/.pgpass, PGPASSFILE or passfile=), ' +
+      'with database "replication" (or *) for the WAL stream.');
+  };
 }
 
 function sslConfig(k: Conninfo): ClientConfig['ssl'] {

@@ -1,5 +1,5 @@
 import { Client, ClientConfig } from 'pg';
-import { CatchupError, errorMessage } from '../errors';
+import { CatchupError, errorMessage, isCatchupError } from '../errors';
 import { ResolvedConnection, toClientConfig } from './connection-options';
 
 /** node-postgres passes `replication` through as a startup parameter; its types omit it. */
@@ -33,6 +33,7 @@ export async function connectSource(conn: ResolvedConnection, extra: SourceClien
 }
 
 function describeConnectError(err: unknown, conn: ResolvedConnection, replication: boolean): CatchupError {
+  if (isCatchupError(err)) return err; // already says what is wrong (no password found)
   const code = (err as { code?: string }).code;
   const msg = errorMessage(err);
   const where = `the source (${conn.display})`;

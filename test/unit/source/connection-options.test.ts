@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { resolveConnection, toClientConfig } from '../../../src/engine/source/connection-options';
 
 describe('resolving the source connection as libpq does', () => {
@@ -27,8 +30,22 @@ describe('resolving the source connection as libpq does', () => {
     const plain = toClientConfig(resolveConnection({ host: 'h', user: 'u' }, {}));
     expect(plain).toMatchObject({ host: 'h', port: 5432, user: 'u', database: 'postgres', keepAlive: true });
     expect(plain.ssl).toBeUndefined();
-    expect(plain.password).toBeUndefined();
+    expect(typeof plain.password).toBe('function'); // asked of the password file only if the server wants one
+    expect(toClientConfig(resolveConnection({ host: 'h', password: 'pw' }, {})).password).toBe('pw');
     const tls = toClientConfig(resolveConnection({ dbname: 'host=h sslmode=require' }, {}));
     expect(tls.ssl).toMatchObject({ rejectUnauthorized: false });
+  });
+
+  test('a password the server asks for comes from passfile=, matching "replication" for the WAL stream', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgpass-'));
+    const file = path.join(dir, 'pass');
+    fs.writeFileSync(file, 'h:5432:replication:u:repl-pw\nh:5432:*:u:sql-pw\n', { mode: 0o600 });
+    const conn = resolveConnection({ dbname: `host=h user=u passfile=${file}` }, {});
+    const ask = (config: { password?: unknown }) => (config.password as () => Promise<string>)();
+    await expect(ask(toClientConfig(conn))).resolves.toBe('sql-pw');
+    await expect(ask(toClientConfig(conn, { replication: 'true' } as object))).resolves.toBe('repl-pw');
+    fs.chmodSync(file, 0o644);
+    await expect(ask(toClientConfig(conn))).rejects.toThrow(/asks for a password and none was given.*group or world access.*chmod 0600/);
+    fs.rmSync(dir, { recursive: true });
   });
 });
