@@ -1,7 +1,9 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Cluster, expectCliSuccess, expectStandbyMatches, makeOwnedDir, makeScratchDir, runCli, standbyOf, testVersions, treeDigest, useClusters,
+  Cluster, expectCliSuccess, expectStandbyMatches, isRoot, makeOwnedDir, makeScratchDir, runCli, serverOsUser, standbyOf, testVersions,
+  treeDigest, useClusters,
 } from '../support';
 
 useClusters();
@@ -57,5 +59,47 @@ describe.each(testVersions().slice(-1))('targets that try to send writes elsewhe
     await primary.query('INSERT INTO t SELECT g FROM generate_series(1, 5000) g');
     expectCliSuccess(await runCli(['catchup', '-b', 'DELTA', '-D', link, ...conn]));
     await expectStandbyMatches(target, primary);
+  });
+
+  test('a target owned by another user: refused before anything is written when we are neither its owner nor root; root writes as the owner', async () => {
+    if (!isRoot()) {
+      // eslint-disable-next-line no-console
+      console.log('owner test skipped: making a target that belongs to another user needs root');
+      return;
+    }
+    const primary = await Cluster.createPrimary(version);
+    await primary.query('CREATE TABLE t AS SELECT g FROM generate_series(1, 20000) g');
+    const standby = await standbyOf(primary);
+    await standby.stop('fast');
+    await primary.query('INSERT INTO t SELECT g FROM generate_series(1, 5000) g');
+    const owner = serverOsUser();
+
+    // The server user runs pg-catchup; root owns the targets.
+    execFileSync('chown', ['-R', 'root:root', standby.dataDir]);
+    const emptyTarget = path.join(makeScratchDir('root-owned'), 'pgdata');
+    fs.mkdirSync(emptyTarget, { mode: 0o700 });
+    const conn = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
+    for (const args of [
+      ['catchup', '-b', 'DELTA', '-D', standby.dataDir, '-R', ...conn],
+      ['rewind', '-D', standby.dataDir, `--source-server=host=127.0.0.1 port=${primary.port} user=postgres`],
+      ['catchup', '-b', 'FULL', '-D', emptyTarget, ...conn],
+      ['catchup', '-b', 'AUTO', '-D', standby.dataDir, ...conn],
+      ['preflight', '-D', standby.dataDir, ...conn],
+    ]) {
+      const target = args[args.indexOf('-D') + 1];
+      const before = treeDigest(target);
+      const res = await runCli(args, { asServerUser: true });
+      expect({ args, code: res.code }).toEqual({ args, code: 1 });
+      expect(res.stderr).toContain(`${target} belongs to uid 0, not to this user (uid ${owner.uid})`);
+      expect(res.stderr).toMatch(/Run pg-catchup as the PostgreSQL OS user that owns the data directory, or as root/);
+      expect(treeDigest(target)).toBe(before);
+    }
+
+    // Root may run it: every file it writes belongs to the directory's owner, so the server can start.
+    execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, standby.dataDir]);
+    expectCliSuccess(await runCli(['catchup', '-b', 'DELTA', '-D', standby.dataDir, '-R', ...conn]));
+    const notOwned = execFileSync('find', [standby.dataDir, '!', '-uid', String(owner.uid)], { encoding: 'utf8' }).trim();
+    expect(notOwned).toBe('');
+    await expectStandbyMatches(standby.dataDir, primary);
   });
 });

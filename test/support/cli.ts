@@ -2,6 +2,8 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
 import { BindMount, inMountNamespace } from './mount-namespace';
+import { serverOsUser } from './os-user';
+import { asServerUser } from './run';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -23,6 +25,8 @@ export interface CliOptions {
   killWhen?: () => boolean;
   /** Run inside a private mount namespace with these bind mounts (another "host"'s view of paths). */
   mountBinds?: BindMount[];
+  /** Run as the PostgreSQL OS user instead of as ourselves (root in CI): a user that is not root. */
+  asServerUser?: boolean;
 }
 
 export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
@@ -32,8 +36,9 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
     const cmd = opts.mountBinds?.length ? inMountNamespace(opts.mountBinds, process.execPath, argv, false) : { cmd: process.execPath, args: argv };
     const child = spawn(cmd.cmd, cmd.args, {
       cwd: REPO,
-      env: { ...process.env, ...opts.env },
+      env: { ...process.env, ...(opts.asServerUser ? { HOME: serverOsUser().home, USER: serverOsUser().name } : {}), ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(opts.asServerUser ? asServerUser() : {}),
     });
     let stdout = '';
     let stderr = '';

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { readMarker } from '../pgdata/catchup-marker';
+import { assertTargetOwnership } from './target-checks';
 
 export type RequestedMode = 'FULL' | 'DELTA' | 'PTRACK' | 'AUTO';
 
@@ -10,6 +11,7 @@ export type RequestedMode = 'FULL' | 'DELTA' | 'PTRACK' | 'AUTO';
  */
 export function resolveMode(requested: RequestedMode, targetDir: string): { mode: 'FULL' | 'DELTA' | 'PTRACK'; why: string } {
   if (requested !== 'AUTO') return { mode: requested, why: `${requested} requested` };
+  assertTargetOwnership(targetDir); // we could not look inside to choose
   const empty = !fs.existsSync(targetDir) || (fs.statSync(targetDir).isDirectory() && fs.readdirSync(targetDir).length === 0);
   if (empty) return { mode: 'FULL', why: 'AUTO: the target is absent or empty' };
   if (interruptedFull(targetDir)) return { mode: 'FULL', why: 'AUTO: the target holds an interrupted FULL, which FULL resumes' };

@@ -27,7 +27,7 @@ import { readSummarizerState } from '../source/wal-summary-changes';
 import { decideReference, ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
 import type { CommonCatchupOptions } from './full';
-import { checkTargetMatchesSource, checkTargetStopped, takeLock, targetLogsHints } from './target-checks';
+import { assertTargetOwnership, checkTargetMatchesSource, checkTargetStopped, takeLock, targetLogsHints } from './target-checks';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
 import { parseLayout, placeLayout } from './target-layout';
 import { assertChecksPass, CheckResult } from '../preflight/check';
@@ -104,6 +104,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     assertThreads(threads);
     const parsedLayout = parseLayout(opts, targetDir);
     clock.next('preflight checks');
+    assertTargetOwnership(targetDir);
     // A run already at work here is named at once, before its half-done state is read as ours.
     TargetLock.assertFree(targetDir);
     let target = inspectTarget(targetDir);

@@ -24,7 +24,7 @@ import { listSourceFiles } from '../source/file-listing';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
-import { takeLock } from './target-checks';
+import { assertTargetOwnership, takeLock } from './target-checks';
 import { planFullResume, prepareFullResume, resumableFullCheck } from './full-resume';
 import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
 
@@ -84,6 +84,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     assertThreads(threads);
     const parsedLayout = parseLayout(opts, targetDir);
     clock.next('preflight checks');
+    assertTargetOwnership(targetDir);
     const isDir = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() === true;
     // A run already at work on this directory is named as such, not reported as "not empty".
     if (isDir) TargetLock.assertFree(targetDir);

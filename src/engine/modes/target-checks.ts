@@ -1,5 +1,7 @@
 import type { Logger } from '../log';
+import { CatchupError } from '../errors';
 import type { CheckResult } from '../preflight/check';
+import { checkTargetDirectory } from '../preflight/target-directory';
 import { takeOverNotice, TargetLock } from '../pgdata/target-lock';
 import type { Report } from '../report/report';
 import { formatLsn } from '../wal/lsn';
@@ -65,6 +67,12 @@ export function targetLogsHints(target: TargetState): boolean {
 }
 
 /** The target's lock (design rule 7's "one run per target"); taking over a dead run's lock is said at once and in the report. */
+/** First of all: a target that belongs to another user is named as such, not as an EACCES on our lock. */
+export function assertTargetOwnership(targetDir: string): void {
+  const ownership = checkTargetDirectory(targetDir);
+  if (ownership.status === 'fail') throw new CatchupError('target-directory', `${ownership.detail}.`, ownership.fix);
+}
+
 export function takeLock(targetDir: string, report: Report, logger: Logger): TargetLock {
   const lock = TargetLock.acquire(targetDir);
   const notice = takeOverNotice(lock, targetDir);
