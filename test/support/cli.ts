@@ -25,6 +25,8 @@ export interface CliOptions {
   killWhen?: () => boolean;
   /** Run inside a private mount namespace with these bind mounts (another "host"'s view of paths). */
   mountBinds?: BindMount[];
+  /** Called with the CLI's PID once it is spawned (to watch its sockets, say). */
+  onSpawn?: (pid: number) => void;
   /** Run as the PostgreSQL OS user instead of as ourselves (root in CI): a user that is not root. */
   asServerUser?: boolean;
 }
@@ -40,6 +42,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(opts.asServerUser ? asServerUser() : {}),
     });
+    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     let killed = false;
