@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import {
-  Cluster, dataBytesUnder, expectCliSuccess, expectStandbyMatches, runCli, seededRandom, testSeed, testVersions, treeDigest, useClusters,
+  Cluster, dataBytesUnder, expectCliSuccess, expectStandbyMatches, expectStartRefused, INCOMPLETE_DATA_DIR, runCli, seededRandom, testSeed, testVersions, treeDigest, useClusters,
 } from '../support';
 import { expectValidReport } from '../support/report-schema';
 
@@ -44,6 +44,7 @@ describe.each(testVersions().slice(-1))('FULL killed and rerun, PostgreSQL %i', 
       // Not startable: no pg_control until a run completes.
       expect(fs.existsSync(path.join(target, 'global', 'pg_control'))).toBe(false);
       expect(fs.existsSync(path.join(target, 'pg_catchup.marker'))).toBe(true);
+      expect(await expectStartRefused(primary.binDir, target)).toMatch(INCOMPLETE_DATA_DIR);
 
       await primary.query(`UPDATE t${point + 1} SET v = 'after the kill ' || g WHERE g % 7 = 0`);
       const resumed = await fullWithReport(['catchup', '-b', 'FULL', '-D', target, ...conn], `${target}.json`);

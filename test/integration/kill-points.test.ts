@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Cluster, expectCliSuccess, expectStandbyMatches, primaryWithStandby, promoteStandby, runCli, seededRandom, sourceServer, standbyOf, testSeed, testVersions, treeDigest, useClusters,
+  Cluster, expectCliSuccess, expectStandbyMatches, expectStartRefused, INCOMPLETE_DATA_DIR, primaryWithStandby, promoteStandby, runCli, seededRandom, sourceServer, standbyOf, testSeed, testVersions, treeDigest, useClusters,
 } from '../support';
 
 useClusters();
@@ -43,6 +43,7 @@ async function killAtSeededPoints(
     // pg_control back, the run had reached its last write: the target is complete.
     if (treeDigest(target) !== untouched && !fs.existsSync(path.join(target, 'global', 'pg_control'))) {
       expect(fs.existsSync(path.join(target, 'pg_catchup.marker'))).toBe(true);
+      expect(await expectStartRefused(source.binDir, target)).toMatch(INCOMPLETE_DATA_DIR);
       markedKills++;
     }
     expectCliSuccess(await runCli(args));

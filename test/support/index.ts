@@ -17,3 +17,4 @@ export * from './report-schema';
 export * from './mount-namespace';
 export * from './seeded-random';
 export * from './tcp-proxy';
+export * from './start-refusal';
