@@ -9126,6 +9126,8 @@ Options:
                                  restore_command (a diverged target is then synced from its last
                                  checkpoint before the fork, not from the fork point)
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
+      --keep-discarded-wal=DIR   DELTA into a diverged target: first keep its WAL from the fork
+                                 on in DIR (new or empty), to read what was discarded with pg_waldump
       --no-space-check           FULL: skip the check that the target's file system has room
                                  for the databases plus WAL (a full disk then stops the run, and
                                  the same command resumes it once there is room)
@@ -9169,6 +9171,7 @@ async function runCatchup(argv) {
         'dry-run': { type: 'boolean' },
         'fail-on-warning': { type: 'boolean' },
         'restore-target-wal': { type: 'boolean', short: 'c' },
+        'keep-discarded-wal': { type: 'string' },
         'assume-diverged': { type: 'boolean' },
         'target-bindir': { type: 'string' },
         'store-password': { type: 'boolean' },
@@ -9221,6 +9224,7 @@ async function runCatchup(argv) {
         report = await (0, catchup_1.catchup)({
             ...common, mode: mode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
             assumeDiverged: Boolean(values['assume-diverged']),
+            keepDiscardedWal: values['keep-discarded-wal'],
             startOver: Boolean(values['start-over']),
             spaceCheck: !values['no-space-check'],
             ...(0, parse_flags_1.changeSourceValues)(values, 'catchup'),
@@ -9468,6 +9472,8 @@ Options:
       --no-ensure-shutdown       do not run single-user crash recovery on a target that was
                                  not shut down cleanly; refuse instead
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery, -c)
+      --keep-discarded-wal=DIR   first keep the target's WAL from the fork on in DIR (new or
+                                 empty): the work the rewind discards, for pg_waldump
       --assume-diverged          when the source no longer has the WAL to verify the target's
                                  history, rewind it as if it diverged after its last checkpoint
   -j, --threads=N                parallel connections reading the source (default 1)
@@ -9492,6 +9498,7 @@ async function runRewind(argv) {
         progress: { type: 'boolean', short: 'P' },
         'restore-target-wal': { type: 'boolean', short: 'c' },
         'assume-diverged': { type: 'boolean' },
+        'keep-discarded-wal': { type: 'string' },
         'no-ensure-shutdown': { type: 'boolean' },
         'target-bindir': { type: 'string' },
         threads: { type: 'string', short: 'j' },
@@ -9534,6 +9541,7 @@ async function runRewind(argv) {
             ensureShutdown: !values['no-ensure-shutdown'],
             restoreTargetWal: Boolean(values['restore-target-wal']),
             assumeDiverged: Boolean(values['assume-diverged']),
+            keepDiscardedWal: values['keep-discarded-wal'],
             excludePaths: values['exclude-path'] ?? [],
             ...(0, parse_flags_1.changeSourceValues)(values, 'rewind'),
             targetBinDir: values['target-bindir'],
@@ -9759,6 +9767,7 @@ function renderChecks(checks) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderPlan = renderPlan;
+const discarded_report_1 = __nccwpck_require__(5661);
 const format_bytes_1 = __nccwpck_require__(9164);
 const render_checks_1 = __nccwpck_require__(4836);
 /** What a --dry-run would do, for a person reading a terminal. */
@@ -9777,6 +9786,7 @@ function renderPlan(r) {
         `reference LSN R: ${r.lsn.reference} (${r.reference})`,
         `would copy ${r.files.copied} files whole, patch ${r.files.patched} relation files (${r.files.blocksCopied} blocks), remove ${r.files.deleted} paths`,
         `bytes to copy: ${r.files.bytesPlanned} (${(0, format_bytes_1.formatBytes)(r.files.bytesPlanned)})`,
+        ...(r.discarded ? [`discarded: ${(0, discarded_report_1.describeDiscarded)(r.discarded, true)}`] : []),
     ].join('\n');
 }
 
@@ -9790,6 +9800,7 @@ function renderPlan(r) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderSummary = renderSummary;
+const discarded_report_1 = __nccwpck_require__(5661);
 const format_bytes_1 = __nccwpck_require__(9164);
 /** The end of a run for a person at a terminal: what happened, the figures, what to do next. */
 function renderSummary(r) {
@@ -9801,6 +9812,8 @@ function renderSummary(r) {
     ];
     if (r.divergence)
         lines.push(`divergence: ${r.divergence.detail}`);
+    if (r.discarded)
+        lines.push(`discarded: ${(0, discarded_report_1.describeDiscarded)(r.discarded, r.status === 'dry-run')}${r.discarded.keptIn ? `; its WAL is kept in ${r.discarded.keptIn}` : ''}`);
     if (r.lsn.reference)
         lines.push(`reference LSN R: ${r.lsn.reference} (${r.reference})`);
     if (r.lsn.backupStart)
@@ -10984,6 +10997,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveMode = resolveMode;
 const fs = __importStar(__nccwpck_require__(9896));
 const catchup_marker_1 = __nccwpck_require__(3711);
+const target_checks_1 = __nccwpck_require__(4408);
 /**
  * AUTO: FULL for a target that is absent or empty, or holds an interrupted FULL (which FULL
  * resumes), otherwise DELTA (it needs nothing from the source; PTRACK is chosen only when asked
@@ -10992,6 +11006,7 @@ const catchup_marker_1 = __nccwpck_require__(3711);
 function resolveMode(requested, targetDir) {
     if (requested !== 'AUTO')
         return { mode: requested, why: `${requested} requested` };
+    (0, target_checks_1.assertTargetOwnership)(targetDir); // we could not look inside to choose
     const empty = !fs.existsSync(targetDir) || (fs.statSync(targetDir).isDirectory() && fs.readdirSync(targetDir).length === 0);
     if (empty)
         return { mode: 'FULL', why: 'AUTO: the target is absent or empty' };
@@ -11583,6 +11598,7 @@ const target_writer_1 = __nccwpck_require__(6773);
 const errors_1 = __nccwpck_require__(7679);
 const log_1 = __nccwpck_require__(4760);
 const catchup_marker_1 = __nccwpck_require__(3711);
+const discarded_wal_keep_1 = __nccwpck_require__(9752);
 const recovery_conf_1 = __nccwpck_require__(5754);
 const target_listing_1 = __nccwpck_require__(9264);
 const target_lock_1 = __nccwpck_require__(3777);
@@ -11598,6 +11614,7 @@ const file_listing_1 = __nccwpck_require__(8115);
 const lsn_1 = __nccwpck_require__(2524);
 const backup_copy_1 = __nccwpck_require__(1749);
 const change_source_1 = __nccwpck_require__(5079);
+const discarded_report_1 = __nccwpck_require__(5661);
 const target_changes_1 = __nccwpck_require__(6648);
 const wal_summary_changes_1 = __nccwpck_require__(3847);
 const divergence_1 = __nccwpck_require__(5671);
@@ -11651,7 +11668,9 @@ async function syncExistingTarget(opts, flavor) {
     try {
         (0, source_session_1.assertThreads)(threads);
         const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
+        const keepDir = opts.keepDiscardedWal ? (0, discarded_wal_keep_1.checkKeepDir)(opts.keepDiscardedWal, targetDir) : null;
         clock.next('preflight checks');
+        (0, target_checks_1.assertTargetOwnership)(targetDir);
         // A run already at work here is named at once, before its half-done state is read as ours.
         target_lock_1.TargetLock.assertFree(targetDir);
         let target = (0, target_state_1.inspectTarget)(targetDir);
@@ -11693,7 +11712,9 @@ async function syncExistingTarget(opts, flavor) {
         const R = decision.referenceLsn;
         // Both sides are decided before the first write: the target's WAL is read now, and emptied later.
         const preListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
-        const targetChanges = await (0, target_changes_1.findTargetChanges)(target, decision, preListing, opts.changeSources?.target, logger);
+        const discardedCollector = (0, discarded_report_1.discardedWorkCollector)(target, decision);
+        const targetChanges = await (0, target_changes_1.findTargetChanges)(target, decision, preListing, opts.changeSources?.target, logger, discardedCollector ?? undefined);
+        report.discarded = (await (0, discarded_report_1.reportDiscardedWork)(target, decision, source, discardedCollector, Boolean(opts.dryRun), logger)) ?? undefined;
         const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
         const sourceSide = await (0, change_source_1.chooseSourceSide)(flavor, source, decision, preListing, opts.changeSources?.source).catch((err) => {
             if (flavor === 'PTRACK')
@@ -11729,6 +11750,8 @@ async function syncExistingTarget(opts, flavor) {
         if (!opts.writeRecoveryConf && !SIGNAL_FILES.some((f) => fs.existsSync(path.join(targetDir, f)))) {
             report.warnings.push('the target has no standby.signal and -R was not given: after the sync it will start as a primary, not a standby');
         }
+        if (keepDir)
+            keepWalOfBranch(keepDir, target, decision, report, logger);
         // First write (rule 7): the job is recorded and pg_control set aside before any data changes.
         const owner = (0, file_owner_1.ownerForTarget)(targetDir);
         (0, catchup_marker_1.beginMarkedRun)(targetDir, {
@@ -11772,6 +11795,22 @@ async function syncExistingTarget(opts, flavor) {
         clock.end();
         report.durationMs = Date.now() - started;
     }
+}
+/** --keep-discarded-wal, before the target's pg_wal is emptied. */
+function keepWalOfBranch(dir, target, decision, report, logger) {
+    if (!decision.divergence.diverged) {
+        logger.info(`--keep-discarded-wal: the target did not diverge, so no WAL of its own is discarded; nothing kept in ${dir}`);
+        return;
+    }
+    if (target.marker) {
+        report.warnings.push(`--keep-discarded-wal: the interrupted run had already set the target's WAL aside; nothing kept in ${dir}`);
+        return;
+    }
+    const from = decision.divergence.forkLsn ? (0, lsn_1.parseLsn)(decision.divergence.forkLsn) : decision.referenceLsn;
+    const kept = (0, discarded_wal_keep_1.keepDiscardedWal)(target.dir, dir, from, target.control.walSegmentSize, (0, file_owner_1.ownerForTarget)(target.dir));
+    if (report.discarded)
+        report.discarded.keptIn = dir;
+    logger.info(`kept ${kept.files} WAL files (${(0, format_bytes_1.formatBytes)(kept.bytes)}) from ${(0, lsn_1.formatLsn)(from)} on in ${dir}: pg_waldump -p ${dir} -s ${(0, lsn_1.formatLsn)(from)}`);
 }
 function needsCrashRecovery(target) {
     return !target.postmaster && !target.marker && !target.backupLabel && !['shut down', 'shut down in recovery'].includes(target.control.state);
@@ -11826,6 +11865,98 @@ function logPlan(plan, logger) {
     const blocks = plan.patches.reduce((n, p) => n + p.blocks.sourceChanged + p.blocks.targetChanged + p.blocks.beyondTarget, 0);
     logger.info(`plan: ${plan.files.length} files copied whole, ${plan.patches.length} relation files patched (${blocks} blocks), ` +
         `${plan.deletions.length} paths removed, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)} to copy`);
+}
+
+
+/***/ }),
+
+/***/ 5661:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.discardedWorkCollector = discardedWorkCollector;
+exports.reportDiscardedWork = reportDiscardedWork;
+exports.timestampTzToIso = timestampTzToIso;
+exports.describeDiscarded = describeDiscarded;
+const discarded_work_1 = __nccwpck_require__(4187);
+const relation_names_1 = __nccwpck_require__(4581);
+const lsn_1 = __nccwpck_require__(2524);
+const timeline_history_1 = __nccwpck_require__(8279);
+const divergence_1 = __nccwpck_require__(5671);
+const format_bytes_1 = __nccwpck_require__(9164);
+/** Relations listed one by one in the report; the total is always given. */
+const MAX_LISTED_RELATIONS = 200;
+/** A collector for the fork's records when the target diverged at a known LSN, else null. */
+function discardedWorkCollector(target, decision) {
+    const fork = decision.divergence.forkLsn;
+    return decision.divergence.diverged && fork && !target.marker ? new discarded_work_1.DiscardedWorkCollector((0, lsn_1.parseLsn)(fork), target.majorVersion) : null;
+}
+/**
+ * What syncing a diverged target throws away (its WAL after the fork), named with the source's
+ * catalogs, logged as a warning and returned for the report. Null for a target on the source's history.
+ */
+async function reportDiscardedWork(target, decision, source, shared, dryRun, logger) {
+    if (!decision.divergence.diverged)
+        return null;
+    if (target.marker) {
+        return { available: false, detail: "an interrupted run had already set the target's WAL aside; its report and log said what the target's branch held" };
+    }
+    if (!shared) {
+        return { available: false, detail: `the fork point on timeline ${decision.divergence.forkTimeline} is not known exactly (${decision.divergence.detail}), so the target's own work cannot be told from what it shares with the source` };
+    }
+    const history = (0, divergence_1.readTargetHistory)(target.dir, decision.position.tli) ?? [];
+    const work = await (0, discarded_work_1.readDiscardedWork)({
+        pgdata: target.dir, startLsn: decision.referenceLsn, forkLsn: shared.forkLsn, mustReach: decision.position.lsn,
+        timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, decision.position.tli, lsn),
+        systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, pgMajor: target.majorVersion,
+    }, shared);
+    const names = await (0, relation_names_1.nameRelationFiles)(source.conn, source.control, work.relations, work.databaseOids)
+        .catch((err) => ({ databases: new Map(), relations: new Map(), notes: [`names could not be looked up: ${err.message}`] }));
+    const report = toReport(work, names);
+    logger.warn(describeDiscarded(report, dryRun));
+    return report;
+}
+function toReport(work, names) {
+    const dbName = (oid) => (oid === 0 ? '(shared catalogs)' : names.databases.get(oid) ?? null);
+    return {
+        available: true,
+        complete: work.complete,
+        detail: [work.detail, ...names.notes].join('; '),
+        fromLsn: (0, lsn_1.formatLsn)(work.fromLsn),
+        toLsn: (0, lsn_1.formatLsn)(work.toLsn),
+        walBytes: work.walBytes,
+        records: work.records,
+        committedTransactions: work.committed,
+        abortedTransactions: work.aborted,
+        firstCommitAt: timestampTzToIso(work.firstCommitTime),
+        lastCommitAt: timestampTzToIso(work.lastCommitTime),
+        databases: work.databaseOids.map((oid) => ({ oid, name: dbName(oid) })),
+        relations: work.relations.slice(0, MAX_LISTED_RELATIONS).map((r) => ({
+            databaseOid: r.dbOid, tablespaceOid: r.spcOid, relfilenode: r.relNumber, database: dbName(r.dbOid), name: names.relations.get((0, relation_names_1.relationFileKey)(r)) ?? null,
+        })),
+        relationsTotal: work.relations.length,
+    };
+}
+/** TimestampTz (µs since 2000-01-01 UTC) as ISO 8601. */
+function timestampTzToIso(t) {
+    if (t === null)
+        return null;
+    return new Date(946_684_800_000 + Number(t / 1000n)).toISOString();
+}
+/** One log line: what is lost, in the words a DBA looks for. */
+function describeDiscarded(d, dryRun) {
+    if (!d.available)
+        return `what the target's branch held is not known: ${d.detail}`;
+    const verb = dryRun ? 'would discard' : 'discards';
+    const commits = d.committedTransactions === 0 ? 'no committed transactions'
+        : `${d.committedTransactions} committed transaction${d.committedTransactions === 1 ? '' : 's'} (${d.firstCommitAt} .. ${d.lastCommitAt})`;
+    const dbs = d.databases.map((x) => x.name ?? `oid ${x.oid}`).join(', ') || 'none';
+    const named = d.relations.map((r) => r.name ?? `relfilenode ${r.relfilenode}`);
+    const rels = named.length > 8 ? `${named.slice(0, 8).join(', ')} and ${d.relationsTotal - 8} more` : named.join(', ') || 'none';
+    return `this run ${verb} the target's work after the fork: ${commits}, ${d.abortedTransactions} aborted; WAL ${d.fromLsn}..${d.toLsn} (${(0, format_bytes_1.formatBytes)(d.walBytes)}); ` +
+        `databases: ${dbs}; relations: ${rels}${d.complete ? '' : ` (incomplete: ${d.detail})`}`;
 }
 
 
@@ -12316,6 +12447,7 @@ async function catchupFull(opts) {
         (0, source_session_1.assertThreads)(threads);
         const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         clock.next('preflight checks');
+        (0, target_checks_1.assertTargetOwnership)(targetDir);
         const isDir = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() === true;
         // A run already at work on this directory is named as such, not reported as "not empty".
         if (isDir)
@@ -12726,9 +12858,10 @@ const format_bytes_1 = __nccwpck_require__(9164);
  * Design rule 4, target half: the blocks a diverged target changed on its own branch since R,
  * found before the first write (the run empties the target's pg_wal). From the target's WAL, as
  * pg_rewind does, when that is cheaper than reading its data files and the WAL is all there;
- * otherwise by page LSN. Null for a target that did not diverge.
+ * otherwise by page LSN. Null for a target that did not diverge. A scan of the target's WAL also
+ * feeds `discarded`, so what the rewind throws away is counted without reading the WAL twice.
  */
-async function findTargetChanges(target, decision, targetListing, forced, logger) {
+async function findTargetChanges(target, decision, targetListing, forced, logger, discarded) {
     if (!decision.divergence.diverged)
         return null;
     const R = decision.referenceLsn;
@@ -12755,8 +12888,11 @@ async function findTargetChanges(target, decision, targetListing, forced, logger
             pgdata: target.dir, fromLsn: R, timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, decision.position.tli, lsn),
             systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, blockSize: target.control.blockSize,
             relsegSize: target.control.relsegSize, tablespaceVersionDir: (0, listing_relations_1.tablespaceVersionDir)(targetListing, target.majorVersion), mustReach: decision.position.lsn,
+            observe: discarded && ((record) => discarded.add(record)),
         });
         if (res.complete) {
+            if (discarded)
+                discarded.sharedScanEnd = res.endLsn;
             const changed = withWholeFiles(res.changed, res.wholeFiles, res.wholeDirectories, targetListing, target.control.blockSize);
             const blocks = (0, change_source_1.countBlocks)(changed);
             logger.info(`target changes: ${res.records} records of the target's WAL from ${(0, lsn_1.formatLsn)(R)} (${(0, format_bytes_1.formatBytes)(res.walBytes)}) reference ${blocks} blocks; 0 data files scanned`);
@@ -12811,7 +12947,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkTargetStopped = checkTargetStopped;
 exports.checkTargetMatchesSource = checkTargetMatchesSource;
 exports.targetLogsHints = targetLogsHints;
+exports.assertTargetOwnership = assertTargetOwnership;
 exports.takeLock = takeLock;
+const errors_1 = __nccwpck_require__(7679);
+const target_directory_1 = __nccwpck_require__(5299);
 const target_lock_1 = __nccwpck_require__(3777);
 const lsn_1 = __nccwpck_require__(2524);
 const CLEAN_STATES = ['shut down', 'shut down in recovery'];
@@ -12874,6 +13013,12 @@ function targetLogsHints(target) {
     return target.control.dataChecksumVersion > 0 || target.control.walLogHints;
 }
 /** The target's lock (design rule 7's "one run per target"); taking over a dead run's lock is said at once and in the report. */
+/** First of all: a target that belongs to another user is named as such, not as an EACCES on our lock. */
+function assertTargetOwnership(targetDir) {
+    const ownership = (0, target_directory_1.checkTargetDirectory)(targetDir);
+    if (ownership.status === 'fail')
+        throw new errors_1.CatchupError('target-directory', `${ownership.detail}.`, ownership.fix);
+}
 function takeLock(targetDir, report, logger) {
     const lock = target_lock_1.TargetLock.acquire(targetDir);
     const notice = (0, target_lock_1.takeOverNotice)(lock, targetDir);
@@ -13260,6 +13405,291 @@ function crc32cFinish(crc) {
 /** CRC-32C of `data[start, end)` as PostgreSQL stores it (unsigned 32-bit). */
 function crc32c(data, start = 0, end = data.length) {
     return crc32cFinish(crc32cUpdate(exports.CRC32C_INIT, data, start, end));
+}
+
+
+/***/ }),
+
+/***/ 9752:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkKeepDir = checkKeepDir;
+exports.keepDiscardedWal = keepDiscardedWal;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+const wal_segment_1 = __nccwpck_require__(3925);
+/**
+ * --keep-discarded-wal DIR: the target's WAL from the fork on, kept where pg_waldump can read it
+ * after the sync has emptied pg_wal. Checked before the run's first write, so a bad DIR refuses
+ * the run instead of losing the WAL it was meant to keep.
+ */
+function checkKeepDir(dir, targetDir) {
+    const abs = path.resolve(dir);
+    const target = path.resolve(targetDir);
+    const inside = (a, b) => a === b || a.startsWith(`${b}${path.sep}`);
+    if (inside(abs, target) || inside(target, abs)) {
+        throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is ${inside(abs, target) ? 'inside' : 'around'} the target ${target}, which the sync rewrites.`, 'Choose a directory outside the target data directory.');
+    }
+    if (fs.existsSync(abs)) {
+        if (!fs.statSync(abs).isDirectory())
+            throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is not a directory.`, 'Name a new or empty directory.');
+        if (fs.readdirSync(abs).length > 0) {
+            throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is not empty: WAL of two runs would mix.`, 'Name a new or empty directory.');
+        }
+    }
+    else if (!fs.existsSync(path.dirname(abs))) {
+        throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs}: its parent directory does not exist.`, `Create ${path.dirname(abs)} first.`);
+    }
+    return abs;
+}
+/**
+ * Puts every segment of the target's pg_wal holding WAL at or after `fromLsn` (any timeline, so
+ * the target's own branch is in), its .partial files and history files into `dir`. Hard links
+ * where it can (no copying, and the run's removal of pg_wal leaves them), copies across file systems.
+ */
+function keepDiscardedWal(targetDir, dir, fromLsn, segSize, owner) {
+    const walDir = path.join(targetDir, 'pg_wal');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Run as root, the kept WAL belongs to the target's owner, who runs pg_waldump on it.
+    if (owner)
+        fs.chownSync(dir, owner.uid, owner.gid);
+    const firstSeg = (0, wal_segment_1.segmentNoOf)(fromLsn, segSize);
+    let files = 0;
+    let bytes = 0;
+    for (const name of fs.readdirSync(walDir).sort()) {
+        const segment = (0, wal_segment_1.parseSegmentFileName)((0, wal_segment_1.isPartialSegmentFileName)(name) ? name.slice(0, -'.partial'.length) : name, segSize);
+        if (!((0, wal_segment_1.isHistoryFileName)(name) || (segment && segment.segNo >= firstSeg)))
+            continue;
+        const from = path.join(walDir, name);
+        const to = path.join(dir, name);
+        try {
+            fs.linkSync(from, to);
+        }
+        catch (err) {
+            if (err.code !== 'EXDEV' && err.code !== 'EPERM')
+                throw err;
+            fs.copyFileSync(from, to);
+            if (owner)
+                fs.chownSync(to, owner.uid, owner.gid);
+        }
+        files++;
+        bytes += fs.statSync(to).size;
+    }
+    return { files, bytes };
+}
+
+
+/***/ }),
+
+/***/ 4187:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+/**
+ * What a diverged target did after the fork, from its own WAL: the work a rewind throws away.
+ * pg_rewind discards it without a word; an old primary's last commits after a failover are
+ * exactly what a DBA needs to know about (and may want to replay by hand).
+ *
+ * Every record that starts at or after the fork point counts: transactions by their commit and
+ * abort records (with the commit time), relations by their block references and storage
+ * (create, truncate) records, databases by all of them.
+ */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DiscardedWorkCollector = void 0;
+exports.readDiscardedWork = readDiscardedWork;
+const path = __importStar(__nccwpck_require__(6928));
+const lsn_1 = __nccwpck_require__(2524);
+const local_wal_source_1 = __nccwpck_require__(6829);
+const wal_reader_1 = __nccwpck_require__(1909);
+const wal_record_1 = __nccwpck_require__(1251);
+/** Accumulates what the records from the fork point on did; pure, fed one record at a time. */
+class DiscardedWorkCollector {
+    forkLsn;
+    pgMajor;
+    records = 0;
+    committed = 0;
+    aborted = 0;
+    firstCommit = null;
+    lastCommit = null;
+    databases = new Set();
+    relations = new Map();
+    lastEnd;
+    problem = null;
+    /** Where a shared scan found the end of the WAL; null until one has read it all. */
+    sharedScanEnd = null;
+    constructor(forkLsn, pgMajor) {
+        this.forkLsn = forkLsn;
+        this.pgMajor = pgMajor;
+        this.lastEnd = forkLsn;
+    }
+    /** Takes every record of a scan in order; the view is only valid during the call. */
+    add(record) {
+        const lsn = record.lsn;
+        if (lsn < this.forkLsn)
+            return;
+        this.records++;
+        this.lastEnd = record.endLsn;
+        const b = record.blocks;
+        for (let i = 0; i < b.count; i++)
+            this.touch({ spcOid: b.spcOid[i], dbOid: b.dbOid[i], relNumber: b.relNumber[i] });
+        // A relation created or truncated without a page written yet has no block reference.
+        if (record.rmid === wal_record_1.RM_SMGR_ID)
+            this.addSmgrRecord(record);
+        if (!(0, wal_record_1.isXactCompletionRecord)(record))
+            return;
+        let xact;
+        try {
+            xact = (0, wal_record_1.decodeXactCompletion)(record, record.mainData(), this.pgMajor);
+        }
+        catch (err) {
+            // Never fails the scan it shares (the rewind's own): the count is just marked incomplete.
+            if (!(err instanceof wal_record_1.WalRecordFormatError))
+                throw err;
+            this.problem ??= `the transaction record at ${(0, lsn_1.formatLsn)(lsn)} could not be decoded (${err.message})`;
+            return;
+        }
+        if (xact.dbOid !== null)
+            this.databases.add(xact.dbOid);
+        if (xact.kind === 'abort') {
+            this.aborted++;
+            return;
+        }
+        this.committed++;
+        if (this.firstCommit === null || xact.xactTime < this.firstCommit)
+            this.firstCommit = xact.xactTime;
+        if (this.lastCommit === null || xact.xactTime > this.lastCommit)
+            this.lastCommit = xact.xactTime;
+    }
+    touch(rel) {
+        const key = `${rel.spcOid}/${rel.dbOid}/${rel.relNumber}`;
+        if (!this.relations.has(key))
+            this.relations.set(key, rel);
+        this.databases.add(rel.dbOid);
+    }
+    addSmgrRecord(record) {
+        const info = (0, wal_record_1.rmgrInfo)(record);
+        try {
+            if (info === wal_record_1.XLOG_SMGR_CREATE)
+                this.touch((0, wal_record_1.decodeSmgrCreate)(record.mainData()).rel);
+            else if (info === wal_record_1.XLOG_SMGR_TRUNCATE)
+                this.touch((0, wal_record_1.decodeSmgrTruncate)(record.mainData()).rel);
+        }
+        catch (err) {
+            if (!(err instanceof wal_record_1.WalRecordFormatError))
+                throw err;
+            this.problem ??= `the storage record at ${(0, lsn_1.formatLsn)(record.lsn)} could not be decoded (${err.message})`;
+        }
+    }
+    result(complete, detail) {
+        const relations = [...this.relations.values()].sort((a, b) => a.dbOid - b.dbOid || a.spcOid - b.spcOid || a.relNumber - b.relNumber);
+        return {
+            fromLsn: this.forkLsn, toLsn: this.lastEnd, walBytes: Number(this.lastEnd - this.forkLsn), records: this.records,
+            committed: this.committed, aborted: this.aborted, firstCommitTime: this.firstCommit, lastCommitTime: this.lastCommit,
+            databaseOids: [...this.databases].sort((a, b) => a - b), relations,
+            complete: complete && this.problem === null, detail: this.problem ?? detail,
+        };
+    }
+}
+exports.DiscardedWorkCollector = DiscardedWorkCollector;
+/**
+ * What the target's WAL says was done after the fork: from the collector when a shared scan
+ * (the rewind's own) read the WAL to its end, else read now from `startLsn`. Missing or torn WAL
+ * gives an incomplete answer that says why, never an error.
+ */
+async function readDiscardedWork(input, shared) {
+    if (shared?.sharedScanEnd != null)
+        return finish(shared, shared.sharedScanEnd, input.mustReach, '');
+    const collector = new DiscardedWorkCollector(input.forkLsn, input.pgMajor);
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(input.pgdata, 'pg_wal'), input.walSegmentSize), {
+        timelineForLsn: input.timelineForLsn,
+        systemIdentifier: input.systemIdentifier,
+    });
+    try {
+        const end = await reader.scanForward(input.startLsn, (r) => collector.add(r), { readAhead: true });
+        return finish(collector, end.lsn, input.mustReach, end.message);
+    }
+    catch (err) {
+        if (err instanceof wal_reader_1.WalReadError)
+            return collector.result(false, `the target's WAL could not be read: ${err.message}`);
+        throw err;
+    }
+}
+function finish(collector, endLsn, mustReach, why) {
+    if (endLsn < mustReach) {
+        return collector.result(false, `the target's WAL ends at ${(0, lsn_1.formatLsn)(endLsn)}, before its last position ${(0, lsn_1.formatLsn)(mustReach)}${why ? ` (${why})` : ''}`);
+    }
+    return collector.result(true, `the target's WAL ends at ${(0, lsn_1.formatLsn)(endLsn)}`);
 }
 
 
@@ -15353,6 +15783,7 @@ async function targetWalChanges(input) {
     try {
         end = await reader.scanForward(input.fromLsn, (record) => {
             records++;
+            input.observe?.(record);
             const problem = collectRecord(record, collector);
             if (problem !== null)
                 throw new UnaccountableRecord(problem, record.lsn);
@@ -17121,8 +17552,10 @@ exports.resolveConnection = resolveConnection;
 exports.toClientConfig = toClientConfig;
 const fs = __importStar(__nccwpck_require__(9896));
 const os = __importStar(__nccwpck_require__(857));
+const path = __importStar(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const conninfo_1 = __nccwpck_require__(6450);
+const password_file_1 = __nccwpck_require__(24);
 // libpq's environment variables for the keywords we honour.
 const ENV_KEYWORDS = [
     ['PGHOST', 'host'],
@@ -17197,14 +17630,29 @@ function toClientConfig(conn, extra = {}) {
         keepAliveInitialDelayMillis: 10_000,
         ...extra,
     };
-    if (k.password !== undefined)
-        config.password = k.password;
+    config.password = k.password ?? passwordFromFile(conn, 'replication' in extra);
     if (k.connect_timeout)
         config.connectionTimeoutMillis = Number(k.connect_timeout) * 1000;
     const ssl = sslConfig(k);
     if (ssl !== undefined)
         config.ssl = ssl;
     return config;
+}
+/**
+ * Asked only when the server wants a password: the password file's line for this connection.
+ * Physical replication connections match the database "replication", as libpq's callers do.
+ */
+function passwordFromFile(conn, replication) {
+    const k = conn.keywords;
+    return async () => {
+        const file = k.passfile ?? path.join(process.env.HOME || os.homedir(), '.pgpass');
+        const key = { host: k.host, port: k.port, database: replication ? 'replication' : (k.dbname ?? 'postgres'), user: k.user };
+        const found = (0, password_file_1.lookupPassword)(file, key);
+        if (found.password !== undefined)
+            return found.password;
+        throw new errors_1.CatchupError('no-password', `The source (${conn.display}) asks for a password and none was given: not in the connection string or PGPASSWORD, and ${found.why}.`, 'Put it in PGPASSWORD or in a password file line host:port:database:user:password (mode 0600; ~/.pgpass, PGPASSFILE or passfile=), ' +
+            'with database "replication" (or *) for the WAL stream.');
+    };
 }
 function sslConfig(k) {
     const mode = k.sslmode ?? 'disable';
@@ -17770,6 +18218,120 @@ async function readRanges(client, ranges, onPiece) {
 
 /***/ }),
 
+/***/ 24:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.passwordFilePath = passwordFilePath;
+exports.findPassword = findPassword;
+exports.lookupPassword = lookupPassword;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+/** Unix socket directories libpq treats as "localhost" when matching the file. */
+const DEFAULT_SOCKET_DIRS = ['/var/run/postgresql', '/run/postgresql', '/tmp'];
+function passwordFilePath(passfile, env, home) {
+    if (passfile)
+        return passfile;
+    if (env.PGPASSFILE)
+        return env.PGPASSFILE;
+    return path.join(env.HOME || home, '.pgpass');
+}
+/** The password of the first line that matches, as libpq picks it. */
+function findPassword(text, key) {
+    const hosts = DEFAULT_SOCKET_DIRS.includes(key.host) ? [key.host, 'localhost'] : [key.host];
+    const wanted = [hosts, [key.port], [key.database], [key.user]];
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const fields = splitFields(line);
+        if (fields.length < 5)
+            continue;
+        // Only an unescaped, lone `*` is a wildcard; `\*` is a literal star.
+        const matches = wanted.every((values, i) => fields[i] === '*' || values.includes(unescape(fields[i])));
+        if (matches)
+            return unescape(fields[4]); // as libpq: the password ends at an unescaped ':'
+    }
+    return undefined;
+}
+/** Splits on unescaped ':'. */
+function splitFields(line) {
+    const fields = [];
+    let start = 0;
+    for (let i = 0; i < line.length; i++) {
+        if (line[i] === '\\')
+            i++;
+        else if (line[i] === ':') {
+            fields.push(line.slice(start, i));
+            start = i + 1;
+        }
+    }
+    fields.push(line.slice(start));
+    return fields;
+}
+function unescape(field) {
+    return field.replace(/\\(.)/g, '$1');
+}
+/** Reads the file and looks the key up; a missing or unsafe file gives no password and says why. */
+function lookupPassword(file, key) {
+    let st;
+    try {
+        st = fs.statSync(file);
+    }
+    catch {
+        return { password: undefined, file, why: `${file} does not exist` };
+    }
+    if (!st.isFile())
+        return { password: undefined, file, why: `${file} is not a plain file` };
+    // libpq ignores a password file others can read; so do we, rather than leak a habit that it refuses.
+    if (st.mode & 0o077) {
+        return { password: undefined, file,
+            why: `${file} was ignored: it has group or world access (mode 0${(st.mode & 0o777).toString(8)}); run chmod 0600 ${file}` };
+    }
+    const password = findPassword(fs.readFileSync(file, 'utf8'), key);
+    if (password === undefined) {
+        return { password: undefined, file, why: `${file} has no line for ${key.host}:${key.port}:${key.database}:${key.user}` };
+    }
+    return { password, file };
+}
+
+
+/***/ }),
+
 /***/ 9463:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -17873,6 +18435,77 @@ async function ptrackChanges(client, fromLsn) {
     // Only path and pagemap: 2.1 has no pagecount column.
     const res = await client.query(`SELECT path, pagemap FROM ${schema}.ptrack_get_pagemapset($1::pg_lsn)`, [(0, lsn_1.formatLsn)(fromLsn)]);
     return { changed: mapPtrackRows(res.rows), version: status.version, initLsn, rows: res.rows.length };
+}
+
+
+/***/ }),
+
+/***/ 4581:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.relationFileKey = relationFileKey;
+exports.nameRelationFiles = nameRelationFiles;
+const errors_1 = __nccwpck_require__(7679);
+const source_connect_1 = __nccwpck_require__(3770);
+function relationFileKey(r) {
+    return `${r.spcOid}/${r.dbOid}/${r.relNumber}`;
+}
+// A relation file is only named inside its own database (pg_filenode_relation looks at that
+// database's catalogs), so each database costs a connection: a few are enough for a report.
+const MAX_DATABASES = 20;
+const NAME_SQL = `
+  SELECT r.spc::int8 AS spc, r.rel::int8 AS rel, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name
+    FROM unnest($1::oid[], $2::oid[]) AS r(spc, rel)
+    JOIN pg_class c ON c.oid = pg_filenode_relation(r.spc, r.rel)
+    JOIN pg_namespace n ON n.oid = c.relnamespace`;
+async function nameRelationFiles(conn, control, files, dbOids) {
+    const names = { databases: new Map(), relations: new Map(), notes: [] };
+    const dbs = await control.query('SELECT oid::int8 AS oid, datname, datallowconn FROM pg_database WHERE oid = ANY($1::oid[])', [dbOids.filter((o) => o !== 0)]);
+    for (const d of dbs.rows)
+        names.databases.set(Number(d.oid), d.datname);
+    const byDb = new Map();
+    for (const f of files)
+        byDb.set(f.dbOid, [...(byDb.get(f.dbOid) ?? []), f]);
+    // Shared catalogs (database 0) are named from any database: the control connection's.
+    if (byDb.has(0))
+        await nameIn(control, 0, byDb.get(0), names);
+    let visited = 0;
+    for (const [dbOid, rels] of byDb) {
+        if (dbOid === 0)
+            continue;
+        const db = dbs.rows.find((d) => Number(d.oid) === dbOid);
+        if (!db)
+            continue; // dropped on the source, or created on the target's branch only
+        if (!db.datallowconn) {
+            names.notes.push(`database ${db.datname} does not allow connections, so its relations are not named`);
+            continue;
+        }
+        if (++visited > MAX_DATABASES) {
+            names.notes.push(`relations are named in the first ${MAX_DATABASES} databases only`);
+            break;
+        }
+        let client = null;
+        try {
+            client = await (0, source_connect_1.connectSource)({ ...conn, keywords: { ...conn.keywords, dbname: db.datname } });
+            await nameIn(client, dbOid, rels, names);
+        }
+        catch (err) {
+            names.notes.push(`relations of database ${db.datname} are not named: ${(0, errors_1.errorMessage)(err)}`);
+        }
+        finally {
+            await client?.end().catch(() => undefined);
+        }
+    }
+    return names;
+}
+async function nameIn(client, dbOid, rels, names) {
+    const res = await client.query(NAME_SQL, [rels.map((r) => r.spcOid), rels.map((r) => r.relNumber)]);
+    for (const row of res.rows) {
+        names.relations.set(relationFileKey({ spcOid: Number(row.spc), dbOid, relNumber: Number(row.rel) }), row.name);
+    }
 }
 
 
@@ -17986,6 +18619,8 @@ async function connectSource(conn, extra = {}) {
     return client;
 }
 function describeConnectError(err, conn, replication) {
+    if ((0, errors_1.isCatchupError)(err))
+        return err; // already says what is wrong (no password found)
     const code = err.code;
     const msg = (0, errors_1.errorMessage)(err);
     const where = `the source (${conn.display})`;

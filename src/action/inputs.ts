@@ -17,6 +17,7 @@ export interface ActionInputs {
   dryRun: boolean;
   noSync: boolean;
   restoreTargetWal: boolean;
+  keepDiscardedWal?: string;
   stopTarget: boolean;
   startTarget: boolean;
   pgBinDir?: string;
@@ -97,6 +98,7 @@ export function readInputs(): ActionInputs {
     dryRun: bool('dry-run', false),
     noSync: bool('no-sync', false),
     restoreTargetWal: bool('restore-target-wal', false),
+    keepDiscardedWal: core.getInput('keep-discarded-wal').trim() || undefined,
     stopTarget: bool('stop-target', false),
     startTarget,
     pgBinDir: core.getInput('pg-bin-dir').trim() || undefined,

@@ -41,8 +41,30 @@ export async function writeJobSummary(report: Report): Promise<void> {
       ...report.corruptPages.map((c) => [escapeHtml(c.path), String(c.blockNo), c.lsn, escapeHtml(`${c.reason} (stored ${c.storedChecksum}, computed ${c.computedChecksum})`)]),
     ]);
   }
+  if (report.discarded) addDiscarded(s, report.discarded, report.status === 'dry-run');
   if (report.warnings.length > 0) s.addList(report.warnings.map(escapeHtml));
   await s.write();
+}
+
+/** What the diverged target did after the fork and the sync throws away: its own table. */
+function addDiscarded(s: typeof core.summary, d: NonNullable<Report['discarded']>, dryRun: boolean): void {
+  s.addHeading(dryRun ? 'Work the sync would discard (the target after the fork)' : 'Work discarded (the target after the fork)', 3);
+  if (!d.available) {
+    s.addRaw(`<p>Not known: ${escapeHtml(d.detail)}</p>`, true);
+    return;
+  }
+  const names = (xs: Array<string | null>) => escapeHtml(xs.map((x) => x ?? '(not known to the source)').join(', ')) || 'none';
+  s.addTable([
+    [{ data: 'item', header: true }, { data: 'value', header: true }],
+    ['committed transactions', String(d.committedTransactions)],
+    ['first / last commit', `${d.firstCommitAt ?? ''} / ${d.lastCommitAt ?? ''}`],
+    ['aborted transactions', String(d.abortedTransactions)],
+    ['WAL', `${d.fromLsn} .. ${d.toLsn} (${d.walBytes} bytes, ${d.records} records)`],
+    ['databases', names(d.databases!.map((x) => x.name ?? `oid ${x.oid}`))],
+    [`relations (${d.relationsTotal})`, names(d.relations!.map((r) => (r.name ? `${r.database ?? ''}.${r.name}` : `relfilenode ${r.relfilenode} in ${r.database ?? `database ${r.databaseOid}`}`)))],
+    ['complete', d.complete ? 'yes' : escapeHtml(`no: ${d.detail}`)],
+    ...(d.keptIn ? [['WAL kept in', escapeHtml(d.keptIn)]] : []),
+  ]);
 }
 
 function escapeHtml(text: string): string {

@@ -40,7 +40,7 @@ async function execute(inputs: ActionInputs, logger: Logger): Promise<Report> {
     targetDir: inputs.targetPgdata, source: inputs.source, env: process.env, threads: inputs.threads,
     tablespaceMapping: inputs.tablespaceMapping, excludePaths: inputs.excludePaths,
     writeRecoveryConf: inputs.writeRecoveryConf, sync: !inputs.noSync, logger, failOnWarning: inputs.failOnWarning,
-    restoreTargetWal: inputs.restoreTargetWal, targetBinDir: inputs.pgBinDir, runner: execCommandRunner, dryRun: inputs.dryRun,
+    restoreTargetWal: inputs.restoreTargetWal, keepDiscardedWal: inputs.keepDiscardedWal, targetBinDir: inputs.pgBinDir, runner: execCommandRunner, dryRun: inputs.dryRun,
   };
   if (inputs.command === 'preflight') return runPreflight({ ...common, mode: inputs.mode });
   const major = targetMajor(inputs.targetPgdata);

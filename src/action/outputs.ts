@@ -11,6 +11,7 @@ export function setOutputs(report: Report, reportPath: string): void {
   core.setOutput('start-lsn', report.lsn.backupStart ?? '');
   core.setOutput('stop-lsn', report.lsn.backupStop ?? '');
   core.setOutput('divergence-lsn', report.divergence?.forkLsn ?? '');
+  core.setOutput('discarded-commits', report.discarded?.committedTransactions ?? '');
   core.setOutput('duration-seconds', (report.durationMs / 1000).toFixed(1));
   core.setOutput('report-path', reportPath);
 }

@@ -1,3 +1,4 @@
+import { describeDiscarded } from '../engine/modes/discarded-report';
 import { formatBytes } from '../engine/modes/format-bytes';
 import type { Report } from '../engine/report/report';
 
@@ -10,6 +11,7 @@ export function renderSummary(r: Report): string {
     `target: ${r.target.path}`,
   ];
   if (r.divergence) lines.push(`divergence: ${r.divergence.detail}`);
+  if (r.discarded) lines.push(`discarded: ${describeDiscarded(r.discarded, r.status === 'dry-run')}${r.discarded.keptIn ? `; its WAL is kept in ${r.discarded.keptIn}` : ''}`);
   if (r.lsn.reference) lines.push(`reference LSN R: ${r.lsn.reference} (${r.reference})`);
   if (r.lsn.backupStart) lines.push(`WAL: ${r.lsn.backupStart}..${r.lsn.backupStop ?? '?'}, ${f.walSegments} segment(s)`);
   lines.push(`files: ${f.copied} copied whole, ${f.patched} patched (${f.blocksCopied} blocks, ${f.truncated} truncated), ${f.deleted} removed; ${formatBytes(f.bytesCopied)} written`);

@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import nock from 'nock';
 import type { Report } from '../../src/engine/report/report';
-import { Cluster, expectSameDataAtSameLsn, prepareSchema, standbyOf, startAsStandby, testVersions, useClusters } from '../support';
+import {
+  Cluster, expectSameDataAtSameLsn, expectStandbyMatches, prepareSchema, primaryWithStandby, promoteStandby, standbyOf, startAsStandby, testVersions, useClusters,
+} from '../support';
 import { runAction } from '../support/action-runner';
 import { freePort } from '../support/ports';
 import { run } from '../support/run';
@@ -113,6 +115,27 @@ describe.each(testVersions())('the action (dist/index.js) on PostgreSQL %i', (ve
     const standby = await startAsStandby(target);
     await expectSameDataAtSameLsn(primary, standby);
     await standby.cleanup();
+  });
+
+  test('rewind of an old primary: the commits it made after the failover get their own table in the job summary, and their WAL is kept', async () => {
+    const f = await primaryWithStandby(version, { walLogHints: true, settings: { autovacuum: 'off' } });
+    await f.oldPrimary.query('CREATE TABLE orders (id int)');
+    await promoteStandby(f);
+    for (let i = 0; i < 4; i++) await f.oldPrimary.query(`INSERT INTO orders VALUES (${i})`);
+    await f.oldPrimary.stop('fast');
+    const keep = path.join(path.dirname(f.oldPrimary.dataDir), 'discarded-wal');
+    const r = await runAction({
+      command: 'rewind', 'target-pgdata': f.oldPrimary.dataDir, source: `postgresql://postgres@127.0.0.1:${f.newPrimary.port}/postgres`,
+      'pg-bin-dir': f.oldPrimary.binDir, 'keep-discarded-wal': keep,
+    });
+    expect({ failed: r.failed, log: r.failed ? r.stdout : '' }).toEqual({ failed: false, log: '' });
+    expect(r.outputs['discarded-commits']).toBe('4');
+    expect(r.summary).toContain('Work discarded (the target after the fork)');
+    expect(r.summary).toMatch(/<td>committed transactions<\/td><td>4<\/td>/);
+    expect(r.summary).toContain('postgres.public.orders');
+    expect(reportOf(r).discarded).toMatchObject({ committedTransactions: 4, keptIn: keep });
+    expect(fs.readdirSync(keep).length).toBeGreaterThan(0);
+    await expectStandbyMatches(f.oldPrimary.dataDir, f.newPrimary);
   });
 
   test('preflight through the action: each failing check once, with its fix in its log group, the summary and the report', async () => {

@@ -33,6 +33,8 @@ Options:
                                  restore_command (a diverged target is then synced from its last
                                  checkpoint before the fork, not from the fork point)
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for -c)
+      --keep-discarded-wal=DIR   DELTA into a diverged target: first keep its WAL from the fork
+                                 on in DIR (new or empty), to read what was discarded with pg_waldump
       --no-space-check           FULL: skip the check that the target's file system has room
                                  for the databases plus WAL (a full disk then stops the run, and
                                  the same command resumes it once there is room)
@@ -77,6 +79,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'dry-run': { type: 'boolean' },
     'fail-on-warning': { type: 'boolean' },
     'restore-target-wal': { type: 'boolean', short: 'c' },
+    'keep-discarded-wal': { type: 'string' },
     'assume-diverged': { type: 'boolean' },
     'target-bindir': { type: 'string' },
     'store-password': { type: 'boolean' },
@@ -127,6 +130,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     report = await catchup({
       ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
+      keepDiscardedWal: values['keep-discarded-wal'] as string | undefined,
       startOver: Boolean(values['start-over']),
       spaceCheck: !values['no-space-check'],
       ...changeSourceValues(values, 'catchup'),

@@ -27,6 +27,8 @@ Options:
       --no-ensure-shutdown       do not run single-user crash recovery on a target that was
                                  not shut down cleanly; refuse instead
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery, -c)
+      --keep-discarded-wal=DIR   first keep the target's WAL from the fork on in DIR (new or
+                                 empty): the work the rewind discards, for pg_waldump
       --assume-diverged          when the source no longer has the WAL to verify the target's
                                  history, rewind it as if it diverged after its last checkpoint
   -j, --threads=N                parallel connections reading the source (default 1)
@@ -52,6 +54,7 @@ export async function runRewind(argv: string[]): Promise<number> {
     progress: { type: 'boolean', short: 'P' },
     'restore-target-wal': { type: 'boolean', short: 'c' },
     'assume-diverged': { type: 'boolean' },
+    'keep-discarded-wal': { type: 'string' },
     'no-ensure-shutdown': { type: 'boolean' },
     'target-bindir': { type: 'string' },
     threads: { type: 'string', short: 'j' },
@@ -92,6 +95,7 @@ export async function runRewind(argv: string[]): Promise<number> {
       ensureShutdown: !values['no-ensure-shutdown'],
       restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
+      keepDiscardedWal: values['keep-discarded-wal'] as string | undefined,
       excludePaths: (values['exclude-path'] as string[] | undefined) ?? [],
       ...changeSourceValues(values, 'rewind'),
       targetBinDir: values['target-bindir'] as string | undefined,

@@ -5,6 +5,7 @@ import { TargetWriter } from '../copy/target-writer';
 import { CatchupError } from '../errors';
 import { silentLogger } from '../log';
 import { beginMarkedRun, endMarkedRun, OWN_FILES } from '../pgdata/catchup-marker';
+import { checkKeepDir, keepDiscardedWal } from '../pgdata/discarded-wal-keep';
 import { primaryConninfo } from '../pgdata/recovery-conf';
 import { listTarget, readTablespaceLinks } from '../pgdata/target-listing';
 import { TargetLock } from '../pgdata/target-lock';
@@ -18,9 +19,10 @@ import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '..
 import { explainSourceLoss } from '../source/connection-loss';
 import { resolveConnection } from '../source/connection-options';
 import { listSourceFiles } from '../source/file-listing';
-import { formatLsn } from '../wal/lsn';
+import { formatLsn, parseLsn } from '../wal/lsn';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { chooseSourceSide, findSourceChanges } from './change-source';
+import { discardedWorkCollector, reportDiscardedWork } from './discarded-report';
 import { findTargetChanges } from './target-changes';
 import type { ForcedChangeSources } from '../plan/change-source-choice';
 import { readSummarizerState } from '../source/wal-summary-changes';
@@ -50,6 +52,8 @@ export interface DeltaCatchupOptions extends CommonCatchupOptions {
   assumeDiverged?: boolean;
   /** Hidden (tests, bench): the change source each side must use instead of the cheapest. */
   changeSources?: ForcedChangeSources;
+  /** --keep-discarded-wal: keep the diverged target's WAL from the fork on in this directory. */
+  keepDiscardedWal?: string;
 }
 
 /** pg_rewind's command line on the same engine. */
@@ -103,6 +107,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
   try {
     assertThreads(threads);
     const parsedLayout = parseLayout(opts, targetDir);
+    const keepDir = opts.keepDiscardedWal ? checkKeepDir(opts.keepDiscardedWal, targetDir) : null;
     clock.next('preflight checks');
     assertTargetOwnership(targetDir);
     // A run already at work here is named at once, before its half-done state is read as ours.
@@ -144,7 +149,9 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     const R = decision.referenceLsn;
     // Both sides are decided before the first write: the target's WAL is read now, and emptied later.
     const preListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
-    const targetChanges = await findTargetChanges(target, decision, preListing, opts.changeSources?.target, logger);
+    const discardedCollector = discardedWorkCollector(target, decision);
+    const targetChanges = await findTargetChanges(target, decision, preListing, opts.changeSources?.target, logger, discardedCollector ?? undefined);
+    report.discarded = (await reportDiscardedWork(target, decision, source, discardedCollector, Boolean(opts.dryRun), logger)) ?? undefined;
     const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
     const sourceSide = await chooseSourceSide(flavor, source, decision, preListing, opts.changeSources?.source).catch((err) => {
       if (flavor === 'PTRACK') report.checks.push({ ...trackingCheck, status: 'fail', detail: (err as Error).message, fix: (err as { fix?: string }).fix });
@@ -180,6 +187,8 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     if (!opts.writeRecoveryConf && !SIGNAL_FILES.some((f) => fs.existsSync(path.join(targetDir, f)))) {
       report.warnings.push('the target has no standby.signal and -R was not given: after the sync it will start as a primary, not a standby');
     }
+
+    if (keepDir) keepWalOfBranch(keepDir, target, decision, report, logger);
 
     // First write (rule 7): the job is recorded and pg_control set aside before any data changes.
     const owner = ownerForTarget(targetDir);
@@ -223,6 +232,22 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     clock.end();
     report.durationMs = Date.now() - started;
   }
+}
+
+/** --keep-discarded-wal, before the target's pg_wal is emptied. */
+function keepWalOfBranch(dir: string, target: TargetState, decision: ReferenceDecision, report: Report, logger: Logger): void {
+  if (!decision.divergence.diverged) {
+    logger.info(`--keep-discarded-wal: the target did not diverge, so no WAL of its own is discarded; nothing kept in ${dir}`);
+    return;
+  }
+  if (target.marker) {
+    report.warnings.push(`--keep-discarded-wal: the interrupted run had already set the target's WAL aside; nothing kept in ${dir}`);
+    return;
+  }
+  const from = decision.divergence.forkLsn ? parseLsn(decision.divergence.forkLsn) : decision.referenceLsn;
+  const kept = keepDiscardedWal(target.dir, dir, from, target.control.walSegmentSize, ownerForTarget(target.dir));
+  if (report.discarded) report.discarded.keptIn = dir;
+  logger.info(`kept ${kept.files} WAL files (${formatBytes(kept.bytes)}) from ${formatLsn(from)} on in ${dir}: pg_waldump -p ${dir} -s ${formatLsn(from)}`);
 }
 
 function needsCrashRecovery(target: TargetState): boolean {

@@ -1,5 +1,6 @@
 import { CatchupError } from '../errors';
 import type { Logger } from '../log';
+import type { DiscardedWorkCollector } from '../pgdata/discarded-work';
 import { relationMainForkBytes, relationMainForks, tablespaceVersionDir } from '../pgdata/listing-relations';
 import { scanLocalChangedBlocks } from '../pgdata/local-changed-blocks';
 import type { TargetEntry } from '../pgdata/target-listing';
@@ -16,10 +17,12 @@ import { formatBytes } from './format-bytes';
  * Design rule 4, target half: the blocks a diverged target changed on its own branch since R,
  * found before the first write (the run empties the target's pg_wal). From the target's WAL, as
  * pg_rewind does, when that is cheaper than reading its data files and the WAL is all there;
- * otherwise by page LSN. Null for a target that did not diverge.
+ * otherwise by page LSN. Null for a target that did not diverge. A scan of the target's WAL also
+ * feeds `discarded`, so what the rewind throws away is counted without reading the WAL twice.
  */
 export async function findTargetChanges(
   target: TargetState, decision: ReferenceDecision, targetListing: TargetEntry[], forced: TargetMethod | undefined, logger: Logger,
+  discarded?: DiscardedWorkCollector,
 ): Promise<SourceChanges | null> {
   if (!decision.divergence.diverged) return null;
   const R = decision.referenceLsn;
@@ -45,8 +48,10 @@ export async function findTargetChanges(
       pgdata: target.dir, fromLsn: R, timelineForLsn: (lsn) => timelineOfLsn(history, decision.position.tli, lsn),
       systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, blockSize: target.control.blockSize,
       relsegSize: target.control.relsegSize, tablespaceVersionDir: tablespaceVersionDir(targetListing, target.majorVersion), mustReach: decision.position.lsn,
+      observe: discarded && ((record) => discarded.add(record)),
     });
     if (res.complete) {
+      if (discarded) discarded.sharedScanEnd = res.endLsn;
       const changed = withWholeFiles(res.changed, res.wholeFiles, res.wholeDirectories, targetListing, target.control.blockSize);
       const blocks = countBlocks(changed);
       logger.info(`target changes: ${res.records} records of the target's WAL from ${formatLsn(R)} (${formatBytes(res.walBytes)}) reference ${blocks} blocks; 0 data files scanned`);

@@ -76,6 +76,8 @@ export interface TargetWalChangesInput {
    * pg_control's checkpoint location and minRecoveryPoint: no page on disk has a higher LSN.
    */
   mustReach: Lsn;
+  /** Sees every record too (the discarded-work count shares this scan). */
+  observe?: (record: WalRecordView) => void;
 }
 
 export type TargetWalChanges =
@@ -306,6 +308,7 @@ export async function targetWalChanges(input: TargetWalChangesInput): Promise<Ta
       input.fromLsn,
       (record) => {
         records++;
+        input.observe?.(record);
         const problem = collectRecord(record, collector);
         if (problem !== null) throw new UnaccountableRecord(problem, record.lsn);
       },

@@ -25,6 +25,30 @@ export interface Report {
   reference?: string;
   /** Whether the target was on the source's history; a diverged target is rewound. */
   divergence?: { diverged: boolean; forkLsn?: string; forkTimeline?: number; detail: string };
+  /**
+   * What a diverged target did after the fork, which the sync throws away (from its own WAL):
+   * commits and their time range, databases and relations (named where the source knows them).
+   */
+  discarded?: {
+    available: boolean;
+    detail: string;
+    /** False when the target's WAL ended before its last position: there may have been more. */
+    complete?: boolean;
+    fromLsn?: string;
+    toLsn?: string;
+    walBytes?: number;
+    records?: number;
+    committedTransactions?: number;
+    abortedTransactions?: number;
+    firstCommitAt?: string | null;
+    lastCommitAt?: string | null;
+    databases?: Array<{ oid: number; name: string | null }>;
+    /** The first 200; relationsTotal counts them all. */
+    relations?: Array<{ databaseOid: number; tablespaceOid: number; relfilenode: number; database: string | null; name: string | null }>;
+    relationsTotal?: number;
+    /** --keep-discarded-wal: where the target's WAL from the fork on was copied. */
+    keptIn?: string;
+  };
   /** A rerun that completed an interrupted one. */
   resumed?: { from: string; startedAt: string; keptFiles?: number; keptBytes?: number };
   checks: CheckResult[];
