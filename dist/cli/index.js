@@ -18568,7 +18568,12 @@ class ReplicationConnection {
         const sql = `START_REPLICATION ${slotClause}PHYSICAL ${(0, lsn_1.formatLsn)(startLsn)} TIMELINE ${timeline}`;
         // Object mode: one chunk is one CopyData frame. In byte mode a reader that falls behind gets
         // frames joined into one buffer, and the next frame's header would be taken for WAL bytes.
-        return this.client.query((0, pg_copy_streams_1.both)(sql, { alignOnCopyDataFrame: true, readableObjectMode: true }));
+        const stream = this.client.query((0, pg_copy_streams_1.both)(sql, { alignOnCopyDataFrame: true, readableObjectMode: true }));
+        // When the server reaches the end of an older timeline first, it answers our CopyDone with the
+        // next timeline as a result set, for which the copy stream has no handlers (node-postgres
+        // would throw in its socket handler and end the process).
+        Object.assign(stream, { handleRowDescription: () => undefined, handleDataRow: () => undefined, cb_flush: () => undefined });
+        return stream;
     }
     async close() {
         await this.client.end().catch(() => undefined);
@@ -18740,8 +18745,6 @@ async function fetchSourceWal(via, tli, fromLsn, toLsn) {
     let have = 0n;
     try {
         const stream = repl.startStreaming(null, fromLsn, tli);
-        // pg-copy-streams calls this when the server ends the copy first (end of an old timeline).
-        stream.cb_flush = () => undefined;
         let ended = false;
         try {
             for await (const payload of stream) {
@@ -18761,6 +18764,12 @@ async function fetchSourceWal(via, tli, fromLsn, toLsn) {
                     ended = true;
                     stream.end();
                 }
+            }
+            // The server ended first (the end of an older timeline): it waits for our CopyDone. The next
+            // command on this connection is queued by node-postgres until the server is ready again.
+            if (!ended) {
+                ended = true;
+                stream.end();
             }
         }
         catch (err) {

@@ -60,7 +60,12 @@ export class ReplicationConnection {
     const sql = `START_REPLICATION ${slotClause}PHYSICAL ${formatLsn(startLsn)} TIMELINE ${timeline}`;
     // Object mode: one chunk is one CopyData frame. In byte mode a reader that falls behind gets
     // frames joined into one buffer, and the next frame's header would be taken for WAL bytes.
-    return this.client.query(copyBoth(sql, { alignOnCopyDataFrame: true, readableObjectMode: true }));
+    const stream = this.client.query(copyBoth(sql, { alignOnCopyDataFrame: true, readableObjectMode: true }));
+    // When the server reaches the end of an older timeline first, it answers our CopyDone with the
+    // next timeline as a result set, for which the copy stream has no handlers (node-postgres
+    // would throw in its socket handler and end the process).
+    Object.assign(stream, { handleRowDescription: () => undefined, handleDataRow: () => undefined, cb_flush: () => undefined });
+    return stream;
   }
 
   async close(): Promise<void> {

@@ -19,8 +19,6 @@ export async function fetchSourceWal(via: ResolvedConnection | ReplicationConnec
   let have = 0n;
   try {
     const stream = repl.startStreaming(null, fromLsn, tli);
-    // pg-copy-streams calls this when the server ends the copy first (end of an old timeline).
-    (stream as unknown as { cb_flush: () => void }).cb_flush = () => undefined;
     let ended = false;
     try {
       for await (const payload of stream as AsyncIterable<Buffer>) {
@@ -38,6 +36,12 @@ export async function fetchSourceWal(via: ResolvedConnection | ReplicationConnec
           ended = true;
           stream.end();
         }
+      }
+      // The server ended first (the end of an older timeline): it waits for our CopyDone. The next
+      // command on this connection is queued by node-postgres until the server is ready again.
+      if (!ended) {
+        ended = true;
+        stream.end();
       }
     } catch (err) {
       if (/has already been removed|requested starting point .* is ahead/.test((err as Error).message)) return null;
