@@ -39,6 +39,8 @@ class CopyOutQuery {
   private messageLeft = 0;
   private failed = false;
   private done = false;
+  /** Sink waits not yet over; the socket stays paused until none is left. */
+  private waiting = 0;
   private readonly onData = (chunk: Buffer) => this.parse(chunk);
 
   constructor(
@@ -107,9 +109,15 @@ class CopyOutQuery {
   private pauseFor(wait: Promise<void>): void {
     const stream = this.connection!.stream;
     stream.pause();
-    wait.then(() => stream.resume(), (err: Error) => {
+    // One chunk can carry many messages, each with its own wait: the socket resumes only when
+    // all of them are over, or the shortest would let the reader run ahead of the others.
+    this.waiting++;
+    const over = () => {
+      if (--this.waiting === 0) stream.resume();
+    };
+    wait.then(over, (err: Error) => {
       this.fail(err);
-      stream.resume();
+      over();
     });
   }
 
