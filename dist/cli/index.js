@@ -9055,6 +9055,114 @@ exports.execCommandRunner = {
 
 /***/ }),
 
+/***/ 161:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ProgressTicker = exports.ProgressMeter = void 0;
+exports.formatProgressLine = formatProgressLine;
+exports.formatProgressJson = formatProgressJson;
+const format_bytes_1 = __nccwpck_require__(9164);
+/** Samples older than this leave the rate: it follows the copy's speed now, not its average. */
+const RATE_WINDOW_MS = 10_000;
+/**
+ * The state progress lines are made of, fed by the engine's logger calls. Pure apart from the
+ * clock, so the printing cadence (the adapters' business) is tested apart from the arithmetic.
+ */
+class ProgressMeter {
+    nowMs;
+    phaseName = 'starting';
+    done = { bytes: 0, totalBytes: 0, files: 0, totalFiles: 0 };
+    samples = [];
+    startedMs;
+    constructor(nowMs = () => Date.now()) {
+        this.nowMs = nowMs;
+        this.startedMs = nowMs();
+    }
+    phase(name) {
+        this.phaseName = name;
+    }
+    copy(done) {
+        this.done = done;
+        const now = this.nowMs();
+        this.samples.push({ atMs: now, bytes: done.bytes });
+        while (this.samples.length > 2 && now - this.samples[0].atMs > RATE_WINDOW_MS)
+            this.samples.shift();
+    }
+    snapshot() {
+        const now = this.nowMs();
+        const first = this.samples[0];
+        const last = this.samples[this.samples.length - 1];
+        // Counted up to now, so a stalled copy shows its rate falling instead of the last good one.
+        const spanMs = first ? now - first.atMs : 0;
+        const rate = first && last && spanMs > 0 && this.samples.length > 1 ? ((last.bytes - first.bytes) * 1000) / spanMs : null;
+        const left = this.done.totalBytes - this.done.bytes;
+        return {
+            phase: this.phaseName,
+            ...this.done,
+            rateBytesPerSecond: rate,
+            etaSeconds: rate && rate > 0 && this.done.totalBytes > 0 ? Math.max(0, Math.round(left / rate)) : null,
+            elapsedSeconds: Math.round((now - this.startedMs) / 1000),
+        };
+    }
+}
+exports.ProgressMeter = ProgressMeter;
+/** One line for people: `copy: 512.0 MB of 1.4 GB (36%), 40/120 files, 85.3 MB/s, ETA 11 s`. */
+function formatProgressLine(s) {
+    if (s.totalBytes === 0 && s.bytes === 0)
+        return `${s.phase} (${s.elapsedSeconds} s elapsed)`;
+    const pct = s.totalBytes > 0 ? Math.min(100, Math.floor((s.bytes * 100) / s.totalBytes)) : 100;
+    const rate = s.rateBytesPerSecond === null ? '' : `, ${(0, format_bytes_1.formatBytes)(Math.round(s.rateBytesPerSecond))}/s`;
+    const eta = s.etaSeconds === null ? '' : `, ETA ${formatDuration(s.etaSeconds)}`;
+    return `${s.phase}: ${(0, format_bytes_1.formatBytes)(s.bytes)} of ${(0, format_bytes_1.formatBytes)(s.totalBytes)} (${pct}%), ${s.files}/${s.totalFiles} files${rate}${eta}`;
+}
+/** One JSON object per line for machines (--progress=json). */
+function formatProgressJson(s) {
+    return JSON.stringify({ type: 'progress', ...s, rateBytesPerSecond: s.rateBytesPerSecond === null ? null : Math.round(s.rateBytesPerSecond) });
+}
+function formatDuration(seconds) {
+    if (seconds < 120)
+        return `${seconds} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 60)} min`;
+    return `${(seconds / 3600).toFixed(1)} h`;
+}
+/**
+ * Prints the meter's line every `intervalMs` while a run lasts, and once at each phase change:
+ * steady even through phases that report no bytes (a scan, a checkpoint), so a log never goes
+ * quiet for long, and never more often than the interval between phase changes.
+ */
+class ProgressTicker {
+    meter;
+    print;
+    intervalMs;
+    timer = null;
+    constructor(meter, print, intervalMs) {
+        this.meter = meter;
+        this.print = print;
+        this.intervalMs = intervalMs;
+    }
+    start() {
+        this.timer ??= setInterval(() => this.print(this.meter.snapshot()), this.intervalMs);
+        this.timer.unref(); // never what keeps the process alive
+    }
+    phase(name) {
+        this.meter.phase(name);
+        this.print(this.meter.snapshot());
+    }
+    stop() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = null;
+    }
+}
+exports.ProgressTicker = ProgressTicker;
+
+
+/***/ }),
+
 /***/ 6603:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -9148,7 +9256,7 @@ ${parse_flags_1.LAYOUT_HELP}
                                  (by default the standby uses its ~/.pgpass)
       --fail-on-warning          a warning of the preflight checks stops the run too
   -N, --no-sync                  do not fsync what was written (faster, unsafe on a crash)
-  -P, --progress                 show progress on stderr
+${parse_flags_1.TRANSFER_HELP}
       --report=FILE.json         write a JSON report of the run (also on failure)
       --json                     print the report as JSON on stdout instead of a summary
       --debug                    more output
@@ -9178,7 +9286,7 @@ async function runCatchup(argv) {
         'start-over': { type: 'boolean' },
         'no-space-check': { type: 'boolean' },
         'no-sync': { type: 'boolean', short: 'N' },
-        progress: { type: 'boolean', short: 'P' },
+        ...parse_flags_1.TRANSFER_FLAGS,
         report: { type: 'string' },
         debug: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -9199,7 +9307,8 @@ async function runCatchup(argv) {
     const jobs = (0, parse_flags_1.parseIntFlag)('catchup', 'threads', values.threads, 1, 64);
     const threads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-write-threads', values['num-write-threads'], 1, 64) ?? jobs;
     const validateThreads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-validate-threads', values['num-validate-threads'], 0, 64) ?? 0;
-    const logger = (0, progress_printer_1.terminalLogger)({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+    const transfer = (0, parse_flags_1.transferValues)(values, 'catchup');
+    const logger = (0, progress_printer_1.terminalLogger)({ progress: transfer.progress, debug: Boolean(values.debug) });
     (0, parse_flags_1.warnOfCommandLinePassword)(values.dbname, logger);
     const reportPath = values.report;
     let report;
@@ -9219,6 +9328,8 @@ async function runCatchup(argv) {
             writeRecoveryConf: Boolean(values['write-recovery-conf']),
             storePassword: Boolean(values['store-password']),
             sync: !values['no-sync'],
+            maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
+            syncMethod: transfer.syncMethod,
             logger,
         };
         report = await (0, catchup_1.catchup)({
@@ -9230,6 +9341,7 @@ async function runCatchup(argv) {
             ...(0, parse_flags_1.changeSourceValues)(values, 'catchup'),
             targetBinDir: values['target-bindir'], runner: exec_command_runner_1.execCommandRunner,
         });
+        logger.finish();
         if (values.json) {
             process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
             return 0;
@@ -9248,6 +9360,7 @@ async function runCatchup(argv) {
         throw err;
     }
     finally {
+        logger.finish();
         if (reportPath && report)
             fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     }
@@ -9466,7 +9579,7 @@ Options:
   -R, --write-recovery-conf      write standby.signal and primary_conninfo (from --source-server)
   -n, --dry-run                  show the plan, change nothing
   -N, --no-sync                  do not wait for changes to be written safely to disk
-  -P, --progress                 write progress messages
+${parse_flags_1.TRANSFER_HELP}
   -c, --restore-target-wal       use restore_command in the target configuration to
                                  retrieve WAL files from archives
       --no-ensure-shutdown       do not run single-user crash recovery on a target that was
@@ -9495,7 +9608,7 @@ async function runRewind(argv) {
         'write-recovery-conf': { type: 'boolean', short: 'R' },
         'dry-run': { type: 'boolean', short: 'n' },
         'no-sync': { type: 'boolean', short: 'N' },
-        progress: { type: 'boolean', short: 'P' },
+        ...parse_flags_1.TRANSFER_FLAGS,
         'restore-target-wal': { type: 'boolean', short: 'c' },
         'assume-diverged': { type: 'boolean' },
         'keep-discarded-wal': { type: 'string' },
@@ -9526,7 +9639,8 @@ async function runRewind(argv) {
     const server = values['source-server'];
     if (!server)
         throw new usage_error_1.UsageError('no source specified (--source-server)', 'rewind');
-    const logger = (0, progress_printer_1.terminalLogger)({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+    const transfer = (0, parse_flags_1.transferValues)(values, 'rewind');
+    const logger = (0, progress_printer_1.terminalLogger)({ progress: transfer.progress, debug: Boolean(values.debug) });
     (0, parse_flags_1.warnOfCommandLinePassword)(server, logger);
     let report;
     try {
@@ -9537,6 +9651,8 @@ async function runRewind(argv) {
             threads: (0, parse_flags_1.parseIntFlag)('rewind', 'threads', values.threads, 1, 64),
             writeRecoveryConf: Boolean(values['write-recovery-conf']),
             sync: !values['no-sync'],
+            maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
+            syncMethod: transfer.syncMethod,
             dryRun: Boolean(values['dry-run']),
             ensureShutdown: !values['no-ensure-shutdown'],
             restoreTargetWal: Boolean(values['restore-target-wal']),
@@ -9548,6 +9664,7 @@ async function runRewind(argv) {
             runner: exec_command_runner_1.execCommandRunner,
             logger,
         });
+        logger.finish();
         if (values.json)
             process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else if (report.status === 'no-op')
@@ -9566,6 +9683,7 @@ async function runRewind(argv) {
         throw err;
     }
     finally {
+        logger.finish();
         const reportPath = values.report;
         if (reportPath && report)
             fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -9599,8 +9717,9 @@ g.navigator ??= { userAgent: `Node.js/${process.versions.node.split('.')[0]}` };
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CHANGE_SOURCE_FLAG = exports.LAYOUT_HELP = exports.LAYOUT_FLAGS = exports.CONNECTION_HELP = exports.CONNECTION_FLAGS = void 0;
+exports.CHANGE_SOURCE_FLAG = exports.LAYOUT_HELP = exports.LAYOUT_FLAGS = exports.CONNECTION_HELP = exports.CONNECTION_FLAGS = exports.TRANSFER_HELP = exports.TRANSFER_FLAGS = void 0;
 exports.parseFlags = parseFlags;
+exports.transferValues = transferValues;
 exports.parseIntFlag = parseIntFlag;
 exports.layoutValues = layoutValues;
 exports.changeSourceValues = changeSourceValues;
@@ -9608,15 +9727,53 @@ exports.warnOfCommandLinePassword = warnOfCommandLinePassword;
 const conninfo_1 = __nccwpck_require__(6450);
 const util_1 = __nccwpck_require__(9023);
 const change_source_choice_1 = __nccwpck_require__(8164);
+const rate_limit_1 = __nccwpck_require__(6560);
 const usage_error_1 = __nccwpck_require__(4226);
 /** Strict flag parsing: an unknown flag or a stray argument is a usage error, never ignored. */
 function parseFlags(command, argv, options) {
     try {
-        return (0, util_1.parseArgs)({ args: argv, options, strict: true, allowPositionals: false });
+        // -P/--progress is a switch that also takes =json or =text, which parseArgs cannot say.
+        const args = argv.map((a) => (a.startsWith('--progress=') && options['progress-style'] ? `--progress-style=${a.slice('--progress='.length)}` : a));
+        return (0, util_1.parseArgs)({ args, options, strict: true, allowPositionals: false });
     }
     catch (err) {
         throw new usage_error_1.UsageError(err.message.replace(/\. To specify.*$/s, ''), command);
     }
+}
+/** How a run moves data: its progress lines, its rate cap, how it makes writes durable. */
+exports.TRANSFER_FLAGS = {
+    progress: { type: 'boolean', short: 'P' },
+    'progress-style': { type: 'string' },
+    'max-rate': { type: 'string', short: 'r' },
+    'sync-method': { type: 'string' },
+};
+exports.TRANSFER_HELP = `  -P, --progress[=json]          progress on stderr: bytes, total, rate, ETA and phase, every 2 s
+                                 on a terminal, every 10 s into a pipe or log; =json for one
+                                 JSON object per line (every 5 s) for machines
+  -r, --max-rate=RATE            cap the rate of file data read from the source, in kB/s or with
+                                 k or M (as pg_basebackup's -r; 32k to 1024M); WAL is not capped
+      --sync-method=METHOD       fsync (default): every written file is fsynced; syncfs: one
+                                 syncfs per file system (Linux), much faster for many files`;
+function transferValues(values, command) {
+    const styleText = values['progress-style'];
+    if (styleText !== undefined && styleText !== 'json' && styleText !== 'text') {
+        throw new usage_error_1.UsageError(`--progress takes json or text, not "${styleText}"`, command);
+    }
+    const progress = styleText === 'json' ? 'json' : styleText === 'text' || values.progress ? 'text' : 'off';
+    let maxRateBytesPerSecond;
+    if (values['max-rate'] !== undefined) {
+        try {
+            maxRateBytesPerSecond = (0, rate_limit_1.parseMaxRate)(values['max-rate']);
+        }
+        catch (err) {
+            throw new usage_error_1.UsageError(`-r/--max-rate: ${err.message}`, command);
+        }
+    }
+    const method = values['sync-method'];
+    if (method !== undefined && method !== 'fsync' && method !== 'syncfs') {
+        throw new usage_error_1.UsageError(`--sync-method takes fsync or syncfs, not "${method}"`, command);
+    }
+    return { progress, maxRateBytesPerSecond, syncMethod: method };
 }
 /** The connection flags every PostgreSQL client has. */
 exports.CONNECTION_FLAGS = {
@@ -9703,16 +9860,24 @@ function looksLikeConninfo(s) {
 /***/ }),
 
 /***/ 590:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.terminalLogger = terminalLogger;
-/** Logger for a terminal: messages to stderr, progress at most every half second. */
+const progress_meter_1 = __nccwpck_require__(161);
+// A terminal gets a line every 2 s; a log file or pipe every 10 s (no line more often than it is
+// read); machines every 5 s. Each phase change is one line more.
+const TERMINAL_INTERVAL_MS = 2_000;
+const PIPE_INTERVAL_MS = 10_000;
+const JSON_INTERVAL_MS = 5_000;
+/** Logger for a terminal: messages to stderr, progress lines on stderr at a steady pace. */
 function terminalLogger(opts) {
-    let lastPrint = 0;
-    let printedComplete = false;
+    const style = opts.progress === true ? 'text' : opts.progress === false ? 'off' : opts.progress;
+    const ticker = style === 'off' ? null : new progress_meter_1.ProgressTicker(new progress_meter_1.ProgressMeter(), (s) => process.stderr.write(`${style === 'json' ? (0, progress_meter_1.formatProgressJson)(s) : `pg-catchup: progress: ${(0, progress_meter_1.formatProgressLine)(s)}`}\n`), style === 'json' ? JSON_INTERVAL_MS : process.stderr.isTTY ? TERMINAL_INTERVAL_MS : PIPE_INTERVAL_MS);
+    ticker?.start();
+    let finished = false;
     return {
         info: (m) => process.stderr.write(`pg-catchup: ${m}\n`),
         warn: (m) => process.stderr.write(`pg-catchup: warning: ${m}\n`),
@@ -9720,18 +9885,15 @@ function terminalLogger(opts) {
             if (opts.debug)
                 process.stderr.write(`pg-catchup: debug: ${m}\n`);
         },
-        progress: opts.progress
-            ? (p) => {
-                const now = Date.now();
-                const complete = p.bytes >= p.totalBytes && p.files >= p.totalFiles;
-                if (complete ? printedComplete : now - lastPrint < 500)
-                    return;
-                printedComplete = complete;
-                lastPrint = now;
-                const pct = p.totalBytes > 0 ? Math.min(100, Math.floor((p.bytes * 100) / p.totalBytes)) : 100;
-                process.stderr.write(`${Math.round(p.bytes / 1024)}/${Math.round(p.totalBytes / 1024)} kB (${pct}%), ${p.files}/${p.totalFiles} files\n`);
-            }
-            : undefined,
+        phase: ticker ? (name) => ticker.phase(name) : undefined,
+        progress: ticker ? (p) => ticker.meter.copy(p) : undefined,
+        finish: () => {
+            if (!ticker || finished)
+                return;
+            finished = true;
+            ticker.stop();
+            ticker.phase('done');
+        },
     };
 }
 
@@ -9934,6 +10096,7 @@ async function executeCopy(plan, readers, writer, logger, validation, opts = {})
     let next = 0;
     let failed = false;
     const report = () => logger.progress?.({ bytes: writer.bytesWritten, totalBytes: plan.bytesToCopy, files: writer.filesWritten, totalFiles });
+    const limiter = opts.rateLimiter;
     const worker = async (client) => {
         while (!failed && next < schedule.batches.length) {
             const batch = schedule.batches[next++];
@@ -9949,6 +10112,7 @@ async function executeCopy(plan, readers, writer, logger, validation, opts = {})
                 data: (bytes) => {
                     piece.file.write(bytes);
                     piece.pages?.(bytes);
+                    limiter?.take(bytes.length);
                 },
                 end: () => {
                     if (piece.file)
@@ -9958,7 +10122,11 @@ async function executeCopy(plan, readers, writer, logger, validation, opts = {})
                     piece = null;
                     report();
                 },
-                ready: () => validation?.ready() ?? null,
+                ready: () => {
+                    const rate = limiter?.wait() ?? null;
+                    const checks = validation?.ready() ?? null;
+                    return rate && checks ? Promise.all([rate, checks]).then(() => undefined) : rate ?? checks;
+                },
             });
         }
     };
@@ -10046,6 +10214,79 @@ function ownerForTarget(targetDir) {
             dir = parent;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 2380:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.fileSystemsOf = fileSystemsOf;
+exports.syncFileSystems = syncFileSystems;
+const child_process_1 = __nccwpck_require__(5317);
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+/** The target directory, its pg_wal and its tablespaces: one path per file system among them. */
+function fileSystemsOf(root) {
+    const candidates = [root, path.join(root, 'pg_wal')];
+    const tblspc = path.join(root, 'pg_tblspc');
+    if (fs.existsSync(tblspc))
+        for (const name of fs.readdirSync(tblspc))
+            candidates.push(path.join(tblspc, name));
+    const byDevice = new Map();
+    for (const p of candidates) {
+        const st = fs.statSync(p, { throwIfNoEntry: false }); // follows the links to where the files are
+        if (st && !byDevice.has(st.dev))
+            byDevice.set(st.dev, p);
+    }
+    return [...byDevice.values()];
+}
+async function syncFileSystems(root) {
+    await Promise.all(fileSystemsOf(root).map((p) => new Promise((resolve, reject) => {
+        (0, child_process_1.execFile)('sync', ['--file-system', p], (err, _stdout, stderr) => {
+            if (!err)
+                return resolve();
+            reject(new errors_1.CatchupError('syncfs-failed', `syncfs of the file system holding ${p} failed: ${stderr.trim() || err.message}.`, 'Run the same command again with --sync-method=fsync (every file is then fsynced one by one).'));
+        });
+    })));
 }
 
 
@@ -10444,6 +10685,73 @@ function closedEarly(jobs) {
 
 /***/ }),
 
+/***/ 6560:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RateLimiter = void 0;
+exports.parseMaxRate = parseMaxRate;
+/**
+ * --max-rate: caps how fast file data is read from the source (pg_basebackup's -r), so a clone
+ * does not starve production of I/O or network. A token bucket shared by every reader
+ * connection; holding back a reader makes TCP hold back the server, which then reads no faster.
+ * WAL is not capped (as with pg_basebackup -X stream): it must keep up with the source.
+ */
+class RateLimiter {
+    bytesPerSecond;
+    nowMs;
+    tokens;
+    lastMs;
+    /** At most this much may go at once after an idle moment: a quarter second of the rate. */
+    burstBytes;
+    constructor(bytesPerSecond, nowMs = () => performance.now()) {
+        this.bytesPerSecond = bytesPerSecond;
+        this.nowMs = nowMs;
+        this.burstBytes = Math.max(64 * 1024, bytesPerSecond / 4);
+        this.tokens = this.burstBytes;
+        this.lastMs = nowMs();
+    }
+    /** Counts bytes that arrived. */
+    take(bytes) {
+        this.refill();
+        this.tokens -= bytes;
+    }
+    /** How long the readers must pause before reading on (0: not ahead of the rate). */
+    pauseMs() {
+        this.refill();
+        return this.tokens >= 0 ? 0 : (-this.tokens * 1000) / this.bytesPerSecond;
+    }
+    /** A promise to wait on when the readers are ahead of the rate, else null. */
+    wait() {
+        const ms = this.pauseMs();
+        return ms < 1 ? null : new Promise((resolve) => setTimeout(resolve, Math.ceil(ms)));
+    }
+    refill() {
+        const now = this.nowMs();
+        this.tokens = Math.min(this.burstBytes, this.tokens + ((now - this.lastMs) * this.bytesPerSecond) / 1000);
+        this.lastMs = now;
+    }
+}
+exports.RateLimiter = RateLimiter;
+/**
+ * pg_basebackup's RATE: kilobytes per second, or with a suffix k (kB) or M (MB); between 32 kB/s
+ * and 1 GB/s. Returns bytes per second.
+ */
+function parseMaxRate(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$/.exec(text);
+    if (!m)
+        throw new Error(`invalid transfer rate "${text}": give kilobytes per second, or a number with k or M (e.g. 512k, 20M)`);
+    const kb = Number(m[1]) * (m[2].toLowerCase() === 'm' ? 1024 : 1);
+    if (kb < 32 || kb > 1024 * 1024)
+        throw new Error(`transfer rate "${text}" is out of range: it must be between 32 kB/s and 1 GB/s`);
+    return Math.round(kb * 1024);
+}
+
+
+/***/ }),
+
 /***/ 6773:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -10488,6 +10796,7 @@ exports.fsyncPath = fsyncPath;
 const fs = __importStar(__nccwpck_require__(9896));
 const fsp = __importStar(__nccwpck_require__(1943));
 const path = __importStar(__nccwpck_require__(6928));
+const file_system_sync_1 = __nccwpck_require__(2380);
 // PostgreSQL's own modes for a data directory without group access.
 exports.DIR_MODE = 0o700;
 exports.FILE_MODE = 0o600;
@@ -10495,6 +10804,8 @@ exports.FILE_MODE = 0o600;
 const WRITE_ALIGN = 8192;
 // Parallel fsyncs keep the disk's queue full; one at a time is what makes a sync pass slow.
 const SYNC_CONCURRENCY = 16;
+/** With syncfs, completed large files are made durable (and journaled) in batches of this size. */
+const SYNCFS_BATCH_BYTES = 1024 * 1024 * 1024;
 /**
  * Writes pieces of files into the target at their offsets, as the bytes arrive.
  * - Writes are synchronous and positional, straight from the network buffers. Measured on a
@@ -10503,7 +10814,8 @@ const SYNC_CONCURRENCY = 16;
  *   buffering to batch them costs a copy. The page cache does the batching.
  * - A file stays open until its last piece is written (announced with `expect`).
  * - A large file is fsynced and closed in the background when complete, overlapping the copy;
- *   small files are fsynced together at the end, in parallel.
+ *   small files are fsynced together at the end, in parallel. With syncfs, one syncfs per file
+ *   system replaces all of those, every GB of completed files and at the end.
  */
 class TargetWriter {
     opts;
@@ -10515,6 +10827,9 @@ class TargetWriter {
     dirsToSync = new Set();
     background = new Set();
     failure;
+    /** syncfs: completed large files waiting for the next syncfs, and their bytes. */
+    awaitingSyncfs = [];
+    bytesAwaitingSyncfs = 0;
     bytesWritten = 0;
     filesWritten = 0;
     constructor(opts) {
@@ -10677,6 +10992,16 @@ class TargetWriter {
                 done();
             return;
         }
+        if (this.opts.syncMethod === 'syncfs') {
+            this.toSync.length = 0;
+            this.dirsToSync.clear();
+            const done = [...this.awaitingSyncfs.splice(0), ...this.doneAtFlush.splice(0)];
+            this.bytesAwaitingSyncfs = 0;
+            await (0, file_system_sync_1.syncFileSystems)(this.opts.root);
+            for (const d of done)
+                d();
+            return;
+        }
         await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
         for (const done of this.doneAtFlush.splice(0))
             done();
@@ -10726,6 +11051,19 @@ class TargetWriter {
             fs.ftruncateSync(file.fd, file.end);
         this.filesWritten++;
         const done = file.whole && this.opts.onFileDone ? () => this.opts.onFileDone(relPath, file.end) : null;
+        if (file.large && this.opts.sync && this.opts.syncMethod === 'syncfs') {
+            fs.closeSync(file.fd);
+            if (done)
+                this.awaitingSyncfs.push(done);
+            this.bytesAwaitingSyncfs += file.end;
+            // A FULL's journal must not wait for the end: every GB or so, one syncfs makes the finished files count.
+            if (this.bytesAwaitingSyncfs >= SYNCFS_BATCH_BYTES) {
+                const batch = this.awaitingSyncfs.splice(0);
+                this.bytesAwaitingSyncfs = 0;
+                this.track((0, file_system_sync_1.syncFileSystems)(this.opts.root).then(() => batch.forEach((d) => d())));
+            }
+            return;
+        }
         if (file.large && this.opts.sync) {
             this.track(syncAndClose(file.fd).then(done ?? undefined));
             return;
@@ -11070,6 +11408,7 @@ exports.recordCopyResult = recordCopyResult;
 const fs = __importStar(__nccwpck_require__(9896));
 const copy_executor_1 = __nccwpck_require__(4635);
 const page_validation_1 = __nccwpck_require__(8331);
+const rate_limit_1 = __nccwpck_require__(6560);
 const target_writer_1 = __nccwpck_require__(6773);
 const wal_segment_sink_1 = __nccwpck_require__(6804);
 const errors_1 = __nccwpck_require__(7679);
@@ -11118,7 +11457,8 @@ async function runBackupCopy(source, writer, opts, makePlan) {
         opts.clock?.next('plan (listing, changed blocks)');
         plan = await makePlan(startLsn, replayWalStart !== null);
         opts.clock?.next('copy');
-        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger, validation ?? undefined);
+        const rateLimiter = opts.maxRateBytesPerSecond ? new rate_limit_1.RateLimiter(opts.maxRateBytesPerSecond) : undefined;
+        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger, validation ?? undefined, { rateLimiter });
         const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
         if (validated)
             logValidation(validated, opts.logger);
@@ -11662,7 +12002,7 @@ async function syncExistingTarget(opts, flavor) {
     const started = Date.now();
     if (targetNote)
         logger.info(targetNote);
-    const clock = new report_1.PhaseClock(report);
+    const clock = new report_1.PhaseClock(report, logger);
     let source;
     let lock;
     try {
@@ -11762,7 +12102,7 @@ async function syncExistingTarget(opts, flavor) {
         const walRemoval = (0, target_wal_discard_1.setTargetWalAside)(targetDir).catch((err) => {
             report.warnings.push(`the target's old WAL in ${target_wal_discard_1.DISCARDED_WAL_DIR} could not be removed (${err.message}): PostgreSQL ignores it; delete it yourself`);
         });
-        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync });
+        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod });
         const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
             label: `pg-catchup ${flavor} ${report.startedAt}`,
             sync,
@@ -11771,6 +12111,7 @@ async function syncExistingTarget(opts, flavor) {
             logger,
             validateThreads: opts.validateThreads ?? 0,
             replay: sourceSide.replay ?? undefined,
+            maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
         }, async (startLsn, replaying) => {
             if (startLsn < R) {
                 throw new errors_1.CatchupError('target-ahead', `Current START LSN ${(0, lsn_1.formatLsn)(startLsn)} is lower than expected START LSN ${(0, lsn_1.formatLsn)(R)}.`, 'The target is ahead of the source: point the run at the right source, or rebuild the target with -b FULL.');
@@ -12439,7 +12780,7 @@ async function catchupFull(opts) {
     const started = Date.now();
     if (targetNote)
         logger.info(targetNote);
-    const clock = new report_1.PhaseClock(report);
+    const clock = new report_1.PhaseClock(report, logger);
     let source;
     let lock;
     let journal = null;
@@ -12472,7 +12813,7 @@ async function catchupFull(opts) {
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         // First write: everything above refused without touching the target.
         const owner = (0, file_owner_1.ownerForTarget)(targetDir);
-        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync, onFileDone: (p, size) => journal?.add(p, size) });
+        const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod, onFileDone: (p, size) => journal?.add(p, size) });
         await writer.makeDirectory('.');
         lock = (0, target_checks_1.takeLock)(targetDir, report, logger);
         const resume = marker ? await (0, full_resume_1.prepareFullResume)(targetDir, marker, source, opts.startOver ?? false, logger) : null;
@@ -12487,6 +12828,7 @@ async function catchupFull(opts) {
             recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
             logger,
             validateThreads: opts.validateThreads ?? 0,
+            maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
         }, async (startLsn) => {
             // Rule 7 for FULL: an interrupted copy is marked (and resumable) from its first data write.
             (0, catchup_marker_1.beginMarkedRun)(targetDir, resume?.marker ?? {
@@ -17324,13 +17666,16 @@ function nextStepAfterSync(report) {
 /** Times phases: each call closes the previous phase and opens the next. */
 class PhaseClock {
     report;
+    logger;
     current = null;
-    constructor(report) {
+    constructor(report, logger) {
         this.report = report;
+        this.logger = logger;
     }
     next(phase) {
         this.end();
         this.current = { phase, started: Date.now() };
+        this.logger?.phase?.(phase);
     }
     end() {
         if (this.current)
@@ -18008,6 +18353,8 @@ class CopyOutQuery {
     messageLeft = 0;
     failed = false;
     done = false;
+    /** Sink waits not yet over; the socket stays paused until none is left. */
+    waiting = 0;
     onData = (chunk) => this.parse(chunk);
     constructor(text, sink, resolve, reject) {
         this.text = text;
@@ -18079,9 +18426,16 @@ class CopyOutQuery {
     pauseFor(wait) {
         const stream = this.connection.stream;
         stream.pause();
-        wait.then(() => stream.resume(), (err) => {
+        // One chunk can carry many messages, each with its own wait: the socket resumes only when
+        // all of them are over, or the shortest would let the reader run ahead of the others.
+        this.waiting++;
+        const over = () => {
+            if (--this.waiting === 0)
+                stream.resume();
+        };
+        wait.then(over, (err) => {
             this.fail(err);
-            stream.resume();
+            over();
         });
     }
     handBack(rest) {

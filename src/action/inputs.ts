@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import type { SyncMethod } from '../engine/copy/file-system-sync';
+import { parseMaxRate } from '../engine/copy/rate-limit';
 import type { RequestedMode } from '../engine/modes/auto-mode';
 import type { SourceConnectionOptions } from '../engine/source/connection-options';
 import { parseConninfo } from '../engine/source/conninfo';
@@ -18,6 +20,9 @@ export interface ActionInputs {
   noSync: boolean;
   restoreTargetWal: boolean;
   keepDiscardedWal?: string;
+  /** max-rate, in bytes per second. */
+  maxRateBytesPerSecond?: number;
+  syncMethod: SyncMethod;
   stopTarget: boolean;
   startTarget: boolean;
   pgBinDir?: string;
@@ -34,6 +39,16 @@ export interface ActionInputs {
 }
 
 export class InputError extends Error {}
+
+function maxRate(): number | undefined {
+  const raw = core.getInput('max-rate').trim();
+  if (raw === '') return undefined;
+  try {
+    return parseMaxRate(raw);
+  } catch (err) {
+    throw new InputError(`Input max-rate: ${(err as Error).message}.`);
+  }
+}
 
 function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const raw = core.getInput(name).trim();
@@ -99,6 +114,8 @@ export function readInputs(): ActionInputs {
     noSync: bool('no-sync', false),
     restoreTargetWal: bool('restore-target-wal', false),
     keepDiscardedWal: core.getInput('keep-discarded-wal').trim() || undefined,
+    maxRateBytesPerSecond: maxRate(),
+    syncMethod: choice('sync-method', ['fsync', 'syncfs'] as const, 'fsync'),
     stopTarget: bool('stop-target', false),
     startTarget,
     pgBinDir: core.getInput('pg-bin-dir').trim() || undefined,

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { execCommandRunner } from '../adapters/exec-command-runner';
+import { formatProgressLine, ProgressMeter, ProgressTicker } from '../adapters/progress-meter';
 import type { Logger } from '../engine/log';
 import { catchup } from '../engine/modes/catchup';
 import { rewind } from '../engine/modes/delta';
@@ -14,24 +15,17 @@ import { writeJobSummary } from './job-summary';
 import { reportCheckGroups, setOutputs } from './outputs';
 import { uploadReportArtifact } from './report-artifact';
 
-/** Progress at a steady interval for long phases: bytes, %, rate and ETA. */
-function actionLogger(): Logger {
-  let last = 0;
-  const started = Date.now();
+/** The job log gets a progress line every 10 s (bytes, total, rate, ETA, phase), and one per phase. */
+function actionLogger(): Logger & { finish(): void } {
+  const ticker = new ProgressTicker(new ProgressMeter(), (s) => core.info(`progress: ${formatProgressLine(s)}`), 10_000);
+  ticker.start();
   return {
     info: (m) => core.info(m),
     warn: (m) => core.warning(m),
     debug: (m) => core.debug(m),
-    progress: (p) => {
-      const now = Date.now();
-      if (now - last < 10_000) return;
-      last = now;
-      const secs = (now - started) / 1000;
-      const rate = p.bytes / Math.max(secs, 0.001);
-      const eta = rate > 0 ? Math.round((p.totalBytes - p.bytes) / rate) : 0;
-      const pct = p.totalBytes > 0 ? Math.floor((p.bytes * 100) / p.totalBytes) : 100;
-      core.info(`progress: ${(p.bytes / 1048576).toFixed(0)} of ${(p.totalBytes / 1048576).toFixed(0)} MB (${pct}%), ${(rate / 1048576).toFixed(0)} MB/s, ETA ${eta} s`);
-    },
+    phase: (name) => ticker.phase(name),
+    progress: (p) => ticker.meter.copy(p),
+    finish: () => ticker.stop(),
   };
 }
 
@@ -40,7 +34,8 @@ async function execute(inputs: ActionInputs, logger: Logger): Promise<Report> {
     targetDir: inputs.targetPgdata, source: inputs.source, env: process.env, threads: inputs.threads,
     tablespaceMapping: inputs.tablespaceMapping, excludePaths: inputs.excludePaths,
     writeRecoveryConf: inputs.writeRecoveryConf, sync: !inputs.noSync, logger, failOnWarning: inputs.failOnWarning,
-    restoreTargetWal: inputs.restoreTargetWal, keepDiscardedWal: inputs.keepDiscardedWal, targetBinDir: inputs.pgBinDir, runner: execCommandRunner, dryRun: inputs.dryRun,
+    restoreTargetWal: inputs.restoreTargetWal, keepDiscardedWal: inputs.keepDiscardedWal,
+    maxRateBytesPerSecond: inputs.maxRateBytesPerSecond, syncMethod: inputs.syncMethod, targetBinDir: inputs.pgBinDir, runner: execCommandRunner, dryRun: inputs.dryRun,
   };
   if (inputs.command === 'preflight') return runPreflight({ ...common, mode: inputs.mode });
   const major = targetMajor(inputs.targetPgdata);
@@ -78,7 +73,12 @@ export async function run(): Promise<void> {
     const inputs = readInputs();
     reportName = inputs.reportName;
     if (inputs.backupSourceNotice) core.notice(inputs.backupSourceNotice);
-    report = await execute(inputs, actionLogger());
+    const logger = actionLogger();
+    try {
+      report = await execute(inputs, logger);
+    } finally {
+      logger.finish();
+    }
     if (report.status === 'failed') failure = report.error?.message ?? 'preflight failed';
   } catch (err) {
     report = (err as { report?: Report }).report ?? report;

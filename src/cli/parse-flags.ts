@@ -1,6 +1,9 @@
 import { parseConninfo } from '../engine/source/conninfo';
 import { parseArgs, ParseArgsConfig } from 'util';
 import { ChangeSourceError, ForcedChangeSources, parseChangeSources } from '../engine/plan/change-source-choice';
+import type { SyncMethod } from '../engine/copy/file-system-sync';
+import { parseMaxRate } from '../engine/copy/rate-limit';
+import type { ProgressStyle } from './progress-printer';
 import { UsageError } from './usage-error';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -8,10 +11,51 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** Strict flag parsing: an unknown flag or a stray argument is a usage error, never ignored. */
 export function parseFlags(command: string, argv: string[], options: Options) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    // -P/--progress is a switch that also takes =json or =text, which parseArgs cannot say.
+    const args = argv.map((a) => (a.startsWith('--progress=') && options['progress-style'] ? `--progress-style=${a.slice('--progress='.length)}` : a));
+    return parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''), command);
   }
+}
+
+/** How a run moves data: its progress lines, its rate cap, how it makes writes durable. */
+export const TRANSFER_FLAGS: Options = {
+  progress: { type: 'boolean', short: 'P' },
+  'progress-style': { type: 'string' },
+  'max-rate': { type: 'string', short: 'r' },
+  'sync-method': { type: 'string' },
+};
+
+export const TRANSFER_HELP = `  -P, --progress[=json]          progress on stderr: bytes, total, rate, ETA and phase, every 2 s
+                                 on a terminal, every 10 s into a pipe or log; =json for one
+                                 JSON object per line (every 5 s) for machines
+  -r, --max-rate=RATE            cap the rate of file data read from the source, in kB/s or with
+                                 k or M (as pg_basebackup's -r; 32k to 1024M); WAL is not capped
+      --sync-method=METHOD       fsync (default): every written file is fsynced; syncfs: one
+                                 syncfs per file system (Linux), much faster for many files`;
+
+export function transferValues(values: Record<string, unknown>, command: string): {
+  progress: ProgressStyle; maxRateBytesPerSecond?: number; syncMethod?: SyncMethod;
+} {
+  const styleText = values['progress-style'] as string | undefined;
+  if (styleText !== undefined && styleText !== 'json' && styleText !== 'text') {
+    throw new UsageError(`--progress takes json or text, not "${styleText}"`, command);
+  }
+  const progress: ProgressStyle = styleText === 'json' ? 'json' : styleText === 'text' || values.progress ? 'text' : 'off';
+  let maxRateBytesPerSecond: number | undefined;
+  if (values['max-rate'] !== undefined) {
+    try {
+      maxRateBytesPerSecond = parseMaxRate(values['max-rate'] as string);
+    } catch (err) {
+      throw new UsageError(`-r/--max-rate: ${(err as Error).message}`, command);
+    }
+  }
+  const method = values['sync-method'] as string | undefined;
+  if (method !== undefined && method !== 'fsync' && method !== 'syncfs') {
+    throw new UsageError(`--sync-method takes fsync or syncfs, not "${method}"`, command);
+  }
+  return { progress, maxRateBytesPerSecond, syncMethod: method as SyncMethod | undefined };
 }
 
 /** The connection flags every PostgreSQL client has. */

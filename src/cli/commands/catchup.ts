@@ -5,7 +5,8 @@ import { catchup } from '../../engine/modes/catchup';
 import { CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
 import type { Report } from '../../engine/report/report';
 import {
-  CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag, warnOfCommandLinePassword,
+  CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag, TRANSFER_FLAGS,
+  TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
 } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
@@ -55,7 +56,7 @@ ${LAYOUT_HELP}
                                  (by default the standby uses its ~/.pgpass)
       --fail-on-warning          a warning of the preflight checks stops the run too
   -N, --no-sync                  do not fsync what was written (faster, unsafe on a crash)
-  -P, --progress                 show progress on stderr
+${TRANSFER_HELP}
       --report=FILE.json         write a JSON report of the run (also on failure)
       --json                     print the report as JSON on stdout instead of a summary
       --debug                    more output
@@ -86,7 +87,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'start-over': { type: 'boolean' },
     'no-space-check': { type: 'boolean' },
     'no-sync': { type: 'boolean', short: 'N' },
-    progress: { type: 'boolean', short: 'P' },
+    ...TRANSFER_FLAGS,
     report: { type: 'string' },
     debug: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -104,7 +105,8 @@ export async function runCatchup(argv: string[]): Promise<number> {
   const jobs = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
   const threads = parseIntFlag('catchup', 'num-write-threads', values['num-write-threads'] as string | undefined, 1, 64) ?? jobs;
   const validateThreads = parseIntFlag('catchup', 'num-validate-threads', values['num-validate-threads'] as string | undefined, 0, 64) ?? 0;
-  const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+  const transfer = transferValues(values, 'catchup');
+  const logger = terminalLogger({ progress: transfer.progress, debug: Boolean(values.debug) });
   warnOfCommandLinePassword(values.dbname as string | undefined, logger);
 
   const reportPath = values.report as string | undefined;
@@ -125,6 +127,8 @@ export async function runCatchup(argv: string[]): Promise<number> {
       writeRecoveryConf: Boolean(values['write-recovery-conf']),
       storePassword: Boolean(values['store-password']),
       sync: !values['no-sync'],
+      maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
+      syncMethod: transfer.syncMethod,
       logger,
     };
     report = await catchup({
@@ -136,6 +140,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
       ...changeSourceValues(values, 'catchup'),
       targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
     });
+    logger.finish();
     if (values.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return 0;
@@ -152,6 +157,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     report = (err as { report?: Report }).report;
     throw err;
   } finally {
+    logger.finish();
     if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   }
 }

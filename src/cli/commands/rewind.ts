@@ -3,7 +3,9 @@ import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { rewind } from '../../engine/modes/delta';
 import { formatBytes } from '../../engine/modes/format-bytes';
 import type { Report } from '../../engine/report/report';
-import { CHANGE_SOURCE_FLAG, changeSourceValues, parseFlags, parseIntFlag, warnOfCommandLinePassword } from '../parse-flags';
+import {
+  CHANGE_SOURCE_FLAG, changeSourceValues, parseFlags, parseIntFlag, TRANSFER_FLAGS, TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
+} from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
@@ -21,7 +23,7 @@ Options:
   -R, --write-recovery-conf      write standby.signal and primary_conninfo (from --source-server)
   -n, --dry-run                  show the plan, change nothing
   -N, --no-sync                  do not wait for changes to be written safely to disk
-  -P, --progress                 write progress messages
+${TRANSFER_HELP}
   -c, --restore-target-wal       use restore_command in the target configuration to
                                  retrieve WAL files from archives
       --no-ensure-shutdown       do not run single-user crash recovery on a target that was
@@ -51,7 +53,7 @@ export async function runRewind(argv: string[]): Promise<number> {
     'write-recovery-conf': { type: 'boolean', short: 'R' },
     'dry-run': { type: 'boolean', short: 'n' },
     'no-sync': { type: 'boolean', short: 'N' },
-    progress: { type: 'boolean', short: 'P' },
+    ...TRANSFER_FLAGS,
     'restore-target-wal': { type: 'boolean', short: 'c' },
     'assume-diverged': { type: 'boolean' },
     'keep-discarded-wal': { type: 'string' },
@@ -79,7 +81,8 @@ export async function runRewind(argv: string[]): Promise<number> {
   if (values['source-pgdata']) throw new UsageError('--source-pgdata is not available in this version; use --source-server', 'rewind');
   const server = values['source-server'] as string | undefined;
   if (!server) throw new UsageError('no source specified (--source-server)', 'rewind');
-  const logger = terminalLogger({ progress: Boolean(values.progress), debug: Boolean(values.debug) });
+  const transfer = transferValues(values, 'rewind');
+  const logger = terminalLogger({ progress: transfer.progress, debug: Boolean(values.debug) });
   warnOfCommandLinePassword(server, logger);
 
   let report: Report | undefined;
@@ -91,6 +94,8 @@ export async function runRewind(argv: string[]): Promise<number> {
       threads: parseIntFlag('rewind', 'threads', values.threads as string | undefined, 1, 64),
       writeRecoveryConf: Boolean(values['write-recovery-conf']),
       sync: !values['no-sync'],
+      maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
+      syncMethod: transfer.syncMethod,
       dryRun: Boolean(values['dry-run']),
       ensureShutdown: !values['no-ensure-shutdown'],
       restoreTargetWal: Boolean(values['restore-target-wal']),
@@ -102,6 +107,7 @@ export async function runRewind(argv: string[]): Promise<number> {
       runner: execCommandRunner,
       logger,
     });
+    logger.finish();
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (report.status === 'no-op') process.stdout.write('pg-catchup: no rewind required\n');
     else if (report.status === 'dry-run') process.stdout.write(`${renderPlan(report)}\n`);
@@ -115,6 +121,7 @@ export async function runRewind(argv: string[]): Promise<number> {
     report = (err as { report?: Report }).report;
     throw err;
   } finally {
+    logger.finish();
     const reportPath = values.report as string | undefined;
     if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   }

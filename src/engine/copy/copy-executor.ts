@@ -5,6 +5,7 @@ import type { Plan } from '../plan/plan';
 import { patchRanges, scheduleReads, wholeFileRanges } from '../plan/read-batches';
 import { streamRanges } from '../source/file-reader';
 import type { CopyValidation } from './page-validation';
+import type { RateLimiter } from './rate-limit';
 import { FilePiece, TargetWriter } from './target-writer';
 
 export interface CopyResult {
@@ -20,7 +21,8 @@ export interface CopyResult {
  * connections busy until the queue is empty.
  */
 export async function executeCopy(
-  plan: Plan, readers: Client[], writer: TargetWriter, logger: Logger, validation?: CopyValidation, opts: { flush?: boolean } = {},
+  plan: Plan, readers: Client[], writer: TargetWriter, logger: Logger, validation?: CopyValidation,
+  opts: { flush?: boolean; rateLimiter?: RateLimiter } = {},
 ): Promise<CopyResult> {
   for (const p of plan.deletions) {
     fs.rmSync(writer.abs(p), { recursive: true, force: true });
@@ -44,6 +46,7 @@ export async function executeCopy(
   const report = () =>
     logger.progress?.({ bytes: writer.bytesWritten, totalBytes: plan.bytesToCopy, files: writer.filesWritten, totalFiles });
 
+  const limiter = opts.rateLimiter;
   const worker = async (client: Client) => {
     while (!failed && next < schedule.batches.length) {
       const batch = schedule.batches[next++];
@@ -59,6 +62,7 @@ export async function executeCopy(
         data: (bytes) => {
           piece!.file!.write(bytes);
           piece!.pages?.(bytes);
+          limiter?.take(bytes.length);
         },
         end: () => {
           if (piece!.file) piece!.file.end();
@@ -66,7 +70,11 @@ export async function executeCopy(
           piece = null;
           report();
         },
-        ready: () => validation?.ready() ?? null,
+        ready: () => {
+          const rate = limiter?.wait() ?? null;
+          const checks = validation?.ready() ?? null;
+          return rate && checks ? Promise.all([rate, checks]).then(() => undefined) : rate ?? checks;
+        },
       });
     }
   };

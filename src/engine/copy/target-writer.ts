@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as fsp from 'fs/promises';
 import * as path from 'path';
 import { FileOwner } from './file-owner';
+import { SyncMethod, syncFileSystems } from './file-system-sync';
 
 // PostgreSQL's own modes for a data directory without group access.
 export const DIR_MODE = 0o700;
@@ -11,6 +12,8 @@ export interface TargetWriterOptions {
   root: string;
   owner: FileOwner | null;
   sync: boolean;
+  /** How `sync` is done: an fsync per file (default), or one syncfs per file system. */
+  syncMethod?: SyncMethod;
   /** Called when a file written whole is complete and (with sync) durable: for the FULL journal. */
   onFileDone?: (relPath: string, size: number) => void;
 }
@@ -48,6 +51,8 @@ const WRITE_ALIGN = 8192;
 
 // Parallel fsyncs keep the disk's queue full; one at a time is what makes a sync pass slow.
 const SYNC_CONCURRENCY = 16;
+/** With syncfs, completed large files are made durable (and journaled) in batches of this size. */
+const SYNCFS_BATCH_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Writes pieces of files into the target at their offsets, as the bytes arrive.
@@ -57,7 +62,8 @@ const SYNC_CONCURRENCY = 16;
  *   buffering to batch them costs a copy. The page cache does the batching.
  * - A file stays open until its last piece is written (announced with `expect`).
  * - A large file is fsynced and closed in the background when complete, overlapping the copy;
- *   small files are fsynced together at the end, in parallel.
+ *   small files are fsynced together at the end, in parallel. With syncfs, one syncfs per file
+ *   system replaces all of those, every GB of completed files and at the end.
  */
 export class TargetWriter {
   private readonly open = new Map<string, OpenFile>();
@@ -68,6 +74,9 @@ export class TargetWriter {
   private readonly dirsToSync = new Set<string>();
   private readonly background = new Set<Promise<void>>();
   private failure: unknown;
+  /** syncfs: completed large files waiting for the next syncfs, and their bytes. */
+  private awaitingSyncfs: Array<() => void> = [];
+  private bytesAwaitingSyncfs = 0;
   bytesWritten = 0;
   filesWritten = 0;
 
@@ -223,6 +232,15 @@ export class TargetWriter {
       for (const done of this.doneAtFlush.splice(0)) done();
       return;
     }
+    if (this.opts.syncMethod === 'syncfs') {
+      this.toSync.length = 0;
+      this.dirsToSync.clear();
+      const done = [...this.awaitingSyncfs.splice(0), ...this.doneAtFlush.splice(0)];
+      this.bytesAwaitingSyncfs = 0;
+      await syncFileSystems(this.opts.root);
+      for (const d of done) d();
+      return;
+    }
     await inParallel(this.toSync.splice(0), SYNC_CONCURRENCY, fsyncPath);
     for (const done of this.doneAtFlush.splice(0)) done();
     // A directory noted for a removal inside it may itself have been removed since.
@@ -268,6 +286,18 @@ export class TargetWriter {
     if (file.oldSize !== null && file.oldSize > file.end) fs.ftruncateSync(file.fd, file.end);
     this.filesWritten++;
     const done = file.whole && this.opts.onFileDone ? () => this.opts.onFileDone!(relPath, file.end) : null;
+    if (file.large && this.opts.sync && this.opts.syncMethod === 'syncfs') {
+      fs.closeSync(file.fd);
+      if (done) this.awaitingSyncfs.push(done);
+      this.bytesAwaitingSyncfs += file.end;
+      // A FULL's journal must not wait for the end: every GB or so, one syncfs makes the finished files count.
+      if (this.bytesAwaitingSyncfs >= SYNCFS_BATCH_BYTES) {
+        const batch = this.awaitingSyncfs.splice(0);
+        this.bytesAwaitingSyncfs = 0;
+        this.track(syncFileSystems(this.opts.root).then(() => batch.forEach((d) => d())));
+      }
+      return;
+    }
     if (file.large && this.opts.sync) {
       this.track(syncAndClose(file.fd).then(done ?? undefined));
       return;

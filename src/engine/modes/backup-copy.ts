@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import type { Client } from 'pg';
 import { CopyResult, executeCopy } from '../copy/copy-executor';
 import { CopyValidation, ValidationResult } from '../copy/page-validation';
+import { RateLimiter } from '../copy/rate-limit';
 import { fsyncPath, TargetWriter } from '../copy/target-writer';
 import { WalSegmentSink } from '../copy/wal-segment-sink';
 import { CatchupError } from '../errors';
@@ -35,6 +36,8 @@ export interface BackupCopyOptions {
    * target then starts recovery at the checkpoint whose redo is R, as pg_rewind arranges it.
    */
   replay?: ReplayStart;
+  /** --max-rate: bytes per second of file data read from the source. */
+  maxRateBytesPerSecond?: number;
 }
 
 /** The checkpoint a replaying target starts from. */
@@ -95,7 +98,8 @@ export async function runBackupCopy(
     opts.clock?.next('plan (listing, changed blocks)');
     plan = await makePlan(startLsn, replayWalStart !== null);
     opts.clock?.next('copy');
-    const copy = await executeCopy(plan, source.readers, writer, opts.logger, validation ?? undefined);
+    const rateLimiter = opts.maxRateBytesPerSecond ? new RateLimiter(opts.maxRateBytesPerSecond) : undefined;
+    const copy = await executeCopy(plan, source.readers, writer, opts.logger, validation ?? undefined, { rateLimiter });
     const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
     if (validated) logValidation(validated, opts.logger);
     opts.clock?.next(backup ? 'backup stop and WAL' : 'WAL to the end of the copy');

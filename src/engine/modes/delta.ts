@@ -101,7 +101,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
   const report = newReport(flavor, conn.display, targetDir, threads);
   const started = Date.now();
   if (targetNote) logger.info(targetNote);
-  const clock = new PhaseClock(report);
+  const clock = new PhaseClock(report, logger);
   let source: SourceSession | undefined;
   let lock: TargetLock | undefined;
   try {
@@ -201,7 +201,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
       report.warnings.push(`the target's old WAL in ${DISCARDED_WAL_DIR} could not be removed (${err.message}): PostgreSQL ignores it; delete it yourself`);
     });
 
-    const writer = new TargetWriter({ root: targetDir, owner, sync });
+    const writer = new TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod });
     const result = await runBackupCopy(source, writer, {
       label: `pg-catchup ${flavor} ${report.startedAt}`,
       sync,
@@ -210,6 +210,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
       logger,
       validateThreads: opts.validateThreads ?? 0,
       replay: sourceSide.replay ?? undefined,
+      maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
     }, async (startLsn, replaying) => {
       if (startLsn < R) {
         throw new CatchupError('target-ahead', `Current START LSN ${formatLsn(startLsn)} is lower than expected START LSN ${formatLsn(R)}.`,

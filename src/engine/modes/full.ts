@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ownerForTarget } from '../copy/file-owner';
+import type { SyncMethod } from '../copy/file-system-sync';
 import { CatchupError } from '../errors';
 import { TargetWriter } from '../copy/target-writer';
 import { Logger, silentLogger } from '../log';
@@ -50,6 +51,10 @@ export interface CommonCatchupOptions extends LayoutRequest {
    * 2.4 s inline, 3.2 s with one worker).
    */
   validateThreads?: number;
+  /** --max-rate: bytes per second of file data read from the source (WAL is not capped). */
+  maxRateBytesPerSecond?: number;
+  /** --sync-method: an fsync per file (default), or one syncfs per file system (Linux). */
+  syncMethod?: SyncMethod;
 }
 
 export interface FullCatchupOptions extends CommonCatchupOptions {
@@ -76,7 +81,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   const report = newReport('FULL', conn.display, targetDir, threads);
   const started = Date.now();
   if (targetNote) logger.info(targetNote);
-  const clock = new PhaseClock(report);
+  const clock = new PhaseClock(report, logger);
   let source: SourceSession | undefined;
   let lock: TargetLock | undefined;
   let journal: CompletedFilesJournal | null = null;
@@ -110,7 +115,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
 
     // First write: everything above refused without touching the target.
     const owner = ownerForTarget(targetDir);
-    const writer = new TargetWriter({ root: targetDir, owner, sync, onFileDone: (p, size) => journal?.add(p, size) });
+    const writer = new TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod, onFileDone: (p, size) => journal?.add(p, size) });
     await writer.makeDirectory('.');
     lock = takeLock(targetDir, report, logger);
     const resume = marker ? await prepareFullResume(targetDir, marker, source, opts.startOver ?? false, logger) : null;
@@ -124,6 +129,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
       recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
       logger,
       validateThreads: opts.validateThreads ?? 0,
+      maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
     }, async (startLsn) => {
       // Rule 7 for FULL: an interrupted copy is marked (and resumable) from its first data write.
       beginMarkedRun(targetDir, resume?.marker ?? {

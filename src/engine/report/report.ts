@@ -1,4 +1,5 @@
 import type { ValidationResult } from '../copy/page-validation';
+import type { Logger } from '../log';
 import type { CheckResult } from '../preflight/check';
 
 /** The outcome of a run, for JSON files, job summaries and exit codes. LSNs as X/Y text. */
@@ -121,11 +122,12 @@ export function nextStepAfterSync(report: Report): string {
 export class PhaseClock {
   private current: { phase: string; started: number } | null = null;
 
-  constructor(private readonly report: Report) {}
+  constructor(private readonly report: Report, private readonly logger?: Logger) {}
 
   next(phase: string): void {
     this.end();
     this.current = { phase, started: Date.now() };
+    this.logger?.phase?.(phase);
   }
 
   end(): void {
