@@ -5,13 +5,15 @@
  * .bench/ (gitignored). docs/benchmarks.md explains the sections and columns.
  *
  *   npm run bench -- [--size-mb 1024] [--full-sizes-mb 150,1500,4500] [--runs 2] [--pg-version 15]
- *                    [--only full|delta|rewind] [--changed-pct 3|1,3,10,30] [--change-source SIDE=METHOD]
+ *                    [--only full|rate|delta|rewind|sync] [--changed-pct 3|1,3,10,30] [--change-source SIDE=METHOD]
+ *                    [--sync-tables 20000]
  *
  * Sections: full (FULL against pg_basebackup, at one or several sizes), delta (re-syncing a stale
  * standby with DELTA, and PTRACK on 17+, against copying it again), rewind (pg-catchup rewind
  * against pg_rewind, and against pg_basebackup where pg_rewind cannot). delta and rewind share one
  * source and run in that order: delta changes the source's pages, rewind makes it the old primary
- * of a failover.
+ * of a failover. rate (FULL with --max-rate against pg_basebackup -r) reads the same source before
+ * them; sync (--sync-method fsync against syncfs) builds a cluster of many small tables of its own.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,6 +26,7 @@ import { GoalLedger, GoalSummary, Measurement, printGoalSummary } from './bench/
 import { describeMachine, Machine, printMachine } from './bench/machine';
 import { benchRewind, RewindResult } from './bench/rewind';
 import { buildSource, SourceDb } from './bench/source-db';
+import { benchMaxRate, benchSyncMethods, TransferResult } from './bench/transfer';
 import { min } from './bench/stats';
 import { killLiveChildren, rssMethod, timedRun } from './bench/timed-run';
 
@@ -44,6 +47,8 @@ interface BenchJson {
   full?: FullResult[];
   delta?: DeltaResult;
   rewind?: RewindResult;
+  /** rate and sync (issue 9). */
+  transfer?: TransferResult;
   /** Every measurement against issue 7's goals, and the summary per goal. */
   goals: { measurements: Measurement[]; summary: GoalSummary[] };
 }
@@ -94,7 +99,7 @@ async function bench(flags: BenchFlags): Promise<void> {
     json.sources.push({ ...info, pgVersion: flags.pgVersion, sizeMb });
     return source;
   };
-  const laterSections = flags.only.some((s) => s !== 'full');
+  const laterSections = flags.only.some((s) => s === 'rate' || s === 'delta' || s === 'rewind');
   if (flags.fullSizesMb && !flags.only.includes('full')) say(`\n  note: --full-sizes-mb is for the full section, which this run leaves out (--only ${flags.only.join(',')})`);
   let kept: SourceDb | null = null;
 
@@ -119,6 +124,7 @@ async function bench(flags: BenchFlags): Promise<void> {
   }
   if (laterSections) {
     const source = kept ?? (await build(flags.sizeMb));
+    if (flags.only.includes('rate')) json.transfer = { rate: await benchMaxRate(source, cli, flags.runs, scratch, say) };
     if (flags.only.includes('delta')) {
       json.delta = await benchDelta(source, cli, flags.changedPct, flags.runs, flags.changeSource, ledger, say);
       for (const n of json.delta.notes) say(`  note: ${n}`);
@@ -130,6 +136,10 @@ async function bench(flags: BenchFlags): Promise<void> {
         say(`\n== rewind: skipped: PostgreSQL ${flags.pgVersion} here has no pg_rewind or pg_controldata (${binDir(flags.pgVersion)}); the rewind goals stay unmeasured`);
       }
     }
+  }
+
+  if (flags.only.includes('sync')) {
+    json.transfer = { rate: json.transfer?.rate ?? [], sync: await benchSyncMethods(flags.pgVersion, cli, flags.runs, flags.syncTables, scratch, say) };
   }
 
   say('\n== goals (issue 7): every measurement of this run');

@@ -93,17 +93,9 @@ async function catchupCli(mode: 'FULL' | 'DELTA', dataDir: string, primary: Clus
     '-j', '2', '-R', '-P', `--report=${reportFile}`];
   say(`   $ pg-catchup ${args.join(' ')}`);
   const res = await runCli(args, { timeoutMs: 120_000 });
-  if (res.stderr.trim()) say(indent(compactProgress(res.stderr), '   | '));
+  if (res.stderr.trim()) say(indent(res.stderr.replace(/\s+$/, ''), '   | '));
   if (res.code !== 0) throw new Error(`pg-catchup ${mode} exited ${res.code ?? res.signal}`);
   return JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
-}
-
-const PROGRESS_LINE = /^\d+\/\d+ kB \(\d+%\)/;
-
-/** -P prints a line per file once the bytes are done: keep the first and last of each run of progress lines. */
-function compactProgress(stderr: string): string {
-  const lines = stderr.replace(/\s+$/, '').split('\n');
-  return lines.filter((l, i) => !PROGRESS_LINE.test(l) || !PROGRESS_LINE.test(lines[i - 1] ?? '') || !PROGRESS_LINE.test(lines[i + 1] ?? '')).join('\n');
 }
 
 function describeReport(r: Report): string {

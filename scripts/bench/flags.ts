@@ -1,8 +1,11 @@
 /** The bench's command line. */
 import { parseArgs } from 'util';
 
-/** Sections, in the order they run: delta and rewind change the source, so full goes first. */
-export const SECTIONS = ['full', 'delta', 'rewind'] as const;
+/**
+ * Sections, in the order they run: delta and rewind change the source, so full and rate (which
+ * only read it) go first; sync builds a source of its own.
+ */
+export const SECTIONS = ['full', 'rate', 'delta', 'rewind', 'sync'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Sides and methods of pg-catchup's hidden --change-source option (passed through, not checked further). */
@@ -19,10 +22,12 @@ export interface BenchFlags {
   changedPct: number[];
   /** `SIDE=METHOD` for every pg-catchup DELTA, PTRACK and rewind run (the engine's --change-source). */
   changeSource: string[];
+  /** sync: how many one-row tables the many-files source has. */
+  syncTables: number;
 }
 
 export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N...] [--runs N] [--pg-version N] [--only ${SECTIONS.join('|')}]
-                      [--changed-pct P[,P...]] [--change-source SIDE=METHOD ...]
+                      [--changed-pct P[,P...]] [--change-source SIDE=METHOD ...] [--sync-tables N]
   --size-mb N             size of the database to build (default 1024)
   --full-sizes-mb N,...   full: time FULL at each size, building a new source for each (e.g. 150,1500,4500
                           for pgbench scale ~10/100/300); delta and rewind still use --size-mb, whose
@@ -34,7 +39,8 @@ export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N
   --changed-pct P,...     delta: percent of the big table's pages changed since the stale copy (default 3, where
                           the DELTA and PTRACK goals are; a list such as 1,3,10,30 runs each, cumulatively on the same primary)
   --change-source S=M     passed to every pg-catchup DELTA, PTRACK and rewind run as --change-source S=M (repeatable;
-                          e.g. source=page-scan, target=target-wal, source=wal-replay): needs an engine that has the option`;
+                          e.g. source=page-scan, target=target-wal, source=wal-replay): needs an engine that has the option
+  --sync-tables N         sync: one-row tables in the source for --sync-method fsync against syncfs (default 20000)`;
 
 export class FlagError extends Error {}
 
@@ -83,6 +89,7 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
         only: { type: 'string' },
         'changed-pct': { type: 'string' },
         'change-source': { type: 'string', multiple: true },
+        'sync-tables': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -102,5 +109,6 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
     only: only === undefined ? [...SECTIONS] : [only as Section],
     changedPct: percentList(values['changed-pct'] as string | undefined),
     changeSource: changeSources(values['change-source'] as string[] | undefined),
+    syncTables: positiveInt('sync-tables', values['sync-tables'] as string | undefined, 20_000),
   };
 }

@@ -122,7 +122,7 @@ export async function timedRun(cmd: string, args: string[], opts: TimedRunOption
  * but the last: a timeline of its phases, ending with its exit.
  */
 export function phases(r: TimedRunResult, max = 14): string[] {
-  const progress = /^\s*\d+\/\d+ kB/;
+  const progress = /^\s*\d+\/\d+ kB|^pg-catchup: progress: /;
   const lines = r.stderrLines.filter((l, i, all) => !progress.test(l.line) || !all.slice(i + 1).some((x) => progress.test(x.line)));
   const shown = lines.length > max ? [...lines.slice(0, max - 1), lines[lines.length - 1]] : lines;
   const cut = (s: string) => (s.length > 150 ? `${s.slice(0, 147)}...` : s);
