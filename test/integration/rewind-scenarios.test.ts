@@ -106,6 +106,10 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     expectValidReport(report);
     expect(report.divergence).toMatchObject({ diverged: true, forkTimeline: 1 });
     expect(report.files.blocksCopied).toBeGreaterThan(0);
+    // What the old primary did after the fork is reported as discarded, as for rewind.
+    expect(report.discarded).toMatchObject({ available: true, complete: true });
+    expect(report.discarded!.committedTransactions).toBeGreaterThanOrEqual(1);
+    expect(report.discarded!.relations!.map((r) => `${r.database}:${r.name}`)).toContain('postgres:public.d');
     const standby = await startAsStandby(p.dataDir);
     await expectSameDataAtSameLsn(f.newPrimary, standby);
     await standby.stop('fast');
