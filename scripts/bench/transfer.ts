@@ -6,7 +6,8 @@
  *   the wall time (which includes start, checkpoint and WAL, so it is a little lower).
  * - sync: a cluster of many one-row tables (20,000 by default: 20,000 small files to make
  *   durable), copied by FULL with --sync-method=fsync and with syncfs, and by pg_basebackup
- *   (fsync per file; its --sync-method arrived in PostgreSQL 16).
+ *   (fsync per file; its --sync-method arrived in PostgreSQL 16); FULL --no-sync shows the copy
+ *   alone.
  */
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
@@ -101,14 +102,15 @@ export async function benchSyncMethods(
   try {
     const databaseBytes = Number(await primary.scalar<string>('SELECT sum(pg_database_size(oid))::text FROM pg_database'));
     type Tool = { name: string; run(target: string): Promise<SyncRun> };
-    const ours = (method: string): Tool => ({
-      name: `pg-catchup FULL --sync-method=${method}`,
+    const ours = (flag: string): Tool => ({
+      name: `pg-catchup FULL ${flag}`,
       async run(target) {
-        const { r, report } = await runPgCatchup(cli, ['catchup', '-b', 'FULL', '-D', target, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', `--sync-method=${method}`], scratch);
+        const { r, report } = await runPgCatchup(cli, ['catchup', '-b', 'FULL', '-D', target, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', flag], scratch);
         return { tool: this.name, wallS: r.wallMs / 1000, copyS: copyPhaseS(report!) };
       },
     });
-    const tools: Tool[] = [ours('fsync'), ours('syncfs')];
+    // --no-sync (unsafe) shows what the copy costs without making anything durable.
+    const tools: Tool[] = [ours('--sync-method=fsync'), ours('--sync-method=syncfs'), ours('--no-sync')];
     if (hasTool(version, 'pg_basebackup')) {
       tools.push({
         name: 'pg_basebackup -X stream -c fast',
