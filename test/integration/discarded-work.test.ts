@@ -1,25 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Report } from '../../src/engine/report/report';
 import {
-  expectCliSuccess, expectStandbyMatches, makeScratchDir, primaryWithStandby, promoteStandby, runCli, sourceServer, testVersions, treeDigest, useClusters,
+  edgeTestVersions, expectCliSuccess, expectStandbyMatches, makeScratchDir, primaryWithStandby, promoteStandby, runCli, sourceServer, treeDigest, useClusters,
 } from '../support';
-import { expectValidReport } from '../support/report-schema';
+import { readValidReport } from '../support/report-schema';
 import { run } from '../support/run';
 
 useClusters();
 
-const readReport = (file: string): Report => {
-  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
-  expectValidReport(report);
-  return report;
-};
-
-/** The oldest and the newest version under test: the commit record layout differs in 18. */
-const edgeVersions = [...new Set([testVersions()[0], testVersions().slice(-1)[0]])];
-
 // Issue 9: the old primary's commits after the fork are what a rewind throws away; say so.
-describe.each(edgeVersions)('what a rewind discards, PostgreSQL %i', (version) => {
+describe.each(edgeTestVersions())('what a rewind discards, PostgreSQL %i', (version) => {
   test('--dry-run reports the commits made after the fork (count, time range, databases, relations); --keep-discarded-wal keeps their WAL', async () => {
     // No autovacuum: every commit after the fork is one of the test's.
     const f = await primaryWithStandby(version, { walLogHints: true, settings: { autovacuum: 'off' } });
@@ -48,7 +38,7 @@ describe.each(edgeVersions)('what a rewind discards, PostgreSQL %i', (version) =
     expectCliSuccess(dry);
     expect(treeDigest(old.dataDir)).toBe(untouched);
     expect(dry.stdout).toContain(`would discard the target's work after the fork: ${committed} committed transactions`);
-    const d = readReport(dryReport).discarded!;
+    const d = readValidReport(dryReport).discarded!;
     expect(d).toMatchObject({ available: true, complete: true, committedTransactions: committed, abortedTransactions: 1 });
     expect(new Date(d.firstCommitAt!).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1);
     expect(new Date(d.lastCommitAt!).getTime()).toBeLessThanOrEqual(after.getTime() + 1);
@@ -64,7 +54,7 @@ describe.each(edgeVersions)('what a rewind discards, PostgreSQL %i', (version) =
     const runReport = path.join(path.dirname(dryReport), 'run.json');
     const res = await runCli(['rewind', '-D', old.dataDir, source, '-R', '--change-source=target=page-scan', `--keep-discarded-wal=${keep}`, `--report=${runReport}`]);
     expectCliSuccess(res);
-    const r = readReport(runReport).discarded!;
+    const r = readValidReport(runReport).discarded!;
     expect(r).toMatchObject({ committedTransactions: committed, abortedTransactions: 1, fromLsn: d.fromLsn, toLsn: d.toLsn, keptIn: keep });
     expect(res.stdout).toContain(`its WAL is kept in ${keep}`);
     expect(fs.readdirSync(keep).length).toBeGreaterThan(0);

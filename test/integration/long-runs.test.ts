@@ -1,11 +1,10 @@
-import * as fs from 'fs';
 import type { Report } from '../../src/engine/report/report';
 import { Cluster, expectCliSuccess, expectStandbyMatches, makeScratchDir, runCli, testVersions, useClusters } from '../support';
+import { readValidReport } from '../support/report-schema';
 
 useClusters();
 
 const MB = 1024 * 1024;
-const readReport = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
 const copySeconds = (r: Report) => r.phases.find((p) => p.phase === 'copy')!.durationMs / 1000;
 
 // Issue 9, long runs: a rate cap, syncfs, and progress a person or a machine can follow.
@@ -18,7 +17,7 @@ describe.each(testVersions().slice(-1))('long runs, PostgreSQL %i', (version) =>
 
     const capped = primary.makeTargetDir();
     expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', capped, ...conn, '-R', '-r', '8M', `--report=${reports}/capped.json`]));
-    const c = readReport(`${reports}/capped.json`);
+    const c = readValidReport(`${reports}/capped.json`);
     const cappedRate = c.files.bytesCopied / copySeconds(c);
     // eslint-disable-next-line no-console
     console.log(`--max-rate 8M: ${(c.files.bytesCopied / MB).toFixed(1)} MB in ${copySeconds(c).toFixed(2)} s = ${(cappedRate / MB).toFixed(2)} MB/s`);
@@ -27,7 +26,7 @@ describe.each(testVersions().slice(-1))('long runs, PostgreSQL %i', (version) =>
 
     const free = primary.makeTargetDir();
     expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', free, ...conn, `--report=${reports}/free.json`]));
-    expect(copySeconds(readReport(`${reports}/free.json`))).toBeLessThan(copySeconds(c));
+    expect(copySeconds(readValidReport(`${reports}/free.json`))).toBeLessThan(copySeconds(c));
     await expectStandbyMatches(capped, primary);
 
     const bad = await runCli(['catchup', '-b', 'FULL', '-D', primary.makeTargetDir(), ...conn, '-r', '10']);

@@ -6,6 +6,12 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_VERSIONS = '15,17,18';
 
 /** Versions under test: env PG_CATCHUP_TEST_VERSIONS (comma list), default "15,17,18". */
+/** The oldest and the newest version under test: where layouts differ (commit records in 18, say). */
+export function edgeTestVersions(): number[] {
+  const all = testVersions();
+  return [...new Set([all[0], all[all.length - 1]])];
+}
+
 export function testVersions(): number[] {
   const raw = process.env.PG_CATCHUP_TEST_VERSIONS?.trim() || DEFAULT_VERSIONS;
   const versions = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');

@@ -2,6 +2,7 @@
 import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Report } from '../../src/engine/report/report';
 
 const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'report.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true, formats: { 'date-time': (s: string) => !Number.isNaN(Date.parse(s)) } }).compile(schema);
@@ -12,4 +13,11 @@ export function expectValidReport(report: unknown): void {
   if (!validate(json)) {
     throw new Error(`report does not match report.schema.json:\n${(validate.errors ?? []).map((e) => `  ${e.instancePath || '/'} ${e.message}`).join('\n')}`);
   }
+}
+
+/** A --report file, checked against the schema. */
+export function readValidReport(file: string): Report {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+  expectValidReport(report);
+  return report;
 }
