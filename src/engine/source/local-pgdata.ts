@@ -1,0 +1,141 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CatchupError } from '../errors';
+import { parsePgControl, PgControl } from '../pgdata/pg-control';
+import { livePostmaster } from '../pgdata/postmaster-pid';
+import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-history';
+import { historyFileName } from '../wal/wal-segment';
+import type { SourceEntry } from './file-listing';
+import { PieceSink, ReadRange, READ_PIECE_BYTES } from './file-reader';
+
+/**
+ * A stopped PGDATA on this host as the source (pg_rewind's --source-pgdata): what the SQL and
+ * replication source answers, read from the files, with no connection. Only a cleanly stopped
+ * cluster qualifies: it is consistent at its shutdown checkpoint, so no backup session and no
+ * WAL stream are needed. Nothing here writes into the source directory.
+ */
+export interface LocalSource {
+  dir: string;
+  majorVersion: number;
+  control: PgControl;
+  /** The timeline history of the source's current timeline, from its pg_wal ([] on timeline 1). */
+  history: TimelineHistoryEntry[];
+}
+
+const CLEAN_STATES = ['shut down', 'shut down in recovery'];
+
+/** Opens the source directory, or refuses it with the reason and the way out. */
+export function openLocalSource(sourceDir: string, targetDir: string): LocalSource {
+  const dir = path.resolve(sourceDir);
+  assertApart(dir, path.resolve(targetDir));
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CatchupError('source-missing', `The source directory ${dir} does not exist.`, 'Point --source-pgdata at the data directory of a stopped cluster on this host.');
+  }
+  const versionFile = path.join(dir, 'PG_VERSION');
+  const controlFile = path.join(dir, 'global', 'pg_control');
+  if (!fs.existsSync(versionFile) || !fs.existsSync(controlFile)) {
+    throw new CatchupError('source-not-pgdata', `The source ${dir} is not a PostgreSQL data directory (no PG_VERSION or global/pg_control).`,
+      'Point --source-pgdata at the data directory of a stopped cluster on this host.');
+  }
+  const running = livePostmaster(dir);
+  if (running) {
+    throw new CatchupError('source-running', `The source ${dir} is in use by a running server (postmaster PID ${running.pid}).`,
+      `Stop it cleanly first (pg_ctl stop -D ${dir} -m fast), or use it while it runs with --source-server.`);
+  }
+  const control = parsePgControl(fs.readFileSync(controlFile), controlFile);
+  if (!CLEAN_STATES.includes(control.state)) {
+    throw new CatchupError('source-not-clean', `source data directory must be shut down cleanly: ${dir} says "${control.state}" in its pg_control.`,
+      `Start it and stop it cleanly (pg_ctl start -D ${dir}; pg_ctl stop -D ${dir} -m fast), then run again.`);
+  }
+  const majorVersion = Number(fs.readFileSync(versionFile, 'utf8').trim());
+  return { dir, majorVersion, control, history: localHistory(dir, control.timeline) };
+}
+
+/** Source and target must be two directories, neither inside the other. */
+function assertApart(source: string, target: string): void {
+  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}${path.sep}`);
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const [s, t] = [real(source), real(target)];
+  if (inside(s, t) || inside(t, s)) {
+    throw new CatchupError('source-is-target', s === t ? `The source and the target are the same directory (${s}).`
+      : `The ${inside(s, t) ? 'source' : 'target'} ${inside(s, t) ? s : t} is inside the ${inside(s, t) ? 'target' : 'source'} ${inside(s, t) ? t : s}.`,
+    'Point --source-pgdata and the target at two separate data directories.');
+  }
+}
+
+function localHistory(dir: string, tli: number): TimelineHistoryEntry[] {
+  if (tli <= 1) return [];
+  const file = path.join(dir, 'pg_wal', historyFileName(tli));
+  if (!fs.existsSync(file)) {
+    throw new CatchupError('source-history-missing', `The source is on timeline ${tli}, but its pg_wal has no ${historyFileName(tli)}.`,
+      'Restore the history file into the source\'s pg_wal (from its archive), or use --source-server.');
+  }
+  return parseTimelineHistory(fs.readFileSync(file, 'utf8'), file);
+}
+
+/**
+ * Every entry of the source's PGDATA, as the SQL listing gives it: paths relative to PGDATA,
+ * pg_tblspc/<oid> links followed (with where they point), the rest of the tree as it is.
+ */
+export function listLocalSource(dir: string): SourceEntry[] {
+  const out: SourceEntry[] = [];
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+      const p = rel ? `${rel}/${name}` : name;
+      const abs = path.join(dir, p);
+      const lst = fs.lstatSync(abs);
+      const tablespaceLink = lst.isSymbolicLink() && /^pg_tblspc\/\d+$/.test(p);
+      // Other links are listed as what they point to, as pg_stat_file sees them (pg_wal may be one).
+      const st = lst.isSymbolicLink() ? fs.statSync(abs, { throwIfNoEntry: false }) : lst;
+      if (!st) continue;
+      const entry: SourceEntry = { path: p, size: st.size, isDir: st.isDirectory() }; // a directory's size as stat gives it, like pg_stat_file
+      if (tablespaceLink) entry.linkTarget = fs.readlinkSync(abs);
+      out.push(entry);
+      if (st.isDirectory()) walk(p);
+    }
+  };
+  walk('');
+  return out;
+}
+
+/**
+ * Reads byte ranges of source files into a sink, as the SQL reader delivers them: one piece per
+ * READ_PIECE_BYTES of each range (so the writer's piece count holds), a null-length piece for a
+ * file that is not there, and the sink's back-pressure honoured between pieces.
+ */
+export async function streamLocalRanges(dir: string, ranges: ReadRange[], sink: PieceSink): Promise<void> {
+  for (const [index, range] of ranges.entries()) {
+    let fd: number;
+    try {
+      fd = fs.openSync(path.join(dir, range.path), 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      sink.begin(index, range.offset, null);
+      sink.end();
+      continue;
+    }
+    try {
+      const stop = range.offset + range.length;
+      let at = range.offset;
+      do {
+        const want = Math.min(READ_PIECE_BYTES, stop - at);
+        const buf = Buffer.allocUnsafe(want);
+        const got = want > 0 ? fs.readSync(fd, buf, 0, want, at) : 0;
+        sink.begin(index, at, got);
+        if (got > 0) sink.data(buf.subarray(0, got));
+        sink.end();
+        at += want;
+        await sink.ready?.();
+        // Past the end of a file that shrank, pieces come empty, as pg_read_binary_file returns them.
+      } while (at < stop);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}

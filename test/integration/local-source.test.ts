@@ -1,0 +1,98 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CatchupError } from '../../src/engine/errors';
+import { listSourceFiles, SourceEntry } from '../../src/engine/source/file-listing';
+import { PieceSink, ReadRange, streamRanges } from '../../src/engine/source/file-reader';
+import { listLocalSource, openLocalSource, streamLocalRanges } from '../../src/engine/source/local-pgdata';
+import { Cluster, makeOwnedDir, makeScratchDir, testVersions, treeDigest, useClusters } from '../support';
+
+useClusters();
+
+/** What a reader hands a sink, piece by piece: [range, offset, length or null, bytes]. */
+function recordingSink(): { sink: PieceSink; pieces: Array<[number, number, number | null, Buffer]> } {
+  const pieces: Array<[number, number, number | null, Buffer]> = [];
+  let parts: Buffer[] = [];
+  let head: [number, number, number | null] = [0, 0, null];
+  return {
+    pieces,
+    sink: {
+      begin: (i, offset, length) => {
+        head = [i, offset, length];
+        parts = [];
+      },
+      data: (bytes) => parts.push(Buffer.from(bytes)),
+      end: () => pieces.push([...head, Buffer.concat(parts)]),
+    },
+  };
+}
+
+const refusalCode = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof CatchupError) return err.code;
+    throw err;
+  }
+  return 'accepted';
+};
+
+/** Relation files and tablespace links: what both listings must agree on for a quiet cluster. */
+const stable = (entries: SourceEntry[]) => entries
+  .filter((e) => /^(base\/\d+|global|pg_tblspc\/\d+\/[^/]+\/\d+)\/\d+(_fsm|_vm)?(\.\d+)?$/.test(e.path) || /^pg_tblspc\/\d+$/.test(e.path))
+  .map((e) => `${e.path} ${e.size} ${e.isDir} ${e.linkTarget ?? ''}`)
+  .sort();
+
+// Issue 10, first piece: a stopped PGDATA read as the SQL source reads a running one.
+describe.each(testVersions().slice(-1))('a stopped local source, PostgreSQL %i', (version) => {
+  test('lists and reads what the SQL source does; refuses a running, crashed, missing or overlapping source; never writes into it', async () => {
+    const primary = await Cluster.createPrimary(version);
+    const location = makeOwnedDir(path.join(makeScratchDir('tablespace'), 'ts'));
+    await primary.query(`CREATE TABLESPACE ts LOCATION '${location}'`);
+    await primary.query("CREATE TABLE t AS SELECT g, repeat('x', 300) AS v FROM generate_series(1, 20000) g; CREATE TABLE t2 TABLESPACE ts AS SELECT g FROM generate_series(1, 1000) g");
+    await primary.query('VACUUM t');
+    await primary.query('CHECKPOINT');
+    const target = makeScratchDir('target');
+    expect(refusalCode(() => openLocalSource(primary.dataDir, target))).toBe('source-running');
+
+    const client = await primary.client();
+    const rel = await primary.scalar<string>("SELECT pg_relation_filepath('t')");
+    const size = fs.statSync(path.join(primary.dataDir, rel)).size;
+    const ranges: ReadRange[] = [
+      { path: rel, offset: 0, length: size }, { path: rel, offset: 8192, length: 16384 }, { path: 'no/such/file', offset: 0, length: 8192 },
+      { path: rel, offset: size - 8192, length: 3 * 8192 }, { path: 'PG_VERSION', offset: 0, length: 0 },
+    ];
+    const viaSql = recordingSink();
+    await streamRanges(client, ranges, viaSql.sink);
+    const sqlListing = await listSourceFiles(client);
+    await primary.stop('fast');
+
+    const before = treeDigest(primary.dataDir);
+    const source = openLocalSource(primary.dataDir, target);
+    expect(source).toMatchObject({ majorVersion: version, history: [] });
+    expect(source.control.state).toBe('shut down');
+    const local = listLocalSource(primary.dataDir);
+    expect(stable(local)).toEqual(stable(sqlListing));
+    expect(local.find((e) => /^pg_tblspc\/\d+$/.test(e.path))).toMatchObject({ isDir: true, linkTarget: location });
+    const viaFiles = recordingSink();
+    await streamLocalRanges(primary.dataDir, ranges, viaFiles.sink);
+    // The same pieces (range, offset, length) and, the files being at rest, the same bytes.
+    expect(viaFiles.pieces.map(([i, o, l]) => [i, o, l])).toEqual(viaSql.pieces.map(([i, o, l]) => [i, o, l]));
+    const file = fs.readFileSync(path.join(primary.dataDir, rel));
+    for (const [i, offset, length, bytes] of viaFiles.pieces) {
+      if (length === null) continue;
+      expect({ i, offset, same: bytes.equals(file.subarray(offset, offset + length)) }).toEqual({ i, offset, same: true });
+    }
+    expect(treeDigest(primary.dataDir)).toBe(before);
+
+    // Refusals: the same directory, one inside the other, not a data directory, a crashed cluster.
+    expect(refusalCode(() => openLocalSource(primary.dataDir, primary.dataDir))).toBe('source-is-target');
+    expect(refusalCode(() => openLocalSource(primary.dataDir, path.join(primary.dataDir, 'copy')))).toBe('source-is-target');
+    expect(refusalCode(() => openLocalSource(location, target))).toBe('source-not-pgdata');
+    expect(refusalCode(() => openLocalSource(path.join(target, 'nothing'), target))).toBe('source-is-target');
+    expect(refusalCode(() => openLocalSource(path.join(makeScratchDir('elsewhere'), 'nothing'), target))).toBe('source-missing');
+    await primary.start();
+    await primary.query('CREATE TABLE after_crash AS SELECT 1 AS x');
+    await primary.stop('immediate');
+    expect(refusalCode(() => openLocalSource(primary.dataDir, target))).toBe('source-not-clean');
+  });
+});
