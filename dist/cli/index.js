@@ -10066,10 +10066,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.executeCopy = executeCopy;
 const fs = __importStar(__nccwpck_require__(9896));
 const read_batches_1 = __nccwpck_require__(9679);
-const file_reader_1 = __nccwpck_require__(8092);
 /**
  * Carries out a plan: removals, directories, then whole files and block patches read from the
- * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
+ * source. Each reader (a connection, or the local directory) takes the next batch from a shared queue, so -j N keeps N
  * connections busy until the queue is empty.
  */
 async function executeCopy(plan, readers, writer, logger, validation, opts = {}) {
@@ -10097,12 +10096,12 @@ async function executeCopy(plan, readers, writer, logger, validation, opts = {})
     let failed = false;
     const report = () => logger.progress?.({ bytes: writer.bytesWritten, totalBytes: plan.bytesToCopy, files: writer.filesWritten, totalFiles });
     const limiter = opts.rateLimiter;
-    const worker = async (client) => {
+    const worker = async (read) => {
         while (!failed && next < schedule.batches.length) {
             const batch = schedule.batches[next++];
             let piece = null;
             // Each piece goes to disk (and to the checksum workers) as its bytes arrive, unbuffered.
-            await (0, file_reader_1.streamRanges)(client, batch, {
+            await read(batch, {
                 begin: (index, offset, length) => {
                     const path = batch[index].path;
                     piece = length === null
@@ -10382,8 +10381,8 @@ class CopyValidation {
         }
         return rel;
     }
-    /** Waits for the workers, re-reads every bad page once through `client`, and classifies them. */
-    async finish(client, writer, startLsn) {
+    /** Waits for the workers, re-reads every bad page once through `reader`, and classifies them. */
+    async finish(reader, writer, startLsn) {
         const bad = await this.validator.drain();
         const result = { pagesValidated: this.pages, corrupt: [], rereadFixed: 0, tornAfterStart: 0 };
         if (bad.length === 0)
@@ -10393,7 +10392,7 @@ class CopyValidation {
             return { path: b.path, offset: (b.blockNo - rel.firstBlock) * this.blockSize, length: this.blockSize };
         });
         const again = new Map();
-        await (0, file_reader_1.readRanges)(client, ranges, async (i, _off, data) => {
+        await (0, file_reader_1.readRanges)(reader, ranges, async (i, _off, data) => {
             again.set(i, data);
         });
         for (let i = 0; i < bad.length; i++) {
@@ -11458,8 +11457,8 @@ async function runBackupCopy(source, writer, opts, makePlan) {
         plan = await makePlan(startLsn, replayWalStart !== null);
         opts.clock?.next('copy');
         const rateLimiter = opts.maxRateBytesPerSecond ? new rate_limit_1.RateLimiter(opts.maxRateBytesPerSecond) : undefined;
-        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers, writer, opts.logger, validation ?? undefined, { rateLimiter });
-        const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
+        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers.map(file_reader_1.sqlRangeReader), writer, opts.logger, validation ?? undefined, { rateLimiter });
+        const validated = validation ? await validation.finish((0, file_reader_1.sqlRangeReader)(source.readers[0]), writer, startLsn) : null;
         if (validated)
             logValidation(validated, opts.logger);
         opts.clock?.next(backup ? 'backup stop and WAL' : 'WAL to the end of the copy');
@@ -11557,7 +11556,7 @@ async function copyWalFromReference(source, writer, replay, slot, logger) {
     const files = (0, source_wal_files_1.walFilesBetween)(replay.redoLsn, streamFrom, source.history, source.identity.timeline, segSize);
     const plan = (0, plan_1.wholeFilesPlan)(files.map((f) => ({ path: f.path, size: segSize })));
     // Made durable with everything else before pg_control; no fsync pass of its own.
-    await (0, copy_executor_1.executeCopy)(plan, [source.readers[0]], writer, log_1.silentLogger, undefined, { flush: false });
+    await (0, copy_executor_1.executeCopy)(plan, [(0, file_reader_1.sqlRangeReader)(source.readers[0])], writer, log_1.silentLogger, undefined, { flush: false });
     const missing = files.filter((f) => (fs.statSync(writer.abs(f.path), { throwIfNoEntry: false })?.size ?? 0) !== segSize);
     if (missing.length > 0) {
         for (const f of files)
@@ -11613,7 +11612,7 @@ function assertNoSourceCorruption(validation) {
 /** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
 async function readControlFile(client, systemIdentifier) {
     let content = null;
-    await (0, file_reader_1.readRanges)(client, [{ path: 'global/pg_control', offset: 0, length: pg_control_1.PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
+    await (0, file_reader_1.readRanges)((0, file_reader_1.sqlRangeReader)(client), [{ path: 'global/pg_control', offset: 0, length: pg_control_1.PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
         content = data;
     });
     if (!content)
@@ -18507,6 +18506,7 @@ async function listSourceFiles(client) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.READ_PIECE_BYTES = void 0;
+exports.sqlRangeReader = sqlRangeReader;
 exports.streamRanges = streamRanges;
 exports.readRanges = readRanges;
 const copy_binary_decoder_1 = __nccwpck_require__(8090);
@@ -18514,6 +18514,10 @@ const copy_out_1 = __nccwpck_require__(3412);
 const source_connect_1 = __nccwpck_require__(3770);
 /** Rows come back in pieces of this size: big enough for throughput, small for memory. */
 exports.READ_PIECE_BYTES = 1024 * 1024;
+/** The range reader of one SQL connection. */
+function sqlRangeReader(client) {
+    return (ranges, sink) => streamRanges(client, ranges, sink);
+}
 /**
  * Reads many ranges in one statement: COPY (binary) of pg_read_binary_file pieces streams at
  * several hundred MB/s through node-postgres, where bytea as text (hex) manages under 100.
@@ -18548,10 +18552,10 @@ async function streamRanges(client, ranges, sink) {
  * The same read for small amounts (pg_control, re-read pages): each piece whole, null data when
  * the file vanished. Awaiting `onPiece` applies back-pressure.
  */
-async function readRanges(client, ranges, onPiece) {
+async function readRanges(reader, ranges, onPiece) {
     const collector = new copy_binary_decoder_1.CopyRowCollector();
     const starts = [];
-    await streamRanges(client, ranges, {
+    await reader(ranges, {
         begin: (i, offset, length) => {
             starts.push([i, offset]);
             collector.row([], length);

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
-import type { Client } from 'pg';
 import type { Logger } from '../log';
 import type { Plan } from '../plan/plan';
 import { patchRanges, scheduleReads, wholeFileRanges } from '../plan/read-batches';
-import { streamRanges } from '../source/file-reader';
+import type { RangeReader } from '../source/file-reader';
 import type { CopyValidation } from './page-validation';
 import type { RateLimiter } from './rate-limit';
 import { FilePiece, TargetWriter } from './target-writer';
@@ -17,11 +16,11 @@ export interface CopyResult {
 
 /**
  * Carries out a plan: removals, directories, then whole files and block patches read from the
- * source. Each reader connection takes the next batch from a shared queue, so -j N keeps N
+ * source. Each reader (a connection, or the local directory) takes the next batch from a shared queue, so -j N keeps N
  * connections busy until the queue is empty.
  */
 export async function executeCopy(
-  plan: Plan, readers: Client[], writer: TargetWriter, logger: Logger, validation?: CopyValidation,
+  plan: Plan, readers: RangeReader[], writer: TargetWriter, logger: Logger, validation?: CopyValidation,
   opts: { flush?: boolean; rateLimiter?: RateLimiter } = {},
 ): Promise<CopyResult> {
   for (const p of plan.deletions) {
@@ -47,12 +46,12 @@ export async function executeCopy(
     logger.progress?.({ bytes: writer.bytesWritten, totalBytes: plan.bytesToCopy, files: writer.filesWritten, totalFiles });
 
   const limiter = opts.rateLimiter;
-  const worker = async (client: Client) => {
+  const worker = async (read: RangeReader) => {
     while (!failed && next < schedule.batches.length) {
       const batch = schedule.batches[next++];
       let piece: { path: string; file: FilePiece | null; pages: ((bytes: Buffer) => void) | null } | null = null;
       // Each piece goes to disk (and to the checksum workers) as its bytes arrive, unbuffered.
-      await streamRanges(client, batch, {
+      await read(batch, {
         begin: (index, offset, length) => {
           const path = batch[index].path;
           piece = length === null

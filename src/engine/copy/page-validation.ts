@@ -1,7 +1,6 @@
-import type { Client } from 'pg';
 import { verifyPage } from '../pgdata/page-checksum';
 import { parseRelationPath } from '../pgdata/relation-path';
-import { readRanges } from '../source/file-reader';
+import { RangeReader, readRanges } from '../source/file-reader';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { PageValidator } from './page-validator';
 import type { TargetWriter } from './target-writer';
@@ -103,8 +102,8 @@ export class CopyValidation {
     return rel;
   }
 
-  /** Waits for the workers, re-reads every bad page once through `client`, and classifies them. */
-  async finish(client: Client, writer: TargetWriter, startLsn: Lsn): Promise<ValidationResult> {
+  /** Waits for the workers, re-reads every bad page once through `reader`, and classifies them. */
+  async finish(reader: RangeReader, writer: TargetWriter, startLsn: Lsn): Promise<ValidationResult> {
     const bad = await this.validator.drain();
     const result: ValidationResult = { pagesValidated: this.pages, corrupt: [], rereadFixed: 0, tornAfterStart: 0 };
     if (bad.length === 0) return result;
@@ -113,7 +112,7 @@ export class CopyValidation {
       return { path: b.path, offset: (b.blockNo - rel.firstBlock) * this.blockSize, length: this.blockSize };
     });
     const again = new Map<number, Buffer | null>();
-    await readRanges(client, ranges, async (i, _off, data) => {
+    await readRanges(reader, ranges, async (i, _off, data) => {
       again.set(i, data);
     });
     for (let i = 0; i < bad.length; i++) {

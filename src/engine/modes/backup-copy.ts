@@ -13,7 +13,7 @@ import { autoConfLines } from '../pgdata/recovery-conf';
 import { Plan, wholeFilesPlan } from '../plan/plan';
 import { PhaseClock, recordValidation, Report } from '../report/report';
 import { BackupSession } from '../source/backup-session';
-import { readRanges } from '../source/file-reader';
+import { readRanges, sqlRangeReader } from '../source/file-reader';
 import { WalReceiver } from '../source/wal-receiver';
 import { walFilesBetween } from '../source/source-wal-files';
 import { lastInsertedRecordEnd } from '../source/wal-insert-position';
@@ -99,8 +99,8 @@ export async function runBackupCopy(
     plan = await makePlan(startLsn, replayWalStart !== null);
     opts.clock?.next('copy');
     const rateLimiter = opts.maxRateBytesPerSecond ? new RateLimiter(opts.maxRateBytesPerSecond) : undefined;
-    const copy = await executeCopy(plan, source.readers, writer, opts.logger, validation ?? undefined, { rateLimiter });
-    const validated = validation ? await validation.finish(source.readers[0], writer, startLsn) : null;
+    const copy = await executeCopy(plan, source.readers.map(sqlRangeReader), writer, opts.logger, validation ?? undefined, { rateLimiter });
+    const validated = validation ? await validation.finish(sqlRangeReader(source.readers[0]), writer, startLsn) : null;
     if (validated) logValidation(validated, opts.logger);
     opts.clock?.next(backup ? 'backup stop and WAL' : 'WAL to the end of the copy');
 
@@ -200,7 +200,7 @@ async function copyWalFromReference(
   const files = walFilesBetween(replay.redoLsn, streamFrom, source.history, source.identity.timeline, segSize);
   const plan = wholeFilesPlan(files.map((f) => ({ path: f.path, size: segSize })));
   // Made durable with everything else before pg_control; no fsync pass of its own.
-  await executeCopy(plan, [source.readers[0]], writer, silentLogger, undefined, { flush: false });
+  await executeCopy(plan, [sqlRangeReader(source.readers[0])], writer, silentLogger, undefined, { flush: false });
   const missing = files.filter((f) => (fs.statSync(writer.abs(f.path), { throwIfNoEntry: false })?.size ?? 0) !== segSize);
   if (missing.length > 0) {
     for (const f of files) fs.rmSync(writer.abs(f.path), { force: true });
@@ -260,7 +260,7 @@ function assertNoSourceCorruption(validation: ValidationResult | null): void {
 /** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
 async function readControlFile(client: Client, systemIdentifier: string): Promise<Buffer> {
   let content: Buffer | null = null;
-  await readRanges(client, [{ path: 'global/pg_control', offset: 0, length: PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
+  await readRanges(sqlRangeReader(client), [{ path: 'global/pg_control', offset: 0, length: PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
     content = data;
   });
   if (!content) throw new CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');

@@ -24,6 +24,14 @@ export interface PieceSink {
   ready?(): Promise<void> | null;
 }
 
+/** Reads ranges of source files into a sink: through SQL from a server, or from a local directory. */
+export type RangeReader = (ranges: ReadRange[], sink: PieceSink) => Promise<void>;
+
+/** The range reader of one SQL connection. */
+export function sqlRangeReader(client: Client): RangeReader {
+  return (ranges, sink) => streamRanges(client, ranges, sink);
+}
+
 /**
  * Reads many ranges in one statement: COPY (binary) of pg_read_binary_file pieces streams at
  * several hundred MB/s through node-postgres, where bytea as text (hex) manages under 100.
@@ -58,13 +66,13 @@ export async function streamRanges(client: Client, ranges: ReadRange[], sink: Pi
  * the file vanished. Awaiting `onPiece` applies back-pressure.
  */
 export async function readRanges(
-  client: Client,
+  reader: RangeReader,
   ranges: ReadRange[],
   onPiece: (rangeIndex: number, offset: number, data: Buffer | null) => Promise<void>,
 ): Promise<void> {
   const collector = new CopyRowCollector();
   const starts: Array<[number, number]> = [];
-  await streamRanges(client, ranges, {
+  await reader(ranges, {
     begin: (i, offset, length) => {
       starts.push([i, offset]);
       collector.row([], length);
