@@ -11418,7 +11418,7 @@ const recovery_conf_1 = __nccwpck_require__(5754);
 const plan_1 = __nccwpck_require__(9121);
 const report_1 = __nccwpck_require__(9863);
 const backup_session_1 = __nccwpck_require__(2803);
-const file_reader_1 = __nccwpck_require__(8092);
+const source_files_1 = __nccwpck_require__(1791);
 const wal_receiver_1 = __nccwpck_require__(2614);
 const source_wal_files_1 = __nccwpck_require__(4014);
 const wal_insert_position_1 = __nccwpck_require__(1092);
@@ -11457,12 +11457,12 @@ async function runBackupCopy(source, writer, opts, makePlan) {
         plan = await makePlan(startLsn, replayWalStart !== null);
         opts.clock?.next('copy');
         const rateLimiter = opts.maxRateBytesPerSecond ? new rate_limit_1.RateLimiter(opts.maxRateBytesPerSecond) : undefined;
-        const copy = await (0, copy_executor_1.executeCopy)(plan, source.readers.map(file_reader_1.sqlRangeReader), writer, opts.logger, validation ?? undefined, { rateLimiter });
-        const validated = validation ? await validation.finish((0, file_reader_1.sqlRangeReader)(source.readers[0]), writer, startLsn) : null;
+        const copy = await (0, copy_executor_1.executeCopy)(plan, source.files.readers, writer, opts.logger, validation ?? undefined, { rateLimiter });
+        const validated = validation ? await validation.finish(source.files.readers[0], writer, startLsn) : null;
         if (validated)
             logValidation(validated, opts.logger);
         opts.clock?.next(backup ? 'backup stop and WAL' : 'WAL to the end of the copy');
-        const controlFile = await readControlFile(control, identity.systemIdentifier);
+        const controlFile = await readControlFile(source.files, identity.systemIdentifier);
         const stop = backup ? await backup.stop() : { stopLsn: await (0, wal_insert_position_1.lastInsertedRecordEnd)(control, segSize), backupLabel: '' };
         await receiver.finish(stop.stopLsn);
         await sink.close();
@@ -11535,7 +11535,7 @@ function diskFullError(err, writer, plan) {
 async function sessionlessReplayStart(source, replay, logger) {
     if (source.info.inRecovery)
         return null;
-    const redo = (0, pg_control_1.parsePgControl)(await readControlFile(source.control, source.identity.systemIdentifier), "the source's global/pg_control").redoLsn;
+    const redo = (0, pg_control_1.parsePgControl)(await readControlFile(source.files, source.identity.systemIdentifier), "the source's global/pg_control").redoLsn;
     if (redo < replay.redoLsn) {
         logger.info(`backup session needed: the source's last checkpoint (redo ${(0, lsn_1.formatLsn)(redo)}) is before R (${(0, lsn_1.formatLsn)(replay.redoLsn)}), so its start checkpoint is what guarantees full-page images`);
         return null;
@@ -11556,7 +11556,7 @@ async function copyWalFromReference(source, writer, replay, slot, logger) {
     const files = (0, source_wal_files_1.walFilesBetween)(replay.redoLsn, streamFrom, source.history, source.identity.timeline, segSize);
     const plan = (0, plan_1.wholeFilesPlan)(files.map((f) => ({ path: f.path, size: segSize })));
     // Made durable with everything else before pg_control; no fsync pass of its own.
-    await (0, copy_executor_1.executeCopy)(plan, [(0, file_reader_1.sqlRangeReader)(source.readers[0])], writer, log_1.silentLogger, undefined, { flush: false });
+    await (0, copy_executor_1.executeCopy)(plan, [source.files.readers[0]], writer, log_1.silentLogger, undefined, { flush: false });
     const missing = files.filter((f) => (fs.statSync(writer.abs(f.path), { throwIfNoEntry: false })?.size ?? 0) !== segSize);
     if (missing.length > 0) {
         for (const f of files)
@@ -11610,13 +11610,8 @@ function assertNoSourceCorruption(validation) {
         'The target holds the same pages as the source; the report lists every one.', 'Investigate the source now (pg_checksums --check on a stopped copy, amcheck), and restore the affected relations from a backup; the target is startable but carries the same damage.');
 }
 /** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
-async function readControlFile(client, systemIdentifier) {
-    let content = null;
-    await (0, file_reader_1.readRanges)((0, file_reader_1.sqlRangeReader)(client), [{ path: 'global/pg_control', offset: 0, length: pg_control_1.PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
-        content = data;
-    });
-    if (!content)
-        throw new errors_1.CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');
+async function readControlFile(files, systemIdentifier) {
+    const content = await (0, source_files_1.readSourceControlFile)(files);
     const parsed = (0, pg_control_1.parsePgControl)(content, "the source's global/pg_control");
     if (parsed.systemIdentifierText !== systemIdentifier) {
         throw new errors_1.CatchupError('identity-mismatch', `The source's pg_control has system identifier ${parsed.systemIdentifierText}, but its replication connection reports ${systemIdentifier}.`, 'The connections reached different clusters (a load balancer or pooler in between?): point pg-catchup at one server directly.');
@@ -11949,7 +11944,6 @@ const plan_delta_1 = __nccwpck_require__(7126);
 const report_1 = __nccwpck_require__(9863);
 const connection_loss_1 = __nccwpck_require__(2514);
 const connection_options_1 = __nccwpck_require__(3627);
-const file_listing_1 = __nccwpck_require__(8115);
 const lsn_1 = __nccwpck_require__(2524);
 const backup_copy_1 = __nccwpck_require__(1749);
 const change_source_1 = __nccwpck_require__(5079);
@@ -12066,7 +12060,7 @@ async function syncExistingTarget(opts, flavor) {
         logger.info(`source side: ${sourceSide.choice.method}, ${sourceSide.choice.reason}${targetChanges ? `; target side: ${targetChanges.record.method}, ${targetChanges.record.reason}` : ''}`);
         const protectedPaths = [...catchup_marker_1.OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
         const makePlan = async (startLsn, replaying) => {
-            const sourceListing = await (0, file_listing_1.listSourceFiles)(source.control);
+            const sourceListing = await source.files.list();
             // The target's pg_wal is set aside before the stream starts; nothing of ours is planned there.
             const targetListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
             const changes = await (0, change_source_1.findSourceChanges)(sourceSide, replaying, source, sourceListing, targetListing, R, startLsn, logger);
@@ -12615,7 +12609,6 @@ const listing_relations_1 = __nccwpck_require__(7798);
 const target_listing_1 = __nccwpck_require__(9264);
 const plan_delta_1 = __nccwpck_require__(7126);
 const changed_blocks_scan_1 = __nccwpck_require__(8091);
-const file_listing_1 = __nccwpck_require__(8115);
 const lsn_1 = __nccwpck_require__(2524);
 const format_bytes_1 = __nccwpck_require__(9164);
 /** An interrupted FULL is no obstacle to FULL, which resumes it: the target-empty check says so. */
@@ -12634,7 +12627,7 @@ async function prepareFullResume(targetDir, marker, source, startOver, logger) {
     if (marker.sourceSystemIdentifier !== source.identity.systemIdentifier) {
         throw new errors_1.CatchupError('resume-other-source', `The target holds an interrupted FULL from source system ${marker.sourceSystemIdentifier}, but this source is system ${source.identity.systemIdentifier}.`, 'Point the run at the source the interrupted FULL copied, or empty the target yourself and run FULL again.');
     }
-    const sourcePaths = new Set((await (0, file_listing_1.listSourceFiles)(source.control)).map((e) => e.path));
+    const sourcePaths = new Set((await source.files.list()).map((e) => e.path));
     const onTarget = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.isDir && !catchup_marker_1.OWN_FILES.includes(e.path));
     const foreign = onTarget.filter((e) => !sourcePaths.has(e.path) && !isOwnLeftover(e.path));
     if (foreign.length > 0 && !startOver) {
@@ -12664,7 +12657,7 @@ async function prepareFullResume(targetDir, marker, source, startOver, logger) {
  * newer LSN: hint bits included, as the source logs them), the rest is copied whole.
  */
 async function planFullResume(resume, source, targetDir, layout, logger) {
-    const sourceListing = await (0, file_listing_1.listSourceFiles)(source.control);
+    const sourceListing = await source.files.list();
     const targetListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
     const R = resume.marker.referenceLsn;
     const kept = (0, listing_relations_1.relationMainForks)(targetListing).filter((e) => resume.kept.has(e.path));
@@ -12755,7 +12748,6 @@ const target_listing_1 = __nccwpck_require__(9264);
 const report_1 = __nccwpck_require__(9863);
 const connection_loss_1 = __nccwpck_require__(2514);
 const connection_options_1 = __nccwpck_require__(3627);
-const file_listing_1 = __nccwpck_require__(8115);
 const backup_copy_1 = __nccwpck_require__(1749);
 const format_bytes_1 = __nccwpck_require__(9164);
 const source_session_1 = __nccwpck_require__(6769);
@@ -12839,7 +12831,7 @@ async function catchupFull(opts) {
                 report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles, keptBytes };
                 return plan;
             }
-            const plan = (0, plan_full_1.planFull)(await (0, file_listing_1.listSourceFiles)(source.control), layout);
+            const plan = (0, plan_full_1.planFull)(await source.files.list(), layout);
             logger.info(`copying ${plan.files.length} files, ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)}, with ${threads} connection(s)`);
             return plan;
         });
@@ -13126,6 +13118,7 @@ const wal_senders_1 = __nccwpck_require__(569);
 const source_settings_1 = __nccwpck_require__(5559);
 const replication_connection_1 = __nccwpck_require__(8317);
 const source_connect_1 = __nccwpck_require__(3770);
+const source_files_1 = __nccwpck_require__(1791);
 const timeline_history_1 = __nccwpck_require__(8279);
 async function openSourceSession(conn, threads, checks, opts = { mode: 'FULL' }) {
     const clients = [];
@@ -13152,7 +13145,7 @@ async function openSourceSession(conn, threads, checks, opts = { mode: 'FULL' })
         for (let i = 1; i < threads; i++)
             clients.push(await (0, source_connect_1.connectSource)(conn));
         return {
-            conn, control, readers: clients, replication, info, identity, history,
+            conn, control, readers: clients, files: (0, source_files_1.sqlSourceFiles)(control, clients), replication, info, identity, history,
             segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
             relsegSize: Number(layout.rows[0].relseg), dataChecksums: settings.data_checksums === 'on',
         };
@@ -13385,7 +13378,6 @@ const errors_1 = __nccwpck_require__(7679);
 const exclude_paths_1 = __nccwpck_require__(1519);
 const tablespace_mapping_1 = __nccwpck_require__(67);
 const tablespace_locations_1 = __nccwpck_require__(635);
-const tablespaces_1 = __nccwpck_require__(9273);
 // -R writes these; keeping the target's own copy of them and writing them are contradictory.
 const RECOVERY_CONF_FILES = ['postgresql.auto.conf', 'standby.signal'];
 /** Validates -T and --exclude-path before anything connects or writes. */
@@ -13402,7 +13394,7 @@ function parseLayout(req, targetDir) {
  * not) and records the layout in the report. Runs before the first write.
  */
 async function placeLayout(parsed, source, targetDir, existingLinks, report) {
-    const sourceTablespaces = await (0, tablespaces_1.listSourceTablespaces)(source.control);
+    const sourceTablespaces = await source.files.tablespaces();
     const tablespaces = (0, tablespace_mapping_1.placeTablespaces)(sourceTablespaces, parsed.mappings, targetDir, existingLinks);
     report.checks.push((0, tablespace_locations_1.checkTablespaceLocations)(tablespaces, existingLinks));
     report.tablespaces = tablespaces.map((t) => ({ oid: t.oid, sourceLocation: t.sourceLocation, targetLocation: t.targetLocation, placement: t.placement }));
@@ -19010,6 +19002,40 @@ function quoteLiteral(value) {
         throw new Error('NUL byte in an SQL literal');
     const escaped = value.replace(/'/g, "''");
     return value.includes('\\') ? ` E'${escaped.replace(/\\/g, '\\\\')}'` : `'${escaped}'`;
+}
+
+
+/***/ }),
+
+/***/ 1791:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sqlSourceFiles = sqlSourceFiles;
+exports.readSourceControlFile = readSourceControlFile;
+const errors_1 = __nccwpck_require__(7679);
+const pg_control_1 = __nccwpck_require__(9737);
+const file_listing_1 = __nccwpck_require__(8115);
+const file_reader_1 = __nccwpck_require__(8092);
+const tablespaces_1 = __nccwpck_require__(9273);
+function sqlSourceFiles(control, readers) {
+    return {
+        list: () => (0, file_listing_1.listSourceFiles)(control),
+        tablespaces: () => (0, tablespaces_1.listSourceTablespaces)(control),
+        readers: readers.map(file_reader_1.sqlRangeReader),
+    };
+}
+/** The source's global/pg_control, read like any other file. */
+async function readSourceControlFile(files) {
+    let content = null;
+    await (0, file_reader_1.readRanges)(files.readers[0], [{ path: 'global/pg_control', offset: 0, length: pg_control_1.PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
+        content = data;
+    });
+    if (!content)
+        throw new errors_1.CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');
+    return content;
 }
 
 

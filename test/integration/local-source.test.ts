@@ -3,7 +3,8 @@ import * as path from 'path';
 import { CatchupError } from '../../src/engine/errors';
 import { listSourceFiles, SourceEntry } from '../../src/engine/source/file-listing';
 import { PieceSink, ReadRange, streamRanges } from '../../src/engine/source/file-reader';
-import { listLocalSource, openLocalSource, streamLocalRanges } from '../../src/engine/source/local-pgdata';
+import { listLocalSource, localSourceFiles, openLocalSource, streamLocalRanges } from '../../src/engine/source/local-pgdata';
+import { listSourceTablespaces } from '../../src/engine/source/tablespaces';
 import { executeCopy } from '../../src/engine/copy/copy-executor';
 import { TargetWriter } from '../../src/engine/copy/target-writer';
 import { silentLogger } from '../../src/engine/log';
@@ -68,6 +69,7 @@ describe.each(testVersions().slice(-1))('a stopped local source, PostgreSQL %i',
     const viaSql = recordingSink();
     await streamRanges(client, ranges, viaSql.sink);
     const sqlListing = await listSourceFiles(client);
+    const sqlTablespaces = await listSourceTablespaces(client);
     await primary.stop('fast');
 
     const before = treeDigest(primary.dataDir);
@@ -77,6 +79,7 @@ describe.each(testVersions().slice(-1))('a stopped local source, PostgreSQL %i',
     const local = listLocalSource(primary.dataDir);
     expect(stable(local)).toEqual(stable(sqlListing));
     expect(local.find((e) => /^pg_tblspc\/\d+$/.test(e.path))).toMatchObject({ isDir: true, linkTarget: location });
+    expect(await localSourceFiles(source.dir, 1).tablespaces()).toEqual(sqlTablespaces);
     const viaFiles = recordingSink();
     await streamLocalRanges(primary.dataDir, ranges, viaFiles.sink);
     // The same pieces (range, offset, length) and, the files being at rest, the same bytes.
@@ -107,11 +110,11 @@ describe.each(testVersions().slice(-1))('a stopped local source, PostgreSQL %i',
     const before = treeDigest(primary.dataDir);
     const target = primary.makeTargetDir();
     const source = openLocalSource(primary.dataDir, target);
-    const plan = planFull(listLocalSource(source.dir));
+    const files = localSourceFiles(source.dir, 2);
+    const plan = planFull(await files.list());
     const writer = new TargetWriter({ root: target, owner: null, sync: false });
     for (const dir of plan.directories) await writer.makeDirectory(dir);
-    const read = (ranges: ReadRange[], sink: PieceSink) => streamLocalRanges(source.dir, ranges, sink);
-    const result = await executeCopy(plan, [read, read], writer, silentLogger);
+    const result = await executeCopy(plan, files.readers, writer, silentLogger);
     expect(result.filesCopied).toBe(plan.files.length);
     expect(plan.files.some((f) => f.size > 4 * 1024 * 1024)).toBe(true); // files of many pieces
     for (const f of plan.files) {

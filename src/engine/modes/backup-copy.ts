@@ -8,12 +8,12 @@ import { WalSegmentSink } from '../copy/wal-segment-sink';
 import { CatchupError } from '../errors';
 import { Logger, silentLogger } from '../log';
 import { formatReplayBackupLabel } from '../pgdata/backup-label';
-import { parsePgControl, PG_CONTROL_FILE_SIZE, pgControlForReplay } from '../pgdata/pg-control';
+import { parsePgControl, pgControlForReplay } from '../pgdata/pg-control';
 import { autoConfLines } from '../pgdata/recovery-conf';
 import { Plan, wholeFilesPlan } from '../plan/plan';
 import { PhaseClock, recordValidation, Report } from '../report/report';
 import { BackupSession } from '../source/backup-session';
-import { readRanges, sqlRangeReader } from '../source/file-reader';
+import { readSourceControlFile, SourceFiles } from '../source/source-files';
 import { WalReceiver } from '../source/wal-receiver';
 import { walFilesBetween } from '../source/source-wal-files';
 import { lastInsertedRecordEnd } from '../source/wal-insert-position';
@@ -99,12 +99,12 @@ export async function runBackupCopy(
     plan = await makePlan(startLsn, replayWalStart !== null);
     opts.clock?.next('copy');
     const rateLimiter = opts.maxRateBytesPerSecond ? new RateLimiter(opts.maxRateBytesPerSecond) : undefined;
-    const copy = await executeCopy(plan, source.readers.map(sqlRangeReader), writer, opts.logger, validation ?? undefined, { rateLimiter });
-    const validated = validation ? await validation.finish(sqlRangeReader(source.readers[0]), writer, startLsn) : null;
+    const copy = await executeCopy(plan, source.files.readers, writer, opts.logger, validation ?? undefined, { rateLimiter });
+    const validated = validation ? await validation.finish(source.files.readers[0], writer, startLsn) : null;
     if (validated) logValidation(validated, opts.logger);
     opts.clock?.next(backup ? 'backup stop and WAL' : 'WAL to the end of the copy');
 
-    const controlFile = await readControlFile(control, identity.systemIdentifier);
+    const controlFile = await readControlFile(source.files, identity.systemIdentifier);
     const stop = backup ? await backup.stop() : { stopLsn: await lastInsertedRecordEnd(control, segSize), backupLabel: '' };
     await receiver.finish(stop.stopLsn);
     await sink.close();
@@ -176,7 +176,7 @@ function diskFullError(err: unknown, writer: TargetWriter, plan: Plan | null): C
  */
 async function sessionlessReplayStart(source: SourceSession, replay: ReplayStart, logger: Logger): Promise<Lsn | null> {
   if (source.info.inRecovery) return null;
-  const redo = parsePgControl(await readControlFile(source.control, source.identity.systemIdentifier), "the source's global/pg_control").redoLsn;
+  const redo = parsePgControl(await readControlFile(source.files, source.identity.systemIdentifier), "the source's global/pg_control").redoLsn;
   if (redo < replay.redoLsn) {
     logger.info(`backup session needed: the source's last checkpoint (redo ${formatLsn(redo)}) is before R (${formatLsn(replay.redoLsn)}), so its start checkpoint is what guarantees full-page images`);
     return null;
@@ -200,7 +200,7 @@ async function copyWalFromReference(
   const files = walFilesBetween(replay.redoLsn, streamFrom, source.history, source.identity.timeline, segSize);
   const plan = wholeFilesPlan(files.map((f) => ({ path: f.path, size: segSize })));
   // Made durable with everything else before pg_control; no fsync pass of its own.
-  await executeCopy(plan, [sqlRangeReader(source.readers[0])], writer, silentLogger, undefined, { flush: false });
+  await executeCopy(plan, [source.files.readers[0]], writer, silentLogger, undefined, { flush: false });
   const missing = files.filter((f) => (fs.statSync(writer.abs(f.path), { throwIfNoEntry: false })?.size ?? 0) !== segSize);
   if (missing.length > 0) {
     for (const f of files) fs.rmSync(writer.abs(f.path), { force: true });
@@ -258,12 +258,8 @@ function assertNoSourceCorruption(validation: ValidationResult | null): void {
 }
 
 /** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
-async function readControlFile(client: Client, systemIdentifier: string): Promise<Buffer> {
-  let content: Buffer | null = null;
-  await readRanges(sqlRangeReader(client), [{ path: 'global/pg_control', offset: 0, length: PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
-    content = data;
-  });
-  if (!content) throw new CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');
+async function readControlFile(files: SourceFiles, systemIdentifier: string): Promise<Buffer> {
+  const content = await readSourceControlFile(files);
   const parsed = parsePgControl(content, "the source's global/pg_control");
   if (parsed.systemIdentifierText !== systemIdentifier) {
     throw new CatchupError('identity-mismatch',

@@ -18,7 +18,6 @@ import { planDelta } from '../plan/plan-delta';
 import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { explainSourceLoss } from '../source/connection-loss';
 import { resolveConnection } from '../source/connection-options';
-import { listSourceFiles } from '../source/file-listing';
 import { formatLsn, parseLsn } from '../wal/lsn';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { chooseSourceSide, findSourceChanges } from './change-source';
@@ -163,7 +162,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     logger.info(`source side: ${sourceSide.choice.method}, ${sourceSide.choice.reason}${targetChanges ? `; target side: ${targetChanges.record.method}, ${targetChanges.record.reason}` : ''}`);
     const protectedPaths = [...OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)];
     const makePlan = async (startLsn: bigint, replaying: boolean) => {
-      const sourceListing = await listSourceFiles(source!.control);
+      const sourceListing = await source!.files.list();
       // The target's pg_wal is set aside before the stream starts; nothing of ours is planned there.
       const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
       const changes = await findSourceChanges(sourceSide, replaying, source!, sourceListing, targetListing, R, startLsn, logger);

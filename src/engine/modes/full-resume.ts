@@ -11,7 +11,7 @@ import type { Plan } from '../plan/plan';
 import { planDelta } from '../plan/plan-delta';
 import type { LayoutOptions } from '../plan/plan-full';
 import { scanChangedBlocks } from '../source/changed-blocks-scan';
-import { listSourceFiles, SourceEntry } from '../source/file-listing';
+import type { SourceEntry } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
 import { formatBytes } from './format-bytes';
 import type { SourceSession } from './source-session';
@@ -42,7 +42,7 @@ export async function prepareFullResume(targetDir: string, marker: CatchupMarker
       `The target holds an interrupted FULL from source system ${marker.sourceSystemIdentifier}, but this source is system ${source.identity.systemIdentifier}.`,
       'Point the run at the source the interrupted FULL copied, or empty the target yourself and run FULL again.');
   }
-  const sourcePaths = new Set((await listSourceFiles(source.control)).map((e) => e.path));
+  const sourcePaths = new Set((await source.files.list()).map((e) => e.path));
   const onTarget = listTarget(targetDir).filter((e) => !e.isDir && !OWN_FILES.includes(e.path));
   const foreign = onTarget.filter((e) => !sourcePaths.has(e.path) && !isOwnLeftover(e.path));
   if (foreign.length > 0 && !startOver) {
@@ -75,7 +75,7 @@ export async function prepareFullResume(targetDir: string, marker: CatchupMarker
  * newer LSN: hint bits included, as the source logs them), the rest is copied whole.
  */
 export async function planFullResume(resume: FullResume, source: SourceSession, targetDir: string, layout: LayoutOptions, logger: Logger): Promise<{ plan: Plan; keptFiles: number; keptBytes: number }> {
-  const sourceListing: SourceEntry[] = await listSourceFiles(source.control);
+  const sourceListing: SourceEntry[] = await source.files.list();
   const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
   const R = resume.marker.referenceLsn;
   const kept = relationMainForks(targetListing).filter((e) => resume.kept.has(e.path));

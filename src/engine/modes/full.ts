@@ -21,7 +21,6 @@ import { listTarget } from '../pgdata/target-listing';
 import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { explainSourceLoss } from '../source/connection-loss';
 import { resolveConnection, SourceConnectionOptions } from '../source/connection-options';
-import { listSourceFiles } from '../source/file-listing';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
 import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
@@ -141,7 +140,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
         report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles, keptBytes };
         return plan;
       }
-      const plan = planFull(await listSourceFiles(source!.control), layout);
+      const plan = planFull(await source!.files.list(), layout);
       logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${threads} connection(s)`);
       return plan;
     });

@@ -9,6 +9,7 @@ import { checkArchiving, checkChangeTracking, checkFullPageWrites, checkSourceHi
 import type { ResolvedConnection } from '../source/connection-options';
 import { ReplicationConnection, SystemIdentity } from '../source/replication-connection';
 import { connectSource } from '../source/source-connect';
+import { SourceFiles, sqlSourceFiles } from '../source/source-files';
 import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-history';
 
 /** Everything a run holds on the source: the connections, what the checks found, its layout. */
@@ -17,6 +18,8 @@ export interface SourceSession {
   /** The backup session lives on this one; it is also the first reader. */
   control: Client;
   readers: Client[];
+  /** The source's files, read through the readers: what planning and copying use. */
+  files: SourceFiles;
   replication: ReplicationConnection;
   info: SourceServerInfo;
   identity: SystemIdentity;
@@ -69,7 +72,7 @@ export async function openSourceSession(conn: ResolvedConnection, threads: numbe
     const history = historyFile ? parseTimelineHistory(historyFile.content.toString('utf8'), historyFile.fileName) : [];
     for (let i = 1; i < threads; i++) clients.push(await connectSource(conn));
     return {
-      conn, control, readers: clients, replication, info, identity, history,
+      conn, control, readers: clients, files: sqlSourceFiles(control, clients), replication, info, identity, history,
       segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
       relsegSize: Number(layout.rows[0].relseg), dataChecksums: settings.data_checksums === 'on',
     };

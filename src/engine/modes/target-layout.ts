@@ -4,7 +4,6 @@ import type { LayoutOptions } from '../plan/plan-full';
 import { parseTablespaceMappings, placeTablespaces, TablespaceMapping } from '../plan/tablespace-mapping';
 import { checkTablespaceLocations } from '../preflight/tablespace-locations';
 import type { Report } from '../report/report';
-import { listSourceTablespaces } from '../source/tablespaces';
 import type { SourceSession } from './source-session';
 
 /** -T and --exclude-path as the user gave them. */
@@ -40,7 +39,7 @@ export function parseLayout(req: LayoutRequest, targetDir: string): ParsedLayout
  * not) and records the layout in the report. Runs before the first write.
  */
 export async function placeLayout(parsed: ParsedLayout, source: SourceSession, targetDir: string, existingLinks: ReadonlyMap<number, string>, report: Report): Promise<LayoutOptions> {
-  const sourceTablespaces = await listSourceTablespaces(source.control);
+  const sourceTablespaces = await source.files.tablespaces();
   const tablespaces = placeTablespaces(sourceTablespaces, parsed.mappings, targetDir, existingLinks);
   report.checks.push(checkTablespaceLocations(tablespaces, existingLinks));
   report.tablespaces = tablespaces.map((t) => ({ oid: t.oid, sourceLocation: t.sourceLocation, targetLocation: t.targetLocation, placement: t.placement }));

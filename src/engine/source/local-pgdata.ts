@@ -7,6 +7,7 @@ import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-hist
 import { historyFileName } from '../wal/wal-segment';
 import type { SourceEntry } from './file-listing';
 import { PieceSink, ReadRange, READ_PIECE_BYTES } from './file-reader';
+import type { SourceFiles } from './source-files';
 
 /**
  * A stopped PGDATA on this host as the source (pg_rewind's --source-pgdata): what the SQL and
@@ -138,4 +139,19 @@ export async function streamLocalRanges(dir: string, ranges: ReadRange[], sink: 
       fs.closeSync(fd);
     }
   }
+}
+
+/** The stopped directory's files behind the same interface as a server's. */
+export function localSourceFiles(dir: string, readers: number): SourceFiles {
+  const read = (ranges: ReadRange[], sink: PieceSink) => streamLocalRanges(dir, ranges, sink);
+  return {
+    list: async () => listLocalSource(dir),
+    tablespaces: async () => {
+      const tblspc = path.join(dir, 'pg_tblspc');
+      if (!fs.existsSync(tblspc)) return [];
+      return fs.readdirSync(tblspc).filter((n) => /^\d+$/.test(n)).map((n) => ({ oid: Number(n), location: fs.readlinkSync(path.join(tblspc, n)) }))
+        .sort((a, b) => a.oid - b.oid);
+    },
+    readers: Array.from({ length: Math.max(1, readers) }, () => read),
+  };
 }

@@ -1,0 +1,39 @@
+import type { Client } from 'pg';
+import { CatchupError } from '../errors';
+import { PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
+import type { SourceTablespace } from '../plan/tablespace-mapping';
+import { listSourceFiles, SourceEntry } from './file-listing';
+import { RangeReader, readRanges, sqlRangeReader } from './file-reader';
+import { listSourceTablespaces } from './tablespaces';
+
+/**
+ * The source's files, as every kind of source answers for them: a running server through SQL
+ * functions, or a stopped data directory on this host (local-pgdata.ts). Planning and copying
+ * read through this and do not know which one they have.
+ */
+export interface SourceFiles {
+  /** Every entry of the data directory, tablespace links followed. */
+  list(): Promise<SourceEntry[]>;
+  /** User tablespaces: OID and where they are on the source host. */
+  tablespaces(): Promise<SourceTablespace[]>;
+  /** One range reader per parallel reader (-j). */
+  readers: RangeReader[];
+}
+
+export function sqlSourceFiles(control: Client, readers: Client[]): SourceFiles {
+  return {
+    list: () => listSourceFiles(control),
+    tablespaces: () => listSourceTablespaces(control),
+    readers: readers.map(sqlRangeReader),
+  };
+}
+
+/** The source's global/pg_control, read like any other file. */
+export async function readSourceControlFile(files: SourceFiles): Promise<Buffer> {
+  let content: Buffer | null = null;
+  await readRanges(files.readers[0], [{ path: 'global/pg_control', offset: 0, length: PG_CONTROL_FILE_SIZE }], async (_i, _o, data) => {
+    content = data;
+  });
+  if (!content) throw new CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');
+  return content;
+}
