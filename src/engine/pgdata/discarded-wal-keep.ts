@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { FileOwner } from '../copy/file-owner';
 import { CatchupError } from '../errors';
 import type { Lsn } from '../wal/lsn';
+import { isInside, realPathOf } from './target-path';
 import { isHistoryFileName, isPartialSegmentFileName, parseSegmentFileName, segmentNoOf } from '../wal/wal-segment';
 
 /**
@@ -11,11 +12,10 @@ import { isHistoryFileName, isPartialSegmentFileName, parseSegmentFileName, segm
  * the run instead of losing the WAL it was meant to keep.
  */
 export function checkKeepDir(dir: string, targetDir: string): string {
-  const abs = path.resolve(dir);
-  const target = path.resolve(targetDir);
-  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}${path.sep}`);
-  if (inside(abs, target) || inside(target, abs)) {
-    throw new CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is ${inside(abs, target) ? 'inside' : 'around'} the target ${target}, which the sync rewrites.`,
+  const abs = realPathOf(dir);
+  const target = realPathOf(targetDir);
+  if (abs === target || isInside(abs, target) || isInside(target, abs)) {
+    throw new CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is ${isInside(target, abs) ? 'around' : 'inside'} the target ${target}, which the sync rewrites.`,
       'Choose a directory outside the target data directory.');
   }
   if (fs.existsSync(abs)) {

@@ -26,3 +26,9 @@ export function realPathOf(p: string): string {
     }
   }
 }
+
+/** Whether `child` lies strictly below `parent` (both absolute, resolved the same way). */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Client } from 'pg';
-import { realPathOf } from '../pgdata/target-path';
+import { isInside, realPathOf } from '../pgdata/target-path';
 import type { CheckResult } from './check';
 
 /** Where the source keeps its data, as the source itself reports it. */
@@ -40,7 +40,7 @@ export function checkTargetNotSource(targetDir: string, source: SourcePlacement)
   const target = realPathOf(targetDir);
   for (const [what, dir] of [["data directory", dataDir], ...source.tablespaces.map((t) => ['tablespace', t] as [string, string])] as Array<[string, string]>) {
     const real = realPathOf(dir);
-    const relation = target === real ? 'is' : inside(target, real) ? 'is inside' : inside(real, target) ? 'contains' : null;
+    const relation = target === real ? 'is' : isInside(target, real) ? 'is inside' : isInside(real, target) ? 'contains' : null;
     if (relation) {
       return {
         ...base, status: 'fail',
@@ -62,9 +62,4 @@ function sameServerFile(localPidFile: string, reported: string): boolean {
   }
   const firstLines = (s: string) => s.split('\n').slice(0, 4).join('\n');
   return firstLines(local) === firstLines(reported);
-}
-
-function inside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

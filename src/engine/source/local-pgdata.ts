@@ -3,6 +3,7 @@ import * as path from 'path';
 import { CatchupError } from '../errors';
 import { parsePgControl, PgControl } from '../pgdata/pg-control';
 import { livePostmaster } from '../pgdata/postmaster-pid';
+import { isInside, realPathOf } from '../pgdata/target-path';
 import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-history';
 import { historyFileName } from '../wal/wal-segment';
 import type { SourceEntry } from './file-listing';
@@ -54,20 +55,11 @@ export function openLocalSource(sourceDir: string, targetDir: string): LocalSour
 
 /** Source and target must be two directories, neither inside the other. */
 function assertApart(source: string, target: string): void {
-  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}${path.sep}`);
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return p;
-    }
-  };
-  const [s, t] = [real(source), real(target)];
-  if (inside(s, t) || inside(t, s)) {
-    throw new CatchupError('source-is-target', s === t ? `The source and the target are the same directory (${s}).`
-      : `The ${inside(s, t) ? 'source' : 'target'} ${inside(s, t) ? s : t} is inside the ${inside(s, t) ? 'target' : 'source'} ${inside(s, t) ? t : s}.`,
-    'Point --source-pgdata and the target at two separate data directories.');
-  }
+  const [s, t] = [realPathOf(source), realPathOf(target)];
+  const problem = s === t ? `The source and the target are the same directory (${s}).`
+    : isInside(s, t) ? `The source ${s} is inside the target ${t}.`
+      : isInside(t, s) ? `The target ${t} is inside the source ${s}.` : null;
+  if (problem) throw new CatchupError('source-is-target', problem, 'Point --source-pgdata and the target at two separate data directories.');
 }
 
 function localHistory(dir: string, tli: number): TimelineHistoryEntry[] {
