@@ -1,11 +1,12 @@
 import type { Logger } from '../log';
 import { DiscardedWork, DiscardedWorkCollector, readDiscardedWork } from '../pgdata/discarded-work';
 import type { TargetState } from '../pgdata/target-state';
+import { readPgWalHistory } from '../pgdata/pg-wal-history';
 import type { Report } from '../report/report';
 import { nameRelationFiles, relationFileKey, RelationFileNames } from '../source/relation-names';
 import { formatLsn, parseLsn } from '../wal/lsn';
 import { timelineOfLsn } from '../wal/timeline-history';
-import { readTargetHistory, ReferenceDecision } from './divergence';
+import type { ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
 import type { SourceSession } from './source-session';
 
@@ -34,7 +35,7 @@ export async function reportDiscardedWork(
   if (!shared) {
     return { available: false, detail: `the fork point on timeline ${decision.divergence.forkTimeline} is not known exactly (${decision.divergence.detail}), so the target's own work cannot be told from what it shares with the source` };
   }
-  const history = readTargetHistory(target.dir, decision.position.tli) ?? [];
+  const history = readPgWalHistory(target.dir, decision.position.tli) ?? [];
   const work = await readDiscardedWork({
     pgdata: target.dir, startLsn: decision.referenceLsn, forkLsn: shared.forkLsn, mustReach: decision.position.lsn,
     timelineForLsn: (lsn) => timelineOfLsn(history, decision.position.tli, lsn),

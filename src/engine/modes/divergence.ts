@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { CommandRunner } from '../command-runner';
 import { ownerForTarget } from '../copy/file-owner';
@@ -9,12 +8,12 @@ import type { Logger } from '../log';
 import type { TargetState } from '../pgdata/target-state';
 import type { Report } from '../report/report';
 import { referenceForLaggingTarget, relateToSource, TargetPosition, targetPosition } from '../plan/reference-lsn';
+import { readPgWalHistory } from '../pgdata/pg-wal-history';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
-import { parseTimelineHistory, switchpointOf, timelineOfLsn, TimelineHistoryEntry } from '../wal/timeline-history';
+import { switchpointOf, timelineOfLsn, TimelineHistoryEntry } from '../wal/timeline-history';
 import { verifyCheckpointOnSource } from './same-timeline-check';
 import { WalReader, WalReadError } from '../wal/wal-reader';
-import { historyFileName } from '../wal/wal-segment';
 import type { SourceSession } from './source-session';
 import { targetLogsHints } from './target-checks';
 
@@ -51,7 +50,7 @@ export async function decideReference(target: TargetState, source: SourceSession
     };
   }
 
-  const targetHistory = readTargetHistory(target.dir, position.tli);
+  const targetHistory = readPgWalHistory(target.dir, position.tli);
   const relation = relateToSource(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition }, targetHistory);
   if (relation.kind === 'ahead') {
     throw new CatchupError('target-ahead',
@@ -176,13 +175,6 @@ async function oldestCheckpoint(reader: WalReader, checkpointLsn: Lsn, redo: Lsn
   return oldest;
 }
 
-/** The target's history for its timeline (from its pg_wal); null when the file is missing. */
-export function readTargetHistory(dir: string, tli: number): TimelineHistoryEntry[] | null {
-  if (tli <= 1) return [];
-  const file = path.join(dir, 'pg_wal', historyFileName(tli));
-  if (!fs.existsSync(file)) return null;
-  return parseTimelineHistory(fs.readFileSync(file, 'utf8'), file);
-}
 
 /**
  * The target's checkpoint is after the fork: walk its own WAL back from the fork point (through

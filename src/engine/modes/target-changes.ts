@@ -6,11 +6,12 @@ import { scanLocalChangedBlocks } from '../pgdata/local-changed-blocks';
 import type { TargetEntry } from '../pgdata/target-listing';
 import type { TargetState } from '../pgdata/target-state';
 import { targetWalChanges } from '../pgdata/target-wal-changes';
+import { readPgWalHistory } from '../pgdata/pg-wal-history';
 import { ChangeSourceError, chooseChangeSource, localPageScanEstimate, TargetMethod, targetWalEstimate } from '../plan/change-source-choice';
 import { formatLsn } from '../wal/lsn';
 import { timelineOfLsn } from '../wal/timeline-history';
 import { countBlocks, SourceChanges } from './change-source';
-import { readTargetHistory, ReferenceDecision } from './divergence';
+import type { ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
 
 /**
@@ -43,7 +44,7 @@ export async function findTargetChanges(
 
   let fallback: string | null = null;
   if (choice.method === 'target-wal') {
-    const history = readTargetHistory(target.dir, decision.position.tli) ?? [];
+    const history = readPgWalHistory(target.dir, decision.position.tli) ?? [];
     const res = await targetWalChanges({
       pgdata: target.dir, fromLsn: R, timelineForLsn: (lsn) => timelineOfLsn(history, decision.position.tli, lsn),
       systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, blockSize: target.control.blockSize,

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CatchupError } from '../errors';
 import { parsePgControl, PgControl } from '../pgdata/pg-control';
+import { readPgWalHistory } from '../pgdata/pg-wal-history';
 import { livePostmaster } from '../pgdata/postmaster-pid';
 import { isInside, realPathOf } from '../pgdata/target-path';
-import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-history';
+import type { TimelineHistoryEntry } from '../wal/timeline-history';
 import { historyFileName } from '../wal/wal-segment';
 import type { SourceEntry } from './file-listing';
 import { PieceSink, ReadRange, READ_PIECE_BYTES } from './file-reader';
@@ -63,13 +64,12 @@ function assertApart(source: string, target: string): void {
 }
 
 function localHistory(dir: string, tli: number): TimelineHistoryEntry[] {
-  if (tli <= 1) return [];
-  const file = path.join(dir, 'pg_wal', historyFileName(tli));
-  if (!fs.existsSync(file)) {
+  const history = readPgWalHistory(dir, tli);
+  if (history === null) {
     throw new CatchupError('source-history-missing', `The source is on timeline ${tli}, but its pg_wal has no ${historyFileName(tli)}.`,
       'Restore the history file into the source\'s pg_wal (from its archive), or use --source-server.');
   }
-  return parseTimelineHistory(fs.readFileSync(file, 'utf8'), file);
+  return history;
 }
 
 /**
