@@ -53,23 +53,32 @@ export class DiscardedWorkCollector {
   private lastCommit: bigint | null = null;
   private readonly databases = new Set<number>();
   private readonly relations = new Map<string, RelationFileKey>();
-  private lastEnd: Lsn;
+  // Per-record work stays allocation-free: records come in LSN order, so once one is past the
+  // fork all are; the end is kept as the view's segment and offset; a run of block references
+  // to one relation (the usual case) costs no key.
+  private counting = false;
+  private endSegStart: Lsn;
+  private endOffset = 0;
+  private lastRel = { spcOid: -1, dbOid: -1, relNumber: -1 };
   private problem: string | null = null;
   /** Where a shared scan found the end of the WAL; null until one has read it all. */
   sharedScanEnd: Lsn | null = null;
 
   constructor(readonly forkLsn: Lsn, private readonly pgMajor: number) {
-    this.lastEnd = forkLsn;
+    this.endSegStart = forkLsn;
   }
 
   /** Takes every record of a scan in order; the view is only valid during the call. */
   add(record: WalRecordView): void {
-    const lsn = record.lsn;
-    if (lsn < this.forkLsn) return;
+    if (!this.counting) {
+      if (record.lsn < this.forkLsn) return;
+      this.counting = true;
+    }
     this.records++;
-    this.lastEnd = record.endLsn;
+    this.endSegStart = record.endSegStart;
+    this.endOffset = record.endOffset;
     const b = record.blocks;
-    for (let i = 0; i < b.count; i++) this.touch({ spcOid: b.spcOid[i], dbOid: b.dbOid[i], relNumber: b.relNumber[i] });
+    for (let i = 0; i < b.count; i++) this.touch(b.spcOid[i], b.dbOid[i], b.relNumber[i]);
     // A relation created or truncated without a page written yet has no block reference.
     if (record.rmid === RM_SMGR_ID) this.addSmgrRecord(record);
     if (!isXactCompletionRecord(record)) return;
@@ -79,7 +88,7 @@ export class DiscardedWorkCollector {
     } catch (err) {
       // Never fails the scan it shares (the rewind's own): the count is just marked incomplete.
       if (!(err instanceof WalRecordFormatError)) throw err;
-      this.problem ??= `the transaction record at ${formatLsn(lsn)} could not be decoded (${err.message})`;
+      this.problem ??= `the transaction record at ${formatLsn(record.lsn)} could not be decoded (${err.message})`;
       return;
     }
     if (xact.dbOid !== null) this.databases.add(xact.dbOid);
@@ -92,17 +101,22 @@ export class DiscardedWorkCollector {
     if (this.lastCommit === null || xact.xactTime > this.lastCommit) this.lastCommit = xact.xactTime;
   }
 
-  private touch(rel: RelationFileKey): void {
-    const key = `${rel.spcOid}/${rel.dbOid}/${rel.relNumber}`;
-    if (!this.relations.has(key)) this.relations.set(key, rel);
-    this.databases.add(rel.dbOid);
+  private touch(spcOid: number, dbOid: number, relNumber: number): void {
+    const last = this.lastRel;
+    if (last.relNumber === relNumber && last.dbOid === dbOid && last.spcOid === spcOid) return;
+    const key = `${spcOid}/${dbOid}/${relNumber}`;
+    let rel = this.relations.get(key);
+    if (!rel) this.relations.set(key, (rel = { spcOid, dbOid, relNumber }));
+    this.lastRel = rel;
+    this.databases.add(dbOid);
   }
 
   private addSmgrRecord(record: WalRecordView): void {
     const info = rmgrInfo(record);
     try {
-      if (info === XLOG_SMGR_CREATE) this.touch(decodeSmgrCreate(record.mainData()).rel);
-      else if (info === XLOG_SMGR_TRUNCATE) this.touch(decodeSmgrTruncate(record.mainData()).rel);
+      const rel = info === XLOG_SMGR_CREATE ? decodeSmgrCreate(record.mainData()).rel
+        : info === XLOG_SMGR_TRUNCATE ? decodeSmgrTruncate(record.mainData()).rel : null;
+      if (rel) this.touch(rel.spcOid, rel.dbOid, rel.relNumber);
     } catch (err) {
       if (!(err instanceof WalRecordFormatError)) throw err;
       this.problem ??= `the storage record at ${formatLsn(record.lsn)} could not be decoded (${err.message})`;
@@ -111,8 +125,9 @@ export class DiscardedWorkCollector {
 
   result(complete: boolean, detail: string): DiscardedWork {
     const relations = [...this.relations.values()].sort((a, b) => a.dbOid - b.dbOid || a.spcOid - b.spcOid || a.relNumber - b.relNumber);
+    const toLsn = this.endSegStart + BigInt(this.endOffset);
     return {
-      fromLsn: this.forkLsn, toLsn: this.lastEnd, walBytes: Number(this.lastEnd - this.forkLsn), records: this.records,
+      fromLsn: this.forkLsn, toLsn, walBytes: Number(toLsn - this.forkLsn), records: this.records,
       committed: this.committed, aborted: this.aborted, firstCommitTime: this.firstCommit, lastCommitTime: this.lastCommit,
       databaseOids: [...this.databases].sort((a, b) => a - b), relations,
       complete: complete && this.problem === null, detail: this.problem ?? detail,
