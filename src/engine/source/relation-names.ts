@@ -31,16 +31,21 @@ export async function nameRelationFiles(conn: ResolvedConnection, control: Clien
   const names: RelationFileNames = { databases: new Map(), relations: new Map(), notes: [] };
   const dbs = await control.query<{ oid: string; datname: string; datallowconn: boolean }>(
     'SELECT oid::int8 AS oid, datname, datallowconn FROM pg_database WHERE oid = ANY($1::oid[])', [dbOids.filter((o) => o !== 0)]);
+  const byOid = new Map(dbs.rows.map((d) => [Number(d.oid), d]));
   for (const d of dbs.rows) names.databases.set(Number(d.oid), d.datname);
 
   const byDb = new Map<number, RelationFileKey[]>();
-  for (const f of files) byDb.set(f.dbOid, [...(byDb.get(f.dbOid) ?? []), f]);
+  for (const f of files) {
+    const list = byDb.get(f.dbOid);
+    if (list) list.push(f);
+    else byDb.set(f.dbOid, [f]);
+  }
   // Shared catalogs (database 0) are named from any database: the control connection's.
   if (byDb.has(0)) await nameIn(control, 0, byDb.get(0)!, names);
   let visited = 0;
   for (const [dbOid, rels] of byDb) {
     if (dbOid === 0) continue;
-    const db = dbs.rows.find((d) => Number(d.oid) === dbOid);
+    const db = byOid.get(dbOid);
     if (!db) continue; // dropped on the source, or created on the target's branch only
     if (!db.datallowconn) {
       names.notes.push(`database ${db.datname} does not allow connections, so its relations are not named`);
