@@ -14,6 +14,16 @@ function leaks(res: { stdout: string; stderr: string }, reportFile: string, targ
   return places.filter(([, text]) => text.includes(SECRET)).map(([where]) => where);
 }
 
+/** A FULL -R with these connection flags: it must succeed and leave the password nowhere. */
+async function fullWithoutLeaks(primary: Cluster, how: string, args: string[], env: Record<string, string>) {
+  const target = primary.makeTargetDir();
+  const reportFile = `${target}.json`;
+  const res = await runCli(['catchup', '-b', 'FULL', '-D', target, '-R', ...args, `--report=${reportFile}`], { env });
+  expectCliSuccess(res);
+  expect({ how, leaks: leaks(res, reportFile, target) }).toEqual({ how, leaks: [] });
+  return res;
+}
+
 // Passwords never show up in logs, errors, the report or primary_conninfo unless asked to be stored.
 describe.each(testVersions().slice(-1))('passwords, PostgreSQL %i', (version) => {
   test('in a conninfo, a URI or PGPASSWORD: never printed or stored; on the command line, a warning; --store-password stores it', async () => {
@@ -27,11 +37,7 @@ describe.each(testVersions().slice(-1))('passwords, PostgreSQL %i', (version) =>
       ['URI', ['-d', uri], {}],
       ['PGPASSWORD', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'], { PGPASSWORD: SECRET }],
     ] as Array<[string, string[], Record<string, string>]>) {
-      const target = primary.makeTargetDir();
-      const reportFile = `${target}.json`;
-      const res = await runCli(['catchup', '-b', 'FULL', '-D', target, '-R', ...args, `--report=${reportFile}`], { env });
-      expectCliSuccess(res);
-      expect({ how, leaks: leaks(res, reportFile, target) }).toEqual({ how, leaks: [] });
+      const res = await fullWithoutLeaks(primary, how, args, env);
       if (how === 'PGPASSWORD') expect(res.stderr).not.toMatch(WARNING);
       else expect(res.stderr).toMatch(WARNING);
     }
@@ -78,11 +84,7 @@ describe.each(testVersions().slice(-1))('passwords, PostgreSQL %i', (version) =>
       ['PGPASSFILE', source, { ...noPassword, PGPASSFILE: passfile }],
       ['passfile=', ['-d', `host=127.0.0.1 port=${primary.port} user=dba passfile=${passfile}`], noPassword],
     ] as Array<[string, string[], Record<string, string>]>) {
-      const target = primary.makeTargetDir();
-      const reportFile = `${target}.json`;
-      const res = await runCli(['catchup', '-b', 'FULL', '-D', target, '-R', ...args, `--report=${reportFile}`], { env });
-      expectCliSuccess(res);
-      expect({ how, leaks: leaks(res, reportFile, target) }).toEqual({ how, leaks: [] });
+      const res = await fullWithoutLeaks(primary, how, args, env);
       expect(res.stderr).not.toMatch(WARNING);
       expect(res.stderr).not.toMatch(/DeprecationWarning/);
     }
