@@ -12215,10 +12215,10 @@ exports.reportDiscardedWork = reportDiscardedWork;
 exports.timestampTzToIso = timestampTzToIso;
 exports.describeDiscarded = describeDiscarded;
 const discarded_work_1 = __nccwpck_require__(4187);
+const pg_wal_history_1 = __nccwpck_require__(665);
 const relation_names_1 = __nccwpck_require__(4581);
 const lsn_1 = __nccwpck_require__(2524);
 const timeline_history_1 = __nccwpck_require__(8279);
-const divergence_1 = __nccwpck_require__(5671);
 const format_bytes_1 = __nccwpck_require__(9164);
 /** Relations listed one by one in the report; the total is always given. */
 const MAX_LISTED_RELATIONS = 200;
@@ -12240,7 +12240,7 @@ async function reportDiscardedWork(target, decision, source, shared, dryRun, log
     if (!shared) {
         return { available: false, detail: `the fork point on timeline ${decision.divergence.forkTimeline} is not known exactly (${decision.divergence.detail}), so the target's own work cannot be told from what it shares with the source` };
     }
-    const history = (0, divergence_1.readTargetHistory)(target.dir, decision.position.tli) ?? [];
+    const history = (0, pg_wal_history_1.readPgWalHistory)(target.dir, decision.position.tli) ?? [];
     const work = await (0, discarded_work_1.readDiscardedWork)({
         pgdata: target.dir, startLsn: decision.referenceLsn, forkLsn: shared.forkLsn, mustReach: decision.position.lsn,
         timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, decision.position.tli, lsn),
@@ -12336,20 +12336,18 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.decideReference = decideReference;
-exports.readTargetHistory = readTargetHistory;
-const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 const file_owner_1 = __nccwpck_require__(6616);
 const errors_1 = __nccwpck_require__(7679);
 const single_user_recovery_1 = __nccwpck_require__(112);
 const restore_command_source_1 = __nccwpck_require__(7237);
 const reference_lsn_1 = __nccwpck_require__(4597);
+const pg_wal_history_1 = __nccwpck_require__(665);
 const lsn_1 = __nccwpck_require__(2524);
 const local_wal_source_1 = __nccwpck_require__(6829);
 const timeline_history_1 = __nccwpck_require__(8279);
 const same_timeline_check_1 = __nccwpck_require__(7122);
 const wal_reader_1 = __nccwpck_require__(1909);
-const wal_segment_1 = __nccwpck_require__(3925);
 const target_checks_1 = __nccwpck_require__(4408);
 async function decideReference(target, source, logger, wal = {}) {
     const position = (0, reference_lsn_1.targetPosition)(target.control);
@@ -12361,7 +12359,7 @@ async function decideReference(target, source, logger, wal = {}) {
             divergence: { diverged: m.diverged, forkLsn: m.forkLsn, detail: m.diverged ? 'diverged (recorded by the interrupted run)' : 'on the source history (recorded by the interrupted run)' },
         };
     }
-    const targetHistory = readTargetHistory(target.dir, position.tli);
+    const targetHistory = (0, pg_wal_history_1.readPgWalHistory)(target.dir, position.tli);
     const relation = (0, reference_lsn_1.relateToSource)(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition }, targetHistory);
     if (relation.kind === 'ahead') {
         throw new errors_1.CatchupError('target-ahead', `Current START LSN ${(0, lsn_1.formatLsn)(relation.sourceLsn)} is lower than expected START LSN ${(0, lsn_1.formatLsn)(position.lsn)}: the target is ahead of the source on timeline ${position.tli}.`, 'The target has WAL the source does not: check that the connection points at the right primary; otherwise rebuild the target with -b FULL.');
@@ -12475,15 +12473,6 @@ async function oldestCheckpoint(reader, checkpointLsn, redo) {
         }
     }
     return oldest;
-}
-/** The target's history for its timeline (from its pg_wal); null when the file is missing. */
-function readTargetHistory(dir, tli) {
-    if (tli <= 1)
-        return [];
-    const file = path.join(dir, 'pg_wal', (0, wal_segment_1.historyFileName)(tli));
-    if (!fs.existsSync(file))
-        return null;
-    return (0, timeline_history_1.parseTimelineHistory)(fs.readFileSync(file, 'utf8'), file);
 }
 /**
  * The target's checkpoint is after the fork: walk its own WAL back from the fork point (through
@@ -13182,11 +13171,11 @@ const errors_1 = __nccwpck_require__(7679);
 const listing_relations_1 = __nccwpck_require__(7798);
 const local_changed_blocks_1 = __nccwpck_require__(1927);
 const target_wal_changes_1 = __nccwpck_require__(8488);
+const pg_wal_history_1 = __nccwpck_require__(665);
 const change_source_choice_1 = __nccwpck_require__(8164);
 const lsn_1 = __nccwpck_require__(2524);
 const timeline_history_1 = __nccwpck_require__(8279);
 const change_source_1 = __nccwpck_require__(5079);
-const divergence_1 = __nccwpck_require__(5671);
 const format_bytes_1 = __nccwpck_require__(9164);
 /**
  * Design rule 4, target half: the blocks a diverged target changed on its own branch since R,
@@ -13217,7 +13206,7 @@ async function findTargetChanges(target, decision, targetListing, forced, logger
     }
     let fallback = null;
     if (choice.method === 'target-wal') {
-        const history = (0, divergence_1.readTargetHistory)(target.dir, decision.position.tli) ?? [];
+        const history = (0, pg_wal_history_1.readPgWalHistory)(target.dir, decision.position.tli) ?? [];
         const res = await (0, target_wal_changes_1.targetWalChanges)({
             pgdata: target.dir, fromLsn: R, timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, decision.position.tli, lsn),
             systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, blockSize: target.control.blockSize,
@@ -13787,6 +13776,7 @@ exports.keepDiscardedWal = keepDiscardedWal;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
+const target_path_1 = __nccwpck_require__(5777);
 const wal_segment_1 = __nccwpck_require__(3925);
 /**
  * --keep-discarded-wal DIR: the target's WAL from the fork on, kept where pg_waldump can read it
@@ -13794,11 +13784,10 @@ const wal_segment_1 = __nccwpck_require__(3925);
  * the run instead of losing the WAL it was meant to keep.
  */
 function checkKeepDir(dir, targetDir) {
-    const abs = path.resolve(dir);
-    const target = path.resolve(targetDir);
-    const inside = (a, b) => a === b || a.startsWith(`${b}${path.sep}`);
-    if (inside(abs, target) || inside(target, abs)) {
-        throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is ${inside(abs, target) ? 'inside' : 'around'} the target ${target}, which the sync rewrites.`, 'Choose a directory outside the target data directory.');
+    const abs = (0, target_path_1.realPathOf)(dir);
+    const target = (0, target_path_1.realPathOf)(targetDir);
+    if (abs === target || (0, target_path_1.isInside)(abs, target) || (0, target_path_1.isInside)(target, abs)) {
+        throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is ${(0, target_path_1.isInside)(target, abs) ? 'around' : 'inside'} the target ${target}, which the sync rewrites.`, 'Choose a directory outside the target data directory.');
     }
     if (fs.existsSync(abs)) {
         if (!fs.statSync(abs).isDirectory())
@@ -13917,25 +13906,34 @@ class DiscardedWorkCollector {
     lastCommit = null;
     databases = new Set();
     relations = new Map();
-    lastEnd;
+    // Per-record work stays allocation-free: records come in LSN order, so once one is past the
+    // fork all are; the end is kept as the view's segment and offset; a run of block references
+    // to one relation (the usual case) costs no key.
+    counting = false;
+    endSegStart;
+    endOffset = 0;
+    lastRel = { spcOid: -1, dbOid: -1, relNumber: -1 };
     problem = null;
     /** Where a shared scan found the end of the WAL; null until one has read it all. */
     sharedScanEnd = null;
     constructor(forkLsn, pgMajor) {
         this.forkLsn = forkLsn;
         this.pgMajor = pgMajor;
-        this.lastEnd = forkLsn;
+        this.endSegStart = forkLsn;
     }
     /** Takes every record of a scan in order; the view is only valid during the call. */
     add(record) {
-        const lsn = record.lsn;
-        if (lsn < this.forkLsn)
-            return;
+        if (!this.counting) {
+            if (record.lsn < this.forkLsn)
+                return;
+            this.counting = true;
+        }
         this.records++;
-        this.lastEnd = record.endLsn;
+        this.endSegStart = record.endSegStart;
+        this.endOffset = record.endOffset;
         const b = record.blocks;
         for (let i = 0; i < b.count; i++)
-            this.touch({ spcOid: b.spcOid[i], dbOid: b.dbOid[i], relNumber: b.relNumber[i] });
+            this.touch(b.spcOid[i], b.dbOid[i], b.relNumber[i]);
         // A relation created or truncated without a page written yet has no block reference.
         if (record.rmid === wal_record_1.RM_SMGR_ID)
             this.addSmgrRecord(record);
@@ -13949,7 +13947,7 @@ class DiscardedWorkCollector {
             // Never fails the scan it shares (the rewind's own): the count is just marked incomplete.
             if (!(err instanceof wal_record_1.WalRecordFormatError))
                 throw err;
-            this.problem ??= `the transaction record at ${(0, lsn_1.formatLsn)(lsn)} could not be decoded (${err.message})`;
+            this.problem ??= `the transaction record at ${(0, lsn_1.formatLsn)(record.lsn)} could not be decoded (${err.message})`;
             return;
         }
         if (xact.dbOid !== null)
@@ -13964,19 +13962,24 @@ class DiscardedWorkCollector {
         if (this.lastCommit === null || xact.xactTime > this.lastCommit)
             this.lastCommit = xact.xactTime;
     }
-    touch(rel) {
-        const key = `${rel.spcOid}/${rel.dbOid}/${rel.relNumber}`;
-        if (!this.relations.has(key))
-            this.relations.set(key, rel);
-        this.databases.add(rel.dbOid);
+    touch(spcOid, dbOid, relNumber) {
+        const last = this.lastRel;
+        if (last.relNumber === relNumber && last.dbOid === dbOid && last.spcOid === spcOid)
+            return;
+        const key = `${spcOid}/${dbOid}/${relNumber}`;
+        let rel = this.relations.get(key);
+        if (!rel)
+            this.relations.set(key, (rel = { spcOid, dbOid, relNumber }));
+        this.lastRel = rel;
+        this.databases.add(dbOid);
     }
     addSmgrRecord(record) {
         const info = (0, wal_record_1.rmgrInfo)(record);
         try {
-            if (info === wal_record_1.XLOG_SMGR_CREATE)
-                this.touch((0, wal_record_1.decodeSmgrCreate)(record.mainData()).rel);
-            else if (info === wal_record_1.XLOG_SMGR_TRUNCATE)
-                this.touch((0, wal_record_1.decodeSmgrTruncate)(record.mainData()).rel);
+            const rel = info === wal_record_1.XLOG_SMGR_CREATE ? (0, wal_record_1.decodeSmgrCreate)(record.mainData()).rel
+                : info === wal_record_1.XLOG_SMGR_TRUNCATE ? (0, wal_record_1.decodeSmgrTruncate)(record.mainData()).rel : null;
+            if (rel)
+                this.touch(rel.spcOid, rel.dbOid, rel.relNumber);
         }
         catch (err) {
             if (!(err instanceof wal_record_1.WalRecordFormatError))
@@ -13986,8 +13989,9 @@ class DiscardedWorkCollector {
     }
     result(complete, detail) {
         const relations = [...this.relations.values()].sort((a, b) => a.dbOid - b.dbOid || a.spcOid - b.spcOid || a.relNumber - b.relNumber);
+        const toLsn = this.endSegStart + BigInt(this.endOffset);
         return {
-            fromLsn: this.forkLsn, toLsn: this.lastEnd, walBytes: Number(this.lastEnd - this.forkLsn), records: this.records,
+            fromLsn: this.forkLsn, toLsn, walBytes: Number(toLsn - this.forkLsn), records: this.records,
             committed: this.committed, aborted: this.aborted, firstCommitTime: this.firstCommit, lastCommitTime: this.lastCommit,
             databaseOids: [...this.databases].sort((a, b) => a - b), relations,
             complete: complete && this.problem === null, detail: this.problem ?? detail,
@@ -15012,6 +15016,63 @@ function pgControlForReplay(buf, minRecoveryPoint, minRecoveryPointTli) {
 
 /***/ }),
 
+/***/ 665:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readPgWalHistory = readPgWalHistory;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const timeline_history_1 = __nccwpck_require__(8279);
+const wal_segment_1 = __nccwpck_require__(3925);
+/** A local data directory's history for timeline `tli`, from its pg_wal; null when the file is missing. */
+function readPgWalHistory(dir, tli) {
+    if (tli <= 1)
+        return [];
+    const file = path.join(dir, 'pg_wal', (0, wal_segment_1.historyFileName)(tli));
+    if (!fs.existsSync(file))
+        return null;
+    return (0, timeline_history_1.parseTimelineHistory)(fs.readFileSync(file, 'utf8'), file);
+}
+
+
+/***/ }),
+
 /***/ 8860:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -15705,6 +15766,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveTargetDir = resolveTargetDir;
 exports.realPathOf = realPathOf;
+exports.isInside = isInside;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 /**
@@ -15732,6 +15794,11 @@ function realPathOf(p) {
             rest.push(path.basename(dir));
         }
     }
+}
+/** Whether `child` lies strictly below `parent` (both absolute, resolved the same way). */
+function isInside(child, parent) {
+    const rel = path.relative(parent, child);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 
@@ -17541,7 +17608,7 @@ function checkTargetNotSource(targetDir, source) {
     const target = (0, target_path_1.realPathOf)(targetDir);
     for (const [what, dir] of [["data directory", dataDir], ...source.tablespaces.map((t) => ['tablespace', t])]) {
         const real = (0, target_path_1.realPathOf)(dir);
-        const relation = target === real ? 'is' : inside(target, real) ? 'is inside' : inside(real, target) ? 'contains' : null;
+        const relation = target === real ? 'is' : (0, target_path_1.isInside)(target, real) ? 'is inside' : (0, target_path_1.isInside)(real, target) ? 'contains' : null;
         if (relation) {
             return {
                 ...base, status: 'fail',
@@ -17563,10 +17630,6 @@ function sameServerFile(localPidFile, reported) {
     }
     const firstLines = (s) => s.split('\n').slice(0, 4).join('\n');
     return firstLines(local) === firstLines(reported);
-}
-function inside(child, parent) {
-    const rel = path.relative(parent, child);
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 
@@ -18814,11 +18877,17 @@ const NAME_SQL = `
 async function nameRelationFiles(conn, control, files, dbOids) {
     const names = { databases: new Map(), relations: new Map(), notes: [] };
     const dbs = await control.query('SELECT oid::int8 AS oid, datname, datallowconn FROM pg_database WHERE oid = ANY($1::oid[])', [dbOids.filter((o) => o !== 0)]);
+    const byOid = new Map(dbs.rows.map((d) => [Number(d.oid), d]));
     for (const d of dbs.rows)
         names.databases.set(Number(d.oid), d.datname);
     const byDb = new Map();
-    for (const f of files)
-        byDb.set(f.dbOid, [...(byDb.get(f.dbOid) ?? []), f]);
+    for (const f of files) {
+        const list = byDb.get(f.dbOid);
+        if (list)
+            list.push(f);
+        else
+            byDb.set(f.dbOid, [f]);
+    }
     // Shared catalogs (database 0) are named from any database: the control connection's.
     if (byDb.has(0))
         await nameIn(control, 0, byDb.get(0), names);
@@ -18826,7 +18895,7 @@ async function nameRelationFiles(conn, control, files, dbOids) {
     for (const [dbOid, rels] of byDb) {
         if (dbOid === 0)
             continue;
-        const db = dbs.rows.find((d) => Number(d.oid) === dbOid);
+        const db = byOid.get(dbOid);
         if (!db)
             continue; // dropped on the source, or created on the target's branch only
         if (!db.datallowconn) {
