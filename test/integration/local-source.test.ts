@@ -31,9 +31,9 @@ function recordingSink(): { sink: PieceSink; pieces: Array<[number, number, numb
   };
 }
 
-const refusalCode = (fn: () => unknown): string => {
+const refusalCode = async (fn: () => Promise<unknown>): Promise<string> => {
   try {
-    fn();
+    await fn();
   } catch (err) {
     if (err instanceof CatchupError) return err.code;
     throw err;
@@ -57,7 +57,7 @@ describe.each(testVersions().slice(-1))('a stopped local source, PostgreSQL %i',
     await primary.query('VACUUM t');
     await primary.query('CHECKPOINT');
     const target = makeScratchDir('target');
-    expect(refusalCode(() => openLocalSource(primary.dataDir, target))).toBe('source-running');
+    expect(await refusalCode(() => openLocalSource(primary.dataDir, target))).toBe('source-running');
 
     const client = await primary.client();
     const rel = await primary.scalar<string>("SELECT pg_relation_filepath('t')");
@@ -73,7 +73,7 @@ describe.each(testVersions().slice(-1))('a stopped local source, PostgreSQL %i',
     await primary.stop('fast');
 
     const before = treeDigest(primary.dataDir);
-    const source = openLocalSource(primary.dataDir, target);
+    const source = await openLocalSource(primary.dataDir, target);
     expect(source).toMatchObject({ majorVersion: version, history: [] });
     expect(source.control.state).toBe('shut down');
     const local = listLocalSource(primary.dataDir);
@@ -92,15 +92,15 @@ describe.each(testVersions().slice(-1))('a stopped local source, PostgreSQL %i',
     expect(treeDigest(primary.dataDir)).toBe(before);
 
     // Refusals: the same directory, one inside the other, not a data directory, a crashed cluster.
-    expect(refusalCode(() => openLocalSource(primary.dataDir, primary.dataDir))).toBe('source-is-target');
-    expect(refusalCode(() => openLocalSource(primary.dataDir, path.join(primary.dataDir, 'copy')))).toBe('source-is-target');
-    expect(refusalCode(() => openLocalSource(location, target))).toBe('source-not-pgdata');
-    expect(refusalCode(() => openLocalSource(path.join(target, 'nothing'), target))).toBe('source-is-target');
-    expect(refusalCode(() => openLocalSource(path.join(makeScratchDir('elsewhere'), 'nothing'), target))).toBe('source-missing');
+    expect(await refusalCode(() => openLocalSource(primary.dataDir, primary.dataDir))).toBe('source-is-target');
+    expect(await refusalCode(() => openLocalSource(primary.dataDir, path.join(primary.dataDir, 'copy')))).toBe('source-is-target');
+    expect(await refusalCode(() => openLocalSource(location, target))).toBe('source-not-pgdata');
+    expect(await refusalCode(() => openLocalSource(path.join(target, 'nothing'), target))).toBe('source-is-target');
+    expect(await refusalCode(() => openLocalSource(path.join(makeScratchDir('elsewhere'), 'nothing'), target))).toBe('source-missing');
     await primary.start();
     await primary.query('CREATE TABLE after_crash AS SELECT 1 AS x');
     await primary.stop('immediate');
-    expect(refusalCode(() => openLocalSource(primary.dataDir, target))).toBe('source-not-clean');
+    expect(await refusalCode(() => openLocalSource(primary.dataDir, target))).toBe('source-not-clean');
   });
 
   test('the copy executor runs a plan from it as from a server: every planned file arrives byte for byte', async () => {
@@ -109,7 +109,7 @@ describe.each(testVersions().slice(-1))('a stopped local source, PostgreSQL %i',
     await primary.stop('fast');
     const before = treeDigest(primary.dataDir);
     const target = primary.makeTargetDir();
-    const source = openLocalSource(primary.dataDir, target);
+    const source = await openLocalSource(primary.dataDir, target);
     const files = localSourceFiles(source.dir, 2);
     const plan = planFull(await files.list());
     const writer = new TargetWriter({ root: target, owner: null, sync: false });

@@ -13,7 +13,8 @@ import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
 import { UsageError } from '../usage-error';
 
-export const CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
+export const CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary (or a stopped data directory on
+this host) into a local data directory.
 
 Usage:
   pg-catchup catchup -b FULL|DELTA|PTRACK|AUTO --destination-pgdata=DIR [OPTION]...
@@ -28,6 +29,10 @@ Options:
                                  of the source is scanned
                                  AUTO: FULL for an absent or empty target, else DELTA
   -D, --destination-pgdata=DIR   the target data directory
+      --source-pgdata=DIR        FULL, DELTA, AUTO: read the source from this data directory on
+                                 this host, of a cleanly stopped cluster (no connection, no
+                                 backup session); connection options, if given, are only what
+                                 -R writes into primary_conninfo
       --dry-run                  build and print the plan, change nothing (FULL: the checks
                                  and the bytes it would copy)
   -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has through its
@@ -73,6 +78,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     ...CHANGE_SOURCE_FLAG,
     'backup-mode': { type: 'string', short: 'b' },
     'destination-pgdata': { type: 'string', short: 'D' },
+    'source-pgdata': { type: 'string' },
     threads: { type: 'string', short: 'j' },
     'num-write-threads': { type: 'string' },
     'num-validate-threads': { type: 'string' },
@@ -102,6 +108,12 @@ export async function runCatchup(argv: string[]): Promise<number> {
   if (!['FULL', 'DELTA', 'PTRACK', 'AUTO'].includes(mode)) throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA, PTRACK or AUTO`, 'catchup');
   const target = values['destination-pgdata'] as string | undefined;
   if (!target) throw new UsageError('--destination-pgdata is required', 'catchup');
+  const sourcePgdata = values['source-pgdata'] as string | undefined;
+  const connectionGiven = ['host', 'port', 'username', 'dbname'].some((k) => values[k] !== undefined);
+  if (sourcePgdata && mode === 'PTRACK') throw new UsageError('-b PTRACK reads the change tracking of a running server and cannot take --source-pgdata: use -b DELTA', 'catchup');
+  if (sourcePgdata && values['write-recovery-conf'] && !connectionGiven) {
+    throw new UsageError('-R writes primary_conninfo, and --source-pgdata gives no server: add the connection options (-h, -p, -U or -d) of the server the target will follow', 'catchup');
+  }
   const jobs = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
   const threads = parseIntFlag('catchup', 'num-write-threads', values['num-write-threads'] as string | undefined, 1, 64) ?? jobs;
   const validateThreads = parseIntFlag('catchup', 'num-validate-threads', values['num-validate-threads'] as string | undefined, 0, 64) ?? 0;
@@ -114,12 +126,13 @@ export async function runCatchup(argv: string[]): Promise<number> {
   try {
     const common: CommonCatchupOptions = {
       targetDir: target,
-      source: {
+      source: sourcePgdata && !connectionGiven ? undefined : {
         host: values.host as string | undefined,
         port: values.port as string | undefined,
         user: values.username as string | undefined,
         dbname: values.dbname as string | undefined,
       },
+      sourcePgdata,
       env: process.env,
       ...layoutValues(values),
       threads,

@@ -15,11 +15,14 @@ export const REWIND_HELP = `pg-catchup rewind: synchronize a data directory with
 after their timelines diverged (an old primary after failover), as pg_rewind does.
 
 Usage:
-  pg-catchup rewind -D DIR --source-server=CONNSTR [OPTION]...
+  pg-catchup rewind -D DIR { --source-server=CONNSTR | --source-pgdata=DIR } [OPTION]...
 
 Options:
   -D, --target-pgdata=DIR        existing data directory to modify
       --source-server=CONNSTR    source server to synchronize with (conninfo or URI)
+      --source-pgdata=DIR        source data directory on this host, of a cleanly stopped
+                                 cluster, read directly; with --source-server too, the server
+                                 is only what -R writes into primary_conninfo
   -R, --write-recovery-conf      write standby.signal and primary_conninfo (from --source-server)
   -n, --dry-run                  show the plan, change nothing
   -N, --no-sync                  do not wait for changes to be written safely to disk
@@ -78,18 +81,22 @@ export async function runRewind(argv: string[]): Promise<number> {
   }
   const target = values['target-pgdata'] as string | undefined;
   if (!target) throw new UsageError('no target data directory specified (--target-pgdata)', 'rewind');
-  if (values['source-pgdata']) throw new UsageError('--source-pgdata is not available in this version; use --source-server', 'rewind');
   const server = values['source-server'] as string | undefined;
-  if (!server) throw new UsageError('no source specified (--source-server)', 'rewind');
+  const sourcePgdata = values['source-pgdata'] as string | undefined;
+  if (!server && !sourcePgdata) throw new UsageError('no source specified (--source-pgdata or --source-server)', 'rewind');
+  if (sourcePgdata && !server && values['write-recovery-conf']) {
+    throw new UsageError('no source server information (--source-server) specified for --write-recovery-conf: with --source-pgdata, give the server the target will follow as --source-server too', 'rewind');
+  }
   const transfer = transferValues(values, 'rewind');
   const logger = terminalLogger({ progress: transfer.progress, debug: Boolean(values.debug) });
-  warnOfCommandLinePassword(server, logger);
+  if (server) warnOfCommandLinePassword(server, logger);
 
   let report: Report | undefined;
   try {
     report = await rewind({
       targetDir: target,
-      source: { dbname: server },
+      source: server === undefined ? undefined : { dbname: server },
+      sourcePgdata,
       env: process.env,
       threads: parseIntFlag('rewind', 'threads', values.threads as string | undefined, 1, 64),
       writeRecoveryConf: Boolean(values['write-recovery-conf']),

@@ -19,7 +19,7 @@ import { walFilesBetween } from '../source/source-wal-files';
 import { lastInsertedRecordEnd } from '../source/wal-insert-position';
 import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
 import { segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
-import type { SourceSession } from './source-session';
+import { serverOf, SourceSession } from './source-session';
 
 export interface BackupCopyOptions {
   label: string;
@@ -74,7 +74,8 @@ export async function runBackupCopy(
   opts: BackupCopyOptions,
   makePlan: (startLsn: bigint, replaying: boolean) => Promise<Plan>,
 ): Promise<BackupCopyResult> {
-  const { control, replication, identity, segSize } = source;
+  const { control, replication } = serverOf(source, 'A backup session');
+  const { identity, segSize } = source;
   const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
   await replication.createTemporarySlot(slot);
   await writer.makeDirectory('pg_wal');
@@ -149,7 +150,7 @@ export async function runBackupCopy(
  * A write that found the target's file system full, said with what was written, what is still
  * to come and what is free; the target is left marked (not startable), and a rerun resumes.
  */
-function diskFullError(err: unknown, writer: TargetWriter, plan: Plan | null): CatchupError | null {
+export function diskFullError(err: unknown, writer: TargetWriter, plan: Plan | null): CatchupError | null {
   if ((err as NodeJS.ErrnoException)?.code !== 'ENOSPC') return null;
   const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
   let free = '?';
@@ -195,7 +196,7 @@ async function copyWalFromReference(
   source: SourceSession, writer: TargetWriter, replay: ReplayStart, slot: string, logger: Logger,
 ): Promise<{ streamFrom: Lsn; segments: number } | null> {
   const { segSize } = source;
-  const reserved = await slotRestartLsn(source.control, slot);
+  const reserved = await slotRestartLsn(serverOf(source, 'A replication slot').control, slot);
   const streamFrom = segmentStartLsn(segmentNoOf(reserved, segSize), segSize);
   const files = walFilesBetween(replay.redoLsn, streamFrom, source.history, source.identity.timeline, segSize);
   const plan = wholeFilesPlan(files.map((f) => ({ path: f.path, size: segSize })));
@@ -218,7 +219,7 @@ async function slotRestartLsn(client: Client, slot: string): Promise<Lsn> {
   return parseLsn(lsn);
 }
 
-function logValidation(v: ValidationResult, logger: Logger): void {
+export function logValidation(v: ValidationResult, logger: Logger): void {
   const extra = [
     v.rereadFixed ? `${v.rereadFixed} read mid-write and read again` : '',
     v.tornAfterStart ? `${v.tornAfterStart} torn after the backup start (replay repairs them)` : '',
@@ -258,7 +259,7 @@ function assertNoSourceCorruption(validation: ValidationResult | null): void {
 }
 
 /** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
-async function readControlFile(files: SourceFiles, systemIdentifier: string): Promise<Buffer> {
+export async function readControlFile(files: SourceFiles, systemIdentifier: string): Promise<Buffer> {
   const content = await readSourceControlFile(files);
   const parsed = parsePgControl(content, "the source's global/pg_control");
   if (parsed.systemIdentifierText !== systemIdentifier) {
@@ -269,7 +270,7 @@ async function readControlFile(files: SourceFiles, systemIdentifier: string): Pr
   return content;
 }
 
-function writeRecoveryConf(writer: TargetWriter, conninfo: string): void {
+export function writeRecoveryConf(writer: TargetWriter, conninfo: string): void {
   writer.writeWhole('standby.signal', '');
   const existing = fs.existsSync(writer.abs('postgresql.auto.conf')) ? fs.readFileSync(writer.abs('postgresql.auto.conf'), 'utf8') : '';
   const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';

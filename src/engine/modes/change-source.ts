@@ -3,11 +3,10 @@ import type { Logger } from '../log';
 import { relationMainForkBytes, tablespaceVersionDir } from '../pgdata/listing-relations';
 import type { TargetEntry } from '../pgdata/target-listing';
 import {
-  Candidate, ChangeSourceError, chooseChangeSource, Choice, serverPageScanEstimate, SourceMethod, trackerEstimate, walReplayEstimate,
+  Candidate, ChangeSourceError, chooseChangeSource, Choice, localPageScanEstimate, serverPageScanEstimate, SourceMethod, targetWalEstimate, trackerEstimate, walReplayEstimate,
 } from '../plan/change-source-choice';
 import { patchCandidates } from '../plan/plan-delta';
 import type { Report } from '../report/report';
-import { scanChangedBlocks } from '../source/changed-blocks-scan';
 import type { SourceEntry } from '../source/file-listing';
 import { ptrackAvailable, ptrackChanges } from '../source/ptrack-changes';
 import { missingWalFiles, walFilesBetween } from '../source/source-wal-files';
@@ -19,7 +18,9 @@ import { timelineOfLsn } from '../wal/timeline-history';
 import type { ReplayStart } from './backup-copy';
 import type { ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
-import type { SourceSession } from './source-session';
+import { serverOf, SourceSession } from './source-session';
+import { scanSourceChangedBlocks } from './source-reads';
+import { localSourceWalChanges } from './source-wal-changes';
 
 export type ChangeRecord = NonNullable<Report['changeSources']>[number];
 
@@ -38,9 +39,14 @@ export const countBlocks = (m: Map<string, number[]>) => [...m.values()].reduce(
  * (the rest, up to the backup start, is waited for later). Refuses with the reason and DELTA.
  */
 export async function chooseTracker(source: SourceSession, referenceLsn: Lsn): Promise<Tracker> {
-  const ptrack = await ptrackAvailable(source.control);
+  if (!source.server) {
+    throw new TrackingUnavailable('a stopped data directory has no change tracking to ask', 'PTRACK reads the change tracking of a running server, and the source is a stopped data directory.',
+      'Use -b DELTA with --source-pgdata: it finds the changed blocks itself.');
+  }
+  const { control } = source.server;
+  const ptrack = await ptrackAvailable(control);
   if (ptrack.installed && !ptrack.reason) return { kind: 'ptrack' };
-  const summariesUnavailable = await checkWalSummaries(source.control);
+  const summariesUnavailable = await checkWalSummaries(control);
   if (summariesUnavailable) {
     const why = [summariesUnavailable, ptrack.reason].filter(Boolean).join('; and ');
     throw new TrackingUnavailable(why, `PTRACK needs change tracking on the source, and it has none: ${why}.`,
@@ -48,11 +54,11 @@ export async function chooseTracker(source: SourceSession, referenceLsn: Lsn): P
         ? 'Use -b DELTA (it finds changed blocks by their page LSNs and needs no tracking), or turn on WAL summaries for later runs: ALTER SYSTEM SET summarize_wal = on; SELECT pg_reload_conf();'
         : 'Use -b DELTA: it finds changed blocks by their page LSNs and needs no change tracking.');
   }
-  const state = await readSummarizerState(source.control);
+  const state = await readSummarizerState(control);
   if (state.summarizedLsn > referenceLsn) {
     const coverage = planSummaryCoverage({
       history: source.history, currentTli: source.identity.timeline, fromLsn: referenceLsn, toLsn: state.summarizedLsn,
-      available: await listWalSummaries(source.control),
+      available: await listWalSummaries(control),
     });
     if (coverage.gap) {
       throw new TrackingUnavailable(`the WAL summaries have a hole: ${coverage.gap}`,
@@ -95,9 +101,10 @@ export async function chooseSourceSide(
 ): Promise<SourceSide> {
   const R = decision.referenceLsn;
   const candidates: Array<Candidate<SourceMethod>> = [];
+  const relationBytes = relationMainForkBytes(targetListing);
   candidates.push(flavor === 'PTRACK'
     ? { method: 'page-scan', estimate: null, unavailable: 'PTRACK reads change tracking and never the data files (use -b DELTA for the other methods)' }
-    : { method: 'page-scan', estimate: serverPageScanEstimate(relationMainForkBytes(targetListing)) });
+    : { method: 'page-scan', estimate: source.server ? serverPageScanEstimate(relationBytes) : localPageScanEstimate(relationBytes) });
 
   let tracker: Tracker | null = null;
   let trackerError: TrackingUnavailable | null = null;
@@ -114,7 +121,7 @@ export async function chooseSourceSide(
   }
 
   const replay = await replayCandidate(flavor, source, decision);
-  candidates.push(replay.candidate);
+  candidates.push(replay.candidate, sourceWalCandidate(source, R));
   try {
     const choice = chooseChangeSource('source', candidates, forced);
     return { choice, tracker: choice.method === tracker?.kind ? tracker : null, replay: choice.method === 'wal-replay' ? replay.start : null };
@@ -129,12 +136,15 @@ async function replayCandidate(flavor: Flavor, source: SourceSession, decision: 
   const method = 'wal-replay' as const;
   const R = decision.referenceLsn;
   if (flavor === 'PTRACK') return { candidate: { method, estimate: null, unavailable: 'PTRACK reads change tracking only' }, start: null };
+  if (!source.server) {
+    return { candidate: { method, estimate: null, unavailable: "a stopped source's pages are final: the target starts at its shutdown checkpoint and needs none of its WAL from R" }, start: null };
+  }
   if (decision.checkpointLsn === undefined) {
     return { candidate: { method, estimate: null, unavailable: `no checkpoint is known whose redo is R (${formatLsn(R)}; R is the fork point itself, or was recorded by an interrupted run), and replay must start at one` }, start: null };
   }
   const now = source.identity.walPosition;
   const files = walFilesBetween(R, now, source.history, source.identity.timeline, source.segSize);
-  const missing = await missingWalFiles(source.control, files, source.segSize);
+  const missing = await missingWalFiles(source.server.control, files, source.segSize);
   if (missing) return { candidate: { method, estimate: null, unavailable: missing }, start: null };
   return {
     candidate: { method, estimate: walReplayEstimate(Number(now - R)) },
@@ -143,9 +153,21 @@ async function replayCandidate(flavor: Flavor, source: SourceSession, decision: 
 }
 
 /**
+ * Reading a stopped source's own WAL from R for its block references, here, as pg_rewind reads
+ * the target's: no data file is scanned. Only where the WAL is on this host.
+ */
+function sourceWalCandidate(source: SourceSession, R: Lsn): Candidate<SourceMethod> {
+  const method = 'source-wal' as const;
+  if (!source.local) return { method, estimate: null, unavailable: "the source's WAL is read here only from a stopped data directory (--source-pgdata)" };
+  const end = source.local.walEnd;
+  return { method, estimate: targetWalEstimate(Number(end > R ? end - R : 0n)) };
+}
+
+/**
  * The blocks the source changed since R, per main-fork file, by the chosen method: a page-LSN
- * scan on the server of every file the target also has, the tracker (no data file is read), or
- * none at all when the target replays the source's WAL from R.
+ * scan (on the server, or here of a stopped source) of every file the target also has, the
+ * tracker (no data file is read), a stopped source's own WAL, or none at all when the target
+ * replays the source's WAL from R.
  */
 export async function findSourceChanges(
   side: SourceSide, replaying: boolean, source: SourceSession, sourceListing: SourceEntry[], targetListing: TargetEntry[],
@@ -164,29 +186,48 @@ export async function findSourceChanges(
       },
     };
   }
-  if (choice.method === 'page-scan' || choice.method === 'wal-replay' || !tracker) {
+  let fallback: string | null = null;
+  if (choice.method === 'source-wal') {
+    const found = await localSourceWalChanges(source.local!, sourceListing, referenceLsn, source.relsegSize, source.blockSize);
+    if (found.complete) {
+      const blocks = countBlocks(found.changed);
+      logger.info(`source changes: ${found.records} records of the source's WAL from ${formatLsn(referenceLsn)} (${formatBytes(found.walBytes)}) reference ${blocks} blocks; 0 data files scanned`);
+      return {
+        changed: found.changed,
+        record: {
+          side: 'source', method: 'source-wal', filesScanned: 0, blocksFound: blocks, bytesRead: found.walBytes, ...chosen,
+          detail: `block references of the stopped source's WAL ${formatLsn(referenceLsn)}..${formatLsn(found.endLsn)}`,
+        },
+      };
+    }
+    fallback = `source-wal was chosen, but the source's WAL from R cannot account for every change (${found.reason}): its pages are scanned instead`;
+    logger.info(`source changes: ${fallback}`);
+  }
+  if (choice.method === 'page-scan' || choice.method === 'wal-replay' || choice.method === 'source-wal' || !tracker) {
     const candidates = patchCandidates(sourceListing, targetListing, source.blockSize);
-    const changed = await scanChangedBlocks(source.control, candidates, referenceLsn, source.blockSize);
+    const changed = await scanSourceChangedBlocks(source, candidates, referenceLsn);
     const blocks = countBlocks(changed);
-    logger.info(`source changes: page-LSN scan of ${candidates.length} files on the server found ${blocks} blocks with LSN >= ${formatLsn(referenceLsn)}`);
+    const where = source.server ? 'on the server' : 'here, of the stopped source';
+    logger.info(`source changes: page-LSN scan of ${candidates.length} files ${where} found ${blocks} blocks with LSN >= ${formatLsn(referenceLsn)}`);
     return {
       changed,
       record: {
         side: 'source', method: 'page-scan', filesScanned: candidates.length, blocksFound: blocks, bytesRead: candidates.reduce((n, c) => n + c.length, 0),
-        detail: `page LSN >= ${formatLsn(referenceLsn)}, read on the server`,
+        detail: `page LSN >= ${formatLsn(referenceLsn)}, read ${where}`,
         // wal-replay here: the source recycled that WAL before it was copied (logged then).
-        ...(choice.method === 'page-scan' ? chosen : { reason: 'wal-replay was chosen, but the source recycled its WAL from R before it was copied' }),
+        ...(choice.method === 'page-scan' ? chosen : { reason: fallback ?? 'wal-replay was chosen, but the source recycled its WAL from R before it was copied' }),
       },
     };
   }
+  const { control } = serverOf(source, 'Change tracking');
   if (tracker.kind === 'ptrack') {
-    const res = await ptrackChanges(source.control, referenceLsn);
+    const res = await ptrackChanges(control, referenceLsn);
     const blocks = countBlocks(res.changed);
     logger.info(`source changes: ptrack ${res.version} map since ${formatLsn(referenceLsn)}: ${res.rows} files, ${blocks} blocks; 0 data files scanned`);
     return { changed: res.changed, record: { side: 'source', method: 'ptrack', filesScanned: 0, blocksFound: blocks, bytesRead: 0, detail: `ptrack ${res.version}, tracking since ${formatLsn(res.initLsn)}`, ...chosen } };
   }
   const relsegSize = source.relsegSize;
-  const res = await walSummaryChanges(source.control, {
+  const res = await walSummaryChanges(control, {
     fromLsn: referenceLsn, toLsn: startLsn, timeline: source.identity.timeline, history: source.history,
     blockSize: source.blockSize, relsegSize, tablespaceVersionDir: tablespaceVersionDir(sourceListing, source.info.major), waitMs: SUMMARIZER_WAIT_MS, logger,
   });

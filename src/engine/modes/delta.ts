@@ -29,7 +29,7 @@ import { decideReference, ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
 import type { CommonCatchupOptions } from './full';
 import { assertTargetOwnership, checkTargetMatchesSource, checkTargetStopped, takeLock, targetLogsHints } from './target-checks';
-import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
+import { assertThreads, closeSourceSession, explainLostSource, locateSource, openSource, serverOf, SourceSession } from './source-session';
 import { parseLayout, placeLayout } from './target-layout';
 import { assertChecksPass, CheckResult } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
@@ -37,6 +37,8 @@ import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-n
 import type { CommandRunner } from '../command-runner';
 import type { Logger } from '../log';
 import { findPostgresBinary, runSingleUserRecovery } from '../pgdata/single-user-recovery';
+import { checkTargetNotTheSource } from './source-reads';
+import { runStoppedSourceCopy } from './stopped-source-copy';
 
 export interface DeltaCatchupOptions extends CommonCatchupOptions {
   /** Build and report the plan; change nothing. */
@@ -96,8 +98,9 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
   const threads = opts.threads ?? 1;
   const sync = opts.sync ?? true;
   const { dir: targetDir, note: targetNote } = resolveTargetDir(opts.targetDir);
-  const conn = resolveConnection(opts.source, opts.env ?? {});
-  const report = newReport(flavor, conn.display, targetDir, threads);
+  const located = locateSource(opts);
+  const report = newReport(flavor, located.display, targetDir, threads);
+  if (located.location.pgdata) report.source.pgdata = located.location.pgdata;
   const started = Date.now();
   if (targetNote) logger.info(targetNote);
   const clock = new PhaseClock(report, logger);
@@ -112,9 +115,9 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     // A run already at work here is named at once, before its half-done state is read as ours.
     TargetLock.assertFree(targetDir);
     let target = inspectTarget(targetDir);
-    source = await openSourceSession(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
+    source = await openSource(located.location, targetDir, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
     // Before the lock file or crash recovery writes anything into what may be the source's own directory.
-    report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
+    report.checks.push(await checkTargetNotTheSource(targetDir, source));
     assertChecksPass(report.checks, opts.failOnWarning);
     if (opts.dryRun) TargetLock.assertFree(targetDir);
     else lock = takeLock(targetDir, report, logger);
@@ -178,7 +181,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
 
     if (opts.dryRun) {
       // No backup starts in a dry run: plan up to what the summarizer has reached (or the current WAL position).
-      const horizon = sourceSide.tracker?.kind === 'wal-summaries' ? (await readSummarizerState(source.control)).summarizedLsn : R;
+      const horizon = sourceSide.tracker?.kind === 'wal-summaries' ? (await readSummarizerState(serverOf(source, 'PTRACK').control)).summarizedLsn : R;
       await makePlan(horizon > R ? horizon : R, sourceSide.replay !== null);
       report.status = 'dry-run';
       return report;
@@ -201,11 +204,12 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     });
 
     const writer = new TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod });
-    const result = await runBackupCopy(source, writer, {
+    const copyFromSource = source.local ? runStoppedSourceCopy : runBackupCopy;
+    const result = await copyFromSource(source, writer, {
       label: `pg-catchup ${flavor} ${report.startedAt}`,
       sync,
       clock,
-      recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
+      recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(located.conn!.keywords, opts.storePassword ?? false) : null,
       logger,
       validateThreads: opts.validateThreads ?? 0,
       replay: sourceSide.replay ?? undefined,
@@ -225,7 +229,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     report.nextStep = nextStepAfterSync(report);
     return report;
   } catch (err) {
-    throw failReport(report, targetWriteError(err, targetDir) ?? (await explainSourceLoss(err, conn, source?.info.postmasterStart ?? null)) ?? err);
+    throw failReport(report, targetWriteError(err, targetDir) ?? (await explainLostSource(err, located, source)) ?? err);
   } finally {
     await closeSourceSession(source);
     lock?.release();

@@ -41,8 +41,10 @@ export async function reportDiscardedWork(
     timelineForLsn: (lsn) => timelineOfLsn(history, decision.position.tli, lsn),
     systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, pgMajor: target.majorVersion,
   }, shared);
-  const names = await nameRelationFiles(source.conn, source.control, work.relations, work.databaseOids)
-    .catch((err: Error): RelationFileNames => ({ databases: new Map(), relations: new Map(), notes: [`names could not be looked up: ${err.message}`] }));
+  const names = source.server
+    ? await nameRelationFiles(source.server.conn, source.server.control, work.relations, work.databaseOids)
+      .catch((err: Error): RelationFileNames => ({ databases: new Map(), relations: new Map(), notes: [`names could not be looked up: ${err.message}`] }))
+    : { databases: new Map(), relations: new Map(), notes: ["relations are named from a running source's catalogs, and this source is a stopped data directory: relfilenodes only"] };
   const report = toReport(work, names);
   logger.warn(describeDiscarded(report, dryRun));
   return report;

@@ -15,6 +15,7 @@ import type { SourceEntry } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
 import { formatBytes } from './format-bytes';
 import type { SourceSession } from './source-session';
+import { scanSourceChangedBlocks, sourceLogsHints } from './source-reads';
 
 /** An interrupted FULL is no obstacle to FULL, which resumes it: the target-empty check says so. */
 export function resumableFullCheck(marker: CatchupMarker): CheckResult {
@@ -50,7 +51,7 @@ export async function prepareFullResume(targetDir: string, marker: CatchupMarker
       `The target holds an interrupted FULL, but also files that run did not write: ${foreign.slice(0, 3).map((e) => e.path).join(', ')}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''}.`,
       'Something else wrote into the target since: check what, then rerun with --start-over to delete it all and copy everything again.');
   }
-  const hints = await logsHints(source);
+  const hints = await sourceLogsHints(source);
   if (!hints && !startOver) {
     throw new CatchupError('resume-unsafe',
       'The source has neither data checksums nor wal_log_hints, so a page that changed only by hint bits after the interrupted FULL started keeps its old LSN: the files it finished cannot be proven current.',
@@ -79,7 +80,7 @@ export async function planFullResume(resume: FullResume, source: SourceSession, 
   const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
   const R = resume.marker.referenceLsn;
   const kept = relationMainForks(targetListing).filter((e) => resume.kept.has(e.path));
-  const changed = await scanChangedBlocks(source.control, kept.map((e) => ({ path: e.path, length: e.size })), R, source.blockSize);
+  const changed = await scanSourceChangedBlocks(source, kept.map((e) => ({ path: e.path, length: e.size })), R);
   const plan = planDelta({
     source: sourceListing, target: targetListing, blockSize: source.blockSize, sourceChanged: changed,
     protectedPaths: OWN_FILES, layout,
@@ -88,12 +89,6 @@ export async function planFullResume(resume: FullResume, source: SourceSession, 
   logger.info(`resumed: ${kept.length} files / ${formatBytes(keptBytes)} kept from the interrupted run (started ${resume.marker.startedAt}), brought up to date from ${formatLsn(R)}; ${formatBytes(plan.bytesToCopy)} to copy`);
   // Only relation files are really kept (patched): every other file is copied whole on every run.
   return { plan, keptFiles: kept.length, keptBytes };
-}
-
-async function logsHints(source: SourceSession): Promise<boolean> {
-  if (source.dataChecksums) return true;
-  const res = await source.control.query<{ v: string }>("SELECT current_setting('wal_log_hints') AS v");
-  return res.rows[0].v === 'on';
 }
 
 /** Files a FULL writes that are not in the source's listing: its WAL, backup_label, recovery settings, and temporary files. */

@@ -23,17 +23,22 @@ import { explainSourceLoss } from '../source/connection-loss';
 import { resolveConnection, SourceConnectionOptions } from '../source/connection-options';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { formatBytes } from './format-bytes';
-import { assertThreads, closeSourceSession, openSourceSession, SourceSession } from './source-session';
+import { assertThreads, closeSourceSession, explainLostSource, locateSource, openSource, SourceSession } from './source-session';
 import { assertTargetOwnership, takeLock } from './target-checks';
 import { planFullResume, prepareFullResume, resumableFullCheck } from './full-resume';
 import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
+import { checkTargetNotTheSource, sourceDataBytes } from './source-reads';
+import { runStoppedSourceCopy } from './stopped-source-copy';
 
 export { formatBytes } from './format-bytes';
 
 /** Options every mode takes. */
 export interface CommonCatchupOptions extends LayoutRequest {
   targetDir: string;
-  source: SourceConnectionOptions;
+  /** The source server; with sourcePgdata, only the server the target follows with -R (never connected to). */
+  source?: SourceConnectionOptions;
+  /** --source-pgdata: a stopped data directory on this host as the source, read directly. */
+  sourcePgdata?: string;
   /** libpq's PG* variables; the adapter passes process.env, the engine reads no environment itself. */
   env?: Record<string, string | undefined>;
   threads?: number;
@@ -76,8 +81,9 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   const threads = opts.threads ?? 1;
   const sync = opts.sync ?? true;
   const { dir: targetDir, note: targetNote } = resolveTargetDir(opts.targetDir);
-  const conn = resolveConnection(opts.source, opts.env ?? {});
-  const report = newReport('FULL', conn.display, targetDir, threads);
+  const located = locateSource(opts);
+  const report = newReport('FULL', located.display, targetDir, threads);
+  if (located.location.pgdata) report.source.pgdata = located.location.pgdata;
   const started = Date.now();
   if (targetNote) logger.info(targetNote);
   const clock = new PhaseClock(report, logger);
@@ -99,8 +105,8 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     }
     report.checks.push(checkTargetDirectory(targetDir), marker ? resumableFullCheck(marker) : checkTargetEmpty(targetDir));
     assertChecksPass(report.checks, opts.failOnWarning);
-    source = await openSourceSession(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
-    report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
+    source = await openSource(located.location, targetDir, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
+    report.checks.push(await checkTargetNotTheSource(targetDir, source));
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
@@ -108,7 +114,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     if (opts.spaceCheck !== false) {
       // What is already there (a FULL being resumed) need not fit again.
       const present = isDir ? listTarget(targetDir).reduce((sum, e) => sum + e.size, 0) : 0;
-      report.checks.push(checkDiskSpace(targetDir, Math.max(0, (await readSourceDataBytes(source.control)) - present) + 4 * source.segSize, 'the databases, plus WAL'));
+      report.checks.push(checkDiskSpace(targetDir, Math.max(0, (await sourceDataBytes(source)) - present) + 4 * source.segSize, 'the databases, plus WAL'));
     }
     assertChecksPass(report.checks, opts.failOnWarning);
 
@@ -121,11 +127,12 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     // A run that checked the same empty directory a moment before us may have written into it since.
     if (!marker) assertStillEmpty(targetDir);
     journal = new CompletedFilesJournal(targetDir, owner);
-    const result = await runBackupCopy(source, writer, {
+    const copyFromSource = source.local ? runStoppedSourceCopy : runBackupCopy;
+    const result = await copyFromSource(source, writer, {
       label: `pg-catchup FULL ${report.startedAt}`,
       sync,
       clock,
-      recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(conn.keywords, opts.storePassword ?? false) : null,
+      recoveryConninfo: opts.writeRecoveryConf ? primaryConninfo(located.conn!.keywords, opts.storePassword ?? false) : null,
       logger,
       validateThreads: opts.validateThreads ?? 0,
       maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
@@ -154,7 +161,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     report.nextStep = nextStepAfterSync(report);
     return report;
   } catch (err) {
-    throw failReport(report, targetWriteError(err, targetDir) ?? (await explainSourceLoss(err, conn, source?.info.postmasterStart ?? null)) ?? err);
+    throw failReport(report, targetWriteError(err, targetDir) ?? (await explainLostSource(err, located, source)) ?? err);
   } finally {
     await closeSourceSession(source);
     journal?.close();

@@ -12,8 +12,9 @@ import { resolveConnection } from '../source/connection-options';
 import { RequestedMode, resolveMode } from './auto-mode';
 import { catchupDelta, catchupPtrack, DeltaCatchupOptions } from './delta';
 import { resumableFullCheck } from './full-resume';
-import { closeSourceSession, openSourceSession, SourceSession } from './source-session';
+import { closeSourceSession, locateSource, openSource, SourceSession } from './source-session';
 import { parseLayout, placeLayout } from './target-layout';
+import { checkTargetNotTheSource, sourceDataBytes } from './source-reads';
 
 export interface PreflightOptions extends DeltaCatchupOptions {
   mode: RequestedMode;
@@ -54,21 +55,22 @@ export async function runPreflight(opts: PreflightOptions): Promise<Report> {
 }
 
 async function preflightFull(opts: PreflightOptions, targetDir: string): Promise<Report> {
-  const conn = resolveConnection(opts.source, opts.env ?? {});
-  const report = newReport('FULL', conn.display, targetDir, opts.threads ?? 1);
+  const located = locateSource(opts);
+  const report = newReport('FULL', located.display, targetDir, opts.threads ?? 1);
+  if (located.location.pgdata) report.source.pgdata = located.location.pgdata;
   const started = Date.now();
   let source: SourceSession | undefined;
   try {
     const parsedLayout = parseLayout(opts, targetDir);
     report.checks.push(checkTargetDirectory(targetDir), interruptedFullCheck(targetDir) ?? checkTargetEmpty(targetDir));
     assertChecksPass(report.checks);
-    source = await openSourceSession(conn, 1, report.checks, { mode: 'FULL' });
-    report.checks.push(checkTargetNotSource(targetDir, await readSourcePlacement(source.control)));
+    source = await openSource(located.location, targetDir, 1, report.checks, { mode: 'FULL' });
+    report.checks.push(await checkTargetNotTheSource(targetDir, source));
     report.source.serverVersion = source.info.versionText;
     report.source.systemIdentifier = source.identity.systemIdentifier;
     report.source.timeline = source.identity.timeline;
     await placeLayout(parsedLayout, source, targetDir, new Map(), report);
-    const bytes = await readSourceDataBytes(source.control);
+    const bytes = await sourceDataBytes(source);
     report.files.bytesPlanned = bytes;
     report.checks.push(checkDiskSpace(targetDir, bytes + 4 * source.segSize, 'the databases, plus WAL'));
     report.status = 'dry-run';

@@ -35,11 +35,20 @@ export async function verifyCheckpointOnSource(target: TargetState, source: Sour
   if (switchpoint !== null && to > switchpoint) to = switchpoint;
   if (to > source.identity.walPosition && tli === source.identity.timeline) to = source.identity.walPosition;
   if (to <= lsn) return { kind: 'different', detail: `the source's WAL on timeline ${tli} ends at ${formatLsn(to)}, before the target's checkpoint at ${formatLsn(lsn)}` };
-  const bytes = await fetchSourceWal(source.replication, tli, from, to);
-  if (!bytes) return { kind: 'unverifiable', detail: `the source no longer has the WAL at ${formatLsn(lsn)} on timeline ${tli} (removed or recycled)` };
+  let wal: WalSegmentSource;
+  if (source.server) {
+    const bytes = await fetchSourceWal(source.server.replication, tli, from, to);
+    if (!bytes) return { kind: 'unverifiable', detail: `the source no longer has the WAL at ${formatLsn(lsn)} on timeline ${tli} (removed or recycled)` };
+    wal = rangeSource(from, bytes, segSize);
+  } else {
+    wal = localWalDirSource(path.join(source.local!.dir, 'pg_wal'), segSize);
+    if (!(await wal.read(tli, segmentNoOf(lsn, segSize)))) {
+      return { kind: 'unverifiable', detail: `the source's pg_wal no longer has the WAL at ${formatLsn(lsn)} on timeline ${tli} (removed or recycled)` };
+    }
+  }
   let theirs: Buffer;
   try {
-    theirs = (await new WalReader(rangeSource(from, bytes, segSize), { timeline: tli }).readRecordAt(lsn)).raw;
+    theirs = (await new WalReader(wal, { timeline: tli }).readRecordAt(lsn)).raw;
   } catch (err) {
     return { kind: 'different', detail: `the source's WAL has no valid record at ${formatLsn(lsn)} (${(err as Error).message})` };
   }

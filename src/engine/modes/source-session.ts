@@ -6,21 +6,37 @@ import { checkSourceVersion, readServerInfo, SourceServerInfo } from '../preflig
 import { checkWalLevel } from '../preflight/wal-level';
 import { checkWalSenders } from '../preflight/wal-senders';
 import { checkArchiving, checkChangeTracking, checkFullPageWrites, checkSourceHintLogging, readSourceSettings } from '../preflight/source-settings';
-import type { ResolvedConnection } from '../source/connection-options';
+import * as path from 'path';
+import { resolveConnection, ResolvedConnection, SourceConnectionOptions } from '../source/connection-options';
 import { ReplicationConnection, SystemIdentity } from '../source/replication-connection';
 import { connectSource } from '../source/source-connect';
+import { explainSourceLoss } from '../source/connection-loss';
+import { LocalSource, localSourceFiles, openLocalSource } from '../source/local-pgdata';
 import { SourceFiles, sqlSourceFiles } from '../source/source-files';
+import { formatLsn } from '../wal/lsn';
 import { parseTimelineHistory, TimelineHistoryEntry } from '../wal/timeline-history';
 
-/** Everything a run holds on the source: the connections, what the checks found, its layout. */
-export interface SourceSession {
+/** A running source's connections: what only a server can answer (SQL, a backup session, WAL streaming). */
+export interface ServerLink {
   conn: ResolvedConnection;
   /** The backup session lives on this one; it is also the first reader. */
   control: Client;
   readers: Client[];
-  /** The source's files, read through the readers: what planning and copying use. */
-  files: SourceFiles;
   replication: ReplicationConnection;
+}
+
+/**
+ * Everything a run holds on the source: what the checks found, its layout, its files, and
+ * either the connections to a running server or a stopped data directory on this host. Code
+ * that needs one kind says so by reading `server` or `local`; the rest does not care.
+ */
+export interface SourceSession {
+  /** How reports and messages name the source. */
+  display: string;
+  server: ServerLink | null;
+  local: LocalSource | null;
+  /** The source's files: what planning and copying use. */
+  files: SourceFiles;
   info: SourceServerInfo;
   identity: SystemIdentity;
   history: TimelineHistoryEntry[];
@@ -30,6 +46,86 @@ export interface SourceSession {
   relsegSize: number;
   /** Data checksums are on: every copied page can be verified (rule 9). */
   dataChecksums: boolean;
+}
+
+/** A lost connection to a server source explained in one line (a stopped directory has none to lose). */
+export async function explainLostSource(err: unknown, located: LocatedSource, session: SourceSession | undefined): Promise<CatchupError | null> {
+  const conn = located.location.conn;
+  return conn ? explainSourceLoss(err, conn, session?.info.postmasterStart ?? null) : null;
+}
+
+/** The running server behind a session, or a refusal naming what needs one. */
+export function serverOf(source: SourceSession, what: string): ServerLink {
+  if (source.server) return source.server;
+  throw new CatchupError('source-not-running', `${what} needs a running source server, and the source is a stopped data directory (${source.display}).`,
+    'Start the source and use --source-server instead of --source-pgdata.');
+}
+
+/** Where the source is: a server to connect to, or a stopped data directory on this host (--source-pgdata). */
+export type SourceLocation = { conn: ResolvedConnection; pgdata?: undefined } | { pgdata: string; conn?: undefined };
+
+export interface LocatedSource {
+  location: SourceLocation;
+  display: string;
+  /** The server the target follows with -R (primary_conninfo); null for a stopped directory given alone. */
+  conn: ResolvedConnection | null;
+}
+
+/**
+ * The source the options name. With --source-pgdata the files come from the stopped directory,
+ * and a connection given too (--source-server) is used only for -R's primary_conninfo, as
+ * pg_rewind takes it; nothing connects to it.
+ */
+export function locateSource(opts: { source?: SourceConnectionOptions; sourcePgdata?: string; env?: Record<string, string | undefined>; writeRecoveryConf?: boolean }): LocatedSource {
+  const env = opts.env ?? {};
+  if (opts.sourcePgdata === undefined) {
+    const conn = resolveConnection(opts.source ?? {}, env);
+    return { location: { conn }, display: conn.display, conn };
+  }
+  const conn = opts.source ? resolveConnection(opts.source, env) : null;
+  if (opts.writeRecoveryConf && !conn) {
+    throw new CatchupError('recovery-conninfo-missing', '-R writes primary_conninfo, and --source-pgdata names a directory, not a server to connect to.',
+      'Add --source-server=CONNSTR naming the server the target will follow (it is not connected to during the run), or drop -R and write primary_conninfo yourself.');
+  }
+  const pgdata = path.resolve(opts.sourcePgdata);
+  return { location: { pgdata }, display: `stopped data directory ${pgdata}`, conn };
+}
+
+/** Opens either kind of source, pushing each check's result into `checks`. */
+export async function openSource(where: SourceLocation, targetDir: string, threads: number, checks: CheckResult[], opts: SourceCheckOptions = { mode: 'FULL' }): Promise<SourceSession> {
+  return where.pgdata !== undefined ? openLocalSourceSession(where.pgdata, targetDir, threads, checks, opts) : openSourceSession(where.conn, threads, checks, opts);
+}
+
+/**
+ * A stopped data directory on this host: identity, history and layout from its pg_control and
+ * pg_wal; no connection, no backup session. PTRACK needs a server's change tracking.
+ */
+async function openLocalSourceSession(dir: string, targetDir: string, threads: number, checks: CheckResult[], opts: SourceCheckOptions): Promise<SourceSession> {
+  const check = { id: 'source-reachable', title: 'Source is reachable' };
+  let local: LocalSource;
+  try {
+    if (opts.mode === 'PTRACK') {
+      throw new CatchupError('ptrack-unavailable', 'PTRACK reads the change tracking of a running server, and --source-pgdata names a stopped data directory.',
+        'Use -b DELTA with --source-pgdata (it finds the changed blocks itself), or start the source and use PTRACK with a connection.');
+    }
+    local = await openLocalSource(dir, targetDir);
+  } catch (err) {
+    checks.push({ ...check, status: 'fail', detail: (err as Error).message, fix: (err as { fix?: string }).fix });
+    throw err;
+  }
+  const c = local.control;
+  checks.push({ ...check, status: 'pass', detail: `stopped data directory ${local.dir} ("${c.state}" at ${formatLsn(c.checkpointLsn)} on timeline ${local.timeline})` });
+  const info: SourceServerInfo = {
+    versionNum: local.majorVersion * 10000, major: local.majorVersion, versionText: `${local.majorVersion} (stopped data directory)`,
+    inRecovery: c.state === 'shut down in recovery', postmasterStart: '',
+  };
+  checks.push(checkSourceVersion(info));
+  assertChecksPass(checks, opts.failOnWarning);
+  return {
+    display: `stopped data directory ${local.dir}`, server: null, local, files: localSourceFiles(local.dir, threads), info,
+    identity: { systemIdentifier: c.systemIdentifierText, timeline: local.timeline, walPosition: local.walEnd },
+    history: local.history, segSize: c.walSegmentSize, blockSize: c.blockSize, relsegSize: c.relsegSize, dataChecksums: c.dataChecksumVersion > 0,
+  };
 }
 
 /**
@@ -72,7 +168,8 @@ export async function openSourceSession(conn: ResolvedConnection, threads: numbe
     const history = historyFile ? parseTimelineHistory(historyFile.content.toString('utf8'), historyFile.fileName) : [];
     for (let i = 1; i < threads; i++) clients.push(await connectSource(conn));
     return {
-      conn, control, readers: clients, files: sqlSourceFiles(control, clients), replication, info, identity, history,
+      display: conn.display, server: { conn, control, readers: clients, replication }, local: null,
+      files: sqlSourceFiles(control, clients), info, identity, history,
       segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
       relsegSize: Number(layout.rows[0].relseg), dataChecksums: settings.data_checksums === 'on',
     };
@@ -84,9 +181,9 @@ export async function openSourceSession(conn: ResolvedConnection, threads: numbe
 }
 
 export async function closeSourceSession(s: SourceSession | undefined): Promise<void> {
-  if (!s) return;
-  await s.replication.close();
-  await Promise.all(s.readers.map((c) => c.end().catch(() => undefined)));
+  if (!s?.server) return;
+  await s.server.replication.close();
+  await Promise.all(s.server.readers.map((c) => c.end().catch(() => undefined)));
 }
 
 export function assertThreads(threads: number): void {

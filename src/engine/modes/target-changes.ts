@@ -1,7 +1,7 @@
 import { CatchupError } from '../errors';
 import type { Logger } from '../log';
 import type { DiscardedWorkCollector } from '../pgdata/discarded-work';
-import { relationMainForkBytes, relationMainForks, tablespaceVersionDir } from '../pgdata/listing-relations';
+import { ListedFile, relationMainForkBytes, relationMainForks, tablespaceVersionDir } from '../pgdata/listing-relations';
 import { scanLocalChangedBlocks } from '../pgdata/local-changed-blocks';
 import type { TargetEntry } from '../pgdata/target-listing';
 import type { TargetState } from '../pgdata/target-state';
@@ -82,8 +82,8 @@ export async function findTargetChanges(
   };
 }
 
-/** Every block of the target files that a relation-level record (a create, a database copy) made new. */
-function withWholeFiles(changed: Map<string, number[]>, wholeFiles: Set<string>, wholeDirectories: string[], listing: TargetEntry[], blockSize: number): Map<string, number[]> {
+/** Every block of the listed files that a relation-level record (a create, a database copy) made new. */
+export function withWholeFiles(changed: Map<string, number[]>, wholeFiles: Set<string>, wholeDirectories: string[], listing: ListedFile[], blockSize: number): Map<string, number[]> {
   if (wholeFiles.size === 0 && wholeDirectories.length === 0) return changed;
   const out = new Map(changed);
   for (const f of relationMainForks(listing)) {

@@ -1,6 +1,6 @@
 import { parseRelationPath } from './relation-path';
 
-interface ListedFile {
+export interface ListedFile {
   path: string;
   size: number;
   isDir: boolean;

@@ -5,11 +5,11 @@
  */
 
 /** Source side: the source's changes since R. */
-export type SourceMethod = 'page-scan' | 'wal-summaries' | 'ptrack' | 'wal-replay';
+export type SourceMethod = 'page-scan' | 'wal-summaries' | 'ptrack' | 'wal-replay' | 'source-wal';
 /** Target side (diverged targets only): the target's own changes since R. */
 export type TargetMethod = 'target-wal' | 'page-scan';
 
-export const SOURCE_METHODS: readonly SourceMethod[] = ['page-scan', 'wal-summaries', 'ptrack', 'wal-replay'];
+export const SOURCE_METHODS: readonly SourceMethod[] = ['page-scan', 'wal-summaries', 'ptrack', 'wal-replay', 'source-wal'];
 export const TARGET_METHODS: readonly TargetMethod[] = ['target-wal', 'page-scan'];
 
 /** Bytes per second, measured with `npm run bench` on PostgreSQL 15 (see docs/benchmarks.md). */

@@ -37,8 +37,14 @@ export function checkTargetNotSource(targetDir: string, source: SourcePlacement)
   if (!sameServerFile(path.join(dataDir, 'postmaster.pid'), source.postmasterPid!)) {
     return { ...base, status: 'pass', detail: `the source runs on another host (its data directory ${dataDir} holds no matching postmaster.pid here)` };
   }
+  return checkTargetApart(targetDir, dataDir, source.tablespaces);
+}
+
+/** The target is neither the source's data directory or one of its tablespaces, nor inside or around one (both on this host). */
+export function checkTargetApart(targetDir: string, dataDir: string, tablespaces: string[]): CheckResult {
+  const base = { id: 'target-not-source', title: "Target is not the source's own data directory" };
   const target = realPathOf(targetDir);
-  for (const [what, dir] of [["data directory", dataDir], ...source.tablespaces.map((t) => ['tablespace', t] as [string, string])] as Array<[string, string]>) {
+  for (const [what, dir] of [["data directory", dataDir], ...tablespaces.map((t) => ['tablespace', t] as [string, string])] as Array<[string, string]>) {
     const real = realPathOf(dir);
     const relation = target === real ? 'is' : isInside(target, real) ? 'is inside' : isInside(real, target) ? 'contains' : null;
     if (relation) {

@@ -15,7 +15,10 @@ export interface Report {
   status: 'success' | 'failed' | 'dry-run' | 'no-op';
   error?: { code: string; message: string; fix?: string };
   source: {
+    /** The server (host, port, user, database; never a password), or "stopped data directory DIR". */
     connection: string;
+    /** --source-pgdata: the stopped data directory the files came from. */
+    pgdata?: string;
     serverVersion?: string;
     systemIdentifier?: string;
     timeline?: number;

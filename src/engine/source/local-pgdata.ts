@@ -5,11 +5,15 @@ import { parsePgControl, PgControl } from '../pgdata/pg-control';
 import { readPgWalHistory } from '../pgdata/pg-wal-history';
 import { livePostmaster } from '../pgdata/postmaster-pid';
 import { isInside, realPathOf } from '../pgdata/target-path';
-import type { TimelineHistoryEntry } from '../wal/timeline-history';
+import { formatLsn, Lsn } from '../wal/lsn';
+import { localWalDirSource } from '../wal/local-wal-source';
+import { timelineOfLsn, TimelineHistoryEntry } from '../wal/timeline-history';
+import { WalReader } from '../wal/wal-reader';
 import { historyFileName } from '../wal/wal-segment';
 import type { SourceEntry } from './file-listing';
 import { PieceSink, ReadRange, READ_PIECE_BYTES } from './file-reader';
 import type { SourceFiles } from './source-files';
+import { WalFile, walFilesBetween } from './source-wal-files';
 
 /**
  * A stopped PGDATA on this host as the source (pg_rewind's --source-pgdata): what the SQL and
@@ -21,14 +25,22 @@ export interface LocalSource {
   dir: string;
   majorVersion: number;
   control: PgControl;
+  /** global/pg_control as read when the source was opened: the target's, and proof at the end that the source stayed stopped. */
+  controlBytes: Buffer;
+  /** The source's timeline: its last checkpoint's, or the one a standby had replayed into (minRecoveryPoint). */
+  timeline: number;
   /** The timeline history of the source's current timeline, from its pg_wal ([] on timeline 1). */
   history: TimelineHistoryEntry[];
+  /** Where the source's WAL ends for us: no page on its disk has a newer LSN (its checkpoint record's end, or a standby's minRecoveryPoint). */
+  walEnd: Lsn;
+  /** The segments from the last checkpoint's redo up to walEnd: what the copy needs to start. */
+  walFiles: WalFile[];
 }
 
 const CLEAN_STATES = ['shut down', 'shut down in recovery'];
 
-/** Opens the source directory, or refuses it with the reason and the way out. */
-export function openLocalSource(sourceDir: string, targetDir: string): LocalSource {
+/** Opens the source directory, or refuses it with the reason and the way out. Reads only. */
+export async function openLocalSource(sourceDir: string, targetDir: string): Promise<LocalSource> {
   const dir = path.resolve(sourceDir);
   assertApart(dir, path.resolve(targetDir));
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
@@ -45,13 +57,58 @@ export function openLocalSource(sourceDir: string, targetDir: string): LocalSour
     throw new CatchupError('source-running', `The source ${dir} is in use by a running server (postmaster PID ${running.pid}).`,
       `Stop it cleanly first (pg_ctl stop -D ${dir} -m fast), or use it while it runs with --source-server.`);
   }
-  const control = parsePgControl(fs.readFileSync(controlFile), controlFile);
+  const controlBytes = fs.readFileSync(controlFile);
+  const control = parsePgControl(controlBytes, controlFile);
   if (!CLEAN_STATES.includes(control.state)) {
     throw new CatchupError('source-not-clean', `source data directory must be shut down cleanly: ${dir} says "${control.state}" in its pg_control.`,
       `Start it and stop it cleanly (pg_ctl start -D ${dir}; pg_ctl stop -D ${dir} -m fast), then run again.`);
   }
   const majorVersion = Number(fs.readFileSync(versionFile, 'utf8').trim());
-  return { dir, majorVersion, control, history: localHistory(dir, control.timeline) };
+  const timeline = Math.max(control.timeline, control.minRecoveryPointTli);
+  const history = localHistory(dir, timeline);
+  const walEnd = await localWalEnd(dir, control, history, timeline);
+  const walFiles = walFilesBetween(control.redoLsn, walEnd, history, timeline, control.walSegmentSize);
+  const missing = walFiles.find((f) => fs.statSync(path.join(dir, f.path), { throwIfNoEntry: false })?.size !== control.walSegmentSize);
+  if (missing) {
+    throw new CatchupError('source-wal-missing',
+      `The source's pg_wal lacks ${missing.path}, which a copy needs to start (WAL from its last checkpoint's redo ${formatLsn(control.redoLsn)} up to ${formatLsn(walEnd)}).`,
+      "Restore the segment into the source's pg_wal from its archive, or start and stop the source cleanly so it writes a new checkpoint, then run again.");
+  }
+  return { dir, majorVersion, control, controlBytes, timeline, history, walEnd, walFiles };
+}
+
+/**
+ * The end of the source's WAL as far as its data files go: the end of its last checkpoint
+ * record (a primary's shutdown checkpoint), or a standby's minRecoveryPoint if later. The
+ * checkpoint record must be readable: a copy starts from it.
+ */
+async function localWalEnd(dir: string, control: PgControl, history: TimelineHistoryEntry[], tli: number): Promise<Lsn> {
+  const reader = new WalReader(localWalDirSource(path.join(dir, 'pg_wal'), control.walSegmentSize), {
+    timelineForLsn: (lsn) => timelineOfLsn(history, tli, lsn), systemIdentifier: control.systemIdentifier,
+  });
+  let end: Lsn;
+  try {
+    end = (await reader.readRecordAt(control.checkpointLsn)).endLsn;
+  } catch (err) {
+    throw new CatchupError('source-wal-missing',
+      `The source's last checkpoint record at ${formatLsn(control.checkpointLsn)} cannot be read from its pg_wal (${(err as Error).message}); a copy needs it to start.`,
+      "Restore the source's WAL from its archive, or start and stop the source cleanly so it writes a new checkpoint, then run again.");
+  }
+  return control.minRecoveryPoint > end ? control.minRecoveryPoint : end;
+}
+
+/**
+ * Nothing may have started the source since it was opened: no postmaster, and the same
+ * pg_control (a start and a clean stop since would have written a new checkpoint into it).
+ */
+export function assertLocalSourceUnchanged(source: LocalSource): void {
+  const running = livePostmaster(source.dir);
+  const now = fs.readFileSync(path.join(source.dir, 'global', 'pg_control'));
+  if (running || !now.equals(source.controlBytes)) {
+    throw new CatchupError('source-started',
+      `The source ${source.dir} was started during the run${running ? ` (postmaster PID ${running.pid})` : ' (its pg_control changed)'}: the files copied from it are not one consistent state.`,
+      'Keep the source stopped while pg-catchup reads it, then run the same command again: the target is marked, PostgreSQL refuses to start it, and the rerun resumes.');
+  }
 }
 
 /** Source and target must be two directories, neither inside the other. */
