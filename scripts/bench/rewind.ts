@@ -8,7 +8,9 @@
  * primary (goal: pg-catchup <= 1.0 x pg_rewind). A second copy has its pg_wal before the last
  * checkpoint removed (the fork's WAL is gone): pg_rewind must fail there, and pg-catchup rewind
  * is timed against what is left, a fresh pg_basebackup of the new primary (goal: <= 0.5 x); with
- * -c both tools read that WAL back from the archive and are timed against each other.
+ * -c both tools read that WAL back from the archive and are timed against each other. Both tools
+ * also rewind the first copy from the new primary's data directory while it is stopped
+ * (--source-pgdata), timed against each other.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -71,17 +73,24 @@ async function sourceWalFromFork(newPrimary: Cluster, forkLsn: string): Promise<
   return `source pg_wal from the fork's segment on: ${row.n} segments (${(Number(row.bytes) / 1048576).toFixed(0)} MB)`;
 }
 
-function pgRewindTool(name: string, bin: string, newPrimary: Cluster, forkLsn: string, copy: SavedCopy, scratch: string, extra: string[]): BenchTool {
+/** How both tools reach the new primary: connected to it with -R, or reading its stopped data directory (pg_rewind then has no -R). */
+type SourceAccess = 'server' | 'stopped';
+
+const sourceArgs = (newPrimary: Cluster, access: SourceAccess): string[] => (access === 'server'
+  ? [`--source-server=${sourceServer(newPrimary)}`, '-R']
+  : [`--source-pgdata=${newPrimary.dataDir}`]);
+
+function pgRewindTool(name: string, bin: string, newPrimary: Cluster, forkLsn: string, copy: SavedCopy, scratch: string, extra: string[], access: SourceAccess = 'server'): BenchTool {
   let walOnSource = '';
   return {
     name,
     async prepare() {
-      walOnSource = await sourceWalFromFork(newPrimary, forkLsn);
+      if (access === 'server') walOnSource = await sourceWalFromFork(newPrimary, forkLsn);
       return copy.restore();
     },
     async run(target) {
       // As the server user: pg_rewind refuses to run as root.
-      const args = ['-D', target, `--source-server=${sourceServer(newPrimary)}`, '-R', '-P', ...extra];
+      const args = ['-D', target, ...sourceArgs(newPrimary, access), '-P', ...extra];
       const r = await timedRun(path.join(bin, 'pg_rewind'), args, { asServerUser: true, scratchDir: scratch });
       const out = `${r.stdout}\n${r.stderr}`;
       const kb = [...out.matchAll(/(\d+)\/(\d+) kB/g)].pop();
@@ -90,19 +99,19 @@ function pgRewindTool(name: string, bin: string, newPrimary: Cluster, forkLsn: s
         bytesWritten: kb ? Number(kb[1]) * 1024 : null, bytesHow: 'pg_rewind -P: kB copied', fsWriteBytes: r.fsWriteBytes,
       };
       o.says = phases(r);
-      o.context = walOnSource;
+      if (walOnSource) o.context = walOnSource;
       return o;
     },
     discard: async () => copy.discard(),
   };
 }
 
-function pgCatchupRewindTool(name: string, cli: CliCommand, newPrimary: Cluster, copy: SavedCopy, scratch: string, extra: string[]): BenchTool {
+function pgCatchupRewindTool(name: string, cli: CliCommand, newPrimary: Cluster, copy: SavedCopy, scratch: string, extra: string[], access: SourceAccess = 'server'): BenchTool {
   return {
     name,
     prepare: () => copy.restore(),
     async run(target) {
-      const { r, report } = await runPgCatchup(cli, ['rewind', '-D', target, `--source-server=${sourceServer(newPrimary)}`, '-R', ...extra], scratch);
+      const { r, report } = await runPgCatchup(cli, ['rewind', '-D', target, ...sourceArgs(newPrimary, access), ...extra], scratch);
       const o = pgCatchupOutcome(r, report!);
       const f = report!.files;
       o.says = [...(o.says ?? []), `report: ${report!.divergence?.detail ?? 'no divergence recorded'}; reference LSN ${report!.lsn.reference}`,
@@ -112,6 +121,14 @@ function pgCatchupRewindTool(name: string, cli: CliCommand, newPrimary: Cluster,
     },
     discard: async () => copy.discard(),
   };
+}
+
+/** standby.signal and primary_conninfo, as -R would write them, owned as the directory is. */
+function writeStandbyConf(target: string, primary: Cluster): void {
+  const { uid, gid } = fs.statSync(target);
+  fs.writeFileSync(path.join(target, 'standby.signal'), '');
+  fs.chownSync(path.join(target, 'standby.signal'), uid, gid);
+  fs.appendFileSync(path.join(target, 'postgresql.auto.conf'), `primary_conninfo = 'host=127.0.0.1 port=${primary.port} user=postgres'\n`);
 }
 
 /** A failed run's reason in one line: its error lines, prefixes and the target's path left out. */
@@ -172,6 +189,7 @@ export async function benchRewind(
     'pg_rewind copies every WAL segment the source\'s pg_wal holds from the fork\'s segment on, whole (recycled ones too): every run and check before it adds a segment or two there (pg-catchup\'s backup start/stop, a standby\'s start), so what pg_rewind copies grows from run to run; each pg_rewind run line says how much there was.',
     'fs writes: on this kernel (ext4, large folios) an 8 KB write into a cached file is counted as the whole folio it dirties (4000 random 8 KB writes into a 200 MB file count as 200 MB), so scattered block writes are overstated for both tools alike.',
     'Both tools also write standby.signal and primary_conninfo (-R), so each first result is started as a standby of the new primary and compared with it at the same LSN (not timed).',
+    'Stopped source (--source-pgdata): both tools read the stopped new primary\'s files directly, without -R (pg_rewind refuses -R without --source-server); the check writes standby.signal and primary_conninfo, starts the new primary and compares as above.',
   ];
 
   say('\n== rewind: setting up an old primary that diverged after failover');
@@ -224,6 +242,27 @@ export async function benchRewind(
     pgRewindTool('pg_rewind -R', bin, newPrimary, forkLsn, withWal, scratch, []),
     pgCatchupRewindTool('pg-catchup rewind -R', cli, newPrimary, withWal, scratch, forcedArgs),
   ], runs, newPrimary.dataDir, verify, say), 'rewind-wal'));
+
+  say(`\n== rewind from the stopped new primary (--source-pgdata, no -R: pg_rewind takes none with it), the fork's WAL in the target's pg_wal: ${runs} run(s) per tool, alternating order`);
+  // The new primary stays stopped while the tools run; each first result is then made a standby of it and compared, with the primary running.
+  const verifyStopped = async (tool: BenchTool, target: string) => {
+    writeStandbyConf(target, newPrimary);
+    await newPrimary.start();
+    try {
+      return await verify(tool, target);
+    } finally {
+      await newPrimary.stop('fast');
+    }
+  };
+  await newPrimary.stop('fast');
+  try {
+    cases.push(caseOf('stopped source (--source-pgdata)', 'pg_rewind --source-pgdata', await runTools([
+      pgRewindTool('pg_rewind --source-pgdata', bin, newPrimary, forkLsn, withWal, scratch, [], 'stopped'),
+      pgCatchupRewindTool('pg-catchup rewind --source-pgdata', cli, newPrimary, withWal, scratch, forcedArgs, 'stopped'),
+    ], runs, newPrimary.dataDir, verifyStopped, say)));
+  } finally {
+    await newPrimary.start();
+  }
 
   say('\n== rewind, the fork\'s WAL gone from pg_wal (no -c): pg_rewind must fail; pg-catchup rewind against a fresh pg_basebackup');
   const refusals: Refusal[] = [];

@@ -4,6 +4,7 @@ import { ChangeSourceError, ForcedChangeSources, parseChangeSources } from '../e
 import type { SyncMethod } from '../engine/copy/file-system-sync';
 import { parseMaxRate } from '../engine/copy/rate-limit';
 import type { ProgressStyle } from './progress-printer';
+import type { SourceConnectionOptions } from '../engine/source/connection-options';
 import { UsageError } from './usage-error';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -65,6 +66,27 @@ export const CONNECTION_FLAGS: Options = {
   username: { type: 'string', short: 'U' },
   dbname: { type: 'string', short: 'd' },
 };
+
+/**
+ * The source as catchup and preflight take it: the connection flags, or --source-pgdata (a
+ * stopped data directory here), whose connection flags, if any, only name -R's server.
+ */
+export function sourceValues(values: Record<string, unknown>, command: string, mode: string): { source?: SourceConnectionOptions; sourcePgdata?: string } {
+  const source: SourceConnectionOptions = {
+    host: values.host as string | undefined, port: values.port as string | undefined,
+    user: values.username as string | undefined, dbname: values.dbname as string | undefined,
+  };
+  const sourcePgdata = values['source-pgdata'] as string | undefined;
+  if (sourcePgdata === undefined) return { source };
+  if (mode === 'PTRACK') throw new UsageError('-b PTRACK reads the change tracking of a running server and cannot take --source-pgdata: use -b DELTA', command);
+  const connectionGiven = Object.values(source).some((v) => v !== undefined);
+  if (values['write-recovery-conf'] && !connectionGiven) {
+    throw new UsageError('-R writes primary_conninfo, and --source-pgdata gives no server: add the connection options (-h, -p, -U or -d) of the server the target will follow', command);
+  }
+  return { source: connectionGiven ? source : undefined, sourcePgdata };
+}
+
+export const SOURCE_PGDATA_FLAG: Options = { 'source-pgdata': { type: 'string' } };
 
 export const CONNECTION_HELP = `Connection options (PG* environment variables and ~/.pgpass apply too):
   -h, --host=HOST          source server host or socket directory

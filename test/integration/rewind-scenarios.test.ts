@@ -11,10 +11,39 @@ import { makeOwnedDir, makeScratchDir } from '../support/scratch';
 
 useClusters();
 
+/**
+ * How the rewind reaches its source, as pg_rewind's own suite runs every scenario: `remote`
+ * connects to the running server (--source-server); `local` reads its data directory, stopped
+ * cleanly for the run (--source-pgdata), and the server is named only for -R's
+ * primary_conninfo. A local source's whole tree must come out unchanged; it is started again
+ * afterwards for the standby to follow.
+ */
+type SourceKind = 'remote' | 'local';
+
+interface SourceArgs {
+  /** CLI arguments naming the source. */
+  args: string[];
+  /** The same for the engine. */
+  options: { source: { host: string; port: number; user: string }; sourcePgdata?: string };
+}
+
+async function withSource<T>(kind: SourceKind, source: Cluster, run: (where: SourceArgs) => Promise<T>): Promise<T> {
+  const server = { source: { host: '127.0.0.1', port: source.port, user: 'postgres' } };
+  if (kind === 'remote') return run({ args: [`--source-server=${sourceServer(source)}`], options: server });
+  await source.stop('fast');
+  const before = treeDigest(source.dataDir);
+  try {
+    return await run({ args: [`--source-pgdata=${source.dataDir}`, `--source-server=${sourceServer(source)}`], options: { ...server, sourcePgdata: source.dataDir } });
+  } finally {
+    expect(treeDigest(source.dataDir)).toBe(before);
+    await source.start();
+  }
+}
+
 /** Rewind the old primary from `source` through the CLI, then start it as a standby and compare. */
-async function rewindAndCompare(oldPrimary: Pick<Cluster, 'dataDir' | 'binDir'>, source: Cluster, extra: string[] = []): Promise<string> {
+async function rewindAndCompare(kind: SourceKind, oldPrimary: Pick<Cluster, 'dataDir' | 'binDir'>, source: Cluster, extra: string[] = []): Promise<string> {
   const reportFile = `${oldPrimary.dataDir}.report.json`;
-  const res = await runCli(['rewind', '-D', oldPrimary.dataDir, `--source-server=${sourceServer(source)}`, '-R', `--target-bindir=${oldPrimary.binDir}`, `--report=${reportFile}`, ...extra]);
+  const res = await withSource(kind, source, (where) => runCli(['rewind', '-D', oldPrimary.dataDir, ...where.args, '-R', `--target-bindir=${oldPrimary.binDir}`, `--report=${reportFile}`, ...extra]));
   expectCliSuccess(res);
   expectValidReport(JSON.parse(fs.readFileSync(reportFile, 'utf8')));
   expect(res.stdout).toContain('Done!');
@@ -25,7 +54,9 @@ async function rewindAndCompare(oldPrimary: Pick<Cluster, 'dataDir' | 'binDir'>,
   return res.stderr;
 }
 
-describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, PostgreSQL %i', (version) => {
+const KINDS: SourceKind[] = ['remote', 'local'];
+
+describe.each(testVersions().flatMap((v) => KINDS.map((k) => [v, k] as const)))('rewind scenarios of pg_rewind\'s own suite, PostgreSQL %i, %s source', (version, kind) => {
   test('basic: extended table truncated back, VACUUM-shrunk table gets its tail, dropped table comes back, new rows replaced', async () => {
     const f = await primaryWithStandby(version);
     const p = f.oldPrimary;
@@ -44,7 +75,7 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     await p.query('DROP TABLE drop_tbl');
     await p.stop('fast');
 
-    const log = await rewindAndCompare(p, f.newPrimary);
+    const log = await rewindAndCompare(kind, p, f.newPrimary);
     expect(log).toMatch(/diverged from the source at [0-9A-F]+\/[0-9A-F]+ on timeline 1/);
     const rows = await f.newPrimary.query<{ d: string }>('SELECT d FROM tbl1 ORDER BY d');
     expect(rows.map((r) => r.d)).toEqual(['in primary', 'in standby, after promotion']);
@@ -67,7 +98,7 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     fs.writeFileSync(path.join(p.dataDir, 'tst_target_dir', 'file'), 'only in the target');
     fs.writeFileSync(path.join(p.dataDir, 'tst_target_file'), 'only in the target');
 
-    const log = await rewindAndCompare(p, f.newPrimary);
+    const log = await rewindAndCompare(kind, p, f.newPrimary);
     expect(log).toMatch(/was not shut down cleanly \("in production"\): running single-user crash recovery/);
     expect(fs.existsSync(path.join(p.dataDir, 'tst_target_dir'))).toBe(false);
     expect(fs.existsSync(path.join(p.dataDir, 'tst_target_file'))).toBe(false);
@@ -84,7 +115,7 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     await prepareSchema(f.newPrimary);
     const load = await startWriteLoad(f.newPrimary);
     try {
-      const res = await runCli(['rewind', '-D', p.dataDir, `--source-server=${sourceServer(cascade)}`, '-R']);
+      const res = await withSource(kind, cascade, (where) => runCli(['rewind', '-D', p.dataDir, ...where.args, '-R']));
       expectCliSuccess(res);
     } finally {
       await load.stop();
@@ -102,14 +133,17 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     await promoteStandby(f);
     await p.query('UPDATE d SET id = -id');
     await p.stop('fast');
-    const report = await catchupDelta({ targetDir: p.dataDir, source: { host: '127.0.0.1', port: f.newPrimary.port, user: 'postgres' }, writeRecoveryConf: true });
+    const report = await withSource(kind, f.newPrimary, (where) => catchupDelta({ targetDir: p.dataDir, ...where.options, writeRecoveryConf: true }));
     expectValidReport(report);
     expect(report.divergence).toMatchObject({ diverged: true, forkTimeline: 1 });
     expect(report.files.blocksCopied).toBeGreaterThan(0);
     // What the old primary did after the fork is reported as discarded, as for rewind.
     expect(report.discarded).toMatchObject({ available: true, complete: true });
     expect(report.discarded!.committedTransactions).toBeGreaterThanOrEqual(1);
-    expect(report.discarded!.relations!.map((r) => `${r.database}:${r.name}`)).toContain('postgres:public.d');
+    // Names come from a running source's catalogs; a stopped one gives relfilenodes, and says so.
+    if (kind === 'remote') expect(report.discarded!.relations!.map((r) => `${r.database}:${r.name}`)).toContain('postgres:public.d');
+    else expect(report.discarded!.detail).toMatch(/stopped data directory: relfilenodes only/);
+    expect(report.discarded!.relations!.length).toBeGreaterThanOrEqual(1);
     const standby = await startAsStandby(p.dataDir);
     await expectSameDataAtSameLsn(f.newPrimary, standby);
     await standby.stop('fast');
@@ -135,10 +169,10 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     // Where pg_rewind gives up: R is the fork point, and both sides' changes are found by page LSN.
     const copy = `${p.dataDir}-no-c`;
     execFileSync('cp', ['-a', p.dataDir, copy]);
-    const withoutWal = await rewindAndCompare({ dataDir: copy, binDir: p.binDir }, f.newPrimary);
+    const withoutWal = await rewindAndCompare(kind, { dataDir: copy, binDir: p.binDir }, f.newPrimary);
     expect(withoutWal).toMatch(/WAL before the fork at ([0-9A-F]+\/[0-9A-F]+) is not readable .*: R is the fork point itself/);
 
-    const log = await rewindAndCompare(p, f.newPrimary, ['-c']);
+    const log = await rewindAndCompare(kind, p, f.newPrimary, ['-c']);
     expect(log).toMatch(/restored \d+ WAL segment\(s\) of the target through restore_command/);
     expect(log).not.toMatch(/R is the fork point itself/);
   });
@@ -159,7 +193,7 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     await lagging.promote();
     await lagging.query("UPDATE m SET v = 'new primary' WHERE id % 3 = 0");
 
-    const log = await rewindAndCompare(ahead, lagging);
+    const log = await rewindAndCompare(kind, ahead, lagging);
     expect(log).toMatch(/diverged from the source at/);
     expect(await lagging.scalar("SELECT count(*)::int FROM m WHERE v LIKE 'only replayed%'")).toBe(0);
   });
@@ -170,7 +204,7 @@ describe.each(testVersions())('rewind scenarios of pg_rewind\'s own suite, Postg
     await f.oldPrimary.query('CREATE TABLE x AS SELECT 1 AS id');
     await f.oldPrimary.stop('fast');
     const before = treeDigest(f.oldPrimary.dataDir);
-    const res = await runCli(['rewind', '-D', f.oldPrimary.dataDir, `--source-server=${sourceServer(f.newPrimary)}`]);
+    const res = await withSource(kind, f.newPrimary, (where) => runCli(['rewind', '-D', f.oldPrimary.dataDir, ...where.args]));
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/neither data checksums nor wal_log_hints.*-b FULL/);
     expect(treeDigest(f.oldPrimary.dataDir)).toBe(before);

@@ -5,8 +5,8 @@ import { catchup } from '../../engine/modes/catchup';
 import { CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
 import type { Report } from '../../engine/report/report';
 import {
-  CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag, TRANSFER_FLAGS,
-  TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
+  CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag, SOURCE_PGDATA_FLAG,
+  sourceValues, TRANSFER_FLAGS, TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
 } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderPlan } from '../render-plan';
@@ -74,11 +74,11 @@ Exit status: 0 on success, 1 when the run failed or was refused, 2 on bad usage.
 export async function runCatchup(argv: string[]): Promise<number> {
   const { values } = parseFlags('catchup', argv, {
     ...CONNECTION_FLAGS,
+    ...SOURCE_PGDATA_FLAG,
     ...LAYOUT_FLAGS,
     ...CHANGE_SOURCE_FLAG,
     'backup-mode': { type: 'string', short: 'b' },
     'destination-pgdata': { type: 'string', short: 'D' },
-    'source-pgdata': { type: 'string' },
     threads: { type: 'string', short: 'j' },
     'num-write-threads': { type: 'string' },
     'num-validate-threads': { type: 'string' },
@@ -108,12 +108,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
   if (!['FULL', 'DELTA', 'PTRACK', 'AUTO'].includes(mode)) throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA, PTRACK or AUTO`, 'catchup');
   const target = values['destination-pgdata'] as string | undefined;
   if (!target) throw new UsageError('--destination-pgdata is required', 'catchup');
-  const sourcePgdata = values['source-pgdata'] as string | undefined;
-  const connectionGiven = ['host', 'port', 'username', 'dbname'].some((k) => values[k] !== undefined);
-  if (sourcePgdata && mode === 'PTRACK') throw new UsageError('-b PTRACK reads the change tracking of a running server and cannot take --source-pgdata: use -b DELTA', 'catchup');
-  if (sourcePgdata && values['write-recovery-conf'] && !connectionGiven) {
-    throw new UsageError('-R writes primary_conninfo, and --source-pgdata gives no server: add the connection options (-h, -p, -U or -d) of the server the target will follow', 'catchup');
-  }
+  const where = sourceValues(values, 'catchup', mode);
   const jobs = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
   const threads = parseIntFlag('catchup', 'num-write-threads', values['num-write-threads'] as string | undefined, 1, 64) ?? jobs;
   const validateThreads = parseIntFlag('catchup', 'num-validate-threads', values['num-validate-threads'] as string | undefined, 0, 64) ?? 0;
@@ -126,13 +121,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
   try {
     const common: CommonCatchupOptions = {
       targetDir: target,
-      source: sourcePgdata && !connectionGiven ? undefined : {
-        host: values.host as string | undefined,
-        port: values.port as string | undefined,
-        user: values.username as string | undefined,
-        dbname: values.dbname as string | undefined,
-      },
-      sourcePgdata,
+      ...where,
       env: process.env,
       ...layoutValues(values),
       threads,

@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
 import type { RequestedMode } from '../../engine/modes/auto-mode';
 import { runPreflight } from '../../engine/modes/preflight';
-import { CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, warnOfCommandLinePassword } from '../parse-flags';
+import {
+  CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, SOURCE_PGDATA_FLAG, sourceValues, warnOfCommandLinePassword,
+} from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderChecks } from '../render-checks';
 import { UsageError } from '../usage-error';
@@ -15,6 +17,8 @@ Usage:
 Options:
   -b, --backup-mode=MODE         FULL, DELTA, PTRACK, or AUTO (FULL for an empty target, else DELTA)
   -D, --destination-pgdata=DIR   the target data directory
+      --source-pgdata=DIR        check a cleanly stopped data directory on this host as the
+                                 source instead of connecting (FULL, DELTA, AUTO)
 ${LAYOUT_HELP}
       --fail-on-warning          a warning fails the preflight too
       --json                     print the report as JSON on stdout
@@ -28,6 +32,7 @@ Exit status: 0 when every check passes, 1 when one fails, 2 on bad usage.`;
 export async function runPreflightCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags('preflight', argv, {
     ...CONNECTION_FLAGS,
+    ...SOURCE_PGDATA_FLAG,
     ...LAYOUT_FLAGS,
     'backup-mode': { type: 'string', short: 'b' },
     'destination-pgdata': { type: 'string', short: 'D' },
@@ -50,7 +55,7 @@ export async function runPreflightCommand(argv: string[]): Promise<number> {
   const report = await runPreflight({
     mode: mode as RequestedMode,
     targetDir: target,
-    source: { host: values.host as string | undefined, port: values.port as string | undefined, user: values.username as string | undefined, dbname: values.dbname as string | undefined },
+    ...sourceValues(values, 'preflight', mode),
     env: process.env,
     ...layoutValues(values),
     failOnWarning: Boolean(values['fail-on-warning']),

@@ -16,8 +16,6 @@ import { inspectTarget, TargetState } from '../pgdata/target-state';
 import type { Plan } from '../plan/plan';
 import { planDelta } from '../plan/plan-delta';
 import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
-import { explainSourceLoss } from '../source/connection-loss';
-import { resolveConnection } from '../source/connection-options';
 import { formatLsn, parseLsn } from '../wal/lsn';
 import { recordCopyResult, runBackupCopy } from './backup-copy';
 import { chooseSourceSide, findSourceChanges } from './change-source';
@@ -33,7 +31,6 @@ import { assertThreads, closeSourceSession, explainLostSource, locateSource, ope
 import { parseLayout, placeLayout } from './target-layout';
 import { assertChecksPass, CheckResult } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
-import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-not-source';
 import type { CommandRunner } from '../command-runner';
 import type { Logger } from '../log';
 import { findPostgresBinary, runSingleUserRecovery } from '../pgdata/single-user-recovery';

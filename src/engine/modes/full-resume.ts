@@ -10,7 +10,6 @@ import { listTarget } from '../pgdata/target-listing';
 import type { Plan } from '../plan/plan';
 import { planDelta } from '../plan/plan-delta';
 import type { LayoutOptions } from '../plan/plan-full';
-import { scanChangedBlocks } from '../source/changed-blocks-scan';
 import type { SourceEntry } from '../source/file-listing';
 import { formatLsn } from '../wal/lsn';
 import { formatBytes } from './format-bytes';

@@ -1,14 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Logger, silentLogger } from '../log';
-import { checkDiskSpace, readSourceDataBytes } from '../preflight/disk-space';
+import { checkDiskSpace } from '../preflight/disk-space';
 import { assertChecksPass, CheckResult } from '../preflight/check';
 import { readMarker } from '../pgdata/catchup-marker';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
-import { checkTargetNotSource, readSourcePlacement } from '../preflight/target-not-source';
 import { failReport, newReport, Report } from '../report/report';
-import { resolveConnection } from '../source/connection-options';
 import { RequestedMode, resolveMode } from './auto-mode';
 import { catchupDelta, catchupPtrack, DeltaCatchupOptions } from './delta';
 import { resumableFullCheck } from './full-resume';
