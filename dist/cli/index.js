@@ -9213,7 +9213,8 @@ const progress_printer_1 = __nccwpck_require__(590);
 const render_plan_1 = __nccwpck_require__(606);
 const render_summary_1 = __nccwpck_require__(3213);
 const usage_error_1 = __nccwpck_require__(4226);
-exports.CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary into a local data directory.
+exports.CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary (or a stopped data directory on
+this host) into a local data directory.
 
 Usage:
   pg-catchup catchup -b FULL|DELTA|PTRACK|AUTO --destination-pgdata=DIR [OPTION]...
@@ -9228,6 +9229,10 @@ Options:
                                  of the source is scanned
                                  AUTO: FULL for an absent or empty target, else DELTA
   -D, --destination-pgdata=DIR   the target data directory
+      --source-pgdata=DIR        FULL, DELTA, AUTO: read the source from this data directory on
+                                 this host, of a cleanly stopped cluster (no connection, no
+                                 backup session); connection options, if given, are only what
+                                 -R writes into primary_conninfo
       --dry-run                  build and print the plan, change nothing (FULL: the checks
                                  and the bytes it would copy)
   -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has through its
@@ -9268,6 +9273,7 @@ Exit status: 0 on success, 1 when the run failed or was refused, 2 on bad usage.
 async function runCatchup(argv) {
     const { values } = (0, parse_flags_1.parseFlags)('catchup', argv, {
         ...parse_flags_1.CONNECTION_FLAGS,
+        ...parse_flags_1.SOURCE_PGDATA_FLAG,
         ...parse_flags_1.LAYOUT_FLAGS,
         ...parse_flags_1.CHANGE_SOURCE_FLAG,
         'backup-mode': { type: 'string', short: 'b' },
@@ -9304,6 +9310,7 @@ async function runCatchup(argv) {
     const target = values['destination-pgdata'];
     if (!target)
         throw new usage_error_1.UsageError('--destination-pgdata is required', 'catchup');
+    const where = (0, parse_flags_1.sourceValues)(values, 'catchup', mode);
     const jobs = (0, parse_flags_1.parseIntFlag)('catchup', 'threads', values.threads, 1, 64);
     const threads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-write-threads', values['num-write-threads'], 1, 64) ?? jobs;
     const validateThreads = (0, parse_flags_1.parseIntFlag)('catchup', 'num-validate-threads', values['num-validate-threads'], 0, 64) ?? 0;
@@ -9315,12 +9322,7 @@ async function runCatchup(argv) {
     try {
         const common = {
             targetDir: target,
-            source: {
-                host: values.host,
-                port: values.port,
-                user: values.username,
-                dbname: values.dbname,
-            },
+            ...where,
             env: process.env,
             ...(0, parse_flags_1.layoutValues)(values),
             threads,
@@ -9425,6 +9427,8 @@ Usage:
 Options:
   -b, --backup-mode=MODE         FULL, DELTA, PTRACK, or AUTO (FULL for an empty target, else DELTA)
   -D, --destination-pgdata=DIR   the target data directory
+      --source-pgdata=DIR        check a cleanly stopped data directory on this host as the
+                                 source instead of connecting (FULL, DELTA, AUTO)
 ${parse_flags_1.LAYOUT_HELP}
       --fail-on-warning          a warning fails the preflight too
       --json                     print the report as JSON on stdout
@@ -9437,6 +9441,7 @@ Exit status: 0 when every check passes, 1 when one fails, 2 on bad usage.`;
 async function runPreflightCommand(argv) {
     const { values } = (0, parse_flags_1.parseFlags)('preflight', argv, {
         ...parse_flags_1.CONNECTION_FLAGS,
+        ...parse_flags_1.SOURCE_PGDATA_FLAG,
         ...parse_flags_1.LAYOUT_FLAGS,
         'backup-mode': { type: 'string', short: 'b' },
         'destination-pgdata': { type: 'string', short: 'D' },
@@ -9461,7 +9466,7 @@ async function runPreflightCommand(argv) {
     const report = await (0, preflight_1.runPreflight)({
         mode: mode,
         targetDir: target,
-        source: { host: values.host, port: values.port, user: values.username, dbname: values.dbname },
+        ...(0, parse_flags_1.sourceValues)(values, 'preflight', mode),
         env: process.env,
         ...(0, parse_flags_1.layoutValues)(values),
         failOnWarning: Boolean(values['fail-on-warning']),
@@ -9571,11 +9576,14 @@ exports.REWIND_HELP = `pg-catchup rewind: synchronize a data directory with anot
 after their timelines diverged (an old primary after failover), as pg_rewind does.
 
 Usage:
-  pg-catchup rewind -D DIR --source-server=CONNSTR [OPTION]...
+  pg-catchup rewind -D DIR { --source-server=CONNSTR | --source-pgdata=DIR } [OPTION]...
 
 Options:
   -D, --target-pgdata=DIR        existing data directory to modify
       --source-server=CONNSTR    source server to synchronize with (conninfo or URI)
+      --source-pgdata=DIR        source data directory on this host, of a cleanly stopped
+                                 cluster, read directly; with --source-server too, the server
+                                 is only what -R writes into primary_conninfo
   -R, --write-recovery-conf      write standby.signal and primary_conninfo (from --source-server)
   -n, --dry-run                  show the plan, change nothing
   -N, --no-sync                  do not wait for changes to be written safely to disk
@@ -9634,19 +9642,23 @@ async function runRewind(argv) {
     const target = values['target-pgdata'];
     if (!target)
         throw new usage_error_1.UsageError('no target data directory specified (--target-pgdata)', 'rewind');
-    if (values['source-pgdata'])
-        throw new usage_error_1.UsageError('--source-pgdata is not available in this version; use --source-server', 'rewind');
     const server = values['source-server'];
-    if (!server)
-        throw new usage_error_1.UsageError('no source specified (--source-server)', 'rewind');
+    const sourcePgdata = values['source-pgdata'];
+    if (!server && !sourcePgdata)
+        throw new usage_error_1.UsageError('no source specified (--source-pgdata or --source-server)', 'rewind');
+    if (sourcePgdata && !server && values['write-recovery-conf']) {
+        throw new usage_error_1.UsageError('no source server information (--source-server) specified for --write-recovery-conf: with --source-pgdata, give the server the target will follow as --source-server too', 'rewind');
+    }
     const transfer = (0, parse_flags_1.transferValues)(values, 'rewind');
     const logger = (0, progress_printer_1.terminalLogger)({ progress: transfer.progress, debug: Boolean(values.debug) });
-    (0, parse_flags_1.warnOfCommandLinePassword)(server, logger);
+    if (server)
+        (0, parse_flags_1.warnOfCommandLinePassword)(server, logger);
     let report;
     try {
         report = await (0, delta_1.rewind)({
             targetDir: target,
-            source: { dbname: server },
+            source: server === undefined ? undefined : { dbname: server },
+            sourcePgdata,
             env: process.env,
             threads: (0, parse_flags_1.parseIntFlag)('rewind', 'threads', values.threads, 1, 64),
             writeRecoveryConf: Boolean(values['write-recovery-conf']),
@@ -9717,9 +9729,10 @@ g.navigator ??= { userAgent: `Node.js/${process.versions.node.split('.')[0]}` };
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CHANGE_SOURCE_FLAG = exports.LAYOUT_HELP = exports.LAYOUT_FLAGS = exports.CONNECTION_HELP = exports.CONNECTION_FLAGS = exports.TRANSFER_HELP = exports.TRANSFER_FLAGS = void 0;
+exports.CHANGE_SOURCE_FLAG = exports.LAYOUT_HELP = exports.LAYOUT_FLAGS = exports.CONNECTION_HELP = exports.SOURCE_PGDATA_FLAG = exports.CONNECTION_FLAGS = exports.TRANSFER_HELP = exports.TRANSFER_FLAGS = void 0;
 exports.parseFlags = parseFlags;
 exports.transferValues = transferValues;
+exports.sourceValues = sourceValues;
 exports.parseIntFlag = parseIntFlag;
 exports.layoutValues = layoutValues;
 exports.changeSourceValues = changeSourceValues;
@@ -9782,6 +9795,27 @@ exports.CONNECTION_FLAGS = {
     username: { type: 'string', short: 'U' },
     dbname: { type: 'string', short: 'd' },
 };
+/**
+ * The source as catchup and preflight take it: the connection flags, or --source-pgdata (a
+ * stopped data directory here), whose connection flags, if any, only name -R's server.
+ */
+function sourceValues(values, command, mode) {
+    const source = {
+        host: values.host, port: values.port,
+        user: values.username, dbname: values.dbname,
+    };
+    const sourcePgdata = values['source-pgdata'];
+    if (sourcePgdata === undefined)
+        return { source };
+    if (mode === 'PTRACK')
+        throw new usage_error_1.UsageError('-b PTRACK reads the change tracking of a running server and cannot take --source-pgdata: use -b DELTA', command);
+    const connectionGiven = Object.values(source).some((v) => v !== undefined);
+    if (values['write-recovery-conf'] && !connectionGiven) {
+        throw new usage_error_1.UsageError('-R writes primary_conninfo, and --source-pgdata gives no server: add the connection options (-h, -p, -U or -d) of the server the target will follow', command);
+    }
+    return { source: connectionGiven ? source : undefined, sourcePgdata };
+}
+exports.SOURCE_PGDATA_FLAG = { 'source-pgdata': { type: 'string' } };
 exports.CONNECTION_HELP = `Connection options (PG* environment variables and ~/.pgpass apply too):
   -h, --host=HOST          source server host or socket directory
   -p, --port=PORT          source server port
@@ -11403,7 +11437,11 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runBackupCopy = runBackupCopy;
+exports.diskFullError = diskFullError;
+exports.logValidation = logValidation;
 exports.recordCopyResult = recordCopyResult;
+exports.readControlFile = readControlFile;
+exports.writeRecoveryConf = writeRecoveryConf;
 const fs = __importStar(__nccwpck_require__(9896));
 const copy_executor_1 = __nccwpck_require__(4635);
 const page_validation_1 = __nccwpck_require__(8331);
@@ -11424,6 +11462,7 @@ const source_wal_files_1 = __nccwpck_require__(4014);
 const wal_insert_position_1 = __nccwpck_require__(1092);
 const lsn_1 = __nccwpck_require__(2524);
 const wal_segment_1 = __nccwpck_require__(3925);
+const source_session_1 = __nccwpck_require__(6769);
 /**
  * The part every mode shares (design rules 1-3, 6): a temporary slot, a non-exclusive backup,
  * WAL streamed from its start while the plan is built and carried out, then backup_label and
@@ -11432,7 +11471,8 @@ const wal_segment_1 = __nccwpck_require__(3925);
  * replays the source's WAL from R may not need the backup session (see sessionlessReplayStart).
  */
 async function runBackupCopy(source, writer, opts, makePlan) {
-    const { control, replication, identity, segSize } = source;
+    const { control, replication } = (0, source_session_1.serverOf)(source, 'A backup session');
+    const { identity, segSize } = source;
     const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
     await replication.createTemporarySlot(slot);
     await writer.makeDirectory('pg_wal');
@@ -11551,7 +11591,7 @@ async function sessionlessReplayStart(source, replay, logger) {
  */
 async function copyWalFromReference(source, writer, replay, slot, logger) {
     const { segSize } = source;
-    const reserved = await slotRestartLsn(source.control, slot);
+    const reserved = await slotRestartLsn((0, source_session_1.serverOf)(source, 'A replication slot').control, slot);
     const streamFrom = (0, wal_segment_1.segmentStartLsn)((0, wal_segment_1.segmentNoOf)(reserved, segSize), segSize);
     const files = (0, source_wal_files_1.walFilesBetween)(replay.redoLsn, streamFrom, source.history, source.identity.timeline, segSize);
     const plan = (0, plan_1.wholeFilesPlan)(files.map((f) => ({ path: f.path, size: segSize })));
@@ -11716,13 +11756,15 @@ const errors_1 = __nccwpck_require__(7679);
 const listing_relations_1 = __nccwpck_require__(7798);
 const change_source_choice_1 = __nccwpck_require__(8164);
 const plan_delta_1 = __nccwpck_require__(7126);
-const changed_blocks_scan_1 = __nccwpck_require__(8091);
 const ptrack_changes_1 = __nccwpck_require__(9463);
 const source_wal_files_1 = __nccwpck_require__(4014);
 const wal_summary_changes_1 = __nccwpck_require__(3847);
 const lsn_1 = __nccwpck_require__(2524);
 const timeline_history_1 = __nccwpck_require__(8279);
 const format_bytes_1 = __nccwpck_require__(9164);
+const source_session_1 = __nccwpck_require__(6769);
+const source_reads_1 = __nccwpck_require__(9096);
+const source_wal_changes_1 = __nccwpck_require__(7933);
 /** How long PTRACK waits for the WAL summarizer to reach the backup start before refusing. */
 exports.SUMMARIZER_WAIT_MS = 30_000;
 /** Blocks in a changed-block map. */
@@ -11734,21 +11776,25 @@ exports.countBlocks = countBlocks;
  * (the rest, up to the backup start, is waited for later). Refuses with the reason and DELTA.
  */
 async function chooseTracker(source, referenceLsn) {
-    const ptrack = await (0, ptrack_changes_1.ptrackAvailable)(source.control);
+    if (!source.server) {
+        throw new TrackingUnavailable('a stopped data directory has no change tracking to ask', 'PTRACK reads the change tracking of a running server, and the source is a stopped data directory.', 'Use -b DELTA with --source-pgdata: it finds the changed blocks itself.');
+    }
+    const { control } = source.server;
+    const ptrack = await (0, ptrack_changes_1.ptrackAvailable)(control);
     if (ptrack.installed && !ptrack.reason)
         return { kind: 'ptrack' };
-    const summariesUnavailable = await (0, wal_summary_changes_1.checkWalSummaries)(source.control);
+    const summariesUnavailable = await (0, wal_summary_changes_1.checkWalSummaries)(control);
     if (summariesUnavailable) {
         const why = [summariesUnavailable, ptrack.reason].filter(Boolean).join('; and ');
         throw new TrackingUnavailable(why, `PTRACK needs change tracking on the source, and it has none: ${why}.`, source.info.major >= 17
             ? 'Use -b DELTA (it finds changed blocks by their page LSNs and needs no tracking), or turn on WAL summaries for later runs: ALTER SYSTEM SET summarize_wal = on; SELECT pg_reload_conf();'
             : 'Use -b DELTA: it finds changed blocks by their page LSNs and needs no change tracking.');
     }
-    const state = await (0, wal_summary_changes_1.readSummarizerState)(source.control);
+    const state = await (0, wal_summary_changes_1.readSummarizerState)(control);
     if (state.summarizedLsn > referenceLsn) {
         const coverage = (0, wal_summary_changes_1.planSummaryCoverage)({
             history: source.history, currentTli: source.identity.timeline, fromLsn: referenceLsn, toLsn: state.summarizedLsn,
-            available: await (0, wal_summary_changes_1.listWalSummaries)(source.control),
+            available: await (0, wal_summary_changes_1.listWalSummaries)(control),
         });
         if (coverage.gap) {
             throw new TrackingUnavailable(`the WAL summaries have a hole: ${coverage.gap}`, `The WAL summaries on the source do not cover every change since the reference LSN ${(0, lsn_1.formatLsn)(referenceLsn)}: ${coverage.gap}.`, 'Use -b DELTA (it needs no tracking); raise wal_summary_keep_time on the source so later PTRACK runs find their summaries.');
@@ -11773,9 +11819,10 @@ exports.TrackingUnavailable = TrackingUnavailable;
 async function chooseSourceSide(flavor, source, decision, targetListing, forced) {
     const R = decision.referenceLsn;
     const candidates = [];
+    const relationBytes = (0, listing_relations_1.relationMainForkBytes)(targetListing);
     candidates.push(flavor === 'PTRACK'
         ? { method: 'page-scan', estimate: null, unavailable: 'PTRACK reads change tracking and never the data files (use -b DELTA for the other methods)' }
-        : { method: 'page-scan', estimate: (0, change_source_choice_1.serverPageScanEstimate)((0, listing_relations_1.relationMainForkBytes)(targetListing)) });
+        : { method: 'page-scan', estimate: source.server ? (0, change_source_choice_1.serverPageScanEstimate)(relationBytes) : (0, change_source_choice_1.localPageScanEstimate)(relationBytes) });
     let tracker = null;
     let trackerError = null;
     try {
@@ -11795,7 +11842,7 @@ async function chooseSourceSide(flavor, source, decision, targetListing, forced)
             candidates.push({ method: kind, estimate: null, unavailable: tracker ? `not checked: ${tracker.kind} answers` : trackerError.reason });
     }
     const replay = await replayCandidate(flavor, source, decision);
-    candidates.push(replay.candidate);
+    candidates.push(replay.candidate, sourceWalCandidate(source, R));
     try {
         const choice = (0, change_source_choice_1.chooseChangeSource)('source', candidates, forced);
         return { choice, tracker: choice.method === tracker?.kind ? tracker : null, replay: choice.method === 'wal-replay' ? replay.start : null };
@@ -11812,12 +11859,15 @@ async function replayCandidate(flavor, source, decision) {
     const R = decision.referenceLsn;
     if (flavor === 'PTRACK')
         return { candidate: { method, estimate: null, unavailable: 'PTRACK reads change tracking only' }, start: null };
+    if (!source.server) {
+        return { candidate: { method, estimate: null, unavailable: "a stopped source's pages are final: the target starts at its shutdown checkpoint and needs none of its WAL from R" }, start: null };
+    }
     if (decision.checkpointLsn === undefined) {
         return { candidate: { method, estimate: null, unavailable: `no checkpoint is known whose redo is R (${(0, lsn_1.formatLsn)(R)}; R is the fork point itself, or was recorded by an interrupted run), and replay must start at one` }, start: null };
     }
     const now = source.identity.walPosition;
     const files = (0, source_wal_files_1.walFilesBetween)(R, now, source.history, source.identity.timeline, source.segSize);
-    const missing = await (0, source_wal_files_1.missingWalFiles)(source.control, files, source.segSize);
+    const missing = await (0, source_wal_files_1.missingWalFiles)(source.server.control, files, source.segSize);
     if (missing)
         return { candidate: { method, estimate: null, unavailable: missing }, start: null };
     return {
@@ -11826,9 +11876,21 @@ async function replayCandidate(flavor, source, decision) {
     };
 }
 /**
+ * Reading a stopped source's own WAL from R for its block references, here, as pg_rewind reads
+ * the target's: no data file is scanned. Only where the WAL is on this host.
+ */
+function sourceWalCandidate(source, R) {
+    const method = 'source-wal';
+    if (!source.local)
+        return { method, estimate: null, unavailable: "the source's WAL is read here only from a stopped data directory (--source-pgdata)" };
+    const end = source.local.walEnd;
+    return { method, estimate: (0, change_source_choice_1.targetWalEstimate)(Number(end > R ? end - R : 0n)) };
+}
+/**
  * The blocks the source changed since R, per main-fork file, by the chosen method: a page-LSN
- * scan on the server of every file the target also has, the tracker (no data file is read), or
- * none at all when the target replays the source's WAL from R.
+ * scan (on the server, or here of a stopped source) of every file the target also has, the
+ * tracker (no data file is read), a stopped source's own WAL, or none at all when the target
+ * replays the source's WAL from R.
  */
 async function findSourceChanges(side, replaying, source, sourceListing, targetListing, referenceLsn, startLsn, logger) {
     const { choice, tracker } = side;
@@ -11844,29 +11906,48 @@ async function findSourceChanges(side, replaying, source, sourceListing, targetL
             },
         };
     }
-    if (choice.method === 'page-scan' || choice.method === 'wal-replay' || !tracker) {
+    let fallback = null;
+    if (choice.method === 'source-wal') {
+        const found = await (0, source_wal_changes_1.localSourceWalChanges)(source.local, sourceListing, referenceLsn, source.relsegSize, source.blockSize);
+        if (found.complete) {
+            const blocks = (0, exports.countBlocks)(found.changed);
+            logger.info(`source changes: ${found.records} records of the source's WAL from ${(0, lsn_1.formatLsn)(referenceLsn)} (${(0, format_bytes_1.formatBytes)(found.walBytes)}) reference ${blocks} blocks; 0 data files scanned`);
+            return {
+                changed: found.changed,
+                record: {
+                    side: 'source', method: 'source-wal', filesScanned: 0, blocksFound: blocks, bytesRead: found.walBytes, ...chosen,
+                    detail: `block references of the stopped source's WAL ${(0, lsn_1.formatLsn)(referenceLsn)}..${(0, lsn_1.formatLsn)(found.endLsn)}`,
+                },
+            };
+        }
+        fallback = `source-wal was chosen, but the source's WAL from R cannot account for every change (${found.reason}): its pages are scanned instead`;
+        logger.info(`source changes: ${fallback}`);
+    }
+    if (choice.method === 'page-scan' || choice.method === 'wal-replay' || choice.method === 'source-wal' || !tracker) {
         const candidates = (0, plan_delta_1.patchCandidates)(sourceListing, targetListing, source.blockSize);
-        const changed = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, candidates, referenceLsn, source.blockSize);
+        const changed = await (0, source_reads_1.scanSourceChangedBlocks)(source, candidates, referenceLsn);
         const blocks = (0, exports.countBlocks)(changed);
-        logger.info(`source changes: page-LSN scan of ${candidates.length} files on the server found ${blocks} blocks with LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}`);
+        const where = source.server ? 'on the server' : 'here, of the stopped source';
+        logger.info(`source changes: page-LSN scan of ${candidates.length} files ${where} found ${blocks} blocks with LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}`);
         return {
             changed,
             record: {
                 side: 'source', method: 'page-scan', filesScanned: candidates.length, blocksFound: blocks, bytesRead: candidates.reduce((n, c) => n + c.length, 0),
-                detail: `page LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}, read on the server`,
+                detail: `page LSN >= ${(0, lsn_1.formatLsn)(referenceLsn)}, read ${where}`,
                 // wal-replay here: the source recycled that WAL before it was copied (logged then).
-                ...(choice.method === 'page-scan' ? chosen : { reason: 'wal-replay was chosen, but the source recycled its WAL from R before it was copied' }),
+                ...(choice.method === 'page-scan' ? chosen : { reason: fallback ?? 'wal-replay was chosen, but the source recycled its WAL from R before it was copied' }),
             },
         };
     }
+    const { control } = (0, source_session_1.serverOf)(source, 'Change tracking');
     if (tracker.kind === 'ptrack') {
-        const res = await (0, ptrack_changes_1.ptrackChanges)(source.control, referenceLsn);
+        const res = await (0, ptrack_changes_1.ptrackChanges)(control, referenceLsn);
         const blocks = (0, exports.countBlocks)(res.changed);
         logger.info(`source changes: ptrack ${res.version} map since ${(0, lsn_1.formatLsn)(referenceLsn)}: ${res.rows} files, ${blocks} blocks; 0 data files scanned`);
         return { changed: res.changed, record: { side: 'source', method: 'ptrack', filesScanned: 0, blocksFound: blocks, bytesRead: 0, detail: `ptrack ${res.version}, tracking since ${(0, lsn_1.formatLsn)(res.initLsn)}`, ...chosen } };
     }
     const relsegSize = source.relsegSize;
-    const res = await (0, wal_summary_changes_1.walSummaryChanges)(source.control, {
+    const res = await (0, wal_summary_changes_1.walSummaryChanges)(control, {
         fromLsn: referenceLsn, toLsn: startLsn, timeline: source.identity.timeline, history: source.history,
         blockSize: source.blockSize, relsegSize, tablespaceVersionDir: (0, listing_relations_1.tablespaceVersionDir)(sourceListing, source.info.major), waitMs: exports.SUMMARIZER_WAIT_MS, logger,
     });
@@ -11942,8 +12023,6 @@ const target_wal_discard_1 = __nccwpck_require__(2979);
 const target_state_1 = __nccwpck_require__(8777);
 const plan_delta_1 = __nccwpck_require__(7126);
 const report_1 = __nccwpck_require__(9863);
-const connection_loss_1 = __nccwpck_require__(2514);
-const connection_options_1 = __nccwpck_require__(3627);
 const lsn_1 = __nccwpck_require__(2524);
 const backup_copy_1 = __nccwpck_require__(1749);
 const change_source_1 = __nccwpck_require__(5079);
@@ -11957,8 +12036,9 @@ const source_session_1 = __nccwpck_require__(6769);
 const target_layout_1 = __nccwpck_require__(1775);
 const check_1 = __nccwpck_require__(4186);
 const target_directory_1 = __nccwpck_require__(5299);
-const target_not_source_1 = __nccwpck_require__(1839);
 const single_user_recovery_1 = __nccwpck_require__(112);
+const source_reads_1 = __nccwpck_require__(9096);
+const stopped_source_copy_1 = __nccwpck_require__(3956);
 // Without -R the target keeps its own recovery signal files, so a re-synced standby stays one.
 const SIGNAL_FILES = ['standby.signal', 'recovery.signal'];
 /**
@@ -11990,8 +12070,10 @@ async function syncExistingTarget(opts, flavor) {
     const threads = opts.threads ?? 1;
     const sync = opts.sync ?? true;
     const { dir: targetDir, note: targetNote } = (0, target_path_1.resolveTargetDir)(opts.targetDir);
-    const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
-    const report = (0, report_1.newReport)(flavor, conn.display, targetDir, threads);
+    const located = (0, source_session_1.locateSource)(opts);
+    const report = (0, report_1.newReport)(flavor, located.display, targetDir, threads);
+    if (located.location.pgdata)
+        report.source.pgdata = located.location.pgdata;
     const started = Date.now();
     if (targetNote)
         logger.info(targetNote);
@@ -12007,9 +12089,9 @@ async function syncExistingTarget(opts, flavor) {
         // A run already at work here is named at once, before its half-done state is read as ours.
         target_lock_1.TargetLock.assertFree(targetDir);
         let target = (0, target_state_1.inspectTarget)(targetDir);
-        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
+        source = await (0, source_session_1.openSource)(located.location, targetDir, threads, report.checks, { mode: flavor === 'PTRACK' ? 'PTRACK' : 'DELTA', failOnWarning: opts.failOnWarning });
         // Before the lock file or crash recovery writes anything into what may be the source's own directory.
-        report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
+        report.checks.push(await (0, source_reads_1.checkTargetNotTheSource)(targetDir, source));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         if (opts.dryRun)
             target_lock_1.TargetLock.assertFree(targetDir);
@@ -12075,7 +12157,7 @@ async function syncExistingTarget(opts, flavor) {
         };
         if (opts.dryRun) {
             // No backup starts in a dry run: plan up to what the summarizer has reached (or the current WAL position).
-            const horizon = sourceSide.tracker?.kind === 'wal-summaries' ? (await (0, wal_summary_changes_1.readSummarizerState)(source.control)).summarizedLsn : R;
+            const horizon = sourceSide.tracker?.kind === 'wal-summaries' ? (await (0, wal_summary_changes_1.readSummarizerState)((0, source_session_1.serverOf)(source, 'PTRACK').control)).summarizedLsn : R;
             await makePlan(horizon > R ? horizon : R, sourceSide.replay !== null);
             report.status = 'dry-run';
             return report;
@@ -12096,11 +12178,12 @@ async function syncExistingTarget(opts, flavor) {
             report.warnings.push(`the target's old WAL in ${target_wal_discard_1.DISCARDED_WAL_DIR} could not be removed (${err.message}): PostgreSQL ignores it; delete it yourself`);
         });
         const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod });
-        const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
+        const copyFromSource = source.local ? stopped_source_copy_1.runStoppedSourceCopy : backup_copy_1.runBackupCopy;
+        const result = await copyFromSource(source, writer, {
             label: `pg-catchup ${flavor} ${report.startedAt}`,
             sync,
             clock,
-            recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
+            recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(located.conn.keywords, opts.storePassword ?? false) : null,
             logger,
             validateThreads: opts.validateThreads ?? 0,
             replay: sourceSide.replay ?? undefined,
@@ -12121,7 +12204,7 @@ async function syncExistingTarget(opts, flavor) {
         return report;
     }
     catch (err) {
-        throw (0, report_1.failReport)(report, (0, target_write_errors_1.targetWriteError)(err, targetDir) ?? (await (0, connection_loss_1.explainSourceLoss)(err, conn, source?.info.postmasterStart ?? null)) ?? err);
+        throw (0, report_1.failReport)(report, (0, target_write_errors_1.targetWriteError)(err, targetDir) ?? (await (0, source_session_1.explainLostSource)(err, located, source)) ?? err);
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
@@ -12246,8 +12329,10 @@ async function reportDiscardedWork(target, decision, source, shared, dryRun, log
         timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, decision.position.tli, lsn),
         systemIdentifier: target.control.systemIdentifier, walSegmentSize: target.control.walSegmentSize, pgMajor: target.majorVersion,
     }, shared);
-    const names = await (0, relation_names_1.nameRelationFiles)(source.conn, source.control, work.relations, work.databaseOids)
-        .catch((err) => ({ databases: new Map(), relations: new Map(), notes: [`names could not be looked up: ${err.message}`] }));
+    const names = source.server
+        ? await (0, relation_names_1.nameRelationFiles)(source.server.conn, source.server.control, work.relations, work.databaseOids)
+            .catch((err) => ({ databases: new Map(), relations: new Map(), notes: [`names could not be looked up: ${err.message}`] }))
+        : { databases: new Map(), relations: new Map(), notes: ["relations are named from a running source's catalogs, and this source is a stopped data directory: relfilenodes only"] };
     const report = toReport(work, names);
     logger.warn(describeDiscarded(report, dryRun));
     return report;
@@ -12597,9 +12682,9 @@ const completed_files_1 = __nccwpck_require__(6689);
 const listing_relations_1 = __nccwpck_require__(7798);
 const target_listing_1 = __nccwpck_require__(9264);
 const plan_delta_1 = __nccwpck_require__(7126);
-const changed_blocks_scan_1 = __nccwpck_require__(8091);
 const lsn_1 = __nccwpck_require__(2524);
 const format_bytes_1 = __nccwpck_require__(9164);
+const source_reads_1 = __nccwpck_require__(9096);
 /** An interrupted FULL is no obstacle to FULL, which resumes it: the target-empty check says so. */
 function resumableFullCheck(marker) {
     return { id: 'target-empty', title: 'Target directory is empty', status: 'pass', detail: `it holds a FULL interrupted at its run started ${marker.startedAt} (PID ${marker.pid}): this run resumes it` };
@@ -12622,7 +12707,7 @@ async function prepareFullResume(targetDir, marker, source, startOver, logger) {
     if (foreign.length > 0 && !startOver) {
         throw new errors_1.CatchupError('resume-foreign-files', `The target holds an interrupted FULL, but also files that run did not write: ${foreign.slice(0, 3).map((e) => e.path).join(', ')}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''}.`, 'Something else wrote into the target since: check what, then rerun with --start-over to delete it all and copy everything again.');
     }
-    const hints = await logsHints(source);
+    const hints = await (0, source_reads_1.sourceLogsHints)(source);
     if (!hints && !startOver) {
         throw new errors_1.CatchupError('resume-unsafe', 'The source has neither data checksums nor wal_log_hints, so a page that changed only by hint bits after the interrupted FULL started keeps its old LSN: the files it finished cannot be proven current.', 'Rerun with --start-over to delete what the interrupted FULL wrote and copy everything again (or turn on wal_log_hints on the source: ALTER SYSTEM SET wal_log_hints = on, then restart it).');
     }
@@ -12650,7 +12735,7 @@ async function planFullResume(resume, source, targetDir, layout, logger) {
     const targetListing = (0, target_listing_1.listTarget)(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
     const R = resume.marker.referenceLsn;
     const kept = (0, listing_relations_1.relationMainForks)(targetListing).filter((e) => resume.kept.has(e.path));
-    const changed = await (0, changed_blocks_scan_1.scanChangedBlocks)(source.control, kept.map((e) => ({ path: e.path, length: e.size })), R, source.blockSize);
+    const changed = await (0, source_reads_1.scanSourceChangedBlocks)(source, kept.map((e) => ({ path: e.path, length: e.size })), R);
     const plan = (0, plan_delta_1.planDelta)({
         source: sourceListing, target: targetListing, blockSize: source.blockSize, sourceChanged: changed,
         protectedPaths: catchup_marker_1.OWN_FILES, layout,
@@ -12659,12 +12744,6 @@ async function planFullResume(resume, source, targetDir, layout, logger) {
     logger.info(`resumed: ${kept.length} files / ${(0, format_bytes_1.formatBytes)(keptBytes)} kept from the interrupted run (started ${resume.marker.startedAt}), brought up to date from ${(0, lsn_1.formatLsn)(R)}; ${(0, format_bytes_1.formatBytes)(plan.bytesToCopy)} to copy`);
     // Only relation files are really kept (patched): every other file is copied whole on every run.
     return { plan, keptFiles: kept.length, keptBytes };
-}
-async function logsHints(source) {
-    if (source.dataChecksums)
-        return true;
-    const res = await source.control.query("SELECT current_setting('wal_log_hints') AS v");
-    return res.rows[0].v === 'on';
 }
 /** Files a FULL writes that are not in the source's listing: its WAL, backup_label, recovery settings, and temporary files. */
 function isOwnLeftover(p) {
@@ -12728,21 +12807,20 @@ const target_lock_1 = __nccwpck_require__(3777);
 const target_path_1 = __nccwpck_require__(5777);
 const target_write_errors_1 = __nccwpck_require__(9375);
 const plan_full_1 = __nccwpck_require__(7883);
-const target_not_source_1 = __nccwpck_require__(1839);
 const check_1 = __nccwpck_require__(4186);
 const target_directory_1 = __nccwpck_require__(5299);
 const target_empty_1 = __nccwpck_require__(2665);
 const disk_space_1 = __nccwpck_require__(8162);
 const target_listing_1 = __nccwpck_require__(9264);
 const report_1 = __nccwpck_require__(9863);
-const connection_loss_1 = __nccwpck_require__(2514);
-const connection_options_1 = __nccwpck_require__(3627);
 const backup_copy_1 = __nccwpck_require__(1749);
 const format_bytes_1 = __nccwpck_require__(9164);
 const source_session_1 = __nccwpck_require__(6769);
 const target_checks_1 = __nccwpck_require__(4408);
 const full_resume_1 = __nccwpck_require__(9238);
 const target_layout_1 = __nccwpck_require__(1775);
+const source_reads_1 = __nccwpck_require__(9096);
+const stopped_source_copy_1 = __nccwpck_require__(3956);
 var format_bytes_2 = __nccwpck_require__(9164);
 Object.defineProperty(exports, "formatBytes", ({ enumerable: true, get: function () { return format_bytes_2.formatBytes; } }));
 /**
@@ -12755,8 +12833,10 @@ async function catchupFull(opts) {
     const threads = opts.threads ?? 1;
     const sync = opts.sync ?? true;
     const { dir: targetDir, note: targetNote } = (0, target_path_1.resolveTargetDir)(opts.targetDir);
-    const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
-    const report = (0, report_1.newReport)('FULL', conn.display, targetDir, threads);
+    const located = (0, source_session_1.locateSource)(opts);
+    const report = (0, report_1.newReport)('FULL', located.display, targetDir, threads);
+    if (located.location.pgdata)
+        report.source.pgdata = located.location.pgdata;
     const started = Date.now();
     if (targetNote)
         logger.info(targetNote);
@@ -12779,8 +12859,8 @@ async function catchupFull(opts) {
         }
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), marker ? (0, full_resume_1.resumableFullCheck)(marker) : (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
-        source = await (0, source_session_1.openSourceSession)(conn, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
-        report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
+        source = await (0, source_session_1.openSource)(located.location, targetDir, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning });
+        report.checks.push(await (0, source_reads_1.checkTargetNotTheSource)(targetDir, source));
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
@@ -12788,7 +12868,7 @@ async function catchupFull(opts) {
         if (opts.spaceCheck !== false) {
             // What is already there (a FULL being resumed) need not fit again.
             const present = isDir ? (0, target_listing_1.listTarget)(targetDir).reduce((sum, e) => sum + e.size, 0) : 0;
-            report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, Math.max(0, (await (0, disk_space_1.readSourceDataBytes)(source.control)) - present) + 4 * source.segSize, 'the databases, plus WAL'));
+            report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, Math.max(0, (await (0, source_reads_1.sourceDataBytes)(source)) - present) + 4 * source.segSize, 'the databases, plus WAL'));
         }
         (0, check_1.assertChecksPass)(report.checks, opts.failOnWarning);
         // First write: everything above refused without touching the target.
@@ -12801,11 +12881,12 @@ async function catchupFull(opts) {
         if (!marker)
             assertStillEmpty(targetDir);
         journal = new completed_files_1.CompletedFilesJournal(targetDir, owner);
-        const result = await (0, backup_copy_1.runBackupCopy)(source, writer, {
+        const copyFromSource = source.local ? stopped_source_copy_1.runStoppedSourceCopy : backup_copy_1.runBackupCopy;
+        const result = await copyFromSource(source, writer, {
             label: `pg-catchup FULL ${report.startedAt}`,
             sync,
             clock,
-            recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(conn.keywords, opts.storePassword ?? false) : null,
+            recoveryConninfo: opts.writeRecoveryConf ? (0, recovery_conf_1.primaryConninfo)(located.conn.keywords, opts.storePassword ?? false) : null,
             logger,
             validateThreads: opts.validateThreads ?? 0,
             maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
@@ -12835,7 +12916,7 @@ async function catchupFull(opts) {
         return report;
     }
     catch (err) {
-        throw (0, report_1.failReport)(report, (0, target_write_errors_1.targetWriteError)(err, targetDir) ?? (await (0, connection_loss_1.explainSourceLoss)(err, conn, source?.info.postmasterStart ?? null)) ?? err);
+        throw (0, report_1.failReport)(report, (0, target_write_errors_1.targetWriteError)(err, targetDir) ?? (await (0, source_session_1.explainLostSource)(err, located, source)) ?? err);
     }
     finally {
         await (0, source_session_1.closeSourceSession)(source);
@@ -12904,14 +12985,13 @@ const check_1 = __nccwpck_require__(4186);
 const catchup_marker_1 = __nccwpck_require__(3711);
 const target_directory_1 = __nccwpck_require__(5299);
 const target_empty_1 = __nccwpck_require__(2665);
-const target_not_source_1 = __nccwpck_require__(1839);
 const report_1 = __nccwpck_require__(9863);
-const connection_options_1 = __nccwpck_require__(3627);
 const auto_mode_1 = __nccwpck_require__(3560);
 const delta_1 = __nccwpck_require__(4667);
 const full_resume_1 = __nccwpck_require__(9238);
 const source_session_1 = __nccwpck_require__(6769);
 const target_layout_1 = __nccwpck_require__(1775);
+const source_reads_1 = __nccwpck_require__(9096);
 /**
  * Every verification a run would make, and nothing else: no write anywhere. FULL checks the
  * source and an empty target; DELTA builds the whole plan as --dry-run does (identity, state,
@@ -12947,21 +13027,23 @@ async function runPreflight(opts) {
     return report;
 }
 async function preflightFull(opts, targetDir) {
-    const conn = (0, connection_options_1.resolveConnection)(opts.source, opts.env ?? {});
-    const report = (0, report_1.newReport)('FULL', conn.display, targetDir, opts.threads ?? 1);
+    const located = (0, source_session_1.locateSource)(opts);
+    const report = (0, report_1.newReport)('FULL', located.display, targetDir, opts.threads ?? 1);
+    if (located.location.pgdata)
+        report.source.pgdata = located.location.pgdata;
     const started = Date.now();
     let source;
     try {
         const parsedLayout = (0, target_layout_1.parseLayout)(opts, targetDir);
         report.checks.push((0, target_directory_1.checkTargetDirectory)(targetDir), interruptedFullCheck(targetDir) ?? (0, target_empty_1.checkTargetEmpty)(targetDir));
         (0, check_1.assertChecksPass)(report.checks);
-        source = await (0, source_session_1.openSourceSession)(conn, 1, report.checks, { mode: 'FULL' });
-        report.checks.push((0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.control)));
+        source = await (0, source_session_1.openSource)(located.location, targetDir, 1, report.checks, { mode: 'FULL' });
+        report.checks.push(await (0, source_reads_1.checkTargetNotTheSource)(targetDir, source));
         report.source.serverVersion = source.info.versionText;
         report.source.systemIdentifier = source.identity.systemIdentifier;
         report.source.timeline = source.identity.timeline;
         await (0, target_layout_1.placeLayout)(parsedLayout, source, targetDir, new Map(), report);
-        const bytes = await (0, disk_space_1.readSourceDataBytes)(source.control);
+        const bytes = await (0, source_reads_1.sourceDataBytes)(source);
         report.files.bytesPlanned = bytes;
         report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, bytes + 4 * source.segSize, 'the databases, plus WAL'));
         report.status = 'dry-run';
@@ -13055,12 +13137,22 @@ async function verifyCheckpointOnSource(target, source, tli, switchpoint, lsn) {
         to = source.identity.walPosition;
     if (to <= lsn)
         return { kind: 'different', detail: `the source's WAL on timeline ${tli} ends at ${(0, lsn_1.formatLsn)(to)}, before the target's checkpoint at ${(0, lsn_1.formatLsn)(lsn)}` };
-    const bytes = await (0, wal_fetch_1.fetchSourceWal)(source.replication, tli, from, to);
-    if (!bytes)
-        return { kind: 'unverifiable', detail: `the source no longer has the WAL at ${(0, lsn_1.formatLsn)(lsn)} on timeline ${tli} (removed or recycled)` };
+    let wal;
+    if (source.server) {
+        const bytes = await (0, wal_fetch_1.fetchSourceWal)(source.server.replication, tli, from, to);
+        if (!bytes)
+            return { kind: 'unverifiable', detail: `the source no longer has the WAL at ${(0, lsn_1.formatLsn)(lsn)} on timeline ${tli} (removed or recycled)` };
+        wal = rangeSource(from, bytes, segSize);
+    }
+    else {
+        wal = (0, local_wal_source_1.localWalDirSource)(path.join(source.local.dir, 'pg_wal'), segSize);
+        if (!(await wal.read(tli, (0, wal_segment_1.segmentNoOf)(lsn, segSize)))) {
+            return { kind: 'unverifiable', detail: `the source's pg_wal no longer has the WAL at ${(0, lsn_1.formatLsn)(lsn)} on timeline ${tli} (removed or recycled)` };
+        }
+    }
     let theirs;
     try {
-        theirs = (await new wal_reader_1.WalReader(rangeSource(from, bytes, segSize), { timeline: tli }).readRecordAt(lsn)).raw;
+        theirs = (await new wal_reader_1.WalReader(wal, { timeline: tli }).readRecordAt(lsn)).raw;
     }
     catch (err) {
         return { kind: 'different', detail: `the source's WAL has no valid record at ${(0, lsn_1.formatLsn)(lsn)} (${err.message})` };
@@ -13089,12 +13181,98 @@ function rangeSource(from, bytes, segSize) {
 
 /***/ }),
 
-/***/ 6769:
+/***/ 9096:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scanSourceChangedBlocks = scanSourceChangedBlocks;
+exports.sourceDataBytes = sourceDataBytes;
+exports.checkTargetNotTheSource = checkTargetNotTheSource;
+exports.sourceLogsHints = sourceLogsHints;
+const local_changed_blocks_1 = __nccwpck_require__(1927);
+const disk_space_1 = __nccwpck_require__(8162);
+const target_not_source_1 = __nccwpck_require__(1839);
+const changed_blocks_scan_1 = __nccwpck_require__(8091);
+/**
+ * What both kinds of source answer, each its own way: a running server through SQL, a stopped
+ * data directory by reading its files here.
+ */
+/** Blocks with page LSN >= R, or new, within each range: scanned on the server, or read here. */
+async function scanSourceChangedBlocks(source, ranges, referenceLsn) {
+    if (source.server)
+        return (0, changed_blocks_scan_1.scanChangedBlocks)(source.server.control, ranges, referenceLsn, source.blockSize);
+    return (0, local_changed_blocks_1.scanLocalChangedBlocks)(source.local.dir, ranges.map((r) => ({ path: r.path, size: r.length })), referenceLsn, source.blockSize, { newPages: true });
+}
+/** Bytes of the source's databases (pg_database_size on a server, the files' sizes outside pg_wal here). */
+async function sourceDataBytes(source) {
+    if (source.server)
+        return (0, disk_space_1.readSourceDataBytes)(source.server.control);
+    return (await source.files.list()).filter((e) => !e.isDir && !e.path.startsWith('pg_wal/')).reduce((n, e) => n + e.size, 0);
+}
+/** Refuses a target that is the source's data directory or a tablespace of it, or lies inside or around one. */
+async function checkTargetNotTheSource(targetDir, source) {
+    if (source.server)
+        return (0, target_not_source_1.checkTargetNotSource)(targetDir, await (0, target_not_source_1.readSourcePlacement)(source.server.control));
+    return (0, target_not_source_1.checkTargetApart)(targetDir, source.local.dir, (await source.files.tablespaces()).map((t) => t.location));
+}
+/** wal_log_hints or data checksums: a hint-bit-only change carries a new page LSN. */
+async function sourceLogsHints(source) {
+    if (source.dataChecksums)
+        return true;
+    if (!source.server)
+        return source.local.control.walLogHints;
+    const res = await source.server.control.query("SELECT current_setting('wal_log_hints') AS v");
+    return res.rows[0].v === 'on';
+}
+
+
+/***/ }),
+
+/***/ 6769:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.explainLostSource = explainLostSource;
+exports.serverOf = serverOf;
+exports.locateSource = locateSource;
+exports.openSource = openSource;
 exports.openSourceSession = openSourceSession;
 exports.closeSourceSession = closeSourceSession;
 exports.assertThreads = assertThreads;
@@ -13105,10 +13283,79 @@ const source_version_1 = __nccwpck_require__(8948);
 const wal_level_1 = __nccwpck_require__(9685);
 const wal_senders_1 = __nccwpck_require__(569);
 const source_settings_1 = __nccwpck_require__(5559);
+const path = __importStar(__nccwpck_require__(6928));
+const connection_options_1 = __nccwpck_require__(3627);
 const replication_connection_1 = __nccwpck_require__(8317);
 const source_connect_1 = __nccwpck_require__(3770);
+const connection_loss_1 = __nccwpck_require__(2514);
+const local_pgdata_1 = __nccwpck_require__(5591);
 const source_files_1 = __nccwpck_require__(1791);
+const lsn_1 = __nccwpck_require__(2524);
 const timeline_history_1 = __nccwpck_require__(8279);
+/** A lost connection to a server source explained in one line (a stopped directory has none to lose). */
+async function explainLostSource(err, located, session) {
+    const conn = located.location.conn;
+    return conn ? (0, connection_loss_1.explainSourceLoss)(err, conn, session?.info.postmasterStart ?? null) : null;
+}
+/** The running server behind a session, or a refusal naming what needs one. */
+function serverOf(source, what) {
+    if (source.server)
+        return source.server;
+    throw new errors_1.CatchupError('source-not-running', `${what} needs a running source server, and the source is a stopped data directory (${source.display}).`, 'Start the source and use --source-server instead of --source-pgdata.');
+}
+/**
+ * The source the options name. With --source-pgdata the files come from the stopped directory,
+ * and a connection given too (--source-server) is used only for -R's primary_conninfo, as
+ * pg_rewind takes it; nothing connects to it.
+ */
+function locateSource(opts) {
+    const env = opts.env ?? {};
+    if (opts.sourcePgdata === undefined) {
+        const conn = (0, connection_options_1.resolveConnection)(opts.source ?? {}, env);
+        return { location: { conn }, display: conn.display, conn };
+    }
+    const conn = opts.source ? (0, connection_options_1.resolveConnection)(opts.source, env) : null;
+    if (opts.writeRecoveryConf && !conn) {
+        throw new errors_1.CatchupError('recovery-conninfo-missing', '-R writes primary_conninfo, and --source-pgdata names a directory, not a server to connect to.', 'Add --source-server=CONNSTR naming the server the target will follow (it is not connected to during the run), or drop -R and write primary_conninfo yourself.');
+    }
+    const pgdata = path.resolve(opts.sourcePgdata);
+    return { location: { pgdata }, display: `stopped data directory ${pgdata}`, conn };
+}
+/** Opens either kind of source, pushing each check's result into `checks`. */
+async function openSource(where, targetDir, threads, checks, opts = { mode: 'FULL' }) {
+    return where.pgdata !== undefined ? openLocalSourceSession(where.pgdata, targetDir, threads, checks, opts) : openSourceSession(where.conn, threads, checks, opts);
+}
+/**
+ * A stopped data directory on this host: identity, history and layout from its pg_control and
+ * pg_wal; no connection, no backup session. PTRACK needs a server's change tracking.
+ */
+async function openLocalSourceSession(dir, targetDir, threads, checks, opts) {
+    const check = { id: 'source-reachable', title: 'Source is reachable' };
+    let local;
+    try {
+        if (opts.mode === 'PTRACK') {
+            throw new errors_1.CatchupError('ptrack-unavailable', 'PTRACK reads the change tracking of a running server, and --source-pgdata names a stopped data directory.', 'Use -b DELTA with --source-pgdata (it finds the changed blocks itself), or start the source and use PTRACK with a connection.');
+        }
+        local = await (0, local_pgdata_1.openLocalSource)(dir, targetDir);
+    }
+    catch (err) {
+        checks.push({ ...check, status: 'fail', detail: err.message, fix: err.fix });
+        throw err;
+    }
+    const c = local.control;
+    checks.push({ ...check, status: 'pass', detail: `stopped data directory ${local.dir} ("${c.state}" at ${(0, lsn_1.formatLsn)(c.checkpointLsn)} on timeline ${local.timeline})` });
+    const info = {
+        versionNum: local.majorVersion * 10000, major: local.majorVersion, versionText: `${local.majorVersion} (stopped data directory)`,
+        inRecovery: c.state === 'shut down in recovery', postmasterStart: '',
+    };
+    checks.push((0, source_version_1.checkSourceVersion)(info));
+    (0, check_1.assertChecksPass)(checks, opts.failOnWarning);
+    return {
+        display: `stopped data directory ${local.dir}`, server: null, local, files: (0, local_pgdata_1.localSourceFiles)(local.dir, threads), info,
+        identity: { systemIdentifier: c.systemIdentifierText, timeline: local.timeline, walPosition: local.walEnd },
+        history: local.history, segSize: c.walSegmentSize, blockSize: c.blockSize, relsegSize: c.relsegSize, dataChecksums: c.dataChecksumVersion > 0,
+    };
+}
 async function openSourceSession(conn, threads, checks, opts = { mode: 'FULL' }) {
     const clients = [];
     let replication;
@@ -13134,7 +13381,8 @@ async function openSourceSession(conn, threads, checks, opts = { mode: 'FULL' })
         for (let i = 1; i < threads; i++)
             clients.push(await (0, source_connect_1.connectSource)(conn));
         return {
-            conn, control, readers: clients, files: (0, source_files_1.sqlSourceFiles)(control, clients), replication, info, identity, history,
+            display: conn.display, server: { conn, control, readers: clients, replication }, local: null,
+            files: (0, source_files_1.sqlSourceFiles)(control, clients), info, identity, history,
             segSize: Number(layout.rows[0].seg), blockSize: Number(layout.rows[0].bs),
             relsegSize: Number(layout.rows[0].relseg), dataChecksums: settings.data_checksums === 'on',
         };
@@ -13146,15 +13394,169 @@ async function openSourceSession(conn, threads, checks, opts = { mode: 'FULL' })
     }
 }
 async function closeSourceSession(s) {
-    if (!s)
+    if (!s?.server)
         return;
-    await s.replication.close();
-    await Promise.all(s.readers.map((c) => c.end().catch(() => undefined)));
+    await s.server.replication.close();
+    await Promise.all(s.server.readers.map((c) => c.end().catch(() => undefined)));
 }
 function assertThreads(threads) {
     if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
         throw new errors_1.CatchupError('bad-threads', `-j/--threads must be a whole number from 1 to 64, not ${threads}.`, 'Pass e.g. -j 2.');
     }
+}
+
+
+/***/ }),
+
+/***/ 7933:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.localSourceWalChanges = localSourceWalChanges;
+const listing_relations_1 = __nccwpck_require__(7798);
+const target_wal_changes_1 = __nccwpck_require__(8488);
+const timeline_history_1 = __nccwpck_require__(8279);
+const target_changes_1 = __nccwpck_require__(6648);
+/**
+ * The blocks a stopped source changed since R, from the block references of its own WAL from R
+ * to its end: the same reading pg_rewind does of a target's WAL (target-wal-changes.ts), done on
+ * the source's pg_wal. Relations and databases created after R count as wholly changed. Not
+ * complete when the WAL from R is gone or holds a record that changes relations unreadably.
+ */
+async function localSourceWalChanges(local, listing, R, relsegSize, blockSize) {
+    const c = local.control;
+    const res = await (0, target_wal_changes_1.targetWalChanges)({
+        pgdata: local.dir, fromLsn: R, timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(local.history, local.timeline, lsn),
+        systemIdentifier: c.systemIdentifier, walSegmentSize: c.walSegmentSize, blockSize, relsegSize,
+        tablespaceVersionDir: (0, listing_relations_1.tablespaceVersionDir)(listing, local.majorVersion), mustReach: local.walEnd,
+    });
+    if (!res.complete)
+        return { complete: false, reason: res.reason };
+    const files = listing.map((e) => ({ ...e, isSymlink: false }));
+    return {
+        complete: true, changed: (0, target_changes_1.withWholeFiles)(res.changed, res.wholeFiles, res.wholeDirectories, files, blockSize),
+        records: res.records, walBytes: res.walBytes, endLsn: res.endLsn,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3956:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runStoppedSourceCopy = runStoppedSourceCopy;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const copy_executor_1 = __nccwpck_require__(4635);
+const page_validation_1 = __nccwpck_require__(8331);
+const rate_limit_1 = __nccwpck_require__(6560);
+const target_writer_1 = __nccwpck_require__(6773);
+const log_1 = __nccwpck_require__(4760);
+const plan_1 = __nccwpck_require__(9121);
+const local_pgdata_1 = __nccwpck_require__(5591);
+const lsn_1 = __nccwpck_require__(2524);
+const backup_copy_1 = __nccwpck_require__(1749);
+// Recovery would start from a leftover label's checkpoint, not from the pg_control we write.
+const LABEL_FILES = ['backup_label', 'tablespace_map'];
+/**
+ * The copy from a stopped source (--source-pgdata). A cleanly stopped cluster is consistent at
+ * its last checkpoint, so there is no backup session, slot or WAL stream: the plan's files, the
+ * WAL the target needs to start (the last checkpoint's redo up to the end of the source's WAL,
+ * and every history file), a check that the source stayed stopped throughout, and last the
+ * source's own pg_control (rule 6). The target starts at that checkpoint, with no backup_label.
+ * Same contract as runBackupCopy; `makePlan` gets the end of the source's WAL as its start LSN:
+ * no page read has a newer LSN, and any later change to the source will.
+ */
+async function runStoppedSourceCopy(source, writer, opts, makePlan) {
+    const local = source.local;
+    const { readers } = source.files;
+    await writer.makeDirectory('pg_wal');
+    await writer.makeDirectory('pg_wal/archive_status');
+    const validation = source.dataChecksums ? new page_validation_1.CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
+    let plan = null;
+    try {
+        opts.clock?.next('plan (listing, changed blocks)');
+        plan = await makePlan(local.walEnd, false);
+        opts.clock?.next('copy');
+        const rateLimiter = opts.maxRateBytesPerSecond ? new rate_limit_1.RateLimiter(opts.maxRateBytesPerSecond) : undefined;
+        const copy = await (0, copy_executor_1.executeCopy)(plan, readers, writer, opts.logger, validation ?? undefined, { rateLimiter });
+        // Nothing was written to the source meanwhile: a bad checksum is corruption, never a torn read.
+        const validated = validation ? await validation.finish(readers[0], writer, local.walEnd) : null;
+        if (validated)
+            (0, backup_copy_1.logValidation)(validated, opts.logger);
+        opts.clock?.next('WAL from the last checkpoint');
+        const walFiles = [...local.walFiles.map((f) => ({ path: f.path, size: source.segSize })), ...historyFiles(local.dir)];
+        await (0, copy_executor_1.executeCopy)((0, plan_1.wholeFilesPlan)(walFiles), [readers[0]], writer, log_1.silentLogger, undefined, { flush: false });
+        opts.logger.info(`copied ${local.walFiles.length} WAL segment(s) from the source's last checkpoint (redo ${(0, lsn_1.formatLsn)(local.control.redoLsn)}) to ${(0, lsn_1.formatLsn)(local.walEnd)}`);
+        opts.clock?.next('finish (fsync, pg_control)');
+        (0, local_pgdata_1.assertLocalSourceUnchanged)(local);
+        for (const f of LABEL_FILES)
+            fs.rmSync(writer.abs(f), { force: true });
+        if (opts.recoveryConninfo !== null)
+            (0, backup_copy_1.writeRecoveryConf)(writer, opts.recoveryConninfo);
+        await writer.flush();
+        // Last (rule 6): until pg_control exists, PostgreSQL refuses to start the directory.
+        await writer.writeFile(plan.controlFile, local.controlBytes);
+        if (opts.sync) {
+            await (0, target_writer_1.fsyncPath)(writer.abs('global'));
+            await (0, target_writer_1.fsyncPath)(writer.abs('.'));
+        }
+        opts.clock?.end();
+        return {
+            startLsn: local.control.redoLsn, stopLsn: local.walEnd, plan, copy, validation: validated, replaying: false,
+            walSegments: local.walFiles.length, walBytes: local.walFiles.length * source.segSize,
+        };
+    }
+    catch (err) {
+        throw (0, backup_copy_1.diskFullError)(err, writer, plan) ?? err;
+    }
+    finally {
+        await validation?.close();
+    }
+}
+/** Every timeline history file in the source's pg_wal: a standby following later switches needs them. */
+function historyFiles(dir) {
+    return fs.readdirSync(path.join(dir, 'pg_wal')).filter((n) => /^[0-9A-F]{8}\.history$/.test(n))
+        .map((n) => ({ path: `pg_wal/${n}`, size: fs.statSync(path.join(dir, 'pg_wal', n)).size }));
 }
 
 
@@ -13167,6 +13569,7 @@ function assertThreads(threads) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findTargetChanges = findTargetChanges;
+exports.withWholeFiles = withWholeFiles;
 const errors_1 = __nccwpck_require__(7679);
 const listing_relations_1 = __nccwpck_require__(7798);
 const local_changed_blocks_1 = __nccwpck_require__(1927);
@@ -13244,7 +13647,7 @@ async function findTargetChanges(target, decision, targetListing, forced, logger
         },
     };
 }
-/** Every block of the target files that a relation-level record (a create, a database copy) made new. */
+/** Every block of the listed files that a relation-level record (a create, a database copy) made new. */
 function withWholeFiles(changed, wholeFiles, wholeDirectories, listing, blockSize) {
     if (wholeFiles.size === 0 && wholeDirectories.length === 0)
         return changed;
@@ -14245,10 +14648,12 @@ const page_header_1 = __nccwpck_require__(8205);
 const listing_relations_1 = __nccwpck_require__(7798);
 const READ_BYTES = 1024 * 1024;
 /**
- * The target's own blocks with page LSN >= R, in every main-fork relation file: on a diverged
- * target these are the changes of its own branch, which must be overwritten from the source.
+ * The blocks with page LSN >= R in every main-fork relation file of a local data directory,
+ * within each file's first `size` bytes. On a diverged target these are the changes of its own
+ * branch; on a stopped source (`newPages`), its changes since R plus pages that are new
+ * (all-zero, extended without WAL), as the scan on a server selects them.
  */
-function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
+function scanLocalChangedBlocks(root, files, referenceLsn, blockSize, opts = {}) {
     const result = new Map();
     const buf = Buffer.alloc(READ_BYTES);
     const high = Number(referenceLsn >> 32n);
@@ -14259,10 +14664,11 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize) {
         const fd = fs.openSync(path.join(root, f.path), 'r');
         try {
             const blocks = [];
-            for (let off = 0;; off += READ_BYTES) {
-                const n = fs.readSync(fd, buf, 0, READ_BYTES, off);
+            for (let off = 0; off < f.size; off += READ_BYTES) {
+                const n = fs.readSync(fd, buf, 0, Math.min(READ_BYTES, f.size - off), off);
                 for (let p = 0; p + blockSize <= n; p += blockSize) {
-                    if ((0, page_header_1.pageLsnAtLeast)(buf, p, high, low))
+                    // pd_upper (bytes 14-15) = 0: PageIsNew.
+                    if ((0, page_header_1.pageLsnAtLeast)(buf, p, high, low) || (opts.newPages && buf.readUInt16LE(p + 14) === 0))
                         blocks.push((off + p) / blockSize);
                 }
                 if (n < READ_BYTES)
@@ -16355,7 +16761,7 @@ exports.walReplayEstimate = walReplayEstimate;
 exports.localPageScanEstimate = localPageScanEstimate;
 exports.targetWalEstimate = targetWalEstimate;
 exports.parseChangeSources = parseChangeSources;
-exports.SOURCE_METHODS = ['page-scan', 'wal-summaries', 'ptrack', 'wal-replay'];
+exports.SOURCE_METHODS = ['page-scan', 'wal-summaries', 'ptrack', 'wal-replay', 'source-wal'];
 exports.TARGET_METHODS = ['target-wal', 'page-scan'];
 /** Bytes per second, measured with `npm run bench` on PostgreSQL 15 (see docs/benchmarks.md). */
 exports.RATES = {
@@ -17579,6 +17985,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readSourcePlacement = readSourcePlacement;
 exports.checkTargetNotSource = checkTargetNotSource;
+exports.checkTargetApart = checkTargetApart;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 const target_path_1 = __nccwpck_require__(5777);
@@ -17605,8 +18012,13 @@ function checkTargetNotSource(targetDir, source) {
     if (!sameServerFile(path.join(dataDir, 'postmaster.pid'), source.postmasterPid)) {
         return { ...base, status: 'pass', detail: `the source runs on another host (its data directory ${dataDir} holds no matching postmaster.pid here)` };
     }
+    return checkTargetApart(targetDir, dataDir, source.tablespaces);
+}
+/** The target is neither the source's data directory or one of its tablespaces, nor inside or around one (both on this host). */
+function checkTargetApart(targetDir, dataDir, tablespaces) {
+    const base = { id: 'target-not-source', title: "Target is not the source's own data directory" };
     const target = (0, target_path_1.realPathOf)(targetDir);
-    for (const [what, dir] of [["data directory", dataDir], ...source.tablespaces.map((t) => ['tablespace', t])]) {
+    for (const [what, dir] of [["data directory", dataDir], ...tablespaces.map((t) => ['tablespace', t])]) {
         const real = (0, target_path_1.realPathOf)(dir);
         const relation = target === real ? 'is' : (0, target_path_1.isInside)(target, real) ? 'is inside' : (0, target_path_1.isInside)(real, target) ? 'contains' : null;
         if (relation) {
@@ -18626,6 +19038,227 @@ async function readRanges(reader, ranges, onPiece) {
             await onPiece(i, offset, row);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 5591:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openLocalSource = openLocalSource;
+exports.assertLocalSourceUnchanged = assertLocalSourceUnchanged;
+exports.listLocalSource = listLocalSource;
+exports.streamLocalRanges = streamLocalRanges;
+exports.localSourceFiles = localSourceFiles;
+const fs = __importStar(__nccwpck_require__(9896));
+const path = __importStar(__nccwpck_require__(6928));
+const errors_1 = __nccwpck_require__(7679);
+const pg_control_1 = __nccwpck_require__(9737);
+const pg_wal_history_1 = __nccwpck_require__(665);
+const postmaster_pid_1 = __nccwpck_require__(8860);
+const target_path_1 = __nccwpck_require__(5777);
+const lsn_1 = __nccwpck_require__(2524);
+const local_wal_source_1 = __nccwpck_require__(6829);
+const timeline_history_1 = __nccwpck_require__(8279);
+const wal_reader_1 = __nccwpck_require__(1909);
+const wal_segment_1 = __nccwpck_require__(3925);
+const file_reader_1 = __nccwpck_require__(8092);
+const source_wal_files_1 = __nccwpck_require__(4014);
+const CLEAN_STATES = ['shut down', 'shut down in recovery'];
+/** Opens the source directory, or refuses it with the reason and the way out. Reads only. */
+async function openLocalSource(sourceDir, targetDir) {
+    const dir = path.resolve(sourceDir);
+    assertApart(dir, path.resolve(targetDir));
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new errors_1.CatchupError('source-missing', `The source directory ${dir} does not exist.`, 'Point --source-pgdata at the data directory of a stopped cluster on this host.');
+    }
+    const versionFile = path.join(dir, 'PG_VERSION');
+    const controlFile = path.join(dir, 'global', 'pg_control');
+    if (!fs.existsSync(versionFile) || !fs.existsSync(controlFile)) {
+        throw new errors_1.CatchupError('source-not-pgdata', `The source ${dir} is not a PostgreSQL data directory (no PG_VERSION or global/pg_control).`, 'Point --source-pgdata at the data directory of a stopped cluster on this host.');
+    }
+    const running = (0, postmaster_pid_1.livePostmaster)(dir);
+    if (running) {
+        throw new errors_1.CatchupError('source-running', `The source ${dir} is in use by a running server (postmaster PID ${running.pid}).`, `Stop it cleanly first (pg_ctl stop -D ${dir} -m fast), or use it while it runs with --source-server.`);
+    }
+    const controlBytes = fs.readFileSync(controlFile);
+    const control = (0, pg_control_1.parsePgControl)(controlBytes, controlFile);
+    if (!CLEAN_STATES.includes(control.state)) {
+        throw new errors_1.CatchupError('source-not-clean', `source data directory must be shut down cleanly: ${dir} says "${control.state}" in its pg_control.`, `Start it and stop it cleanly (pg_ctl start -D ${dir}; pg_ctl stop -D ${dir} -m fast), then run again.`);
+    }
+    const majorVersion = Number(fs.readFileSync(versionFile, 'utf8').trim());
+    const timeline = Math.max(control.timeline, control.minRecoveryPointTli);
+    const history = localHistory(dir, timeline);
+    const walEnd = await localWalEnd(dir, control, history, timeline);
+    const walFiles = (0, source_wal_files_1.walFilesBetween)(control.redoLsn, walEnd, history, timeline, control.walSegmentSize);
+    const missing = walFiles.find((f) => fs.statSync(path.join(dir, f.path), { throwIfNoEntry: false })?.size !== control.walSegmentSize);
+    if (missing) {
+        throw new errors_1.CatchupError('source-wal-missing', `The source's pg_wal lacks ${missing.path}, which a copy needs to start (WAL from its last checkpoint's redo ${(0, lsn_1.formatLsn)(control.redoLsn)} up to ${(0, lsn_1.formatLsn)(walEnd)}).`, "Restore the segment into the source's pg_wal from its archive, or start and stop the source cleanly so it writes a new checkpoint, then run again.");
+    }
+    return { dir, majorVersion, control, controlBytes, timeline, history, walEnd, walFiles };
+}
+/**
+ * The end of the source's WAL as far as its data files go: the end of its last checkpoint
+ * record (a primary's shutdown checkpoint), or a standby's minRecoveryPoint if later. The
+ * checkpoint record must be readable: a copy starts from it.
+ */
+async function localWalEnd(dir, control, history, tli) {
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(dir, 'pg_wal'), control.walSegmentSize), {
+        timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, tli, lsn), systemIdentifier: control.systemIdentifier,
+    });
+    let end;
+    try {
+        end = (await reader.readRecordAt(control.checkpointLsn)).endLsn;
+    }
+    catch (err) {
+        throw new errors_1.CatchupError('source-wal-missing', `The source's last checkpoint record at ${(0, lsn_1.formatLsn)(control.checkpointLsn)} cannot be read from its pg_wal (${err.message}); a copy needs it to start.`, "Restore the source's WAL from its archive, or start and stop the source cleanly so it writes a new checkpoint, then run again.");
+    }
+    return control.minRecoveryPoint > end ? control.minRecoveryPoint : end;
+}
+/**
+ * Nothing may have started the source since it was opened: no postmaster, and the same
+ * pg_control (a start and a clean stop since would have written a new checkpoint into it).
+ */
+function assertLocalSourceUnchanged(source) {
+    const running = (0, postmaster_pid_1.livePostmaster)(source.dir);
+    const now = fs.readFileSync(path.join(source.dir, 'global', 'pg_control'));
+    if (running || !now.equals(source.controlBytes)) {
+        throw new errors_1.CatchupError('source-started', `The source ${source.dir} was started during the run${running ? ` (postmaster PID ${running.pid})` : ' (its pg_control changed)'}: the files copied from it are not one consistent state.`, 'Keep the source stopped while pg-catchup reads it, then run the same command again: the target is marked, PostgreSQL refuses to start it, and the rerun resumes.');
+    }
+}
+/** Source and target must be two directories, neither inside the other. */
+function assertApart(source, target) {
+    const [s, t] = [(0, target_path_1.realPathOf)(source), (0, target_path_1.realPathOf)(target)];
+    const problem = s === t ? `The source and the target are the same directory (${s}).`
+        : (0, target_path_1.isInside)(s, t) ? `The source ${s} is inside the target ${t}.`
+            : (0, target_path_1.isInside)(t, s) ? `The target ${t} is inside the source ${s}.` : null;
+    if (problem)
+        throw new errors_1.CatchupError('source-is-target', problem, 'Point --source-pgdata and the target at two separate data directories.');
+}
+function localHistory(dir, tli) {
+    const history = (0, pg_wal_history_1.readPgWalHistory)(dir, tli);
+    if (history === null) {
+        throw new errors_1.CatchupError('source-history-missing', `The source is on timeline ${tli}, but its pg_wal has no ${(0, wal_segment_1.historyFileName)(tli)}.`, 'Restore the history file into the source\'s pg_wal (from its archive), or use --source-server.');
+    }
+    return history;
+}
+/**
+ * Every entry of the source's PGDATA, as the SQL listing gives it: paths relative to PGDATA,
+ * pg_tblspc/<oid> links followed (with where they point), the rest of the tree as it is.
+ */
+function listLocalSource(dir) {
+    const out = [];
+    const walk = (rel) => {
+        for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+            const p = rel ? `${rel}/${name}` : name;
+            const abs = path.join(dir, p);
+            const lst = fs.lstatSync(abs);
+            const tablespaceLink = lst.isSymbolicLink() && /^pg_tblspc\/\d+$/.test(p);
+            // Other links are listed as what they point to, as pg_stat_file sees them (pg_wal may be one).
+            const st = lst.isSymbolicLink() ? fs.statSync(abs, { throwIfNoEntry: false }) : lst;
+            if (!st)
+                continue;
+            const entry = { path: p, size: st.size, isDir: st.isDirectory() }; // a directory's size as stat gives it, like pg_stat_file
+            if (tablespaceLink)
+                entry.linkTarget = fs.readlinkSync(abs);
+            out.push(entry);
+            if (st.isDirectory())
+                walk(p);
+        }
+    };
+    walk('');
+    return out;
+}
+/**
+ * Reads byte ranges of source files into a sink, as the SQL reader delivers them: one piece per
+ * READ_PIECE_BYTES of each range (so the writer's piece count holds), a null-length piece for a
+ * file that is not there, and the sink's back-pressure honoured between pieces.
+ */
+async function streamLocalRanges(dir, ranges, sink) {
+    for (const [index, range] of ranges.entries()) {
+        let fd;
+        try {
+            fd = fs.openSync(path.join(dir, range.path), 'r');
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw err;
+            sink.begin(index, range.offset, null);
+            sink.end();
+            continue;
+        }
+        try {
+            const stop = range.offset + range.length;
+            let at = range.offset;
+            do {
+                const want = Math.min(file_reader_1.READ_PIECE_BYTES, stop - at);
+                const buf = Buffer.allocUnsafe(want);
+                const got = want > 0 ? fs.readSync(fd, buf, 0, want, at) : 0;
+                sink.begin(index, at, got);
+                if (got > 0)
+                    sink.data(buf.subarray(0, got));
+                sink.end();
+                at += want;
+                await sink.ready?.();
+                // Past the end of a file that shrank, pieces come empty, as pg_read_binary_file returns them.
+            } while (at < stop);
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+    }
+}
+/** The stopped directory's files behind the same interface as a server's. */
+function localSourceFiles(dir, readers) {
+    const read = (ranges, sink) => streamLocalRanges(dir, ranges, sink);
+    return {
+        list: async () => listLocalSource(dir),
+        tablespaces: async () => {
+            const tblspc = path.join(dir, 'pg_tblspc');
+            if (!fs.existsSync(tblspc))
+                return [];
+            return fs.readdirSync(tblspc).filter((n) => /^\d+$/.test(n)).map((n) => ({ oid: Number(n), location: fs.readlinkSync(path.join(tblspc, n)) }))
+                .sort((a, b) => a.oid - b.oid);
+        },
+        readers: Array.from({ length: Math.max(1, readers) }, () => read),
+    };
 }
 
 

@@ -140,9 +140,17 @@ export function oneLineReason(output: string, target: string): string {
   return text.length > 240 ? `${text.slice(0, 237)}...` : text;
 }
 
+/**
+ * The timeline a primary writes on, from its current WAL file's name: right after a promotion
+ * pg_control (pg_control_checkpoint) still names the old one until the promotion's checkpoint ends.
+ */
+async function currentTimeline(server: Cluster): Promise<number> {
+  return parseInt((await server.scalar<string>('SELECT pg_walfile_name(pg_current_wal_lsn())')).slice(0, 8), 16);
+}
+
 /** The LSN where the new primary's timeline branched off (its timeline history file). */
 async function switchpoint(newPrimary: Cluster): Promise<string> {
-  const tli = await newPrimary.scalar<number>('SELECT timeline_id FROM pg_control_checkpoint()');
+  const tli = await currentTimeline(newPrimary);
   const file = `pg_wal/${tli.toString(16).toUpperCase().padStart(8, '0')}.history`;
   const history = await newPrimary.scalar<string>('SELECT pg_read_file($1)', [file]);
   const last = history.trim().split('\n').filter((l) => /^\d+\s/.test(l)).pop();
@@ -207,7 +215,7 @@ export async function benchRewind(
   const newPrimary = await standbyOf(oldPrimary);
   await promoteStandby({ oldPrimary, newPrimary });
   const forkLsn = await switchpoint(newPrimary);
-  say(`  standby made by pg-catchup FULL -R, streamed, promoted: timeline ${await newPrimary.scalar<number>('SELECT timeline_id FROM pg_control_checkpoint()')} forks at ${forkLsn} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  say(`  standby made by pg-catchup FULL -R, streamed, promoted: timeline ${await currentTimeline(newPrimary)} forks at ${forkLsn} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   const tables = await bigTables(oldPrimary);
   started = Date.now();

@@ -68,6 +68,44 @@ describe.each(testVersions())('catchup from a stopped local source (--source-pgd
     }
   });
 
+  test('a FULL killed mid-copy resumes; a source started during the run fails it before pg_control, and the rerun resumes', async () => {
+    const primary = await Cluster.createPrimary(version);
+    await primary.query("CREATE TABLE big AS SELECT g AS id, md5(g::text) || repeat('z', 200) AS v FROM generate_series(1, 60000) g");
+    await primary.stop('fast');
+    const target = primary.makeTargetDir();
+    const marker = path.join(target, 'pg_catchup.marker');
+    // Slowed down so that the kill and the start land mid-copy.
+    const slow = ['-b', 'FULL', '--max-rate=4M', ...followArgs(primary)];
+    const before = treeDigest(primary.dataDir);
+    const killed = await runCli(['catchup', `--source-pgdata=${primary.dataDir}`, '-D', target, ...slow], { killWhen: () => fs.existsSync(marker) });
+    expect(killed.killed).toBe(true);
+    expect(treeDigest(primary.dataDir)).toBe(before);
+    expect(fs.existsSync(path.join(target, 'global', 'pg_control'))).toBe(false);
+
+    // The source starts while the resumed run copies: what it read is no single state.
+    let started: Promise<void> | null = null;
+    const res = await runCli(['catchup', `--source-pgdata=${primary.dataDir}`, '-D', target, ...slow], {
+      killWhen: () => {
+        if (!started && fs.existsSync(marker)) started = primary.start();
+        return false;
+      },
+    });
+    await started;
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/was started during the run.*Keep the source stopped/s);
+    expect(fs.existsSync(marker)).toBe(true);
+    expect(fs.existsSync(path.join(target, 'global', 'pg_control'))).toBe(false);
+    await primary.query("UPDATE big SET v = 'after the start' WHERE id % 5 = 0");
+    await primary.stop('fast');
+
+    const report = await catchupFromStopped(primary, target, ['-b', 'FULL', ...followArgs(primary)]);
+    expect(report.resumed?.keptFiles).toBeGreaterThan(0);
+    await primary.start();
+    const standby = await startAsStandby(target);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+  });
+
   test('refusals change nothing in either directory: a running source, a crashed one, PTRACK, -R without a server, a source inside the target', async () => {
     const primary = await Cluster.createPrimary(version);
     await primary.query('CREATE TABLE t AS SELECT 1 AS id');
