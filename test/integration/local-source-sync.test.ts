@@ -82,11 +82,18 @@ describe.each(testVersions())('catchup from a stopped local source (--source-pgd
     expect(treeDigest(primary.dataDir)).toBe(before);
     expect(fs.existsSync(path.join(target, 'global', 'pg_control'))).toBe(false);
 
-    // The source starts while the resumed run copies: what it read is no single state.
+    // The source starts while the resumed run copies (it has taken the target's lock, so it opened
+    // the source stopped): what it read is no single state.
     let started: Promise<void> | null = null;
+    let pid = 0;
+    const lockFile = path.join(target, 'pg_catchup.lock');
+    const holdsLock = () => pid !== 0 && (fs.existsSync(lockFile) ? fs.readFileSync(lockFile, 'utf8') : '').includes(`"pid":${pid},`);
     const res = await runCli(['catchup', `--source-pgdata=${primary.dataDir}`, '-D', target, ...slow], {
+      onSpawn: (p) => {
+        pid = p;
+      },
       killWhen: () => {
-        if (!started && fs.existsSync(marker)) started = primary.start();
+        if (!started && holdsLock()) started = primary.start();
         return false;
       },
     });
