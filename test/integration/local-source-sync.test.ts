@@ -39,6 +39,10 @@ describe.each(testVersions())('catchup from a stopped local source (--source-pgd
     await primary.stop('fast');
     const target = primary.makeTargetDir();
 
+    const dryFull = await catchupFromStopped(primary, target, ['-b', 'FULL', '--dry-run']);
+    expect(dryFull.status).toBe('dry-run');
+    expect(dryFull.files.bytesPlanned).toBeGreaterThan(0);
+    expect(fs.existsSync(target) ? fs.readdirSync(target) : []).toEqual([]);
     const full = await catchupFromStopped(primary, target, ['-b', 'FULL', ...followArgs(primary)]);
     expect(full).toMatchObject({ status: 'success', mode: 'FULL' });
     expect(full.files.walSegments).toBeGreaterThanOrEqual(1);

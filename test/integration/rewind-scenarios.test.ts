@@ -75,6 +75,11 @@ describe.each(testVersions().flatMap((v) => KINDS.map((k) => [v, k] as const)))(
     await p.query('DROP TABLE drop_tbl');
     await p.stop('fast');
 
+    // The dry run changes neither directory (withSource checks the source's tree).
+    const untouched = treeDigest(p.dataDir);
+    const dry = await withSource(kind, f.newPrimary, (where) => runCli(['rewind', '-D', p.dataDir, ...where.args, '-n']));
+    expectCliSuccess(dry);
+    expect(treeDigest(p.dataDir)).toBe(untouched);
     const log = await rewindAndCompare(kind, p, f.newPrimary);
     expect(log).toMatch(/diverged from the source at [0-9A-F]+\/[0-9A-F]+ on timeline 1/);
     const rows = await f.newPrimary.query<{ d: string }>('SELECT d FROM tbl1 ORDER BY d');
