@@ -15,9 +15,9 @@ import { DISCARDED_WAL_DIR, setTargetWalAside } from '../pgdata/target-wal-disca
 import { inspectTarget, TargetState } from '../pgdata/target-state';
 import type { Plan } from '../plan/plan';
 import { planDelta } from '../plan/plan-delta';
-import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
+import { failReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { formatLsn, parseLsn } from '../wal/lsn';
-import { recordCopyResult, runBackupCopy } from './backup-copy';
+import { recordCopyResult } from './backup-copy';
 import { chooseSourceSide, findSourceChanges } from './change-source';
 import { discardedWorkCollector, reportDiscardedWork } from './discarded-report';
 import { findTargetChanges } from './target-changes';
@@ -27,7 +27,7 @@ import { decideReference, ReferenceDecision } from './divergence';
 import { formatBytes } from './format-bytes';
 import type { CommonCatchupOptions } from './full';
 import { assertTargetOwnership, checkTargetMatchesSource, checkTargetStopped, takeLock, targetLogsHints } from './target-checks';
-import { assertThreads, closeSourceSession, explainLostSource, locateSource, openSource, serverOf, SourceSession } from './source-session';
+import { assertThreads, closeSourceSession, explainLostSource, locateSource, newSourceReport, openSource, serverOf, SourceSession } from './source-session';
 import { parseLayout, placeLayout } from './target-layout';
 import { assertChecksPass, CheckResult } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
@@ -35,7 +35,7 @@ import type { CommandRunner } from '../command-runner';
 import type { Logger } from '../log';
 import { findPostgresBinary, runSingleUserRecovery } from '../pgdata/single-user-recovery';
 import { checkTargetNotTheSource } from './source-reads';
-import { runStoppedSourceCopy } from './stopped-source-copy';
+import { copyFor } from './stopped-source-copy';
 
 export interface DeltaCatchupOptions extends CommonCatchupOptions {
   /** Build and report the plan; change nothing. */
@@ -96,8 +96,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
   const sync = opts.sync ?? true;
   const { dir: targetDir, note: targetNote } = resolveTargetDir(opts.targetDir);
   const located = locateSource(opts);
-  const report = newReport(flavor, located.display, targetDir, threads);
-  if (located.location.pgdata) report.source.pgdata = located.location.pgdata;
+  const report = newSourceReport(flavor, located, targetDir, threads);
   const started = Date.now();
   if (targetNote) logger.info(targetNote);
   const clock = new PhaseClock(report, logger);
@@ -201,8 +200,7 @@ async function syncExistingTarget(opts: RewindOptions, flavor: 'DELTA' | 'PTRACK
     });
 
     const writer = new TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod });
-    const copyFromSource = source.local ? runStoppedSourceCopy : runBackupCopy;
-    const result = await copyFromSource(source, writer, {
+    const result = await copyFor(source)(source, writer, {
       label: `pg-catchup ${flavor} ${report.startedAt}`,
       sync,
       clock,

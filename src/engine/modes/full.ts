@@ -17,16 +17,16 @@ import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
 import { checkDiskSpace } from '../preflight/disk-space';
 import { listTarget } from '../pgdata/target-listing';
-import { failReport, newReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
+import { failReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import type { SourceConnectionOptions } from '../source/connection-options';
-import { recordCopyResult, runBackupCopy } from './backup-copy';
+import { recordCopyResult } from './backup-copy';
 import { formatBytes } from './format-bytes';
-import { assertThreads, closeSourceSession, explainLostSource, locateSource, openSource, SourceSession } from './source-session';
+import { assertThreads, closeSourceSession, explainLostSource, locateSource, newSourceReport, openSource, SourceSession } from './source-session';
 import { assertTargetOwnership, takeLock } from './target-checks';
 import { planFullResume, prepareFullResume, resumableFullCheck } from './full-resume';
 import { LayoutRequest, parseLayout, placeLayout } from './target-layout';
 import { checkTargetNotTheSource, sourceDataBytes } from './source-reads';
-import { runStoppedSourceCopy } from './stopped-source-copy';
+import { copyFor } from './stopped-source-copy';
 
 export { formatBytes } from './format-bytes';
 
@@ -80,8 +80,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
   const sync = opts.sync ?? true;
   const { dir: targetDir, note: targetNote } = resolveTargetDir(opts.targetDir);
   const located = locateSource(opts);
-  const report = newReport('FULL', located.display, targetDir, threads);
-  if (located.location.pgdata) report.source.pgdata = located.location.pgdata;
+  const report = newSourceReport('FULL', located, targetDir, threads);
   const started = Date.now();
   if (targetNote) logger.info(targetNote);
   const clock = new PhaseClock(report, logger);
@@ -125,8 +124,7 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     // A run that checked the same empty directory a moment before us may have written into it since.
     if (!marker) assertStillEmpty(targetDir);
     journal = new CompletedFilesJournal(targetDir, owner);
-    const copyFromSource = source.local ? runStoppedSourceCopy : runBackupCopy;
-    const result = await copyFromSource(source, writer, {
+    const result = await copyFor(source)(source, writer, {
       label: `pg-catchup FULL ${report.startedAt}`,
       sync,
       clock,

@@ -6,11 +6,11 @@ import { assertChecksPass, CheckResult } from '../preflight/check';
 import { readMarker } from '../pgdata/catchup-marker';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
-import { failReport, newReport, Report } from '../report/report';
+import { failReport, Report } from '../report/report';
 import { RequestedMode, resolveMode } from './auto-mode';
 import { catchupDelta, catchupPtrack, DeltaCatchupOptions } from './delta';
 import { resumableFullCheck } from './full-resume';
-import { closeSourceSession, locateSource, openSource, SourceSession } from './source-session';
+import { closeSourceSession, locateSource, newSourceReport, openSource, SourceSession } from './source-session';
 import { parseLayout, placeLayout } from './target-layout';
 import { checkTargetNotTheSource, sourceDataBytes } from './source-reads';
 
@@ -54,8 +54,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<Report> {
 
 async function preflightFull(opts: PreflightOptions, targetDir: string): Promise<Report> {
   const located = locateSource(opts);
-  const report = newReport('FULL', located.display, targetDir, opts.threads ?? 1);
-  if (located.location.pgdata) report.source.pgdata = located.location.pgdata;
+  const report = newSourceReport('FULL', located, targetDir, opts.threads ?? 1);
   const started = Date.now();
   let source: SourceSession | undefined;
   try {

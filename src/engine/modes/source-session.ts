@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { CatchupError } from '../errors';
+import { newReport, Report } from '../report/report';
 import { assertChecksPass, CheckResult } from '../preflight/check';
 import { checkPrivileges } from '../preflight/privileges';
 import { checkSourceVersion, readServerInfo, SourceServerInfo } from '../preflight/source-version';
@@ -89,6 +90,13 @@ export function locateSource(opts: { source?: SourceConnectionOptions; sourcePgd
   }
   const pgdata = path.resolve(opts.sourcePgdata);
   return { location: { pgdata }, display: `stopped data directory ${pgdata}`, conn };
+}
+
+/** A run's report, naming its source (and the stopped directory, for --source-pgdata). */
+export function newSourceReport(mode: Report['mode'], located: LocatedSource, targetDir: string, threads: number): Report {
+  const report = newReport(mode, located.display, targetDir, threads);
+  if (located.location.pgdata) report.source.pgdata = located.location.pgdata;
+  return report;
 }
 
 /** Opens either kind of source, pushing each check's result into `checks`. */

@@ -8,7 +8,7 @@ import { silentLogger } from '../log';
 import { Plan, wholeFilesPlan } from '../plan/plan';
 import { assertLocalSourceUnchanged } from '../source/local-pgdata';
 import { formatLsn } from '../wal/lsn';
-import { BackupCopyOptions, BackupCopyResult, diskFullError, logValidation, writeRecoveryConf } from './backup-copy';
+import { BackupCopyOptions, BackupCopyResult, diskFullError, logValidation, runBackupCopy, writeRecoveryConf } from './backup-copy';
 import type { SourceSession } from './source-session';
 
 // Recovery would start from a leftover label's checkpoint, not from the pg_control we write.
@@ -71,6 +71,11 @@ export async function runStoppedSourceCopy(
   } finally {
     await validation?.close();
   }
+}
+
+/** The copy for this kind of source: a backup session on a server, or the stopped directory's files. */
+export function copyFor(source: SourceSession): typeof runBackupCopy {
+  return source.local ? runStoppedSourceCopy : runBackupCopy;
 }
 
 /** Every timeline history file in the source's pg_wal: a standby following later switches needs them. */
