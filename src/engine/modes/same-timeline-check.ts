@@ -3,7 +3,7 @@ import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
 import { fetchSourceWal } from '../source/wal-fetch';
 import type { TargetState } from '../pgdata/target-state';
-import { WalReader, WalSegmentSource } from '../wal/wal-reader';
+import { WalReader, WalReadError, WalSegmentSource } from '../wal/wal-reader';
 import { segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
 import { XLOG_BLCKSZ } from '../wal/wal-page';
 import type { SourceSession } from './source-session';
@@ -42,14 +42,15 @@ export async function verifyCheckpointOnSource(target: TargetState, source: Sour
     wal = rangeSource(from, bytes, segSize);
   } else {
     wal = localWalDirSource(path.join(source.local!.dir, 'pg_wal'), segSize);
-    if (!(await wal.read(tli, segmentNoOf(lsn, segSize)))) {
-      return { kind: 'unverifiable', detail: `the source's pg_wal no longer has the WAL at ${formatLsn(lsn)} on timeline ${tli} (removed or recycled)` };
-    }
   }
   let theirs: Buffer;
   try {
     theirs = (await new WalReader(wal, { timeline: tli }).readRecordAt(lsn)).raw;
   } catch (err) {
+    // A stopped source's pg_wal is read whole: a missing segment is WAL it no longer has, not a different record.
+    if (source.local && err instanceof WalReadError && err.kind === 'segment-missing') {
+      return { kind: 'unverifiable', detail: `the source's pg_wal no longer has the WAL at ${formatLsn(lsn)} on timeline ${tli} (removed or recycled)` };
+    }
     return { kind: 'different', detail: `the source's WAL has no valid record at ${formatLsn(lsn)} (${(err as Error).message})` };
   }
   return mine.equals(theirs)
