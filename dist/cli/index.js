@@ -12071,9 +12071,7 @@ async function syncExistingTarget(opts, flavor) {
     const sync = opts.sync ?? true;
     const { dir: targetDir, note: targetNote } = (0, target_path_1.resolveTargetDir)(opts.targetDir);
     const located = (0, source_session_1.locateSource)(opts);
-    const report = (0, report_1.newReport)(flavor, located.display, targetDir, threads);
-    if (located.location.pgdata)
-        report.source.pgdata = located.location.pgdata;
+    const report = (0, source_session_1.newSourceReport)(flavor, located, targetDir, threads);
     const started = Date.now();
     if (targetNote)
         logger.info(targetNote);
@@ -12178,8 +12176,7 @@ async function syncExistingTarget(opts, flavor) {
             report.warnings.push(`the target's old WAL in ${target_wal_discard_1.DISCARDED_WAL_DIR} could not be removed (${err.message}): PostgreSQL ignores it; delete it yourself`);
         });
         const writer = new target_writer_1.TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod });
-        const copyFromSource = source.local ? stopped_source_copy_1.runStoppedSourceCopy : backup_copy_1.runBackupCopy;
-        const result = await copyFromSource(source, writer, {
+        const result = await (0, stopped_source_copy_1.copyFor)(source)(source, writer, {
             label: `pg-catchup ${flavor} ${report.startedAt}`,
             sync,
             clock,
@@ -12834,9 +12831,7 @@ async function catchupFull(opts) {
     const sync = opts.sync ?? true;
     const { dir: targetDir, note: targetNote } = (0, target_path_1.resolveTargetDir)(opts.targetDir);
     const located = (0, source_session_1.locateSource)(opts);
-    const report = (0, report_1.newReport)('FULL', located.display, targetDir, threads);
-    if (located.location.pgdata)
-        report.source.pgdata = located.location.pgdata;
+    const report = (0, source_session_1.newSourceReport)('FULL', located, targetDir, threads);
     const started = Date.now();
     if (targetNote)
         logger.info(targetNote);
@@ -12881,8 +12876,7 @@ async function catchupFull(opts) {
         if (!marker)
             assertStillEmpty(targetDir);
         journal = new completed_files_1.CompletedFilesJournal(targetDir, owner);
-        const copyFromSource = source.local ? stopped_source_copy_1.runStoppedSourceCopy : backup_copy_1.runBackupCopy;
-        const result = await copyFromSource(source, writer, {
+        const result = await (0, stopped_source_copy_1.copyFor)(source)(source, writer, {
             label: `pg-catchup FULL ${report.startedAt}`,
             sync,
             clock,
@@ -13028,9 +13022,7 @@ async function runPreflight(opts) {
 }
 async function preflightFull(opts, targetDir) {
     const located = (0, source_session_1.locateSource)(opts);
-    const report = (0, report_1.newReport)('FULL', located.display, targetDir, opts.threads ?? 1);
-    if (located.location.pgdata)
-        report.source.pgdata = located.location.pgdata;
+    const report = (0, source_session_1.newSourceReport)('FULL', located, targetDir, opts.threads ?? 1);
     const started = Date.now();
     let source;
     try {
@@ -13146,15 +13138,16 @@ async function verifyCheckpointOnSource(target, source, tli, switchpoint, lsn) {
     }
     else {
         wal = (0, local_wal_source_1.localWalDirSource)(path.join(source.local.dir, 'pg_wal'), segSize);
-        if (!(await wal.read(tli, (0, wal_segment_1.segmentNoOf)(lsn, segSize)))) {
-            return { kind: 'unverifiable', detail: `the source's pg_wal no longer has the WAL at ${(0, lsn_1.formatLsn)(lsn)} on timeline ${tli} (removed or recycled)` };
-        }
     }
     let theirs;
     try {
         theirs = (await new wal_reader_1.WalReader(wal, { timeline: tli }).readRecordAt(lsn)).raw;
     }
     catch (err) {
+        // A stopped source's pg_wal is read whole: a missing segment is WAL it no longer has, not a different record.
+        if (source.local && err instanceof wal_reader_1.WalReadError && err.kind === 'segment-missing') {
+            return { kind: 'unverifiable', detail: `the source's pg_wal no longer has the WAL at ${(0, lsn_1.formatLsn)(lsn)} on timeline ${tli} (removed or recycled)` };
+        }
         return { kind: 'different', detail: `the source's WAL has no valid record at ${(0, lsn_1.formatLsn)(lsn)} (${err.message})` };
     }
     return mine.equals(theirs)
@@ -13272,11 +13265,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.explainLostSource = explainLostSource;
 exports.serverOf = serverOf;
 exports.locateSource = locateSource;
+exports.newSourceReport = newSourceReport;
 exports.openSource = openSource;
 exports.openSourceSession = openSourceSession;
 exports.closeSourceSession = closeSourceSession;
 exports.assertThreads = assertThreads;
 const errors_1 = __nccwpck_require__(7679);
+const report_1 = __nccwpck_require__(9863);
 const check_1 = __nccwpck_require__(4186);
 const privileges_1 = __nccwpck_require__(9576);
 const source_version_1 = __nccwpck_require__(8948);
@@ -13320,6 +13315,13 @@ function locateSource(opts) {
     }
     const pgdata = path.resolve(opts.sourcePgdata);
     return { location: { pgdata }, display: `stopped data directory ${pgdata}`, conn };
+}
+/** A run's report, naming its source (and the stopped directory, for --source-pgdata). */
+function newSourceReport(mode, located, targetDir, threads) {
+    const report = (0, report_1.newReport)(mode, located.display, targetDir, threads);
+    if (located.location.pgdata)
+        report.source.pgdata = located.location.pgdata;
+    return report;
 }
 /** Opens either kind of source, pushing each check's result into `checks`. */
 async function openSource(where, targetDir, threads, checks, opts = { mode: 'FULL' }) {
@@ -13484,6 +13486,7 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runStoppedSourceCopy = runStoppedSourceCopy;
+exports.copyFor = copyFor;
 const fs = __importStar(__nccwpck_require__(9896));
 const path = __importStar(__nccwpck_require__(6928));
 const copy_executor_1 = __nccwpck_require__(4635);
@@ -13552,6 +13555,10 @@ async function runStoppedSourceCopy(source, writer, opts, makePlan) {
     finally {
         await validation?.close();
     }
+}
+/** The copy for this kind of source: a backup session on a server, or the stopped directory's files. */
+function copyFor(source) {
+    return source.local ? runStoppedSourceCopy : backup_copy_1.runBackupCopy;
 }
 /** Every timeline history file in the source's pg_wal: a standby following later switches needs them. */
 function historyFiles(dir) {
