@@ -1,5 +1,5 @@
 /**
- * Assembles src/engine/pgdata/page-checksum.wat into src/engine/pgdata/page-checksum-wasm-bytes.ts:
+ * Assembles src/engine/checksums/page-checksum.wat into src/engine/checksums/page-checksum-wasm-bytes.ts:
  * the wasm bytes as a base64 constant (the loader is in page-checksum-wasm.ts), so that the
  * bundled app and its worker threads need neither a .wasm file on disk nor wabt at run time.
  *
@@ -13,9 +13,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import wabt from 'wabt';
 
-const PGDATA_DIR = path.resolve(__dirname, '..', 'src', 'engine', 'pgdata');
-export const WAT_PATH = path.join(PGDATA_DIR, 'page-checksum.wat');
-export const MODULE_PATH = path.join(PGDATA_DIR, 'page-checksum-wasm-bytes.ts');
+const CHECKSUMS_DIR = path.resolve(__dirname, '..', 'src', 'engine', 'checksums');
+export const WAT_PATH = path.join(CHECKSUMS_DIR, 'page-checksum.wat');
+export const MODULE_PATH = path.join(CHECKSUMS_DIR, 'page-checksum-wasm-bytes.ts');
 
 /** Characters of base64 per line of the generated constant. */
 const BASE64_LINE = 96;

@@ -1,7 +1,7 @@
 /**
  * Regenerates test/fixtures/pages/: data pages as PostgreSQL 18 wrote them to disk, with data
  * checksums on (initdb's default from 18). The server computed every pd_checksum in them, so
- * they are the oracle for src/engine/pgdata/page-checksum.ts.
+ * they are the oracle for src/engine/checksums/page-checksum.ts.
  *
  *   npx tsx scripts/capture-page-fixtures.ts      (as root, the server runs as OS user pgcatchup)
  *

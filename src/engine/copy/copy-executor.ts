@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import type { Logger } from '../log';
 import type { Plan } from '../plan/plan';
 import { patchRanges, scheduleReads, wholeFileRanges } from '../plan/read-batches';
-import type { RangeReader } from '../source/file-reader';
+import type { RangeReader } from './range-reader';
 import type { CopyValidation } from './page-validation';
 import type { RateLimiter } from './rate-limit';
 import { FilePiece, TargetWriter } from './target-writer';

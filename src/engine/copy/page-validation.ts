@@ -1,6 +1,6 @@
-import { verifyPage } from '../pgdata/page-checksum';
+import { verifyPage } from '../checksums/page-checksum';
 import { parseRelationPath } from '../pgdata/relation-path';
-import { RangeReader, readRanges } from '../source/file-reader';
+import { RangeReader, readRanges } from './range-reader';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { PageValidator } from './page-validator';
 import type { TargetWriter } from './target-writer';

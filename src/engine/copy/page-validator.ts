@@ -5,7 +5,7 @@
  * the bad pages with `drain()` at the end.
  */
 import { Worker } from 'worker_threads';
-import { BadPage, findBadPages, pageChecksumSource } from '../pgdata/page-checksum';
+import { BadPage, findBadPages, pageChecksumSource } from '../checksums/page-checksum';
 
 export interface BadPageAt extends BadPage {
   /** The relation file path the caller gave to `validate`. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as fsp from 'fs/promises';
 import * as path from 'path';
-import { FileOwner } from './file-owner';
+import { FileOwner } from '../pgdata/file-owner';
 import { SyncMethod, syncFileSystems } from './file-system-sync';
 
 // PostgreSQL's own modes for a data directory without group access.

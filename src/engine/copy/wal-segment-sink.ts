@@ -1,9 +1,14 @@
 import * as fsp from 'fs/promises';
 import * as path from 'path';
-import { WalSink } from '../source/wal-receiver';
 import { segmentFileName, segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
-import { FileOwner } from './file-owner';
+import { FileOwner } from '../pgdata/file-owner';
 import { FILE_MODE } from './target-writer';
+
+
+/** Where received WAL goes: bytes at an LSN, in order. */
+export interface WalSink {
+  write(lsn: bigint, data: Buffer): Promise<void>;
+}
 
 /**
  * Writes streamed WAL into the target's pg_wal as full-size segment files, as the server

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ownerForTarget } from '../copy/file-owner';
+import { ownerForTarget } from '../pgdata/file-owner';
 import { TargetWriter } from '../copy/target-writer';
 import { CatchupError } from '../errors';
 import { silentLogger } from '../log';

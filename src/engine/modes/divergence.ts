@@ -1,9 +1,9 @@
 import * as path from 'path';
 import type { CommandRunner } from '../command-runner';
-import { ownerForTarget } from '../copy/file-owner';
+import { ownerForTarget } from '../pgdata/file-owner';
 import { CatchupError } from '../errors';
 import { findPostgresBinary, targetRestoreCommand } from '../pgdata/single-user-recovery';
-import { RestoreCommandSource } from '../wal/restore-command-source';
+import { RestoreCommandSource } from '../pgdata/restore-command-source';
 import type { Logger } from '../log';
 import type { TargetState } from '../pgdata/target-state';
 import type { Report } from '../report/report';

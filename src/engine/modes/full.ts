@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ownerForTarget } from '../copy/file-owner';
+import { ownerForTarget } from '../pgdata/file-owner';
 import type { SyncMethod } from '../copy/file-system-sync';
 import { CatchupError } from '../errors';
 import { TargetWriter } from '../copy/target-writer';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatLsn, parseLsn } from '../wal/lsn';
 import type { Lsn } from '../wal/lsn';
-import type { FileOwner } from '../copy/file-owner';
+import type { FileOwner } from './file-owner';
 
 /** Files of ours inside a target; a sync never deletes or overwrites them. */
 export const MARKER_FILE = 'pg_catchup.marker';

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FileOwner } from '../copy/file-owner';
+import type { FileOwner } from './file-owner';
 import { CatchupError } from '../errors';
 import type { Lsn } from '../wal/lsn';
 import { isInside, realPathOf } from './target-path';

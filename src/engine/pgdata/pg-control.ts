@@ -10,7 +10,7 @@
  *   data_checksum_version, pushing the mock auth nonce and the CRC to 292.
  */
 
-import { crc32c } from './crc32c';
+import { crc32c } from '../checksums/crc32c';
 import { CheckPointData, decodeCheckPoint, SIZE_OF_CHECKPOINT } from '../wal/checkpoint';
 import { Lsn } from '../wal/lsn';
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CommandRunner } from '../command-runner';
-import type { FileOwner } from '../copy/file-owner';
+import type { FileOwner } from './file-owner';
 import { CatchupError } from '../errors';
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CommandRunner } from '../command-runner';
-import { ownerForTarget } from '../copy/file-owner';
+import { ownerForTarget } from './file-owner';
 import { CatchupError } from '../errors';
 import { livePostmaster } from './postmaster-pid';
 import { findPostgresBinary, runAsOwner } from './single-user-recovery';

@@ -1,5 +1,14 @@
-import { READ_PIECE_BYTES, ReadRange } from '../source/file-reader';
 import type { BlockPatch, FileCopy } from './plan';
+
+/** A byte range of one source file to read. */
+export interface ReadRange {
+  path: string;
+  offset: number;
+  length: number;
+}
+
+/** Rows come back in pieces of this size: big enough for throughput, small for memory. */
+export const READ_PIECE_BYTES = 1024 * 1024;
 
 export interface ReadBatchOptions {
   /** A large file is split into ranges of at most this size, so readers share it. */

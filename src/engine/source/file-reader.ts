@@ -1,31 +1,9 @@
 import type { Client } from 'pg';
-import { CopyBinaryDecoder, CopyRowCollector } from './copy-binary-decoder';
+import { CopyBinaryDecoder } from './copy-binary-decoder';
+import type { PieceSink, RangeReader } from '../copy/range-reader';
+import { ReadRange, READ_PIECE_BYTES } from '../plan/read-batches';
 import { copyOut } from './copy-out';
 import { quoteLiteral } from './source-connect';
-
-/** A byte range of one source file to read. */
-export interface ReadRange {
-  path: string;
-  offset: number;
-  length: number;
-}
-
-/** Rows come back in pieces of this size: big enough for throughput, small for memory. */
-export const READ_PIECE_BYTES = 1024 * 1024;
-
-/** Receives the pieces of a read as they arrive, without buffering them. */
-export interface PieceSink {
-  /** A piece of range `rangeIndex` starts at file `offset`; null length: the file vanished (missing_ok). */
-  begin(rangeIndex: number, offset: number, length: number | null): void;
-  /** The piece's next bytes, in order. */
-  data(bytes: Buffer): void;
-  end(): void;
-  /** Polled between network chunks: a promise makes the read wait (back-pressure). */
-  ready?(): Promise<void> | null;
-}
-
-/** Reads ranges of source files into a sink: through SQL from a server, or from a local directory. */
-export type RangeReader = (ranges: ReadRange[], sink: PieceSink) => Promise<void>;
 
 /** The range reader of one SQL connection. */
 export function sqlRangeReader(client: Client): RangeReader {
@@ -59,34 +37,4 @@ export async function streamRanges(client: Client, ranges: ReadRange[], sink: Pi
     },
   });
   if (!decoder.complete) throw new Error('The source ended a file read before the end of the COPY stream');
-}
-
-/**
- * The same read for small amounts (pg_control, re-read pages): each piece whole, null data when
- * the file vanished. Awaiting `onPiece` applies back-pressure.
- */
-export async function readRanges(
-  reader: RangeReader,
-  ranges: ReadRange[],
-  onPiece: (rangeIndex: number, offset: number, data: Buffer | null) => Promise<void>,
-): Promise<void> {
-  const collector = new CopyRowCollector();
-  const starts: Array<[number, number]> = [];
-  await reader(ranges, {
-    begin: (i, offset, length) => {
-      starts.push([i, offset]);
-      collector.row([], length);
-    },
-    data: (bytes) => collector.tail(bytes),
-    end: () => collector.rowEnd(),
-    ready: () => (collector.rows.length > 0 ? deliver() : null),
-  });
-  await deliver();
-
-  async function deliver(): Promise<void> {
-    for (const [row] of collector.take()) {
-      const [i, offset] = starts.shift()!;
-      await onPiece(i, offset, row);
-    }
-  }
 }

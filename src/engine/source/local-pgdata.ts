@@ -11,7 +11,8 @@ import { timelineOfLsn, TimelineHistoryEntry } from '../wal/timeline-history';
 import { WalReader } from '../wal/wal-reader';
 import { historyFileName } from '../wal/wal-segment';
 import type { SourceEntry } from './file-listing';
-import { PieceSink, ReadRange, READ_PIECE_BYTES } from './file-reader';
+import type { PieceSink } from '../copy/range-reader';
+import { ReadRange, READ_PIECE_BYTES } from '../plan/read-batches';
 import type { SourceFiles } from './source-files';
 import { WalFile, walFilesBetween } from './source-wal-files';
 

@@ -3,7 +3,8 @@ import { CatchupError } from '../errors';
 import { PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
 import type { SourceTablespace } from '../plan/tablespace-mapping';
 import { listSourceFiles, SourceEntry } from './file-listing';
-import { RangeReader, readRanges, sqlRangeReader } from './file-reader';
+import { RangeReader, readRanges } from '../copy/range-reader';
+import { sqlRangeReader } from './file-reader';
 import { listSourceTablespaces } from './tablespaces';
 
 /**

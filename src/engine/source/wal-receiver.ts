@@ -2,11 +2,7 @@ import type { Duplex } from 'stream';
 import { CatchupError } from '../errors';
 import { formatLsn } from '../wal/lsn';
 import { encodeStandbyStatus, parseReplicationMessage } from '../wal/replication-messages';
-
-/** Where received WAL goes: bytes at an LSN, in order. */
-export interface WalSink {
-  write(lsn: bigint, data: Buffer): Promise<void>;
-}
+import type { WalSink } from '../copy/wal-segment-sink';
 
 // Well inside the default wal_sender_timeout (60 s), so the source never drops us.
 const STATUS_INTERVAL_MS = 10_000;

@@ -2,12 +2,12 @@
  * CRC-32C of WAL records, fast. The record body is most of the WAL a scan reads (full-page
  * images right after a checkpoint), and records start MAXALIGN'd in their segment, so the body
  * is read as 32-bit words from a Uint32Array view: about 1.7 times the speed of the byte-wise
- * slice-by-8 in pgdata/crc32c, which must take any alignment. Same polynomial and tables;
+ * slice-by-8 in checksums/crc32c, which must take any alignment. Same polynomial and tables;
  * unaligned or short data goes through crc32cUpdate.
  */
 
 import { endianness } from 'os';
-import { CRC32C_TABLES, crc32cUpdate } from '../pgdata/crc32c';
+import { CRC32C_TABLES, crc32cUpdate } from '../checksums/crc32c';
 
 /** Typed arrays read host byte order; the stored words are little-endian. */
 const LITTLE_ENDIAN_HOST = endianness() === 'LE';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { BadPageAt, PageValidator } from '../../../src/engine/copy/page-validator';
-import { findBadPages } from '../../../src/engine/pgdata/page-checksum';
+import { findBadPages } from '../../../src/engine/checksums/page-checksum';
 
 /** Pages PostgreSQL 18 wrote with data checksums on (scripts/capture-page-fixtures.ts). */
 const FIXTURES = join(__dirname, '../../fixtures/pages');

@@ -13,7 +13,7 @@ import {
 } from '../../../src/engine/pgdata/target-wal-changes';
 import { databaseDirectory, relationSegmentPath } from '../../../src/engine/pgdata/relation-path';
 import { databaseDirectory as summaryDatabaseDirectory } from '../../../src/engine/source/wal-summary-changes';
-import { crc32cUpdate, CRC32C_INIT } from '../../../src/engine/pgdata/crc32c';
+import { crc32cUpdate, CRC32C_INIT } from '../../../src/engine/checksums/crc32c';
 import { crc32cUpdateWords } from '../../../src/engine/wal/wal-crc';
 import { formatLsn, Lsn, parseLsn } from '../../../src/engine/wal/lsn';
 import { parseTimelineHistory, timelineOfLsn } from '../../../src/engine/wal/timeline-history';

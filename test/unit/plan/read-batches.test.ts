@@ -1,5 +1,5 @@
 import { piecesOf, scheduleReads, wholeFileRanges } from '../../../src/engine/plan/read-batches';
-import { READ_PIECE_BYTES } from '../../../src/engine/source/file-reader';
+import { READ_PIECE_BYTES } from '../../../src/engine/plan/read-batches';
 
 const MB = 1024 * 1024;
 

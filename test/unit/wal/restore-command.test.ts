@@ -1,4 +1,4 @@
-import { substitute } from '../../../src/engine/wal/restore-command-source';
+import { substitute } from '../../../src/engine/pgdata/restore-command-source';
 
 describe('restore_command placeholders', () => {
   test('%f, %p and %% as PostgreSQL expands them', () => {

@@ -1,4 +1,4 @@
-import { crc32c, crc32cFinish, crc32cUpdate, CRC32C_INIT } from '../../../src/engine/pgdata/crc32c';
+import { crc32c, crc32cFinish, crc32cUpdate, CRC32C_INIT } from '../../../src/engine/checksums/crc32c';
 
 // Bit-at-a-time definition, to check the table-driven code against.
 function crc32cReference(data: Uint8Array): number {

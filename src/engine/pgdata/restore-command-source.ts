@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CommandRunner } from '../command-runner';
-import type { FileOwner } from '../copy/file-owner';
-import { runAsOwner } from '../pgdata/single-user-recovery';
-import type { WalSegmentSource } from './wal-reader';
-import { segmentFileName } from './wal-segment';
+import type { FileOwner } from './file-owner';
+import { runAsOwner } from './single-user-recovery';
+import type { WalSegmentSource } from '../wal/wal-reader';
+import { segmentFileName } from '../wal/wal-segment';
 
 /**
  * A segment source that falls back to the target's restore_command for segments its pg_wal no

@@ -3,8 +3,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import { assemblePageChecksumWat, MODULE_PATH, pageChecksumWasmModuleText } from '../../../scripts/build-wasm';
-import { BadPage, findBadPages, findBadPagesImplementation, pageChecksum, pageChecksumSource } from '../../../src/engine/pgdata/page-checksum';
-import { instantiatePageChecksumWasm, PAGE_CHECKSUM_WASM_BASE64, PageChecksumWasm } from '../../../src/engine/pgdata/page-checksum-wasm';
+import { BadPage, findBadPages, findBadPagesImplementation, pageChecksum, pageChecksumSource } from '../../../src/engine/checksums/page-checksum';
+import { instantiatePageChecksumWasm, PAGE_CHECKSUM_WASM_BASE64, PageChecksumWasm } from '../../../src/engine/checksums/page-checksum-wasm';
 
 /** Pages PostgreSQL 18 wrote with data checksums on (scripts/capture-page-fixtures.ts; README there). */
 const FIXTURES = join(__dirname, '../../fixtures/pages');

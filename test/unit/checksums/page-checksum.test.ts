@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { findBadPages, pageChecksum, verifyPage } from '../../../src/engine/pgdata/page-checksum';
+import { findBadPages, pageChecksum, verifyPage } from '../../../src/engine/checksums/page-checksum';
 
 /** Pages PostgreSQL 18 wrote with data checksums on (scripts/capture-page-fixtures.ts; README there). */
 const FIXTURES = join(__dirname, '../../fixtures/pages');
