@@ -1,10 +1,13 @@
-import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
-import type { ClientConfig } from 'pg';
-import { CatchupError } from '../errors';
-import { Conninfo, parseConninfo } from './conninfo';
-import { lookupPassword } from './password-file';
+import { Conninfo, looksLikeConninfo, parseConninfo } from './conninfo';
+import { allowedAuthMethods, channelBindingOf } from './connection/auth-guard';
+import { hostTargets } from './connection/host-list';
+import { LIBPQ_KEYWORDS } from './connection/keywords';
+import type { ConnectionPlan } from './connection/open-connection';
+import { lookupService } from './connection/service-file';
+import { sessionAttrsOf } from './connection/session-attrs';
+import { sslModeOf } from './connection/tls-options';
+import { connectionNotices, refuseUnsupported } from './connection/unsupported';
 
 /** How the user named the source, as PostgreSQL clients take it (-d conninfo plus -h/-p/-U). */
 export interface SourceConnectionOptions {
@@ -16,46 +19,32 @@ export interface SourceConnectionOptions {
   password?: string;
 }
 
-/** The resolved libpq keywords; the source of truth for both our connections and primary_conninfo. */
-export interface ResolvedConnection {
+/**
+ * The resolved libpq keywords (the source of truth for both our connections and
+ * primary_conninfo) and the plan every connection of the run follows. Copies made with
+ * `{...conn}` share `choice`, so they reach the server the first connection chose.
+ */
+export interface ResolvedConnection extends ConnectionPlan {
   keywords: Conninfo;
   /** For logs and reports: never contains the password. */
   display: string;
+  /** Settings Node cannot apply, said once in the log. */
+  notices: string[];
 }
 
-// libpq's environment variables for the keywords we honour.
-const ENV_KEYWORDS: Array<[string, string]> = [
-  ['PGHOST', 'host'],
-  ['PGHOSTADDR', 'hostaddr'],
-  ['PGPORT', 'port'],
-  ['PGUSER', 'user'],
-  ['PGPASSWORD', 'password'],
-  ['PGDATABASE', 'dbname'],
-  ['PGSSLMODE', 'sslmode'],
-  ['PGSSLROOTCERT', 'sslrootcert'],
-  ['PGSSLCERT', 'sslcert'],
-  ['PGSSLKEY', 'sslkey'],
-  ['PGCONNECT_TIMEOUT', 'connect_timeout'],
-  ['PGAPPNAME', 'application_name'],
-  ['PGPASSFILE', 'passfile'],
-];
-
 /**
- * Merges as libpq does: explicit -h/-p/-U win over what the -d conninfo says, which wins over
- * PG* environment variables, which win over built-in defaults.
+ * Merges as pg_basebackup does, with libpq's layers under it: explicit -h/-p/-U win over what the
+ * -d conninfo says; then the service's settings (service=, PGSERVICE) fill what is unset; then
+ * the PG* environment variables; built-in defaults apply at connect time.
  */
 export function resolveConnection(
   opts: SourceConnectionOptions,
   env: Record<string, string | undefined>,
+  home: string = env.HOME || os.homedir(),
 ): ResolvedConnection {
   const keywords: Conninfo = {};
-  for (const [variable, keyword] of ENV_KEYWORDS) {
-    const value = env[variable];
-    if (value !== undefined && value !== '') keywords[keyword] = value;
-  }
   if (opts.dbname !== undefined && opts.dbname !== '') {
-    const looksLikeConninfo = opts.dbname.includes('=') || /^postgres(ql)?:\/\//.test(opts.dbname);
-    if (looksLikeConninfo) Object.assign(keywords, parseConninfo(opts.dbname));
+    if (looksLikeConninfo(opts.dbname)) Object.assign(keywords, parseConninfo(opts.dbname));
     else keywords.dbname = opts.dbname;
   }
   if (opts.host) keywords.host = opts.host;
@@ -63,74 +52,33 @@ export function resolveConnection(
   if (opts.user) keywords.user = opts.user;
   if (opts.password) keywords.password = opts.password;
 
-  keywords.port ??= '5432';
-  if (!/^\d+$/.test(keywords.port) || Number(keywords.port) < 1 || Number(keywords.port) > 65535) {
-    throw new CatchupError('bad-port', `Source port "${keywords.port}" is not a TCP port number.`,
-      'Pass -p/--port with a number from 1 to 65535.');
+  const service = keywords.service || env.PGSERVICE;
+  if (service) {
+    for (const [key, value] of Object.entries(lookupService(service, env, home))) {
+      if (!(key in keywords)) keywords[key] = value;
+    }
   }
-  keywords.user ??= os.userInfo().username;
-  keywords.host ??= defaultHost(keywords.port);
-  const display = `host=${keywords.host} port=${keywords.port} user=${keywords.user}` +
-    (keywords.dbname ? ` dbname=${keywords.dbname}` : '');
-  return { keywords, display };
-}
-
-/** libpq's default is a Unix socket; Debian puts it in /var/run/postgresql, upstream in /tmp. */
-function defaultHost(port: string): string {
-  for (const dir of ['/var/run/postgresql', '/tmp']) {
-    if (fs.existsSync(`${dir}/.s.PGSQL.${port}`)) return dir;
+  for (const [keyword, spec] of Object.entries(LIBPQ_KEYWORDS)) {
+    const value = spec.env ? env[spec.env] : undefined;
+    if (!(keyword in keywords) && value !== undefined && value !== '') keywords[keyword] = value;
   }
-  return 'localhost';
+  keywords.user ||= os.userInfo().username;
+
+  // Everything libpq would refuse before connecting is refused here, before any work.
+  refuseUnsupported(keywords);
+  sslModeOf(keywords);
+  sessionAttrsOf(keywords);
+  channelBindingOf(keywords);
+  allowedAuthMethods(keywords);
+  const targets = hostTargets(keywords);
+  if (!keywords.host && !keywords.hostaddr) keywords.host = targets[0].host!;
+
+  const display = describeConnection({ port: [...new Set(targets.map((t) => t.port))].join(','), ...keywords });
+  return { keywords, display, targets, home, env, choice: {}, notices: connectionNotices(keywords) };
 }
 
-/** node-postgres configuration for one of our connections to the source. */
-export function toClientConfig(conn: ResolvedConnection, extra: Partial<ClientConfig> = {}): ClientConfig {
-  const k = conn.keywords;
-  const config: ClientConfig = {
-    host: k.hostaddr ?? k.host,
-    port: Number(k.port),
-    user: k.user,
-    database: k.dbname ?? 'postgres',
-    application_name: k.application_name ?? 'pg-catchup',
-    // A long copy leaves the control connection idle; keepalives stop firewalls from dropping it.
-    keepAlive: true,
-    keepAliveInitialDelayMillis: 10_000,
-    ...extra,
-  };
-  config.password = k.password ?? passwordFromFile(conn, 'replication' in extra);
-  if (k.connect_timeout) config.connectionTimeoutMillis = Number(k.connect_timeout) * 1000;
-  const ssl = sslConfig(k);
-  if (ssl !== undefined) config.ssl = ssl;
-  return config;
-}
-
-/**
- * Asked only when the server wants a password: the password file's line for this connection.
- * Physical replication connections match the database "replication", as libpq's callers do.
- */
-function passwordFromFile(conn: ResolvedConnection, replication: boolean): () => Promise<string> {
-  const k = conn.keywords;
-  return async () => {
-    const file = k.passfile ?? path.join(process.env.HOME || os.homedir(), '.pgpass');
-    const key = { host: k.host, port: k.port, database: replication ? 'replication' : (k.dbname ?? 'postgres'), user: k.user };
-    const found = lookupPassword(file, key);
-    if (found.password !== undefined) return found.password;
-    throw new CatchupError('no-password',
-      `The source (${conn.display}) asks for a password and none was given: not in the connection string or PGPASSWORD, and ${found.why}.`,
-      'Put it in PGPASSWORD or in a password file line host:port:database:user:password (mode 0600; ~/.pgpass, PGPASSFILE or passfile=), ' +
-      'with database "replication" (or *) for the WAL stream.');
-  };
-}
-
-function sslConfig(k: Conninfo): ClientConfig['ssl'] {
-  const mode = k.sslmode ?? 'disable';
-  if (mode === 'disable' || mode === 'allow' || mode === 'prefer') return undefined;
-  const read = (p?: string) => (p ? fs.readFileSync(p, 'utf8') : undefined);
-  return {
-    rejectUnauthorized: mode === 'verify-ca' || mode === 'verify-full',
-    ca: read(k.sslrootcert),
-    cert: read(k.sslcert),
-    key: read(k.sslkey),
-    ...(mode === 'verify-ca' ? { checkServerIdentity: () => undefined } : {}),
-  };
+/** host, port, user and database, plus what changes where or how we connect; never a password. */
+function describeConnection(k: Conninfo): string {
+  const shown = ['service', 'host', 'hostaddr', 'port', 'user', 'dbname', 'sslmode', 'target_session_attrs', 'load_balance_hosts'];
+  return shown.filter((key) => k[key] !== undefined && k[key] !== '').map((key) => `${key}=${k[key]}`).join(' ');
 }

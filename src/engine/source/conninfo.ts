@@ -1,13 +1,11 @@
 import { CatchupError } from '../errors';
+import { isConnectionUri, parseConnectionUri } from './connection/conninfo-uri';
+import { isLibpqKeyword } from './connection/keywords';
+
+export { isConnectionUri, parseConnectionUri };
 
 /** libpq connection keywords as a plain map (keyword -> value). */
 export type Conninfo = Record<string, string>;
-
-const URI_PREFIXES = ['postgresql://', 'postgres://'];
-
-export function isConnectionUri(text: string): boolean {
-  return URI_PREFIXES.some((p) => text.startsWith(p));
-}
 
 /**
  * Parses a libpq key=value string (`host=db1 port=5432 user='a b'`), with libpq's quoting:
@@ -64,29 +62,17 @@ export function parseKeyValueConninfo(text: string): Conninfo {
         }
       }
     }
+    if (!isLibpqKeyword(key)) {
+      throw new CatchupError('conninfo-syntax', `Connection string has an invalid connection option "${key}".`,
+        'Use libpq\'s keywords (host, hostaddr, port, dbname, user, sslmode, service, target_session_attrs, ...); see the connection section of the docs.');
+    }
     result[key] = value;
   }
 }
 
-/** Parses a postgresql:// URI into libpq keywords (query parameters become keywords too). */
-export function parseConnectionUri(text: string): Conninfo {
-  let url: URL;
-  try {
-    // WHATWG URL does not know the postgres scheme's authority rules well; http parses the same shape.
-    url = new URL(text.replace(/^postgres(ql)?:\/\//, 'http://'));
-  } catch {
-    throw new CatchupError('conninfo-syntax', `Connection URI is malformed: ${redactUri(text)}.`,
-      'Use the form postgresql://user@host:port/dbname?sslmode=prefer.');
-  }
-  const result: Conninfo = {};
-  if (url.hostname) result.host = decodeURIComponent(url.hostname.replace(/^\[|\]$/g, ''));
-  if (url.port) result.port = url.port;
-  if (url.username) result.user = decodeURIComponent(url.username);
-  if (url.password) result.password = decodeURIComponent(url.password);
-  const db = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (db) result.dbname = db;
-  for (const [key, value] of url.searchParams) result[key] = value;
-  return result;
+/** Whether libpq would take this dbname as a connection string rather than a database name. */
+export function looksLikeConninfo(text: string): boolean {
+  return text.includes('=') || isConnectionUri(text);
 }
 
 export function parseConninfo(text: string): Conninfo {
@@ -105,6 +91,3 @@ export function formatConninfo(info: Conninfo): string {
     .join(' ');
 }
 
-function redactUri(text: string): string {
-  return text.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-}

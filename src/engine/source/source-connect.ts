@@ -1,6 +1,7 @@
 import { Client, ClientConfig } from 'pg';
 import { CatchupError, errorMessage, isCatchupError } from '../errors';
-import { ResolvedConnection, toClientConfig } from './connection-options';
+import { ResolvedConnection } from './connection-options';
+import { ChosenServer, openConnection } from './connection/open-connection';
 
 /** node-postgres passes `replication` through as a startup parameter; its types omit it. */
 export type SourceClientConfig = Partial<ClientConfig> & { replication?: 'true' };
@@ -14,29 +15,41 @@ export function lastConnectionDrop(): Error | null {
 
 /** Opens a SQL (or replication) connection to the source, turning libpq-level failures into refusals. */
 export async function connectSource(conn: ResolvedConnection, extra: SourceClientConfig = {}): Promise<Client> {
-  const client = new Client(toClientConfig(conn, extra));
+  let client: Client;
+  try {
+    ({ client } = await openConnection(conn, extra));
+  } catch (err) {
+    throw describeConnectError(err, conn, extra.replication !== undefined);
+  }
   // An idle connection that the server or network drops must not crash the process; the cause
   // is kept, since the next query only says the client "is not queryable".
   client.on('error', (err) => {
     lastDrop = err;
   });
-  try {
-    await client.connect();
-  } catch (err) {
-    await client.end().catch(() => undefined);
-    throw describeConnectError(err, conn, extra.replication !== undefined);
-  }
   // Set-returning functions are estimated at 1000 rows per call, so our listing and scan queries
   // look huge to the planner and JIT compiles them: 130 ms for a 1000-file listing that runs in 10.
   if (extra.replication === undefined) await client.query('SET jit = off');
   return client;
 }
 
+/** The server the run's connections go to (after the first connection), or null before it. */
+export function chosenServer(conn: ResolvedConnection): ChosenServer | null {
+  return conn.choice.server ?? null;
+}
+
 function describeConnectError(err: unknown, conn: ResolvedConnection, replication: boolean): CatchupError {
-  if (isCatchupError(err)) return err; // already says what is wrong (no password found)
+  if (isCatchupError(err)) return err; // already says what is wrong (no password found, no host reachable)
   const code = (err as { code?: string }).code;
   const msg = errorMessage(err);
   const where = `the source (${conn.display})`;
+  if (/Unknown authenticationOk message type (7|8|9)\b/.test(msg)) {
+    return new CatchupError('auth-unsupported', `The source (${conn.display}) asks for GSSAPI or SSPI (Kerberos) authentication, which pg-catchup cannot do (node-postgres has no GSSAPI).`,
+      'Add a pg_hba.conf line on the source for this host with scram-sha-256 or cert authentication.');
+  }
+  if (/certificate|SSL|TLS|self[- ]signed|altnames/i.test(msg) || /^ERR_TLS|CERT|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED/.test(code ?? '')) {
+    return new CatchupError('ssl-failed', `The TLS connection to ${where} failed: ${msg}.`,
+      'Check sslmode, sslrootcert (the CA that signed the server\'s certificate) and, for verify-full, that the host name is in the certificate.');
+  }
   if (code === '53300' && replication) {
     return new CatchupError('no-wal-sender',
       `Cannot open a replication connection to ${where}: ${msg}.`,

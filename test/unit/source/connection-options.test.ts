@@ -1,7 +1,17 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { resolveConnection, toClientConfig } from '../../../src/engine/source/connection-options';
+import { resolveConnection, ResolvedConnection } from '../../../src/engine/source/connection-options';
+import { clientConfig } from '../../../src/engine/source/connection/open-connection';
+import { tlsOptions, sslModeOf } from '../../../src/engine/source/connection/tls-options';
+
+const NO_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'no-home-'));
+const toClientConfig = (conn: ResolvedConnection, extra: object = {}) => {
+  const target = conn.targets[0];
+  const mode = sslModeOf(conn.keywords);
+  const ssl = mode === 'disable' || mode === 'allow' ? undefined : tlsOptions(conn.keywords, mode, target, NO_HOME, {}).options;
+  return clientConfig(conn, target, extra, mode === 'prefer' ? undefined : ssl);
+};
 
 describe('resolving the source connection as libpq does', () => {
   test('explicit flags beat the -d conninfo, which beats PG* variables', () => {
@@ -26,7 +36,7 @@ describe('resolving the source connection as libpq does', () => {
     expect(() => resolveConnection({ host: 'h', port: '70000' }, {})).toThrow(/not a TCP port number/);
   });
 
-  test('node-postgres config: keepalives on, TLS only when sslmode asks for it', () => {
+  test('node-postgres config: keepalives on, TLS options when sslmode asks for it', () => {
     const plain = toClientConfig(resolveConnection({ host: 'h', user: 'u' }, {}));
     expect(plain).toMatchObject({ host: 'h', port: 5432, user: 'u', database: 'postgres', keepAlive: true });
     expect(plain.ssl).toBeUndefined();

@@ -1,0 +1,190 @@
+import * as os from 'os';
+import * as path from 'path';
+import { Client, ClientConfig } from 'pg';
+import type { TLSSocket } from 'tls';
+import { CatchupError, isCatchupError } from '../../errors';
+import { lookupPassword } from '../password-file';
+import { allowedAuthMethods, channelBindingOf, guardAuthentication } from './auth-guard';
+import { describeTarget, HostTarget, isSocketDir, shuffled } from './host-list';
+import { ReportedParameters, SessionAttrs, sessionAttrsOf, sessionMismatch } from './session-attrs';
+import { sslModeOf, tlsOptions, tlsTries } from './tls-options';
+
+/**
+ * Opens one connection the way libpq's PQconnectPoll does: the listed hosts in order (shuffled
+ * with load_balance_hosts=random), each with the tries its sslmode calls for, until one accepts
+ * and has the wanted target_session_attrs. A host that cannot be reached is skipped; a server
+ * that answers with an error (authentication, pg_hba.conf) ends the search, as in libpq.
+ */
+export interface ConnectionPlan {
+  keywords: Record<string, string>;
+  targets: HostTarget[];
+  home: string;
+  env: Record<string, string | undefined>;
+  /** Shared by every copy of the plan: the server the run's first connection chose. */
+  choice: { server?: ChosenServer };
+}
+
+/** How a connection reached its server, for logs and the report. */
+export interface ChosenServer {
+  target: HostTarget;
+  /** The peer's address as the socket saw it (null for a Unix socket). */
+  address: string | null;
+  tls: null | { protocol: string; cipher: string; certificateVerified: boolean; hostNameVerified: boolean };
+}
+
+export interface OpenedConnection {
+  client: Client;
+  server: ChosenServer;
+}
+
+/** A connection failure that should move on to the next host (libpq: could not reach it). */
+class Unreachable extends Error {}
+
+export async function openConnection(plan: ConnectionPlan, extra: Partial<ClientConfig> & { replication?: string }): Promise<OpenedConnection> {
+  const pinned = plan.choice.server;
+  const k = plan.keywords;
+  let targets = pinned ? [pinned.target] : plan.targets;
+  if (!pinned && k.load_balance_hosts === 'random') targets = shuffled(targets);
+  const attrs = pinned ? 'any' : sessionAttrsOf(k);
+  const passes: SessionAttrs[] = attrs === 'prefer-standby' ? ['standby', 'any'] : [attrs];
+  const replication = extra.replication !== undefined;
+  const failures: string[] = [];
+  for (const want of passes) {
+    for (const target of targets) {
+      let opened: OpenedConnection & { reported: ReportedParameters };
+      try {
+        opened = await connectToTarget(plan, target, extra);
+      } catch (err) {
+        if (!(err instanceof Unreachable)) throw err;
+        failures.push(`${describeTarget(target)}: ${err.message}`);
+        continue;
+      }
+      const why = await sessionMismatch(opened.client, want, opened.reported, replication).catch((err: Error) => `could not check the session: ${err.message}`);
+      if (why) {
+        await opened.client.end().catch(() => undefined);
+        failures.push(`${describeTarget(target)}: ${why}`);
+        continue;
+      }
+      plan.choice.server ??= opened.server;
+      return { client: opened.client, server: opened.server };
+    }
+  }
+  const many = failures.length > 1;
+  throw new CatchupError('source-unreachable',
+    `Cannot connect to the source${many ? ` (tried ${failures.length} hosts${attrs !== 'any' ? ` for target_session_attrs=${attrs}` : ''})` : ''}: ${failures.join('; ')}.`,
+    pinned
+      ? `The run's first connection went to ${describeTarget(pinned.target)}; every connection of a run goes there. Check that it is still up.`
+      : 'Check that the source server is running and that the host and port (-h/-p, or the connection string) point to it.');
+}
+
+async function connectToTarget(plan: ConnectionPlan, target: HostTarget, extra: Partial<ClientConfig> & { replication?: string }) {
+  const k = plan.keywords;
+  const mode = sslModeOf(k);
+  const tries = tlsTries(mode, target);
+  for (let i = 0; i < tries.length; i++) {
+    const useTls = tries[i];
+    const last = i === tries.length - 1;
+    let tlsChoice: ReturnType<typeof tlsOptions> | undefined;
+    try {
+      // libpq sets TLS up only when it tries TLS; under prefer, a setup failure means trying plain.
+      if (useTls) tlsChoice = tlsOptions(k, mode, target, plan.home, plan.env);
+    } catch (err) {
+      if (!last && mode === 'prefer') continue;
+      throw err;
+    }
+    const config = clientConfig(plan, target, extra, tlsChoice?.options);
+    const client = new Client(config);
+    client.on('error', () => undefined); // replaced by the caller's handler once connected
+    const reported: ReportedParameters = {};
+    const con = (client as unknown as { connection: NodeJS.EventEmitter & { stream: TLSSocket } }).connection;
+    con.on('parameterStatus', (msg: { parameterName: string; parameterValue: string }) => {
+      reported[msg.parameterName] = msg.parameterValue;
+    });
+    guardAuthentication(client, channelBindingOf(k), allowedAuthMethods(k), useTls);
+    try {
+      await client.connect();
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      const kind = classify(err, useTls);
+      // prefer: TLS refused by the server, by the handshake, or by the server after it: retry plain.
+      // allow: plain refused by the server: retry with TLS. libpq retries once, on the same host.
+      if (!last && mode === 'prefer' && useTls && (kind === 'tls' || kind === 'server')) continue;
+      if (!last && mode === 'allow' && !useTls && kind === 'server') continue;
+      if (kind === 'network') throw new Unreachable(errorText(err));
+      throw err;
+    }
+    const stream = con.stream;
+    const server: ChosenServer = {
+      target,
+      address: isSocketDir(target.host) && !target.hostaddr ? null : stream.remoteAddress ?? null,
+      tls: useTls && typeof stream.getProtocol === 'function'
+        ? { protocol: stream.getProtocol() ?? 'unknown', cipher: stream.getCipher()?.name ?? 'unknown', certificateVerified: Boolean(tlsChoice?.verifiesChain && stream.authorized), hostNameVerified: Boolean(tlsChoice?.verifiesHostName && stream.authorized) }
+        : null,
+    };
+    return { client, server, reported };
+  }
+  throw new Error('unreachable: every sslmode has at least one try');
+}
+
+/** network: the host could not be reached (try the next one); tls: the handshake failed; server: it answered with an error. */
+function classify(err: unknown, useTls: boolean): 'network' | 'tls' | 'server' | 'client' {
+  if (isCatchupError(err)) return 'client';
+  const e = err as { code?: string; severity?: string; message?: string };
+  if (e.severity !== undefined) return 'server';
+  const msg = e.message ?? '';
+  if (/does not support SSL|error establishing an SSL connection/.test(msg)) return 'tls';
+  if (useTls && (/^ERR_TLS|^ERR_SSL|CERT|UNABLE_TO|SELF_SIGNED|DEPTH_ZERO/.test(e.code ?? '') || /SSL|certificate|TLS/i.test(msg))) return 'tls';
+  if (/^(ECONNREFUSED|ENOENT|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|ENOTFOUND|EAI_AGAIN|ECONNRESET|EPIPE)$/.test(e.code ?? '')) return 'network';
+  if (/timeout|Connection terminated unexpectedly/i.test(msg)) return 'network';
+  return 'client';
+}
+
+function errorText(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  return e.message || e.code || String(err);
+}
+
+export function clientConfig(plan: ConnectionPlan, target: HostTarget, extra: Partial<ClientConfig> & { replication?: string }, ssl: object | undefined): ClientConfig {
+  const k = plan.keywords;
+  const config: ClientConfig & { options?: string; enableChannelBinding?: boolean } = {
+    host: target.hostaddr ?? target.host ?? undefined,
+    port: target.port,
+    user: k.user,
+    database: k.dbname || 'postgres',
+    application_name: k.application_name || 'pg-catchup',
+    // A long copy leaves the control connection idle; keepalives stop firewalls from dropping it.
+    keepAlive: k.keepalives !== '0',
+    keepAliveInitialDelayMillis: k.keepalives_idle ? Number(k.keepalives_idle) * 1000 : 10_000,
+    ...extra,
+  };
+  if (k.options) config.options = k.options;
+  config.password = k.password || passwordFromFile(plan, target, extra.replication !== undefined);
+  const timeout = Number(k.connect_timeout || 0);
+  // As libpq: 0 or less waits forever, and less than 2 seconds is taken as 2.
+  if (timeout > 0 && config.connectionTimeoutMillis === undefined) config.connectionTimeoutMillis = Math.max(timeout, 2) * 1000;
+  if (ssl) {
+    config.ssl = ssl;
+    config.enableChannelBinding = k.channel_binding !== 'disable';
+    if (k.sslnegotiation === 'direct') (config as { sslNegotiation?: string }).sslNegotiation = 'direct';
+  }
+  return config;
+}
+
+/**
+ * Asked only when the server wants a password: the password file's line for this host.
+ * Physical replication connections match the database "replication", as libpq's callers do.
+ */
+function passwordFromFile(plan: ConnectionPlan, target: HostTarget, replication: boolean): () => Promise<string> {
+  const k = plan.keywords;
+  return async () => {
+    const file = k.passfile || plan.env.PGPASSFILE || path.join(plan.home || os.homedir(), '.pgpass');
+    const host = target.host ?? target.hostaddr ?? 'localhost';
+    const key = { host, port: String(target.port), database: replication ? 'replication' : (k.dbname || 'postgres'), user: k.user };
+    const found = lookupPassword(file, key);
+    if (found.password !== undefined) return found.password;
+    throw new CatchupError('no-password',
+      `The source (${describeTarget(target)}) asks for a password and none was given: not in the connection string or PGPASSWORD, and ${found.why}.`,
+      'Put it in PGPASSWORD or in a password file line host:port:database:user:password (mode 0600; ~/.pgpass, PGPASSFILE or passfile=), ' +
+      'with database "replication" (or *) for the WAL stream.');
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * Our connections against libpq's, with Debian's psql (libpq 15) as the oracle: for each case,
+ * both must succeed or fail alike, reach the same server, and use TLS exactly when psql does
+ * (read from pg_stat_ssl on the server, for our WAL stream too).
+ *
+ * Servers (PostgreSQL 15, which Debian builds with OpenSSL):
+ * - tls: ssl=on, certificate for "localhost" from a CA made here with openssl; pg_hba.conf per
+ *   role: app hostssl only, nossl hostnossl only, plain both, certuser client certificate,
+ *   scramuser scram-sha-256 (channel binding over TLS);
+ * - plain: ssl=off, every role over plain TCP; standby: a standby of plain (same pg_hba.conf).
+ * The harness's own role (postgres) keeps plain trust on every server.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Client } from 'pg';
+import { resolveConnection } from '../../src/engine/source/connection-options';
+import { openConnection } from '../../src/engine/source/connection/open-connection';
+import { connectSource } from '../../src/engine/source/source-connect';
+import { Cluster, createPgBaseBackupStandby, expectCliSuccess, giveToServerUser, makeScratchDir, runCli, useClusters } from '../support';
+import { freePort } from '../support/ports';
+import { run } from '../support/run';
+
+useClusters();
+
+const PSQL = '/usr/lib/postgresql/15/bin/psql';
+const SCRAM_PASSWORD = 'scr-Pw-4417';
+const PROBE = "SELECT current_setting('port') AS port, s.ssl, current_setting('search_path') AS search_path FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid()";
+
+interface Outcome {
+  ok: boolean;
+  port?: string;
+  ssl?: boolean;
+  searchPath?: string;
+  error?: string;
+}
+
+interface Case {
+  name: string;
+  /** The -d argument (conninfo or URI), with {tls}, {plain}, {standby}, {dead}, {certs}, {tlsSocket} filled in. */
+  conninfo: string;
+  env?: Record<string, string>;
+  /** Which prepared HOME the clients run with. */
+  home?: 'empty' | 'rootCa' | 'wrongRootCa' | 'clientCert' | 'services';
+  /** What both must do; the comparison with psql is the test, this only keeps the table honest. */
+  expect: 'ok' | 'fail';
+  /** Also open our replication connection and compare its TLS with psql's. */
+  walStream?: boolean;
+}
+
+function openssl(args: string[], cwd: string): void {
+  execFileSync('openssl', args, { cwd, stdio: 'pipe' });
+}
+
+/** A CA, a server certificate for "localhost" signed by it, a client certificate for certuser, and an unrelated CA. */
+function makeCertificates(dir: string): void {
+  const days = ['-days', '2'];
+  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', ...days, '-subj', '/CN=conformance-ca'], dir);
+  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'wrong-ca.key', '-out', 'wrong-ca.crt', ...days, '-subj', '/CN=other-ca'], dir);
+  fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=DNS:localhost\n');
+  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost'], dir);
+  openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', ...days, '-extfile', 'server.ext'], dir);
+  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'client.key', '-out', 'client.csr', '-subj', '/CN=certuser'], dir);
+  openssl(['x509', '-req', '-in', 'client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'client.crt', ...days], dir);
+  for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o600);
+}
+
+const ROLES = ['app', 'nossl', 'plain', 'certuser', 'scramuser'];
+
+async function addRoles(c: Cluster): Promise<void> {
+  for (const role of ROLES) await c.query(`CREATE ROLE ${role} LOGIN SUPERUSER REPLICATION`);
+  await c.query(`ALTER ROLE scramuser PASSWORD '${SCRAM_PASSWORD}'`);
+}
+
+function writeHba(c: Cluster, lines: string[]): void {
+  const hba = path.join(c.dataDir, 'pg_hba.conf');
+  fs.writeFileSync(hba, ['local all all trust', 'local replication all trust', 'host all postgres 127.0.0.1/32 trust', ...lines, ''].join('\n'));
+  giveToServerUser(hba);
+}
+
+/** One client's view: ok, and which server and whether TLS, as the server itself reports. */
+async function viaPsql(conninfo: string, env: Record<string, string>): Promise<Outcome> {
+  const r = await run(PSQL, ['-X', '-A', '-t', '-F', '|', '-d', conninfo, '-c', PROBE], { env, asRoot: true, allowFailure: true, timeoutMs: 30_000 });
+  if (r.code !== 0) return { ok: false, error: r.stderr.trim() };
+  const [port, ssl, searchPath] = r.stdout.trim().split('|');
+  return { ok: true, port, ssl: ssl === 't', searchPath };
+}
+
+async function viaUs(conninfo: string, env: Record<string, string>): Promise<Outcome> {
+  let client: Client | undefined;
+  try {
+    const conn = resolveConnection({ dbname: conninfo }, env, env.HOME);
+    ({ client } = await openConnection(conn, {}));
+    const row = (await client.query(PROBE)).rows[0];
+    return { ok: true, port: row.port, ssl: row.ssl, searchPath: row.search_path };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  } finally {
+    await client?.end().catch(() => undefined);
+  }
+}
+
+/** Our replication connection (the WAL stream) for the case: whether its walsender uses TLS, from the server. */
+async function ourWalStreamTls(conninfo: string, env: Record<string, string>, servers: Cluster[]): Promise<boolean | string> {
+  const conn = resolveConnection({ dbname: conninfo }, env, env.HOME);
+  let client: Client | undefined;
+  try {
+    client = await connectSource(conn, { replication: 'true', application_name: 'conformance-wal' });
+    for (const s of servers) {
+      const rows = await s.query<{ ssl: boolean }>(
+        "SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.backend_type = 'walsender' AND a.application_name = 'conformance-wal'");
+      if (rows.length > 0) return rows[0].ssl;
+    }
+    return 'no walsender found';
+  } catch (err) {
+    return `failed: ${(err as Error).message}`;
+  } finally {
+    await client?.end().catch(() => undefined);
+  }
+}
+
+describe('connections as libpq makes them (psql 15 as the oracle)', () => {
+  test('TLS by default, sslmode, certificates, channel binding, services, environment, URIs and host lists', async () => {
+    const certs = makeScratchDir('certs');
+    makeCertificates(certs);
+    const serverCerts = makeScratchDir('server-certs');
+    for (const f of ['server.crt', 'server.key', 'ca.crt']) {
+      fs.copyFileSync(path.join(certs, f), path.join(serverCerts, f));
+      fs.chmodSync(path.join(serverCerts, f), 0o600);
+      giveToServerUser(path.join(serverCerts, f));
+    }
+
+    const tls = await Cluster.createPrimary(15, {
+      settings: {
+        ssl: 'on', ssl_cert_file: `'${serverCerts}/server.crt'`, ssl_key_file: `'${serverCerts}/server.key'`, ssl_ca_file: `'${serverCerts}/ca.crt'`,
+      },
+    });
+    await addRoles(tls);
+    writeHba(tls, [
+      'hostssl   all         app        127.0.0.1/32  trust',
+      'hostssl   replication app        127.0.0.1/32  trust',
+      'hostnossl all         nossl      127.0.0.1/32  trust',
+      'hostnossl replication nossl      127.0.0.1/32  trust',
+      'host      all         plain      127.0.0.1/32  trust',
+      'host      replication plain      127.0.0.1/32  trust',
+      'hostssl   all         certuser   127.0.0.1/32  cert',
+      'host      all         scramuser  127.0.0.1/32  scram-sha-256',
+    ]);
+    await tls.query('SELECT pg_reload_conf()');
+
+    const plain = await Cluster.createPrimary(15);
+    await addRoles(plain);
+    writeHba(plain, ['host all all 127.0.0.1/32 trust', 'host replication all 127.0.0.1/32 trust']);
+    await plain.query('SELECT pg_reload_conf()');
+    const standby = await createPgBaseBackupStandby(plain);
+    const dead = await freePort();
+
+    // The HOMEs the clients run with: libpq's default files live in ~/.postgresql.
+    const homes: Record<NonNullable<Case['home']>, string> = {
+      empty: makeScratchDir('home-empty'), rootCa: makeScratchDir('home-root-ca'), wrongRootCa: makeScratchDir('home-wrong-ca'),
+      clientCert: makeScratchDir('home-client-cert'), services: makeScratchDir('home-services'),
+    };
+    const put = (home: string, name: string, from: string) => {
+      fs.mkdirSync(path.join(home, '.postgresql'), { recursive: true });
+      fs.copyFileSync(path.join(certs, from), path.join(home, '.postgresql', name));
+      fs.chmodSync(path.join(home, '.postgresql', name), 0o600);
+    };
+    put(homes.rootCa, 'root.crt', 'ca.crt');
+    put(homes.wrongRootCa, 'root.crt', 'wrong-ca.crt');
+    put(homes.clientCert, 'postgresql.crt', 'client.crt');
+    put(homes.clientCert, 'postgresql.key', 'client.key');
+    const sysconf = makeScratchDir('sysconfdir');
+    fs.writeFileSync(path.join(homes.services, '.pg_service.conf'),
+      `# user service file\n[tlsapp]\nhost=127.0.0.1\nport=${tls.port}\nuser=app\ndbname=postgres\n\n[plainonly]\nhost=127.0.0.1\nport=${tls.port}\nuser=app\nsslmode=disable\ndbname=postgres\n`);
+    const altServiceFile = path.join(sysconf, 'alt-services.conf');
+    fs.writeFileSync(altServiceFile, `[alt]\nhostaddr=127.0.0.1\nport=${plain.port}\nuser=plain\ndbname=postgres\n`);
+    fs.writeFileSync(path.join(sysconf, 'pg_service.conf'), `[systemwide]\nhost=127.0.0.1\nport=${tls.port}\nuser=nossl\ndbname=postgres\n`);
+
+    const T = tls.port;
+    const P = plain.port;
+    const S = standby.port;
+    const D = dead;
+    const H = '127.0.0.1';
+    const cert = (f: string) => path.join(certs, f);
+    const cases: Case[] = [
+      // sslmode=prefer, the default: TLS when the server offers it, plain when it refuses.
+      { name: 'default sslmode, hostssl-only role', conninfo: `host=${H} port=${T} user=app dbname=postgres`, expect: 'ok', walStream: true },
+      { name: 'default sslmode, hostnossl-only role (TLS refused by pg_hba: retried plain)', conninfo: `host=${H} port=${T} user=nossl dbname=postgres`, expect: 'ok', walStream: true },
+      { name: 'default sslmode, role allowed both ways', conninfo: `host=${H} port=${T} user=plain dbname=postgres`, expect: 'ok', walStream: true },
+      { name: 'default sslmode, server with ssl=off', conninfo: `host=${H} port=${P} user=app dbname=postgres`, expect: 'ok', walStream: true },
+      { name: 'sslmode=disable, hostssl-only role', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=disable`, expect: 'fail' },
+      { name: 'sslmode=disable, both ways', conninfo: `host=${H} port=${T} user=plain dbname=postgres sslmode=disable`, expect: 'ok' },
+      { name: 'sslmode=allow, hostssl-only role (plain refused: retried with TLS)', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=allow`, expect: 'ok', walStream: true },
+      { name: 'sslmode=allow, both ways (plain first)', conninfo: `host=${H} port=${T} user=plain dbname=postgres sslmode=allow`, expect: 'ok', walStream: true },
+      { name: 'sslmode=require, hostnossl-only role', conninfo: `host=${H} port=${T} user=nossl dbname=postgres sslmode=require`, expect: 'fail' },
+      { name: 'sslmode=require, server with ssl=off', conninfo: `host=${H} port=${P} user=app dbname=postgres sslmode=require`, expect: 'fail' },
+      { name: 'sslmode=allow, server with ssl=off', conninfo: `host=${H} port=${P} user=app dbname=postgres sslmode=allow`, expect: 'ok' },
+      // Verification.
+      { name: 'verify-ca without any root certificate', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=verify-ca`, expect: 'fail' },
+      { name: 'verify-ca with the right CA', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=verify-ca sslrootcert=${cert('ca.crt')}`, expect: 'ok' },
+      { name: 'verify-ca with a wrong CA', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=verify-ca sslrootcert=${cert('wrong-ca.crt')}`, expect: 'fail' },
+      { name: 'verify-full, host name in the certificate', conninfo: `host=localhost port=${T} user=app dbname=postgres sslmode=verify-full sslrootcert=${cert('ca.crt')}`, expect: 'ok' },
+      { name: 'verify-full, host name mismatch (address not in the certificate)', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=verify-full sslrootcert=${cert('ca.crt')}`, expect: 'fail' },
+      { name: 'verify-full with hostaddr: the name is checked, the address connected', conninfo: `host=localhost hostaddr=${H} port=${T} user=app dbname=postgres sslmode=verify-full sslrootcert=${cert('ca.crt')}`, expect: 'ok' },
+      { name: 'require with ~/.postgresql/root.crt of the right CA', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=require`, home: 'rootCa', expect: 'ok' },
+      { name: 'require with ~/.postgresql/root.crt of a wrong CA (acts as verify-ca)', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=require`, home: 'wrongRootCa', expect: 'fail' },
+      { name: 'prefer with a wrong root.crt, hostssl-only role', conninfo: `host=${H} port=${T} user=app dbname=postgres`, home: 'wrongRootCa', expect: 'fail' },
+      { name: 'prefer with a wrong root.crt, role allowed both ways (falls back to plain)', conninfo: `host=${H} port=${T} user=plain dbname=postgres`, home: 'wrongRootCa', expect: 'ok' },
+      { name: 'verify-full with the default root.crt', conninfo: `host=localhost port=${T} user=app dbname=postgres sslmode=verify-full`, home: 'rootCa', expect: 'ok' },
+      // Client certificates.
+      { name: 'client certificate from sslcert/sslkey', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslcert=${cert('client.crt')} sslkey=${cert('client.key')}`, expect: 'ok' },
+      { name: 'client certificate auth without a certificate', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslmode=require`, expect: 'fail' },
+      { name: 'client certificate from ~/.postgresql/postgresql.crt and .key', conninfo: `host=${H} port=${T} user=certuser dbname=postgres`, home: 'clientCert', expect: 'ok' },
+      // SCRAM and channel binding.
+      { name: 'scram, channel_binding=require over TLS', conninfo: `host=${H} port=${T} user=scramuser password=${SCRAM_PASSWORD} dbname=postgres channel_binding=require`, expect: 'ok' },
+      { name: 'scram, channel_binding=require without TLS', conninfo: `host=${H} port=${T} user=scramuser password=${SCRAM_PASSWORD} dbname=postgres channel_binding=require sslmode=disable`, expect: 'fail' },
+      { name: 'scram, channel_binding=disable', conninfo: `host=${H} port=${T} user=scramuser password=${SCRAM_PASSWORD} dbname=postgres channel_binding=disable`, expect: 'ok' },
+      { name: 'scram, wrong password', conninfo: `host=${H} port=${T} user=scramuser password=wrong dbname=postgres`, expect: 'fail' },
+      { name: 'trust, channel_binding=require', conninfo: `host=${H} port=${T} user=app dbname=postgres channel_binding=require`, expect: 'fail' },
+      // Service files.
+      { name: 'service= from ~/.pg_service.conf', conninfo: 'service=tlsapp', home: 'services', expect: 'ok' },
+      { name: 'a service with sslmode=disable for a hostssl-only role', conninfo: 'service=plainonly', home: 'services', expect: 'fail' },
+      { name: 'PGSERVICE and PGSERVICEFILE', conninfo: '', env: { PGSERVICE: 'alt', PGSERVICEFILE: altServiceFile }, expect: 'ok' },
+      { name: 'a service from PGSYSCONFDIR/pg_service.conf', conninfo: 'service=systemwide', home: 'services', expect: 'ok' },
+      { name: 'an undefined service', conninfo: 'service=nosuch', home: 'services', expect: 'fail' },
+      { name: 'explicit keywords win over the service', conninfo: 'service=tlsapp user=plain', home: 'services', expect: 'ok' },
+      { name: 'the service wins over PGUSER; PGSSLMODE fills what it leaves unset', conninfo: 'service=tlsapp', home: 'services', env: { PGUSER: 'nossl', PGSSLMODE: 'disable' }, expect: 'fail' },
+      { name: 'the service wins over PGUSER', conninfo: 'service=tlsapp', home: 'services', env: { PGUSER: 'nossl' }, expect: 'ok' },
+      // Environment variables.
+      { name: 'PGHOST, PGPORT, PGUSER, PGDATABASE', conninfo: '', env: { PGHOST: H, PGPORT: String(T), PGUSER: 'app', PGDATABASE: 'postgres' }, expect: 'ok' },
+      { name: 'PGSSLMODE=disable for a hostssl-only role', conninfo: '', env: { PGHOST: H, PGPORT: String(T), PGUSER: 'app', PGDATABASE: 'postgres', PGSSLMODE: 'disable' }, expect: 'fail' },
+      { name: 'PGSSLROOTCERT with a wrong CA and PGSSLMODE=require', conninfo: `host=${H} port=${T} user=app dbname=postgres`, env: { PGSSLMODE: 'require', PGSSLROOTCERT: cert('wrong-ca.crt') }, expect: 'fail' },
+      { name: 'PGOPTIONS and PGAPPNAME', conninfo: `host=${H} port=${T} user=app dbname=postgres`, env: { PGOPTIONS: '-c search_path=conformance', PGAPPNAME: 'conf' }, expect: 'ok' },
+      { name: 'options= in the connection string', conninfo: `host=${H} port=${T} user=app dbname=postgres options='-c search_path=fromconninfo'`, expect: 'ok' },
+      // URIs.
+      { name: 'URI', conninfo: `postgresql://app@${H}:${T}/postgres`, expect: 'ok' },
+      { name: 'URI with query parameters', conninfo: `postgres://nossl@${H}:${T}/postgres?sslmode=require`, expect: 'fail' },
+      { name: 'URI with several hosts, the first dead', conninfo: `postgresql://${H}:${D},${H}:${P}/postgres?user=app`, expect: 'ok' },
+      { name: 'URI with a percent-encoded socket directory', conninfo: `postgresql://${encodeURIComponent(tls.socketDir)}:${T}/postgres?user=app`, expect: 'ok' },
+      // Host lists and target_session_attrs.
+      { name: 'host list, dead first host', conninfo: `host=${H},${H} port=${D},${T} user=app dbname=postgres`, expect: 'ok' },
+      { name: 'host list, one port for all', conninfo: `host=${H},localhost port=${T} user=app dbname=postgres`, expect: 'ok' },
+      { name: 'host list, every host dead', conninfo: `host=${H},${H} port=${D},${D} user=app dbname=postgres connect_timeout=2`, expect: 'fail' },
+      { name: 'standby first, target_session_attrs=primary', conninfo: `host=${H},${H} port=${S},${P} user=app dbname=postgres target_session_attrs=primary`, expect: 'ok' },
+      { name: 'standby first, target_session_attrs=read-write', conninfo: `host=${H},${H} port=${S},${P} user=app dbname=postgres target_session_attrs=read-write`, expect: 'ok' },
+      { name: 'primary first, target_session_attrs=standby', conninfo: `host=${H},${H} port=${P},${S} user=app dbname=postgres target_session_attrs=standby`, expect: 'ok' },
+      { name: 'primary first, target_session_attrs=read-only', conninfo: `host=${H},${H} port=${P},${S} user=app dbname=postgres target_session_attrs=read-only`, expect: 'ok' },
+      { name: 'prefer-standby, no standby listed', conninfo: `host=${H},${H} port=${D},${P} user=app dbname=postgres target_session_attrs=prefer-standby`, expect: 'ok' },
+      { name: 'prefer-standby, standby second', conninfo: `host=${H},${H} port=${P},${S} user=app dbname=postgres target_session_attrs=prefer-standby`, expect: 'ok' },
+      { name: 'target_session_attrs=standby, only a primary', conninfo: `host=${H} port=${P} user=app dbname=postgres target_session_attrs=standby`, expect: 'fail' },
+      { name: 'PGTARGETSESSIONATTRS=primary, standby first', conninfo: `host=${H},${H} port=${S},${P} user=app dbname=postgres`, env: { PGTARGETSESSIONATTRS: 'primary' }, expect: 'ok' },
+      { name: 'hostaddr list with host names', conninfo: `host=a.invalid,localhost hostaddr=${H},${H} port=${D},${T} user=app dbname=postgres`, expect: 'ok' },
+      { name: 'port list that does not match the hosts', conninfo: `host=${H},${H},${H} port=${T},${P} user=app dbname=postgres`, expect: 'fail' },
+      // Sockets, refusals of the syntax.
+      { name: 'Unix socket with sslmode=prefer', conninfo: `host=${tls.socketDir} port=${T} user=app dbname=postgres`, expect: 'ok' },
+      { name: 'an unknown keyword', conninfo: `host=${H} port=${T} user=app dbname=postgres nosuchoption=1`, expect: 'fail' },
+      { name: 'an invalid sslmode', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=sometimes`, expect: 'fail' },
+      { name: 'application_name and connect_timeout', conninfo: `host=${H} port=${T} user=app dbname=postgres application_name=conf connect_timeout=5`, expect: 'ok' },
+    ];
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+
+    const portNames: Record<string, string> = { [T]: 'tls', [P]: 'plain', [S]: 'standby' };
+    const mismatches: string[] = [];
+    for (const c of cases) {
+      const env: Record<string, string> = { HOME: homes[c.home ?? 'empty'], PGSYSCONFDIR: sysconf, ...c.env };
+      const psql = await viaPsql(c.conninfo, env);
+      const ours = await viaUs(c.conninfo, env);
+      const summary = (o: Outcome) => (o.ok ? `ok on ${portNames[o.port!] ?? o.port}, ${o.ssl ? 'TLS' : 'plain'}, search_path ${o.searchPath}` : 'fails');
+      const line = `${c.name}: psql ${summary(psql)}; ours ${summary(ours)}${ours.error && !psql.ok ? '' : ours.error ? ` (${ours.error})` : ''}${psql.error && ours.ok ? ` (psql: ${psql.error})` : ''}`;
+      if (process.env.CONFORMANCE_VERBOSE) process.stderr.write(`${line}\n`);
+      if (summary(psql) !== summary(ours)) mismatches.push(line);
+      else if ((c.expect === 'ok') !== psql.ok) mismatches.push(`${line}: the table expected ${c.expect} (psql: ${psql.error ?? 'ok'})`);
+      if (c.walStream && psql.ok) {
+        const walTls = await ourWalStreamTls(c.conninfo, env, [tls, plain]);
+        if (walTls !== psql.ssl) mismatches.push(`${c.name}: WAL stream ${walTls}, psql's session ${psql.ssl ? 'TLS' : 'plain'}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+
+    // Once through the CLI: preflight against the hostssl-only role with default options.
+    const target = tls.makeTargetDir();
+    const pre = await runCli(['preflight', '-b', 'FULL', '-D', target, '-d', `host=${H} port=${T} user=app dbname=postgres`], { env: { HOME: homes.empty, PGSYSCONFDIR: sysconf } });
+    expectCliSuccess(pre);
+  });
+});
