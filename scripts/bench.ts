@@ -6,7 +6,7 @@
  *
  *   npm run bench -- [--size-mb 1024] [--full-sizes-mb 150,1500,4500] [--runs 2] [--pg-version 15]
  *                    [--only full|rate|delta|rewind|sync] [--changed-pct 3|1,3,10,30] [--change-source SIDE=METHOD]
- *                    [--sync-tables 20000]
+ *                    [--sync-tables 20000] [--link 100mbit|1gbit|100mbit,1gbit]
  *
  * Sections: full (FULL against pg_basebackup, at one or several sizes), delta (re-syncing a stale
  * standby with DELTA, and PTRACK on 17+, against copying it again), rewind (pg-catchup rewind
@@ -14,6 +14,8 @@
  * source and run in that order: delta changes the source's pages, rewind makes it the old primary
  * of a failover. rate (FULL with --max-rate against pg_basebackup -r) reads the same source before
  * them; sync (--sync-method fsync against syncfs) builds a cluster of many small tables of its own.
+ * --link replaces them all with the WAN section (wan.ts): FULL over a shaped link between two
+ * network namespaces, against pg_basebackup plain, server-lz4 and server-zstd.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -26,6 +28,7 @@ import { GoalLedger, GoalSummary, Measurement, printGoalSummary } from './bench/
 import { describeMachine, Machine, printMachine } from './bench/machine';
 import { benchRewind, RewindResult } from './bench/rewind';
 import { buildSource, SourceDb } from './bench/source-db';
+import { benchWan, WanOutcome } from './bench/wan';
 import { benchMaxRate, benchSyncMethods, TransferResult } from './bench/transfer';
 import { min } from './bench/stats';
 import { killLiveChildren, rssMethod, timedRun } from './bench/timed-run';
@@ -49,6 +52,8 @@ interface BenchJson {
   rewind?: RewindResult;
   /** rate and sync (issue 9). */
   transfer?: TransferResult;
+  /** --link: FULL over a shaped link (issue 24). */
+  wan?: WanOutcome;
   /** Every measurement against issue 7's goals, and the summary per goal. */
   goals: { measurements: Measurement[]; summary: GoalSummary[] };
 }
@@ -69,7 +74,8 @@ function printSource(s: SourceDb): void {
 function writeJson(result: BenchJson): string {
   const dir = path.join(REPO, '.bench');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${result.flags.only.join('+')}-${result.startedAt.replace(/[:.]/g, '-')}.json`);
+  const what = result.flags.link ? `wan-${result.flags.link.map((l) => l.label).join('+')}` : result.flags.only.join('+');
+  const file = path.join(dir, `${what}-${result.startedAt.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }
@@ -99,6 +105,13 @@ async function bench(flags: BenchFlags): Promise<void> {
     json.sources.push({ ...info, pgVersion: flags.pgVersion, sizeMb });
     return source;
   };
+  if (flags.link) {
+    say(`\n  --link ${flags.link.map((l) => l.label).join(',')}: the WAN section alone (the loopback sections need no link: run them without --link)`);
+    const source = await build(flags.sizeMb);
+    json.wan = await benchWan(source, cli, flags.link, flags.runs, scratch, say);
+    say(`\nresults: ${path.relative(REPO, writeJson(json))}`);
+    return;
+  }
   const laterSections = flags.only.some((s) => s === 'rate' || s === 'delta' || s === 'rewind');
   if (flags.fullSizesMb && !flags.only.includes('full')) say(`\n  note: --full-sizes-mb is for the full section, which this run leaves out (--only ${flags.only.join(',')})`);
   let kept: SourceDb | null = null;

@@ -1,10 +1,11 @@
 /**
- * How the bench runs pg-catchup: the bundled CLI (`node dist/cli/index.js`) when it is newer than
- * every file under src/ (so it is what the source says), else the source through tsx's require
- * hook in one node process (no tsx wrapper process, so RSS and signals are the tool's own).
+ * How the bench runs pg-catchup: the bundled CLI (`node dist/cli/index.js`) when dist/cli/ is what
+ * a fresh build of the work tree makes (bundle-freshness.ts, the question check-dist.sh asks), else
+ * the source through tsx's require hook in one node process (no tsx wrapper process, so RSS and
+ * signals are the tool's own). The printout says which ran and why.
  */
-import * as fs from 'fs';
 import * as path from 'path';
+import { checkBundle } from './bundle-freshness';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 
@@ -13,28 +14,21 @@ export interface CliCommand {
   args: string[];
   /** For the printout: what runs and why. */
   describe: string;
-}
-
-function newestMtimeMs(dir: string): number {
-  let newest = 0;
-  for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, ent.name);
-    newest = Math.max(newest, ent.isDirectory() ? newestMtimeMs(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
+  /** Whether the bundle runs (false: tsx, which compiles TypeScript at each start). */
+  bundle: boolean;
 }
 
 export function pgCatchupCommand(): CliCommand {
-  const bundle = path.join(REPO, 'dist', 'cli', 'index.js');
-  const srcNewest = newestMtimeMs(path.join(REPO, 'src'));
-  if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs > srcNewest) {
-    return { cmd: process.execPath, args: [bundle], describe: 'node dist/cli/index.js (the bundle is newer than src/)' };
+  const verdict = checkBundle(REPO);
+  const why = `${verdict.reason}${verdict.cached ? ', checked earlier for the same files' : ''}`;
+  if (verdict.fresh) {
+    return { cmd: process.execPath, args: [path.join(REPO, 'dist', 'cli', 'index.js')], describe: `node dist/cli/index.js (the bundle: ${why})`, bundle: true };
   }
-  const why = fs.existsSync(bundle) ? 'src/ is newer than dist/cli/index.js' : 'no dist/cli/index.js';
   return {
     cmd: process.execPath,
     args: ['--require', require.resolve('tsx/cjs', { paths: [REPO] }), path.join(REPO, 'src', 'cli', 'main.ts')],
-    describe: `tsx src/cli/main.ts (${why}; TypeScript is compiled at each start)`,
+    describe: `tsx src/cli/main.ts (${why}; TypeScript is compiled at each start: rebuild with npm run package to time the bundle)`,
+    bundle: false,
   };
 }
 

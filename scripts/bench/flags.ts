@@ -1,5 +1,6 @@
 /** The bench's command line. */
 import { parseArgs } from 'util';
+import { LinkRate, parseLinkRate } from './wan-link';
 
 /**
  * Sections, in the order they run: delta and rewind change the source, so full and rate (which
@@ -24,10 +25,12 @@ export interface BenchFlags {
   changeSource: string[];
   /** sync: how many one-row tables the many-files source has. */
   syncTables: number;
+  /** --link: FULL over a shaped link at each rate (the WAN section) instead of the loopback sections; null: loopback. */
+  link: LinkRate[] | null;
 }
 
 export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N...] [--runs N] [--pg-version N] [--only ${SECTIONS.join('|')}]
-                      [--changed-pct P[,P...]] [--change-source SIDE=METHOD ...] [--sync-tables N]
+                      [--changed-pct P[,P...]] [--change-source SIDE=METHOD ...] [--sync-tables N] [--link RATE[,RATE...]]
   --size-mb N             size of the database to build (default 1024)
   --full-sizes-mb N,...   full: time FULL at each size, building a new source for each (e.g. 150,1500,4500
                           for pgbench scale ~10/100/300); delta and rewind still use --size-mb, whose
@@ -40,7 +43,9 @@ export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N
                           the DELTA and PTRACK goals are; a list such as 1,3,10,30 runs each, cumulatively on the same primary)
   --change-source S=M     passed to every pg-catchup DELTA, PTRACK and rewind run as --change-source S=M (repeatable;
                           e.g. source=page-scan, target=target-wal, source=wal-replay): needs an engine that has the option
-  --sync-tables N         sync: one-row tables in the source for --sync-method fsync against syncfs (default 20000)`;
+  --sync-tables N         sync: one-row tables in the source for --sync-method fsync against syncfs (default 20000)
+  --link RATE,...         instead of the loopback sections: FULL over a link shaped to RATE (e.g. 100mbit, 1gbit) between
+                          two network namespaces (root only), against pg_basebackup plain, server-lz4 and server-zstd`;
 
 export class FlagError extends Error {}
 
@@ -75,6 +80,15 @@ function changeSources(raw: string[] | undefined): string[] {
   return raw ?? [];
 }
 
+function linkRates(raw: string | undefined): LinkRate[] | null {
+  if (raw === undefined) return null;
+  try {
+    return raw.split(',').map(parseLinkRate);
+  } catch (err) {
+    throw new FlagError(`--link: ${(err as Error).message}`);
+  }
+}
+
 /** Parsed flags, or null for --help. Throws FlagError on bad usage. */
 export function parseBenchFlags(argv: string[]): BenchFlags | null {
   let values: Record<string, string | string[] | boolean | undefined>;
@@ -90,6 +104,7 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
         'changed-pct': { type: 'string' },
         'change-source': { type: 'string', multiple: true },
         'sync-tables': { type: 'string' },
+        link: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -110,5 +125,6 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
     changedPct: percentList(values['changed-pct'] as string | undefined),
     changeSource: changeSources(values['change-source'] as string[] | undefined),
     syncTables: positiveInt('sync-tables', values['sync-tables'] as string | undefined, 20_000),
+    link: linkRates(values.link as string | undefined),
   };
 }
