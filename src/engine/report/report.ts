@@ -1,6 +1,7 @@
 import type { ValidationResult } from '../copy/page-validation';
 import type { Logger } from '../log';
 import type { CheckResult } from '../preflight/check';
+import type { ConnectionReport } from '../source/connection/connection-report';
 
 /** The outcome of a run, for JSON files, job summaries and exit codes. LSNs as X/Y text. */
 export interface Report {
@@ -23,6 +24,8 @@ export interface Report {
     systemIdentifier?: string;
     timeline?: number;
   };
+  /** How the run reached the source server (all its connections went to the one the first chose). */
+  connection?: ConnectionReport;
   target: { path: string; timeline?: number; position?: string; state?: string };
   lsn: { reference?: string; backupStart?: string; backupStop?: string };
   /** How the reference LSN R was established (rule 4), in words. */

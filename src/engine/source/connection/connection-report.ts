@@ -1,0 +1,40 @@
+import * as net from 'net';
+import type { ConnectionPlan, ChosenServer } from './open-connection';
+import { sessionAttrsOf } from './session-attrs';
+import { sslModeOf } from './tls-options';
+
+/** The report's `connection`: which server the run's connections went to, and how (report.schema.json). */
+export interface ConnectionReport {
+  host: string | null;
+  hostaddr: string | null;
+  port: number;
+  address: string | null;
+  sslmode: string;
+  targetSessionAttrs: string;
+  tls: ChosenServer['tls'];
+}
+
+export function connectionReport(plan: ConnectionPlan): ConnectionReport | undefined {
+  const s = plan.choice.server;
+  if (!s) return undefined;
+  return {
+    host: s.target.host, hostaddr: s.target.hostaddr, port: s.target.port, address: s.address,
+    sslmode: sslModeOf(plan.keywords), targetSessionAttrs: sessionAttrsOf(plan.keywords), tls: s.tls,
+  };
+}
+
+/** One line for the log: `127.0.0.1:5432 over TLSv1.3 (certificate verified)` or `... in clear text`. */
+export function describeServer(s: ChosenServer): string {
+  const where = s.address === null ? `socket ${s.target.host}/.s.PGSQL.${s.target.port}` : `${s.target.host ?? s.target.hostaddr} (${s.address}) port ${s.target.port}`;
+  if (!s.tls) return `${where} in clear text`;
+  const checks = s.tls.hostNameVerified ? 'certificate and host name verified' : s.tls.certificateVerified ? 'certificate verified, host name not checked' : 'certificate not verified';
+  return `${where} over ${s.tls.protocol} (${checks})`;
+}
+
+/** Loopback addresses and Unix sockets never leave this host. */
+export function isLocalPeer(s: ChosenServer): boolean {
+  if (s.address === null) return true;
+  const addr = s.address.replace(/^::ffff:/, '');
+  if (net.isIPv4(addr)) return addr.startsWith('127.');
+  return addr === '::1';
+}
