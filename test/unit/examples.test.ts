@@ -13,26 +13,30 @@ import { BlockKind, fencedBlocksOfFile } from './examples/fenced-blocks';
 const REPO = path.resolve(__dirname, '..', '..');
 const ACTION = actionInterface(path.join(REPO, 'action.yml'));
 
-const markdown = ['README.md', ...fs.readdirSync(path.join(REPO, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const markdown = [
+  'README.md',
+  ...fs.readdirSync(path.join(REPO, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`),
+  'ansible/collections/ansible_collections/pgcatchup/postgresql/README.md',
+];
 const fromMarkdown = markdown.flatMap((name) => fencedBlocksOfFile(path.join(REPO, name), name))
   .filter((b): b is typeof b & { kind: BlockKind } => b.kind !== null);
 
-/** Example files: playbooks and inventories under examples/, checked whole. */
-function exampleFiles(dir: string): Array<{ where: string; kind: BlockKind; text: string }> {
+/** Example files: playbooks, roles and inventories under examples/, checked whole. */
+function exampleFiles(dir: string): Array<{ where: string; kind: BlockKind; text: string; file?: string }> {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const file = path.join(dir, e.name);
     if (e.isDirectory()) return exampleFiles(file);
     const kind: BlockKind | null = /\.ya?ml$/.test(e.name) ? 'yaml' : /\.ini$/.test(e.name) ? 'ini' : /\.(sh|bash)$/.test(e.name) ? 'shell' : null;
-    return kind ? [{ where: path.relative(REPO, file), kind, text: fs.readFileSync(file, 'utf8') }] : [];
+    return kind ? [{ where: path.relative(REPO, file), kind, text: fs.readFileSync(file, 'utf8'), file }] : [];
   });
 }
 
-const examples = [...fromMarkdown, ...exampleFiles(path.join(REPO, 'examples'))];
+const examples: Array<{ where: string; kind: BlockKind; text: string; file?: string }> = [...fromMarkdown, ...exampleFiles(path.join(REPO, 'examples'))];
 
 if (ansibleMissing) {
   // eslint-disable-next-line no-console
-  console.log(`Playbooks and inventories are only parsed as YAML/INI-less: ${ansibleMissing}`);
+  console.log(`Playbooks are only parsed as YAML, and inventories not at all: ${ansibleMissing}`);
 }
 
 describe('examples in README.md, docs/ and examples/', () => {
@@ -42,7 +46,7 @@ describe('examples in README.md, docs/ and examples/', () => {
   });
 
   test.each(examples.map((e) => [`${e.where} (${e.kind})`, e] as const))('%s', async (_name, example) => {
-    expect(await exampleProblems(example.kind, example.text, ACTION)).toEqual([]);
+    expect(await exampleProblems(example.kind, example.text, ACTION, example.file)).toEqual([]);
   });
 });
 

@@ -40,12 +40,16 @@ function withFile<T>(name: string, text: string, use: (file: string) => T): T {
   }
 }
 
-/** Null when the playbook passes --syntax-check, else Ansible's complaint. */
-export function playbookSyntaxProblem(text: string): string | null {
-  return withFile('playbook.yml', text, (file) => {
-    const r = spawnSync('ansible-playbook', ['--syntax-check', '-i', 'localhost,', file], { encoding: 'utf8', env: ansibleEnv(), timeout: 60_000 });
+/**
+ * Null when the playbook passes --syntax-check, else Ansible's complaint. A playbook file is
+ * checked where it is, so that its roles/ next to it are found; a fenced block from a copy.
+ */
+export function playbookSyntaxProblem(text: string, file?: string): string | null {
+  const check = (playbook: string) => {
+    const r = spawnSync('ansible-playbook', ['--syntax-check', '-i', 'localhost,', playbook], { encoding: 'utf8', env: ansibleEnv(), timeout: 60_000 });
     return r.status === 0 ? null : `ansible-playbook --syntax-check: ${(r.stderr + r.stdout).trim()}`;
-  });
+  };
+  return file ? check(file) : withFile('playbook.yml', text, check);
 }
 
 /** Null when Ansible parses the INI inventory, else its complaint. */

@@ -43,7 +43,7 @@ function runScript(run: string): string {
   return run.replace(/\$\{\{[\s\S]*?\}\}/g, 'EXPR');
 }
 
-async function yamlProblems(text: string, action: ActionInterface): Promise<string[]> {
+async function yamlProblems(text: string, action: ActionInterface, file?: string): Promise<string[]> {
   const docs = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
   const parseErrors = docs.flatMap((d) => [...d.errors, ...d.warnings].map((e) => `YAML: ${e.message}`));
   if (parseErrors.length > 0) return parseErrors;
@@ -56,7 +56,7 @@ async function yamlProblems(text: string, action: ActionInterface): Promise<stri
       if (problem) problems.push(`run: ${step.run.split('\n')[0]}: ${problem}`);
     }
     if (isPlaybook(doc) && !ansibleMissing) {
-      const problem = playbookSyntaxProblem(text);
+      const problem = playbookSyntaxProblem(text, file);
       if (problem) problems.push(problem);
     }
   }
@@ -74,9 +74,10 @@ async function shellProblems(text: string): Promise<string[]> {
   return problems;
 }
 
-export async function exampleProblems(kind: BlockKind, text: string, action: ActionInterface): Promise<string[]> {
+/** `file`: the example is that file (not a fenced block), checked in place. */
+export async function exampleProblems(kind: BlockKind, text: string, action: ActionInterface, file?: string): Promise<string[]> {
   switch (kind) {
-    case 'yaml': return yamlProblems(text, action);
+    case 'yaml': return yamlProblems(text, action, file);
     case 'shell': return shellProblems(text);
     case 'ini': {
       if (ansibleMissing) return [];

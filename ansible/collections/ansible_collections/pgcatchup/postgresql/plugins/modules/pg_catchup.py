@@ -302,6 +302,7 @@ def failure_message(command, report, stderr, rc):
     lines = [line for line in (stderr or '').splitlines() if line.strip()]
     errors = [line for line in lines if 'error:' in line]
     text = (errors or lines or ['exit status %d and no report' % rc])[0]
+    text = text.split('error: ', 1)[1] if text.startswith('pg-catchup: error: ') else text
     return 'pg-catchup %s: %s' % (command, text), (report or {}).get('nextStep')
 
 
@@ -337,6 +338,8 @@ def main():
     executable = params['executable']
     if os.path.sep not in executable:
         executable = module.get_bin_path(executable, required=True)
+    elif not os.access(executable, os.X_OK):
+        module.fail_json(msg='executable %s is not an executable file on this host: install pg-catchup there, or point executable at it' % executable)
     params = dict(params, executable=executable)
 
     workdir = tempfile.mkdtemp(prefix='pg-catchup-ansible-')
@@ -358,7 +361,8 @@ def main():
         msg, fix = failure_message(command, report, stderr, rc)
         if fix:
             result['fix'] = fix
-            msg = '%s Fix: %s' % (msg, fix)
+            if fix not in msg:  # pg-catchup's message may end with its fix already
+                msg = '%s Fix: %s' % (msg, fix)
         module.fail_json(msg=msg, **result)
     for warning in report.get('warnings') or []:
         module.warn('pg-catchup: %s' % warning)
