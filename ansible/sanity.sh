@@ -13,7 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/collections/ansible_collections/pgcatchup/postgresql"
 
-python=3.11
+# The Python of Debian's ansible-test (3.11 on Debian 12): the one whose packages it sees.
+python=$(/usr/bin/python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 with_requirements=(ansible-doc import pep8 pylint runtime-metadata validate-modules yamllint)
 
 for t in "${with_requirements[@]}"; do
