@@ -10,15 +10,15 @@
  * - plain: ssl=off, every role over plain TCP; standby: a standby of plain (same pg_hba.conf).
  * The harness's own role (postgres) keeps plain trust on every server.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Client } from 'pg';
 import { resolveConnection } from '../../src/engine/source/connection-options';
 import { openConnection } from '../../src/engine/source/connection/open-connection';
 import { connectSource } from '../../src/engine/source/source-connect';
-import { Cluster, createPgBaseBackupStandby, expectCliSuccess, giveToServerUser, makeScratchDir, runCli, useClusters } from '../support';
+import { Cluster, createPgBaseBackupStandby, expectCliSuccess, makeScratchDir, runCli, useClusters } from '../support';
 import { freePort } from '../support/ports';
+import { makeTestCertificates, writeTestHba } from '../support/tls-certs';
 import { run } from '../support/run';
 
 useClusters();
@@ -48,34 +48,11 @@ interface Case {
   walStream?: boolean;
 }
 
-function openssl(args: string[], cwd: string): void {
-  execFileSync('openssl', args, { cwd, stdio: 'pipe' });
-}
-
-/** A CA, a server certificate for "localhost" signed by it, a client certificate for certuser, and an unrelated CA. */
-function makeCertificates(dir: string): void {
-  const days = ['-days', '2'];
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', ...days, '-subj', '/CN=conformance-ca'], dir);
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'wrong-ca.key', '-out', 'wrong-ca.crt', ...days, '-subj', '/CN=other-ca'], dir);
-  fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=DNS:localhost\n');
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost'], dir);
-  openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', ...days, '-extfile', 'server.ext'], dir);
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'client.key', '-out', 'client.csr', '-subj', '/CN=certuser'], dir);
-  openssl(['x509', '-req', '-in', 'client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'client.crt', ...days], dir);
-  for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o600);
-}
-
 const ROLES = ['app', 'nossl', 'plain', 'certuser', 'scramuser'];
 
 async function addRoles(c: Cluster): Promise<void> {
   for (const role of ROLES) await c.query(`CREATE ROLE ${role} LOGIN SUPERUSER REPLICATION`);
   await c.query(`ALTER ROLE scramuser PASSWORD '${SCRAM_PASSWORD}'`);
-}
-
-function writeHba(c: Cluster, lines: string[]): void {
-  const hba = path.join(c.dataDir, 'pg_hba.conf');
-  fs.writeFileSync(hba, ['local all all trust', 'local replication all trust', 'host all postgres 127.0.0.1/32 trust', ...lines, ''].join('\n'));
-  giveToServerUser(hba);
 }
 
 /** One client's view: ok, and which server and whether TLS, as the server itself reports. */
@@ -121,22 +98,11 @@ async function ourWalStreamTls(conninfo: string, env: Record<string, string>, se
 
 describe('connections as libpq makes them (psql 15 as the oracle)', () => {
   test('TLS by default, sslmode, certificates, channel binding, services, environment, URIs and host lists', async () => {
-    const certs = makeScratchDir('certs');
-    makeCertificates(certs);
-    const serverCerts = makeScratchDir('server-certs');
-    for (const f of ['server.crt', 'server.key', 'ca.crt']) {
-      fs.copyFileSync(path.join(certs, f), path.join(serverCerts, f));
-      fs.chmodSync(path.join(serverCerts, f), 0o600);
-      giveToServerUser(path.join(serverCerts, f));
-    }
-
-    const tls = await Cluster.createPrimary(15, {
-      settings: {
-        ssl: 'on', ssl_cert_file: `'${serverCerts}/server.crt'`, ssl_key_file: `'${serverCerts}/server.key'`, ssl_ca_file: `'${serverCerts}/ca.crt'`,
-      },
-    });
+    const made = makeTestCertificates();
+    const certs = made.dir;
+    const tls = await Cluster.createPrimary(15, { settings: made.serverSettings });
     await addRoles(tls);
-    writeHba(tls, [
+    writeTestHba(tls.dataDir, [
       'hostssl   all         app        127.0.0.1/32  trust',
       'hostssl   replication app        127.0.0.1/32  trust',
       'hostnossl all         nossl      127.0.0.1/32  trust',
@@ -150,7 +116,7 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
 
     const plain = await Cluster.createPrimary(15);
     await addRoles(plain);
-    writeHba(plain, ['host all all 127.0.0.1/32 trust', 'host replication all 127.0.0.1/32 trust']);
+    writeTestHba(plain.dataDir, ['host all all 127.0.0.1/32 trust', 'host replication all 127.0.0.1/32 trust']);
     await plain.query('SELECT pg_reload_conf()');
     const standby = await createPgBaseBackupStandby(plain);
     const dead = await freePort();
@@ -239,6 +205,8 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
       { name: 'URI with a percent-encoded socket directory', conninfo: `postgresql://${encodeURIComponent(tls.socketDir)}:${T}/postgres?user=app`, expect: 'ok' },
       // Host lists and target_session_attrs.
       { name: 'host list, dead first host', conninfo: `host=${H},${H} port=${D},${T} user=app dbname=postgres`, expect: 'ok' },
+      { name: 'host list, the first host refuses in pg_hba.conf: the search ends there', conninfo: `host=${H},${H} port=${T},${P} user=app dbname=postgres sslmode=disable`, expect: 'fail' },
+      { name: 'host list, the first host refuses the password: the search ends there', conninfo: `host=${H},${H} port=${T},${P} user=scramuser password=wrong dbname=postgres`, expect: 'fail' },
       { name: 'host list, one port for all', conninfo: `host=${H},localhost port=${T} user=app dbname=postgres`, expect: 'ok' },
       { name: 'host list, every host dead', conninfo: `host=${H},${H} port=${D},${D} user=app dbname=postgres connect_timeout=2`, expect: 'fail' },
       { name: 'standby first, target_session_attrs=primary', conninfo: `host=${H},${H} port=${S},${P} user=app dbname=postgres target_session_attrs=primary`, expect: 'ok' },
