@@ -1,5 +1,5 @@
 import { getExecOutput } from '@actions/exec';
-import type { CommandRunner } from '../engine/command-runner';
+import type { CommandRunner } from '../engine';
 
 /** The engine's external commands, run through @actions/exec (quiet: the engine reports them). */
 export const execCommandRunner: CommandRunner = {

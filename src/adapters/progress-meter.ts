@@ -1,4 +1,4 @@
-import { formatBytes } from '../engine/modes/format-bytes';
+import { formatBytes } from '../engine';
 
 /** Where a run is: what the engine said last (its phase, the copy's counters), with rate and ETA. */
 export interface ProgressSnapshot {

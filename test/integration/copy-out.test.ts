@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Client } from 'pg';
 import { resolveConnection } from '../../src/engine/source/connection-options';
-import { copyOut } from '../../src/engine/source/copy-out';
-import { streamRanges } from '../../src/engine/source/file-reader';
+import { copyOut } from '../../src/engine/source/server/copy-out';
+import { streamRanges } from '../../src/engine/source/server/file-reader';
 import { connectSource } from '../../src/engine/source/source-connect';
 import { Cluster, testVersions, useClusters } from '../support';
 

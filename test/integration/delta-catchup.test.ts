@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { catchupDelta } from '../../src/engine/modes/delta';
-import { catchupFull } from '../../src/engine/modes/full';
+import { catchupDelta } from '../../src/engine';
+import { catchupFull } from '../../src/engine';
 import type { Report } from '../../src/engine/report/report';
 import {
   Cluster, expectSameDataAtSameLsn, prepareSchema, runCli, startAsStandby, startWriteLoad, testVersions, treeDigest,

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CatchupError } from '../../src/engine/errors';
-import { listSourceFiles, SourceEntry } from '../../src/engine/source/file-listing';
+import { listSourceFiles } from '../../src/engine/source/server/file-listing';
+import type { SourceEntry } from '../../src/engine/plan/plan';
 import type { PieceSink } from '../../src/engine/copy/range-reader';
 import type { ReadRange } from '../../src/engine/plan/read-batches';
-import { streamRanges } from '../../src/engine/source/file-reader';
-import { listLocalSource, localSourceFiles, openLocalSource, streamLocalRanges } from '../../src/engine/source/local-pgdata';
-import { listSourceTablespaces } from '../../src/engine/source/tablespaces';
+import { streamRanges } from '../../src/engine/source/server/file-reader';
+import { listLocalSource, localSourceFiles, openLocalSource, streamLocalRanges } from '../../src/engine/source/stopped/local-pgdata';
+import { listSourceTablespaces } from '../../src/engine/source/server/tablespaces';
 import { executeCopy } from '../../src/engine/copy/copy-executor';
 import { TargetWriter } from '../../src/engine/copy/target-writer';
 import { silentLogger } from '../../src/engine/log';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { catchupDelta } from '../../src/engine/modes/delta';
+import { catchupDelta } from '../../src/engine';
 import {
   Cluster, expectCliSuccess, prepareSchema, expectSameDataAtSameLsn, promoteStandby, primaryWithStandby, runCli, sourceServer, standbyOf,
   startAsStandby, startWriteLoad, testVersions, treeDigest, useClusters, waitFor, waitForStreaming,

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { catchupFull } from '../../src/engine/modes/full';
+import { catchupFull } from '../../src/engine';
 import {
   Cluster, expectCliSuccess, prepareSchema, runCli, startAsStandby, testVersions, treeDigest, useClusters, waitForStreaming,
 } from '../support';

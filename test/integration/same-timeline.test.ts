@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { catchupDelta } from '../../src/engine/modes/delta';
+import { catchupDelta } from '../../src/engine';
 import { Cluster, expectSameDataAtSameLsn, startAsStandby, testVersions, treeDigest, useClusters } from '../support';
 import { expectValidReport } from '../support/report-schema';
 import { standbyOf } from '../support/failover';

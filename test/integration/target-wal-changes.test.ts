@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { scanLocalChangedBlocks } from '../../src/engine/pgdata/local-changed-blocks';
+import { scanLocalChangedBlocks } from '../../src/engine/pgdata/page-lsn-scan';
 import { parsePgControl, PgControl } from '../../src/engine/pgdata/pg-control';
 import { listTarget } from '../../src/engine/pgdata/target-listing';
-import { targetWalChanges, TargetWalChangesInput } from '../../src/engine/pgdata/target-wal-changes';
+import { targetWalChanges, TargetWalChangesInput } from '../../src/engine/changes/wal-block-references';
 import { formatLsn, Lsn, parseLsn } from '../../src/engine/wal/lsn';
 import { segmentFileName } from '../../src/engine/wal/wal-segment';
 import { Cluster, describeEachVersion, makeOwnedDir, makeScratchDir, testVersions, useClusters } from '../support';

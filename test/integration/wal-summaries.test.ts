@@ -6,11 +6,11 @@ import * as path from 'path';
 import { Client } from 'pg';
 import { CatchupError } from '../../src/engine/errors';
 import { parseRelationPath } from '../../src/engine/pgdata/relation-path';
-import { scanChangedBlocks } from '../../src/engine/source/changed-blocks-scan';
-import { listSourceFiles } from '../../src/engine/source/file-listing';
+import { scanChangedBlocks } from '../../src/engine/source/server/page-lsn-scan';
+import { listSourceFiles } from '../../src/engine/source/server/file-listing';
 import {
   applyLimitBlocks, checkWalSummaries, RelationLayout, walSummaryChanges,
-} from '../../src/engine/source/wal-summary-changes';
+} from '../../src/engine/changes/wal-summaries';
 import { formatLsn, Lsn, parseLsn } from '../../src/engine/wal/lsn';
 import {
   Cluster, makeOwnedDir, makeScratchDir, prepareSchema, seedData, startWriteLoad, testVersions, useClusters,

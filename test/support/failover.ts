@@ -2,7 +2,7 @@
  * The setup of PostgreSQL's pg_rewind tests: a primary and a standby cloned from it; the standby
  * is promoted and both sides write, so the old primary's timeline diverges from the new one.
  */
-import { catchupFull } from '../../src/engine/modes/full';
+import { catchupFull } from '../../src/engine';
 import { Cluster, PrimaryOptions } from './cluster';
 import { waitForReplay, waitForStreaming } from './replication-wait';
 import { startAsStandby } from './standby';

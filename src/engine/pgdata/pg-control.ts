@@ -196,31 +196,7 @@ export function majorVersionHint(pgControlVersion: number, catalogVersionNo: num
  * file comes from a different architecture.
  */
 export function parsePgControl(buf: Buffer, name = 'pg_control'): PgControl {
-  const version = readVersion(buf, name);
-  const layout = LAYOUTS.get(version);
-  if (!layout) throw new Error(unsupportedVersionMessage(name, version));
-  if (buf.length < layout.crc + 4) {
-    throw new Error(
-      `${name} is truncated: ${buf.length} bytes where pg_control version ${version} needs ${layout.crc + 4} ` +
-        `(the file is normally ${PG_CONTROL_FILE_SIZE}); copy it again from a stopped server or a backup`,
-    );
-  }
-  const stored = buf.readUInt32LE(layout.crc);
-  const computed = crc32c(buf, 0, layout.crc);
-  if (stored !== computed) {
-    throw new Error(
-      `${name} is corrupt: CRC-32C mismatch (stored ${hex(stored)}, computed ${hex(computed)}). ` +
-        'It was damaged, or copied while the server was writing it; copy it again, ' +
-        'or take it from a backup',
-    );
-  }
-  const floatFormat = buf.readDoubleLE(OFF.floatFormat);
-  if (floatFormat !== FLOAT_FORMAT) {
-    throw new Error(
-      `${name} was written by a server of a different architecture (float format ${floatFormat}); ` +
-        'pg-catchup reads little-endian 64-bit clusters only',
-    );
-  }
+  const { version, layout, stored, floatFormat } = verifyPgControl(buf, name);
 
   const u32 = (offset: number): number => buf.readUInt32LE(offset);
   const i32 = (offset: number): number => buf.readInt32LE(offset);
@@ -286,6 +262,36 @@ export function parsePgControl(buf: Buffer, name = 'pg_control'): PgControl {
     defaultCharSignedness: layout.defaultCharSignedness === null ? null : bool(layout.defaultCharSignedness),
     crc: stored,
   };
+}
+
+/** The checks before any field is trusted: a known version, the whole file, its CRC, our architecture. */
+function verifyPgControl(buf: Buffer, name: string): { version: number; layout: NonNullable<ReturnType<typeof LAYOUTS.get>>; stored: number; floatFormat: number } {
+  const version = readVersion(buf, name);
+  const layout = LAYOUTS.get(version);
+  if (!layout) throw new Error(unsupportedVersionMessage(name, version));
+  if (buf.length < layout.crc + 4) {
+    throw new Error(
+      `${name} is truncated: ${buf.length} bytes where pg_control version ${version} needs ${layout.crc + 4} ` +
+        `(the file is normally ${PG_CONTROL_FILE_SIZE}); copy it again from a stopped server or a backup`,
+    );
+  }
+  const stored = buf.readUInt32LE(layout.crc);
+  const computed = crc32c(buf, 0, layout.crc);
+  if (stored !== computed) {
+    throw new Error(
+      `${name} is corrupt: CRC-32C mismatch (stored ${hex(stored)}, computed ${hex(computed)}). ` +
+        'It was damaged, or copied while the server was writing it; copy it again, ' +
+        'or take it from a backup',
+    );
+  }
+  const floatFormat = buf.readDoubleLE(OFF.floatFormat);
+  if (floatFormat !== FLOAT_FORMAT) {
+    throw new Error(
+      `${name} was written by a server of a different architecture (float format ${floatFormat}); ` +
+        'pg-catchup reads little-endian 64-bit clusters only',
+    );
+  }
+  return { version, layout, stored, floatFormat };
 }
 
 function readVersion(buf: Buffer, name: string): number {

@@ -13,6 +13,13 @@ export type ForkName = 'main' | 'fsm' | 'vm' | 'init';
 export const DEFAULTTABLESPACE_OID = 1663;
 export const GLOBALTABLESPACE_OID = 1664;
 
+/** A relation file as WAL names it. */
+export interface RelationFileKey {
+  spcOid: number;
+  dbOid: number;
+  relNumber: number;
+}
+
 export interface RelationFile {
   tablespaceOid: number;
   /** 0 for shared catalogs in global/. */

@@ -74,3 +74,8 @@ function readTargetControl(dir: string, marker: CatchupMarker | null): Pick<Targ
       'The target position cannot be trusted: rebuild with -b FULL into an empty directory.');
   }
 }
+
+/** LSN-based selection misses hint-bit-only changes unless they are WAL-logged. */
+export function targetLogsHints(target: TargetState): boolean {
+  return target.control.dataChecksumVersion > 0 || target.control.walLogHints;
+}

@@ -1,7 +1,7 @@
 import { classifyEntries } from '../pgdata/exclusions';
 import { isRelationMainFork } from '../pgdata/listing-relations';
 import type { TargetEntry } from '../pgdata/target-listing';
-import type { SourceEntry } from '../source/file-listing';
+import type { SourceEntry } from './plan';
 import { isExcludedByUser } from './exclude-paths';
 import { assertCopyableListing, byDepthThenName, LayoutOptions, linkedTablespaces, NO_LAYOUT, splitListing } from './plan-full';
 import { BlockPatch, CONTROL_FILE, FileCopy, Plan, planBytes } from './plan';

@@ -1,6 +1,6 @@
 import { CatchupError } from '../errors';
 import { classifyEntries } from '../pgdata/exclusions';
-import type { SourceEntry } from '../source/file-listing';
+import type { SourceEntry } from './plan';
 import { isExcludedByUser } from './exclude-paths';
 import { CONTROL_FILE, FileCopy, Plan, planBytes, SkippedEntry, TablespaceLink } from './plan';
 import type { TablespacePlacement } from './tablespace-mapping';

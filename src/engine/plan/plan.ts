@@ -1,3 +1,12 @@
+/** One entry of the source's data directory, paths relative to PGDATA with '/' separators. */
+export interface SourceEntry {
+  path: string;
+  size: number;
+  isDir: boolean;
+  /** For pg_tblspc/<oid> entries: where the tablespace lives on the source host. */
+  linkTarget?: string;
+}
+
 /** What a run will do to the target, decided before any write (design: decide, then do). */
 export interface FileCopy {
   path: string;

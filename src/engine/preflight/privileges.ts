@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { quoteIdent } from '../source/source-connect';
+import { quoteIdent } from '../sql-quote';
 import type { CheckResult } from './check';
 
 /** The functions the engine calls, with the exact signatures GRANT needs (design rule 10). */

@@ -2,6 +2,9 @@ import { Client, ClientConfig } from 'pg';
 import { CatchupError, errorMessage, isCatchupError } from '../errors';
 import { ResolvedConnection } from './connection-options';
 import { ChosenServer, openConnection } from './connection/open-connection';
+import { quoteIdent } from '../sql-quote';
+
+export { quoteIdent, quoteLiteral } from '../sql-quote';
 
 /** node-postgres passes `replication` through as a startup parameter; its types omit it. */
 export type SourceClientConfig = Partial<ClientConfig> & { replication?: 'true' };
@@ -69,15 +72,4 @@ function describeConnectError(err: unknown, conn: ResolvedConnection, replicatio
   }
   return new CatchupError('source-unreachable', `Cannot connect to ${where}: ${msg}.`,
     'Check that the source server is running and that -h/--host and -p/--port (or the connection string) point to it.');
-}
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A SQL string literal that is safe with standard_conforming_strings on or off. */
-export function quoteLiteral(value: string): string {
-  if (value.includes('\0')) throw new Error('NUL byte in an SQL literal');
-  const escaped = value.replace(/'/g, "''");
-  return value.includes('\\') ? ` E'${escaped.replace(/\\/g, '\\\\')}'` : `'${escaped}'`;
 }

@@ -1,11 +1,12 @@
 import type { Client } from 'pg';
 import { CatchupError } from '../errors';
-import { PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
+import { parsePgControl, PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
 import type { SourceTablespace } from '../plan/tablespace-mapping';
-import { listSourceFiles, SourceEntry } from './file-listing';
+import { listSourceFiles } from './server/file-listing';
+import type { SourceEntry } from '../plan/plan';
 import { RangeReader, readRanges } from '../copy/range-reader';
-import { sqlRangeReader } from './file-reader';
-import { listSourceTablespaces } from './tablespaces';
+import { sqlRangeReader } from './server/file-reader';
+import { listSourceTablespaces } from './server/tablespaces';
 
 /**
  * The source's files, as every kind of source answers for them: a running server through SQL
@@ -36,5 +37,17 @@ export async function readSourceControlFile(files: SourceFiles): Promise<Buffer>
     content = data;
   });
   if (!content) throw new CatchupError('read-failed', "Could not read the source's global/pg_control.", 'Check the EXECUTE grant on pg_read_binary_file.');
+  return content;
+}
+
+/** A torn or foreign pg_control must never become the target's: check CRC and identity first. */
+export async function readControlFile(files: SourceFiles, systemIdentifier: string): Promise<Buffer> {
+  const content = await readSourceControlFile(files);
+  const parsed = parsePgControl(content, "the source's global/pg_control");
+  if (parsed.systemIdentifierText !== systemIdentifier) {
+    throw new CatchupError('identity-mismatch',
+      `The source's pg_control has system identifier ${parsed.systemIdentifierText}, but its replication connection reports ${systemIdentifier}.`,
+      'The connections reached different clusters (a load balancer or pooler in between?): point pg-catchup at one server directly.');
+  }
   return content;
 }

@@ -101,5 +101,7 @@ export function findCycles(edges: ImportEdge[]): string[][] {
 export function folderOf(file: string): string {
   const parts = file.split(path.sep);
   if (parts[0] === 'engine' && parts.length > 2) return `engine/${parts[1]}`;
+  // The entry imports every folder; the files beside it (errors, log) are imported by them.
+  if (parts[0] === 'engine') return parts[1] === 'index.ts' ? 'engine/index' : 'engine';
   return parts.length > 1 ? parts[0] : file;
 }

@@ -1,6 +1,6 @@
 import { patchCandidates, patchFor, planDelta } from '../../../src/engine/plan/plan-delta';
 import type { TargetEntry } from '../../../src/engine/pgdata/target-listing';
-import type { SourceEntry } from '../../../src/engine/source/file-listing';
+import type { SourceEntry } from '../../../src/engine/plan/plan';
 
 const BS = 8192;
 const sdir = (path: string): SourceEntry => ({ path, size: 4096, isDir: true });

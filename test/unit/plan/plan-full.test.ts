@@ -1,7 +1,7 @@
 import { planDelta } from '../../../src/engine/plan/plan-delta';
 import { planFull } from '../../../src/engine/plan/plan-full';
 import type { TablespacePlacement } from '../../../src/engine/plan/tablespace-mapping';
-import type { SourceEntry } from '../../../src/engine/source/file-listing';
+import type { SourceEntry } from '../../../src/engine/plan/plan';
 
 const dir = (path: string): SourceEntry => ({ path, size: 4096, isDir: true });
 const file = (path: string, size = 8192): SourceEntry => ({ path, size, isDir: false });

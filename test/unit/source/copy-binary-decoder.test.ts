@@ -1,4 +1,4 @@
-import { CopyBinaryDecoder, CopyRowCollector } from '../../../src/engine/source/copy-binary-decoder';
+import { CopyBinaryDecoder, CopyRowCollector } from '../../../src/engine/source/server/copy-binary-decoder';
 
 /** A binary COPY stream as PostgreSQL writes it: signature, flags, extension, tuples, trailer. */
 function copyStream(rows: Array<Array<Buffer | null>>): Buffer {

@@ -1,4 +1,4 @@
-import { recordEndOf } from '../../../src/engine/source/wal-insert-position';
+import { recordEndOf } from '../../../src/engine/source/server/wal-insert-position';
 import { parseLsn } from '../../../src/engine/wal/lsn';
 
 const SEG = 16 * 1024 * 1024;

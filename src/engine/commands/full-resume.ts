@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CatchupError } from '../errors';
+import type { Logger } from '../log';
+import type { CheckResult } from '../preflight/check';
+import { CatchupMarker, LOCK_FILE, OWN_FILES } from '../pgdata/catchup-marker';
+import { readCompletedFiles } from '../pgdata/completed-files';
+import { relationMainForks } from '../pgdata/listing-relations';
+import { listTarget } from '../pgdata/target-listing';
+import type { Plan } from '../plan/plan';
+import { planDelta } from '../plan/plan-delta';
+import type { LayoutOptions } from '../plan/plan-full';
+import type { SourceEntry } from '../plan/plan';
+import { formatLsn } from '../wal/lsn';
+import { formatBytes } from '../report/format-bytes';
+import type { Source } from '../source/source';
+
+/** An interrupted FULL is no obstacle to FULL, which resumes it: the target-empty check says so. */
+export function resumableFullCheck(marker: CatchupMarker): CheckResult {
+  return { id: 'target-empty', title: 'Target directory is empty', status: 'pass', detail: `it holds a FULL interrupted at its run started ${marker.startedAt} (PID ${marker.pid}): this run resumes it` };
+}
+
+/** What an interrupted FULL left that a rerun keeps. */
+export interface FullResume {
+  marker: CatchupMarker;
+  /** Files the interrupted run finished (journal), still present: path -> size. */
+  kept: Map<string, number>;
+}
+
+/**
+ * Checks that the interrupted FULL in `targetDir` can be resumed against this source, then
+ * removes what it had not finished, before anything else is written: every file the journal
+ * does not name (partial copies, its WAL, its backup_label), so the rerun copies those again.
+ * Refuses a different source system, files the interrupted run cannot have written, and a
+ * source that does not WAL-log hint bits (then a kept page could differ from the source's
+ * without a newer LSN), unless the user asked to start over.
+ */
+export async function prepareFullResume(targetDir: string, marker: CatchupMarker, source: Source, startOver: boolean, logger: Logger): Promise<FullResume> {
+  if (marker.sourceSystemIdentifier !== source.identity.systemIdentifier) {
+    throw new CatchupError('resume-other-source',
+      `The target holds an interrupted FULL from source system ${marker.sourceSystemIdentifier}, but this source is system ${source.identity.systemIdentifier}.`,
+      'Point the run at the source the interrupted FULL copied, or empty the target yourself and run FULL again.');
+  }
+  const sourcePaths = new Set((await source.files.list()).map((e) => e.path));
+  const onTarget = listTarget(targetDir).filter((e) => !e.isDir && !OWN_FILES.includes(e.path));
+  const foreign = onTarget.filter((e) => !sourcePaths.has(e.path) && !isOwnLeftover(e.path));
+  if (foreign.length > 0 && !startOver) {
+    throw new CatchupError('resume-foreign-files',
+      `The target holds an interrupted FULL, but also files that run did not write: ${foreign.slice(0, 3).map((e) => e.path).join(', ')}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''}.`,
+      'Something else wrote into the target since: check what, then rerun with --start-over to delete it all and copy everything again.');
+  }
+  const hints = await source.logsHints();
+  if (!hints && !startOver) {
+    throw new CatchupError('resume-unsafe',
+      'The source has neither data checksums nor wal_log_hints, so a page that changed only by hint bits after the interrupted FULL started keeps its old LSN: the files it finished cannot be proven current.',
+      'Rerun with --start-over to delete what the interrupted FULL wrote and copy everything again (or turn on wal_log_hints on the source: ALTER SYSTEM SET wal_log_hints = on, then restart it).');
+  }
+  const journal = startOver ? new Map<string, number>() : readCompletedFiles(targetDir);
+  const kept = new Map<string, number>();
+  for (const e of onTarget) {
+    const size = journal.get(e.path);
+    if (size !== undefined && size === e.size) kept.set(e.path, size);
+    else fs.rmSync(path.join(targetDir, e.path), { force: true });
+  }
+  if (startOver) {
+    logger.info(`--start-over: removed what the interrupted FULL (started ${marker.startedAt}) wrote; everything is copied again`);
+  }
+  return { marker, kept };
+}
+
+/**
+ * The resumed copy, decided after the new backup started: kept files are brought up to date as
+ * in DELTA with R = the interrupted run's start LSN (every page changed since it was read has a
+ * newer LSN: hint bits included, as the source logs them), the rest is copied whole.
+ */
+export async function planFullResume(resume: FullResume, source: Source, targetDir: string, layout: LayoutOptions, logger: Logger): Promise<{ plan: Plan; keptFiles: number; keptBytes: number }> {
+  const sourceListing: SourceEntry[] = await source.files.list();
+  const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
+  const R = resume.marker.referenceLsn;
+  const kept = relationMainForks(targetListing).filter((e) => resume.kept.has(e.path));
+  const changed = await source.scanChangedBlocks(kept.map((e) => ({ path: e.path, length: e.size })), R);
+  const plan = planDelta({
+    source: sourceListing, target: targetListing, blockSize: source.blockSize, sourceChanged: changed,
+    protectedPaths: OWN_FILES, layout,
+  });
+  const keptBytes = kept.reduce((sum, e) => sum + e.size, 0);
+  logger.info(`resumed: ${kept.length} files / ${formatBytes(keptBytes)} kept from the interrupted run (started ${resume.marker.startedAt}), brought up to date from ${formatLsn(R)}; ${formatBytes(plan.bytesToCopy)} to copy`);
+  // Only relation files are really kept (patched): every other file is copied whole on every run.
+  return { plan, keptFiles: kept.length, keptBytes };
+}
+
+/** Files a FULL writes that are not in the source's listing: its WAL, backup_label, recovery settings, and temporary files. */
+function isOwnLeftover(p: string): boolean {
+  return p.startsWith('pg_wal/') || ['backup_label', 'tablespace_map', 'standby.signal', 'postgresql.auto.conf'].includes(p) || p.endsWith('.pg_catchup.tmp') || p.startsWith(`${LOCK_FILE}.`);
+}

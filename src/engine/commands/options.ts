@@ -1,0 +1,70 @@
+import type { CommandRunner } from '../command-runner';
+import type { ForcedChangeSources } from '../changes/choice';
+import type { SyncMethod } from '../copy/file-system-sync';
+import type { Logger } from '../log';
+import type { SourceConnectionOptions } from '../source/connection-options';
+import type { LayoutRequest } from './target-layout';
+
+/** What the commands take: the engine's options, as the CLI and the action fill them in. */
+
+/** Options every mode takes. */
+export interface CommonCatchupOptions extends LayoutRequest {
+  targetDir: string;
+  /** The source server; with sourcePgdata, only the server the target follows with -R (never connected to). */
+  source?: SourceConnectionOptions;
+  /** --source-pgdata: a stopped data directory on this host as the source, read directly. */
+  sourcePgdata?: string;
+  /** libpq's PG* variables; the adapter passes process.env, the engine reads no environment itself. */
+  env?: Record<string, string | undefined>;
+  threads?: number;
+  writeRecoveryConf?: boolean;
+  /** Put the connection's password into primary_conninfo (otherwise the standby relies on .pgpass). */
+  storePassword?: boolean;
+  sync?: boolean;
+  logger?: Logger;
+  /** Warnings of the preflight checks stop the run too. */
+  failOnWarning?: boolean;
+  /**
+   * Worker threads verifying page checksums (--num-validate-threads). Default 0, the main thread:
+   * the SIMD check (12 GB/s) costs less than posting the pages to a thread (FULL of 1.4 GB:
+   * 2.4 s inline, 3.2 s with one worker).
+   */
+  validateThreads?: number;
+  /** --max-rate: bytes per second of file data read from the source (WAL is not capped). */
+  maxRateBytesPerSecond?: number;
+  /** --sync-method: an fsync per file (default), or one syncfs per file system (Linux). */
+  syncMethod?: SyncMethod;
+}
+
+export interface FullCatchupOptions extends CommonCatchupOptions {
+  /**
+   * An interrupted FULL that cannot be resumed safely (a source without data checksums or
+   * wal_log_hints, or foreign files in the target) is deleted and copied again only with this.
+   */
+  startOver?: boolean;
+  /** false: skip the free-space check before the first write (a full disk then fails the run, which resumes later). */
+  spaceCheck?: boolean;
+}
+
+export interface DeltaCatchupOptions extends CommonCatchupOptions {
+  /** Build and report the plan; change nothing. */
+  dryRun?: boolean;
+  /** -c: fetch target WAL that pg_wal no longer has through the target's restore_command. */
+  restoreTargetWal?: boolean;
+  /** Runs postgres (-C, --single) and restore_command; the adapters pass one built on @actions/exec. */
+  runner?: CommandRunner;
+  /** Where the target version's postgres binary is, when not in a standard place. */
+  targetBinDir?: string;
+  /** The target's history cannot be verified on the source: sync it as possibly diverged. */
+  assumeDiverged?: boolean;
+  /** Hidden (tests, bench): the change source each side must use instead of the cheapest. */
+  changeSources?: ForcedChangeSources;
+  /** --keep-discarded-wal: keep the diverged target's WAL from the fork on in this directory. */
+  keepDiscardedWal?: string;
+}
+
+/** pg_rewind's command line on the same engine. */
+export interface RewindOptions extends DeltaCatchupOptions {
+  /** Bring an uncleanly stopped target to a clean state first (pg_rewind's default). */
+  ensureShutdown?: boolean;
+}

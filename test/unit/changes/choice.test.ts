@@ -1,0 +1,44 @@
+import {
+  chooseChangeSource, parseChangeSources, RATES, serverPageScanEstimate, walReplayEstimate,
+} from '../../../src/engine/changes/choice';
+
+describe('change source choice', () => {
+  const scan = { method: 'page-scan' as const, estimate: serverPageScanEstimate(10e9) };
+  const replay = { method: 'wal-replay' as const, estimate: walReplayEstimate(16 * 1024 * 1024) };
+  const gone = { method: 'wal-replay' as const, estimate: null, unavailable: 'the source no longer has 1 of the 2 WAL segment(s) from R' };
+
+  test('the cheapest available method wins, and the reason names the others with their cost', () => {
+    const c = chooseChangeSource('source', [scan, replay]);
+    expect(c.method).toBe('wal-replay');
+    expect(c.reason).toMatch(/^cheapest \(~0\.\d+ s; page-scan ~4\.00 s\)$/);
+    expect(chooseChangeSource('source', [scan, { method: 'wal-replay', estimate: walReplayEstimate(10e9) }]).method).toBe('page-scan');
+  });
+
+  test('an unavailable method is never chosen, and says why', () => {
+    const c = chooseChangeSource('source', [scan, gone]);
+    expect(c.method).toBe('page-scan');
+    expect(c.reason).toContain('wal-replay unavailable: the source no longer has');
+    expect(() => chooseChangeSource('source', [gone])).toThrow(/no source-side change source is possible: wal-replay: the source no longer has/);
+  });
+
+  test('a forced method is used as it is, or refused with the reason it cannot answer', () => {
+    expect(chooseChangeSource('source', [scan, replay], 'page-scan')).toMatchObject({ method: 'page-scan', reason: 'forced with --change-source source=page-scan' });
+    expect(() => chooseChangeSource('source', [scan, gone], 'wal-replay')).toThrow('--change-source source=wal-replay is not possible: the source no longer has 1 of the 2 WAL segment(s) from R');
+    expect(() => chooseChangeSource('target', [scan], 'wal-replay')).toThrow(/not a target-side method here \(there are page-scan\)/);
+  });
+
+  test('replaying WAL counts the replay at startup: it loses against a scan once the WAL is a few percent of the data', () => {
+    const data = 10e9;
+    const breakEven = data / RATES.serverPageScan / (1 / RATES.copy + 1 / RATES.replay);
+    expect(breakEven / data).toBeLessThan(0.05);
+    expect(walReplayEstimate(breakEven * 0.9).seconds).toBeLessThan(serverPageScanEstimate(data).seconds);
+    expect(walReplayEstimate(breakEven * 1.1).seconds).toBeGreaterThan(serverPageScanEstimate(data).seconds);
+  });
+
+  test('--change-source values', () => {
+    expect(parseChangeSources(['source=wal-replay', 'target=target-wal'])).toEqual({ source: 'wal-replay', target: 'target-wal' });
+    expect(() => parseChangeSources(['source=fast'])).toThrow('--change-source source=fast: the source side takes page-scan, wal-summaries, ptrack, wal-replay');
+    expect(() => parseChangeSources(['target=wal-replay'])).toThrow('the target side takes target-wal, page-scan');
+    expect(() => parseChangeSources(['wal-replay'])).toThrow('expected source=METHOD or target=METHOD');
+  });
+});
