@@ -7,6 +7,7 @@ import type { Lsn } from './lsn';
 
 export class CheckPointFormatError extends Error {}
 
+/** Size of CheckPoint in 15-18: 17 put wal_level into padding, so nothing moved. */
 export const SIZE_OF_CHECKPOINT = 88;
 
 /** The CheckPoint struct (catalog/pg_control.h), main data of checkpoint records. */

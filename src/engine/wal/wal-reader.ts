@@ -6,25 +6,11 @@
  */
 
 import { formatLsn, Lsn } from './lsn';
-import {
-  computeWalRecordCrcAt,
-  decodeCheckPoint,
-  decodeWalBlockHeaders,
-  CheckPointData,
-  isCheckpointRecord,
-  isValidRmgrId,
-  RM_XLOG_ID,
-  rmgrName,
-  SIZE_OF_XLOG_RECORD,
-  WalBlockHeaders,
-  walRecordBodyFrom,
-  WalRecordBody,
-  WalRecordFormatError,
-  WalRecordHeader,
-  XLOG_RECORD_MAX_SIZE,
-  XLOG_SWITCH,
-  XLR_RMGR_INFO_MASK,
-} from './wal-record';
+import { CheckPointData, decodeCheckPoint } from './checkpoint';
+import { SIZE_OF_XLOG_RECORD, WalRecordFormatError, WalRecordHeader, XLOG_RECORD_MAX_SIZE, XLR_RMGR_INFO_MASK } from './record-header';
+import { isValidRmgrId, RM_XLOG_ID, rmgrName } from './rmgr/rmgr-ids';
+import { isCheckpointRecord, XLOG_SWITCH } from './rmgr/xlog';
+import { computeWalRecordCrcAt, decodeWalBlockHeaders, WalBlockHeaders, walRecordBodyFrom, WalRecordBody } from './wal-record';
 import {
   parseWalPageHeader,
   walPageHeaderProblem,
@@ -235,6 +221,85 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 function lsnOfHalves(hi: number, lo: number): Lsn {
   return (BigInt(hi) << 32n) | BigInt(lo);
+}
+
+/**
+ * Where a scan (WalReader.scanRecords) stands between records: the next record's position as a
+ * segment and an offset in it, what that record's xl_prev must be, and the last record read.
+ */
+class ScanState {
+  /** The next record's segment, and its offset there (segSize: the next segment's start). */
+  segNo: bigint;
+  off: number;
+  /** Segment `segNo` once loaded. */
+  seg: LoadedSegment | null = null;
+  /** Stop at this offset of the current segment (recomputed when the segment changes). */
+  stopOff: number;
+  /**
+   * While a read-ahead is under way, the loop lets the event loop run when it reaches this
+   * offset: the read's steps (open, read, close) each wait for it. Infinity without read-ahead.
+   */
+  yieldAt: number;
+  /** The next record's xl_prev must be prevHi:prevLo, or only lower for random access (the first record of a random read). */
+  randomAccess: boolean;
+  prevHi: number;
+  prevLo: number;
+  /** The last record read (none while lastSeg is null), and how many were read. */
+  lastSeg: LoadedSegment | null = null;
+  lastOff = 0;
+  count = 0;
+  /** Reading goes on at an XLOG_OVERWRITE_CONTRECORD in place of a record whose rest was lost: it is read whatever the stop. */
+  resumed = false;
+  private readonly hasEnd: boolean;
+  private readonly endSegNo: bigint;
+  private readonly endOff: number;
+
+  constructor(startLsn: Lsn, firstPrev: Lsn | null, endLsn: Lsn | undefined, segSizeBig: bigint, readonly readAhead: boolean) {
+    this.segNo = startLsn / segSizeBig;
+    this.off = Number(startLsn - this.segNo * segSizeBig);
+    this.hasEnd = endLsn !== undefined;
+    this.endSegNo = endLsn === undefined ? -1n : endLsn / segSizeBig;
+    this.endOff = endLsn === undefined ? 0 : Number(endLsn - this.endSegNo * segSizeBig);
+    this.stopOff = this.stopOffsetIn(this.segNo);
+    this.yieldAt = readAhead ? this.off + YIELD_BYTES : Infinity;
+    this.randomAccess = firstPrev === null;
+    this.prevHi = firstPrev === null ? 0 : Number(firstPrev >> 32n);
+    this.prevLo = firstPrev === null ? 0 : Number(firstPrev & 0xffffffffn);
+  }
+
+  /** Where to stop in segment `segNo`: nowhere before the end's segment, at once after it. */
+  stopOffsetIn(segNo: bigint): number {
+    return !this.hasEnd || segNo < this.endSegNo ? Infinity : segNo > this.endSegNo ? -1 : this.endOff;
+  }
+
+  /** The scan is now in segment `segNo` (`seg`, if loaded), at offset `off` (already set). */
+  enterSegment(segNo: bigint, seg: LoadedSegment | null, off: number): void {
+    this.segNo = segNo;
+    this.seg = seg;
+    this.stopOff = this.stopOffsetIn(segNo);
+    if (this.readAhead) this.yieldAt = off + YIELD_BYTES;
+  }
+
+  /** The record at `off` of `seg` was read: the next one must point back at it. */
+  recordRead(seg: LoadedSegment, off: number): void {
+    this.prevHi = seg.startHi;
+    this.prevLo = seg.startLo + off;
+    this.randomAccess = false;
+    this.lastSeg = seg;
+    this.lastOff = off;
+    this.count++;
+  }
+
+  /** How the scan ended at `lsn`: at the requested end (no error), or where the WAL ends. */
+  endAt(lsn: Lsn, error: WalReadError | null): WalScanEnd {
+    return {
+      lsn,
+      lastRecordLsn: this.lastSeg === null ? null : this.lastSeg.start + BigInt(this.lastOff),
+      reason: error === null ? 'end-lsn' : error.kind,
+      message: error === null ? '' : error.message,
+      error,
+    };
+  }
 }
 
 export class WalReader {
@@ -498,13 +563,11 @@ export class WalReader {
 
   /**
    * ValidXLogRecordHeader for the header at buf[at]: a known rmgr, and a prev-link that fits
-   * how we got here (`prevHi:prevLo` exactly, or only lower for random access). The record
-   * starts at `offset` of `segment`.
+   * how we got here (the scan's `prevHi:prevLo` exactly, or only lower for random access). The
+   * record starts at `offset` of `segment`.
    */
-  private checkRecordHeader(
-    buf: Buffer, at: number, segment: LoadedSegment, offset: number,
-    randomAccess: boolean, prevHi: number, prevLo: number, page: LoadedPage,
-  ): void {
+  private checkRecordHeader(buf: Buffer, at: number, segment: LoadedSegment, offset: number, scan: ScanState, page: LoadedPage): void {
+    const { randomAccess, prevHi, prevLo } = scan;
     const rmid = buf[at + 17];
     if (!isValidRmgrId(rmid)) {
       const lsn = segment.start + BigInt(offset);
@@ -588,192 +651,206 @@ export class WalReader {
     if ((startLsn & 7n) !== 0n) {
       throw this.invalidRecord(null, `${formatLsn(startLsn)} is not a record boundary (records start at multiples of 8)`, startLsn, startLsn);
     }
-    const segSize = this.segSize;
-    const segSizeBig = this.segSizeBig;
-    // The position of the next record: a segment and an offset in it (segSize = the next segment's start).
-    let segNo = startLsn / segSizeBig;
-    let off = Number(startLsn - segNo * segSizeBig);
-    let seg: LoadedSegment | null = null;
-    const endSegNo = endLsn === undefined ? -1n : endLsn / segSizeBig;
-    const endOff = endLsn === undefined ? 0 : Number(endLsn - endSegNo * segSizeBig);
-    // Stop at this offset of the current segment (recomputed when the segment changes).
-    const stopOffsetIn = (n: bigint): number => (endLsn === undefined || n < endSegNo ? Infinity : n > endSegNo ? -1 : endOff);
-    let stopOff = stopOffsetIn(segNo);
-    // While a read-ahead is under way, the loop lets the event loop run now and then: the read's
-    // steps (open, read, close) each wait for it.
-    let yieldAt = readAhead ? off + YIELD_BYTES : Infinity;
-
-    let randomAccess = firstPrev === null;
-    let prevHi = firstPrev === null ? 0 : Number(firstPrev >> 32n);
-    let prevLo = firstPrev === null ? 0 : Number(firstPrev & 0xffffffffn);
-    let lastSeg: LoadedSegment | null = null;
-    let lastOff = 0;
-    let count = 0;
-    // Reading goes on at an XLOG_OVERWRITE_CONTRECORD in place of a record whose rest was lost.
-    let resumed = false;
-
+    const scan = new ScanState(startLsn, firstPrev, endLsn, this.segSizeBig, readAhead);
     for (;;) {
-      if (off >= segSize) {
-        segNo += 1n;
-        off -= segSize;
-        seg = null;
-        stopOff = stopOffsetIn(segNo);
-        if (readAhead) yieldAt = off + YIELD_BYTES;
+      if (scan.off >= this.segSize) {
+        scan.off -= this.segSize;
+        scan.enterSegment(scan.segNo + 1n, null, scan.off);
       }
-      if (off >= yieldAt) {
-        yieldAt = off + YIELD_BYTES;
+      if (scan.off >= scan.yieldAt) {
+        scan.yieldAt = scan.off + YIELD_BYTES;
         if (this.ahead && !this.ahead.settled) await nextTurn();
       }
-      if (!resumed && (off >= stopOff || count >= maxRecords)) {
-        return {
-          lsn: segNo * segSizeBig + BigInt(off),
-          lastRecordLsn: lastSeg === null ? null : lastSeg.start + BigInt(lastOff),
-          reason: 'end-lsn',
-          message: '',
-          error: null,
-        };
+      if (!scan.resumed && (scan.off >= scan.stopOff || scan.count >= maxRecords)) {
+        return scan.endAt(this.lsnAt(scan.segNo, scan.off), null);
       }
-      resumed = false;
-      const atSegNo = segNo;
-      const atOff = off;
+      scan.resumed = false;
+      const atSegNo = scan.segNo;
+      const atOff = scan.off;
       let recSeg: LoadedSegment;
-      let recOff: number;
       try {
-        seg ??= this.cachedSegment(segNo) ?? (await this.loadSegment(segNo, segNo * segSizeBig + BigInt(off), segNo * segSizeBig + BigInt(off - (off & PAGE_MASK)), readAhead));
+        const seg = (scan.seg ??=
+          this.cachedSegment(atSegNo) ??
+          (await this.loadSegment(atSegNo, this.lsnAt(atSegNo, atOff), this.lsnAt(atSegNo, atOff - (atOff & PAGE_MASK)), readAhead)));
+        const page = this.pageOfRecord(scan, seg);
         recSeg = seg;
-        const pageOff = off - (off & PAGE_MASK);
-        const page = this.pageAt(seg, pageOff, segNo, off);
-        const headerSize = page.header.headerSize;
-        let inPage = off - pageOff;
-        if (inPage === 0) {
-          off += headerSize;
-          inPage = headerSize;
-        } else if (inPage < headerSize) {
-          const lsn = atSegNo * segSizeBig + BigInt(atOff);
-          throw this.invalidRecord(page, `invalid record offset at ${formatLsn(lsn)}: expected at least ${headerSize}, got ${inPage}`, lsn, lsn);
+        const recOff = scan.off;
+        const totLen = this.recordLength(page, recOff);
+        if (totLen <= XLOG_BLCKSZ - (recOff - page.offset)) {
+          this.viewOnPage(scan, view, page, recOff, totLen);
+        } else if (!(await this.reassemble(scan, view, page, recOff, totLen))) {
+          continue; // the rest was overwritten: reading goes on at the XLOG_OVERWRITE_CONTRECORD
         }
-        recOff = off;
-        if (page.header.firstIsContRecord && inPage === headerSize) {
-          const lsn = recSeg.start + BigInt(recOff);
-          throw this.invalidRecord(page, `contrecord is requested by ${formatLsn(lsn)}: the page starts with the rest of an earlier record`, lsn, lsn);
-        }
-        const buf = seg.buf;
-        const totLen = buf.readUInt32LE(recOff);
-        if (totLen < SIZE_OF_XLOG_RECORD) {
-          const lsn = recSeg.start + BigInt(recOff);
-          throw this.invalidRecord(page, `invalid record length at ${formatLsn(lsn)}: expected at least ${SIZE_OF_XLOG_RECORD}, got ${totLen}`, lsn, lsn);
-        }
-        if (totLen > XLOG_RECORD_MAX_SIZE) {
-          const lsn = recSeg.start + BigInt(recOff);
-          throw this.invalidRecord(page, `record length ${totLen} at ${formatLsn(lsn)} too long`, lsn, lsn);
-        }
-        const onPage = XLOG_BLCKSZ - inPage;
-        if (totLen <= onPage) {
-          this.checkRecordHeader(buf, recOff, recSeg, recOff, randomAccess, prevHi, prevLo, page);
-          view.buf = buf;
-          view.start = recOff;
-          view.reassembled = false;
-          off = recOff + ((totLen + 7) & ~7);
-        } else {
-          // Check the header before trusting its length with more pages, as xlogreader does.
-          if (onPage >= SIZE_OF_XLOG_RECORD) this.checkRecordHeader(buf, recOff, recSeg, recOff, randomAccess, prevHi, prevLo, page);
-          const raw = view.scratch(totLen);
-          buf.copy(raw, 0, recOff, recOff + onPage);
-          let got = onPage;
-          let contSeg: LoadedSegment = seg;
-          let contSegNo = segNo;
-          let contOff = pageOff;
-          let endOfRecord = 0;
-          let overwritten = false;
-          while (got < totLen) {
-            contOff += XLOG_BLCKSZ;
-            if (contOff >= segSize) {
-              contSegNo += 1n;
-              contOff = 0;
-              contSeg = this.cachedSegment(contSegNo) ?? (await this.loadSegment(contSegNo, recSeg.start + BigInt(recOff), contSegNo * segSizeBig, readAhead));
-            }
-            const cont = this.pageAt(contSeg, contOff, recSeg.segNo, recOff);
-            const h = cont.header;
-            if (!h.firstIsContRecord) {
-              if (h.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD && !randomAccess) {
-                // The rest of this record was lost in a crash and the server wrote an
-                // XLOG_OVERWRITE_CONTRECORD here instead: reading goes on with that record.
-                overwritten = true;
-                break;
-              }
-              const overwrittenNote = h.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD ? ' (the record was overwritten by XLOG_OVERWRITE_CONTRECORD)' : '';
-              throw this.invalidRecord(cont, `there is no contrecord flag at ${formatLsn(cont.pageAddr)}${overwrittenNote}`, cont.pageAddr, recSeg.start + BigInt(recOff));
-            }
-            if (h.remLen === 0 || h.remLen !== totLen - got) {
-              throw this.invalidRecord(cont, `invalid contrecord length ${h.remLen} (expected ${totLen - got}) at ${formatLsn(cont.pageAddr)}`, cont.pageAddr, recSeg.start + BigInt(recOff));
-            }
-            const n = Math.min(XLOG_BLCKSZ - h.headerSize, totLen - got);
-            const from = contOff + h.headerSize;
-            contSeg.buf.copy(raw, got, from, from + n);
-            const hadHeader = got >= SIZE_OF_XLOG_RECORD;
-            got += n;
-            if (!hadHeader && got >= SIZE_OF_XLOG_RECORD) this.checkRecordHeader(raw, 0, recSeg, recOff, randomAccess, prevHi, prevLo, cont);
-            endOfRecord = from + ((n + 7) & ~7);
-          }
-          if (contSegNo !== segNo) {
-            stopOff = stopOffsetIn(contSegNo);
-            if (readAhead) yieldAt = YIELD_BYTES;
-          }
-          seg = contSeg;
-          segNo = contSegNo;
-          if (overwritten) {
-            off = contOff;
-            resumed = true;
-            continue;
-          }
-          off = endOfRecord;
-          view.buf = raw;
-          view.start = 0;
-          view.reassembled = true;
-        }
-
-        const rb = view.buf;
-        const rs = view.start;
-        if (computeWalRecordCrcAt(rb, rs, totLen) !== rb.readUInt32LE(rs + 20)) {
-          const lsn = recSeg.start + BigInt(recOff);
-          throw this.invalidRecord(page, `incorrect resource manager data checksum in record at ${formatLsn(lsn)}`, lsn, lsn);
-        }
-        try {
-          decodeWalBlockHeaders(rb, rs, totLen, view.blocks);
-        } catch (err) {
-          if (!(err instanceof WalRecordFormatError)) throw err;
-          const lsn = recSeg.start + BigInt(recOff);
-          throw this.invalidRecord(page, `${err.message} in record at ${formatLsn(lsn)}`, lsn, lsn);
-        }
-        const info = rb[rs + 16];
-        const rmid = rb[rs + 17];
-        // After XLOG_SWITCH the rest of the segment is unused: the next record starts the next segment.
-        if (rmid === RM_XLOG_ID && (info & XLR_RMGR_INFO_MASK) === XLOG_SWITCH && off > 0) off = segSize;
-        view.totLen = totLen;
-        view.info = info;
-        view.rmid = rmid;
-        view.tli = recSeg.tli;
-        view.recordSegStart = recSeg.start;
-        view.recordOffset = recOff;
-        view.endSegStart = (seg as LoadedSegment).start;
-        view.endOffset = off;
+        this.checkCrcAndDecode(view, page, recOff, totLen);
+        this.fillView(scan, view, recSeg, recOff, totLen);
       } catch (err) {
-        if (!(err instanceof WalReadError) || count === 0) throw err;
-        return {
-          lsn: atSegNo * segSizeBig + BigInt(atOff),
-          lastRecordLsn: lastSeg === null ? null : lastSeg.start + BigInt(lastOff),
-          reason: err.kind,
-          message: err.message,
-          error: err,
-        };
+        // The first record must be readable; after it, an unreadable one is where the WAL ends.
+        if (!(err instanceof WalReadError) || scan.count === 0) throw err;
+        return scan.endAt(this.lsnAt(atSegNo, atOff), err);
       }
-      prevHi = recSeg.startHi;
-      prevLo = recSeg.startLo + recOff;
-      randomAccess = false;
-      lastSeg = recSeg;
-      lastOff = recOff;
-      count++;
+      scan.recordRead(recSeg, view.recordOffset);
       onRecord(view);
     }
+  }
+
+  /** The LSN at `offset` of segment `segNo`. */
+  private lsnAt(segNo: bigint, offset: number): Lsn {
+    return segNo * this.segSizeBig + BigInt(offset);
+  }
+
+  /**
+   * The page of `seg` that the scan's next record starts on. At the page's start the scan moves
+   * past the page header; inside the header, or on a page that starts with the rest of an
+   * earlier record, no record starts.
+   */
+  private pageOfRecord(scan: ScanState, seg: LoadedSegment): LoadedPage {
+    const off = scan.off;
+    const pageOff = off - (off & PAGE_MASK);
+    const page = this.pageAt(seg, pageOff, scan.segNo, off);
+    const headerSize = page.header.headerSize;
+    let inPage = off - pageOff;
+    if (inPage === 0) {
+      scan.off += headerSize;
+      inPage = headerSize;
+    } else if (inPage < headerSize) {
+      const lsn = this.lsnAt(scan.segNo, off);
+      throw this.invalidRecord(page, `invalid record offset at ${formatLsn(lsn)}: expected at least ${headerSize}, got ${inPage}`, lsn, lsn);
+    }
+    if (page.header.firstIsContRecord && inPage === headerSize) {
+      const lsn = seg.start + BigInt(scan.off);
+      throw this.invalidRecord(page, `contrecord is requested by ${formatLsn(lsn)}: the page starts with the rest of an earlier record`, lsn, lsn);
+    }
+    return page;
+  }
+
+  /** xl_tot_len of the record at `recOff` of the page's segment, refused when no record can be that long. */
+  private recordLength(page: LoadedPage, recOff: number): number {
+    const totLen = page.segment.buf.readUInt32LE(recOff);
+    if (totLen < SIZE_OF_XLOG_RECORD) {
+      const lsn = page.segment.start + BigInt(recOff);
+      throw this.invalidRecord(page, `invalid record length at ${formatLsn(lsn)}: expected at least ${SIZE_OF_XLOG_RECORD}, got ${totLen}`, lsn, lsn);
+    }
+    if (totLen > XLOG_RECORD_MAX_SIZE) {
+      const lsn = page.segment.start + BigInt(recOff);
+      throw this.invalidRecord(page, `record length ${totLen} at ${formatLsn(lsn)} too long`, lsn, lsn);
+    }
+    return totLen;
+  }
+
+  /** A record that fits on its page: the view points into the segment, and the scan moves past the record. */
+  private viewOnPage(scan: ScanState, view: WalRecordView, page: LoadedPage, recOff: number, totLen: number): void {
+    const seg = page.segment;
+    this.checkRecordHeader(seg.buf, recOff, seg, recOff, scan, page);
+    view.buf = seg.buf;
+    view.start = recOff;
+    view.reassembled = false;
+    scan.off = recOff + ((totLen + 7) & ~7);
+  }
+
+  /**
+   * A record that spans pages, gathered into the view's scratch buffer with every continuation
+   * page checked as xlogreader checks it; the scan moves to the record's end, maybe in a later
+   * segment. False when the rest was lost in a crash and an XLOG_OVERWRITE_CONTRECORD stands in
+   * its place: the scan then resumes there.
+   */
+  private async reassemble(scan: ScanState, view: WalRecordView, page: LoadedPage, recOff: number, totLen: number): Promise<boolean> {
+    const recSeg = page.segment;
+    const onPage = XLOG_BLCKSZ - (recOff - page.offset);
+    // Check the header before trusting its length with more pages, as xlogreader does.
+    if (onPage >= SIZE_OF_XLOG_RECORD) this.checkRecordHeader(recSeg.buf, recOff, recSeg, recOff, scan, page);
+    const raw = view.scratch(totLen);
+    recSeg.buf.copy(raw, 0, recOff, recOff + onPage);
+    let got = onPage;
+    let contSeg = recSeg;
+    let contSegNo = scan.segNo;
+    let contOff = page.offset;
+    let endOfRecord = 0;
+    let overwritten = false;
+    while (got < totLen) {
+      contOff += XLOG_BLCKSZ;
+      if (contOff >= this.segSize) {
+        contSegNo += 1n;
+        contOff = 0;
+        contSeg = this.cachedSegment(contSegNo) ?? (await this.loadSegment(contSegNo, recSeg.start + BigInt(recOff), contSegNo * this.segSizeBig, scan.readAhead));
+      }
+      const cont = this.continuationPage(contSeg, contOff, recSeg, recOff, totLen - got, scan.randomAccess);
+      if (cont === null) {
+        overwritten = true;
+        break;
+      }
+      const headerSize = cont.header.headerSize;
+      const n = Math.min(XLOG_BLCKSZ - headerSize, totLen - got);
+      const from = contOff + headerSize;
+      contSeg.buf.copy(raw, got, from, from + n);
+      const hadHeader = got >= SIZE_OF_XLOG_RECORD;
+      got += n;
+      if (!hadHeader && got >= SIZE_OF_XLOG_RECORD) this.checkRecordHeader(raw, 0, recSeg, recOff, scan, cont);
+      endOfRecord = from + ((n + 7) & ~7);
+    }
+    if (contSegNo !== scan.segNo) scan.enterSegment(contSegNo, contSeg, 0);
+    if (overwritten) {
+      scan.off = contOff;
+      scan.resumed = true;
+      return false;
+    }
+    scan.off = endOfRecord;
+    view.buf = raw;
+    view.start = 0;
+    view.reassembled = true;
+    return true;
+  }
+
+  /**
+   * The page at `offset` of `segment` that continues the record at `recOff` of `recSeg`, still
+   * `missing` bytes short. Null where the rest was lost in a crash and the server wrote an
+   * XLOG_OVERWRITE_CONTRECORD there instead, which forward reading goes on with.
+   */
+  private continuationPage(
+    segment: LoadedSegment, offset: number, recSeg: LoadedSegment, recOff: number, missing: number, randomAccess: boolean,
+  ): LoadedPage | null {
+    const cont = this.pageAt(segment, offset, recSeg.segNo, recOff);
+    const h = cont.header;
+    if (!h.firstIsContRecord) {
+      if (h.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD && !randomAccess) return null;
+      const overwrittenNote = h.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD ? ' (the record was overwritten by XLOG_OVERWRITE_CONTRECORD)' : '';
+      throw this.invalidRecord(cont, `there is no contrecord flag at ${formatLsn(cont.pageAddr)}${overwrittenNote}`, cont.pageAddr, recSeg.start + BigInt(recOff));
+    }
+    if (h.remLen === 0 || h.remLen !== missing) {
+      throw this.invalidRecord(cont, `invalid contrecord length ${h.remLen} (expected ${missing}) at ${formatLsn(cont.pageAddr)}`, cont.pageAddr, recSeg.start + BigInt(recOff));
+    }
+    return cont;
+  }
+
+  /** ValidXLogRecord's CRC check of the record in the view, then its block headers into view.blocks. */
+  private checkCrcAndDecode(view: WalRecordView, page: LoadedPage, recOff: number, totLen: number): void {
+    const rb = view.buf;
+    const rs = view.start;
+    if (computeWalRecordCrcAt(rb, rs, totLen) !== rb.readUInt32LE(rs + 20)) {
+      const lsn = page.segment.start + BigInt(recOff);
+      throw this.invalidRecord(page, `incorrect resource manager data checksum in record at ${formatLsn(lsn)}`, lsn, lsn);
+    }
+    try {
+      decodeWalBlockHeaders(rb, rs, totLen, view.blocks);
+    } catch (err) {
+      if (!(err instanceof WalRecordFormatError)) throw err;
+      const lsn = page.segment.start + BigInt(recOff);
+      throw this.invalidRecord(page, `${err.message} in record at ${formatLsn(lsn)}`, lsn, lsn);
+    }
+  }
+
+  /** The view's header fields and positions for the record just read (at `recOff` of `recSeg`). */
+  private fillView(scan: ScanState, view: WalRecordView, recSeg: LoadedSegment, recOff: number, totLen: number): void {
+    const info = view.buf[view.start + 16];
+    const rmid = view.buf[view.start + 17];
+    // After XLOG_SWITCH the rest of the segment is unused: the next record starts the next segment.
+    if (rmid === RM_XLOG_ID && (info & XLR_RMGR_INFO_MASK) === XLOG_SWITCH && scan.off > 0) scan.off = this.segSize;
+    view.totLen = totLen;
+    view.info = info;
+    view.rmid = rmid;
+    view.tli = recSeg.tli;
+    view.recordSegStart = recSeg.start;
+    view.recordOffset = recOff;
+    view.endSegStart = (scan.seg as LoadedSegment).start;
+    view.endOffset = scan.off;
   }
 }

@@ -5,26 +5,20 @@ import { localWalDirSource } from '../../../src/engine/wal/local-wal-source';
 import { formatLsn, Lsn, parseLsn } from '../../../src/engine/wal/lsn';
 import { parseTimelineHistory, timelineOfLsn } from '../../../src/engine/wal/timeline-history';
 import { WalReader, WalReadError, WalRecord, WalScanEnd } from '../../../src/engine/wal/wal-reader';
+import { computeWalRecordCrc, forkName } from '../../../src/engine/wal/wal-record';
+import { decodeCheckPoint } from '../../../src/engine/wal/checkpoint';
+import { formatTimestampTz } from '../../../src/engine/wal/timestamp-tz';
+import { RM_SMGR_ID, RM_XLOG_ID } from '../../../src/engine/wal/rmgr/rmgr-ids';
 import {
-  computeWalRecordCrc,
-  decodeCheckPoint,
-  decodeOverwriteContrecord,
   decodeEndOfRecovery,
-  decodeSmgrCreate,
-  decodeSmgrTruncate,
-  decodeXactCompletion,
-  forkName,
-  formatTimestampTz,
+  decodeOverwriteContrecord,
   isCheckpointRecord,
-  isXactCompletionRecord,
-  RM_SMGR_ID,
-  RM_XLOG_ID,
   XLOG_CHECKPOINT_REDO,
   XLOG_END_OF_RECOVERY,
   XLOG_OVERWRITE_CONTRECORD,
-  XLOG_SMGR_CREATE,
-  XLOG_SMGR_TRUNCATE,
-} from '../../../src/engine/wal/wal-record';
+} from '../../../src/engine/wal/rmgr/xlog';
+import { decodeXactCompletion, isXactCompletionRecord } from '../../../src/engine/wal/rmgr/xact';
+import { decodeSmgrCreate, decodeSmgrTruncate, XLOG_SMGR_CREATE, XLOG_SMGR_TRUNCATE } from '../../../src/engine/wal/rmgr/smgr';
 import { XLOG_BLCKSZ, XLP_FIRST_IS_CONTRECORD, XLP_FIRST_IS_OVERWRITE_CONTRECORD } from '../../../src/engine/wal/wal-page';
 import {
   ExpectedRecord,

@@ -7,21 +7,18 @@ import {
   BKPIMAGE_COMPRESS_LZ4,
   BKPIMAGE_HAS_HOLE,
   computeWalRecordCrc,
-  decodeCheckPoint,
-  decodeDbase,
-  decodeEndOfRecovery,
-  decodeTblspc,
   decodeWalRecordBody,
-  decodeXactCompletion,
-  formatTimestampTz,
-  isValidRmgrId,
-  parseWalRecordHeader,
-  rmgrName,
-  RM_DBASE_ID,
-  RM_XACT_ID,
-  timestampTzToDate,
   walRecordCrcMatches,
-  WalRecordFormatError,
+} from '../../../src/engine/wal/wal-record';
+import { decodeCheckPoint } from '../../../src/engine/wal/checkpoint';
+import { parseWalRecordHeader, WalRecordFormatError } from '../../../src/engine/wal/record-header';
+import { formatTimestampTz, timestampTzToDate } from '../../../src/engine/wal/timestamp-tz';
+import { isValidRmgrId, rmgrName, RM_DBASE_ID, RM_XACT_ID } from '../../../src/engine/wal/rmgr/rmgr-ids';
+import { decodeEndOfRecovery } from '../../../src/engine/wal/rmgr/xlog';
+import { decodeDbase, XLOG_DBASE_CREATE_FILE_COPY, XLOG_DBASE_CREATE_WAL_LOG, XLOG_DBASE_DROP } from '../../../src/engine/wal/rmgr/dbase';
+import { decodeTblspc, XLOG_TBLSPC_CREATE, XLOG_TBLSPC_DROP } from '../../../src/engine/wal/rmgr/tblspc';
+import {
+  decodeXactCompletion,
   XACT_XINFO_HAS_DBINFO,
   XACT_XINFO_HAS_DROPPED_STATS,
   XACT_XINFO_HAS_GID,
@@ -30,17 +27,12 @@ import {
   XACT_XINFO_HAS_RELFILELOCATORS,
   XACT_XINFO_HAS_SUBXACTS,
   XACT_XINFO_HAS_TWOPHASE,
-  XLOG_DBASE_CREATE_FILE_COPY,
-  XLOG_DBASE_CREATE_WAL_LOG,
-  XLOG_DBASE_DROP,
-  XLOG_TBLSPC_CREATE,
-  XLOG_TBLSPC_DROP,
   XLOG_XACT_ABORT,
   XLOG_XACT_COMMIT,
   XLOG_XACT_COMMIT_PREPARED,
   XLOG_XACT_HAS_INFO,
   XLOG_XACT_PREPARE,
-} from '../../../src/engine/wal/wal-record';
+} from '../../../src/engine/wal/rmgr/xact';
 import { parseLsn } from '../../../src/engine/wal/lsn';
 import { loadExpected15, loadSegments, SEG_SIZE } from './wal-fixtures';
 
