@@ -20,7 +20,8 @@ export type SkipReason =
   | 'temp-file' // pgsql_tmp*: removed at startup
   | 'relcache-init' // pg_internal.init*: rebuilt at startup
   | 'temp-relation' // t<backend>_<relfilenode>: removed at startup
-  | 'unlogged-relation'; // reset from its init fork at startup
+  | 'unlogged-relation' // reset from its init fork at startup
+  | 'macos-file'; // .DS_Store: Finder's, never PostgreSQL's
 
 export interface SkippedEntry<T extends ListingEntry = ListingEntry> {
   entry: T;
@@ -57,6 +58,15 @@ export const EXCLUDED_FILE_NAMES: readonly string[] = [
   'postmaster.opts',
 ];
 
+/**
+ * macOS Finder's .DS_Store files: pg_rewind (filemap.c decide_file_action) neither copies nor
+ * removes any path containing ".DS_Store", and pg_basebackup skips the name; so do we, on the
+ * source side (never copied) and the target side (never removed: see planDelta).
+ */
+export function isMacOsFile(path: string): boolean {
+  return path.includes('.DS_Store');
+}
+
 const RELCACHE_INIT_PREFIX = 'pg_internal.init'; // prefix: covers its pg_internal.init.<pid> temp files
 const TEMP_FILE_PREFIX = 'pgsql_tmp';
 
@@ -88,6 +98,7 @@ export function pathSkipReason(path: string, isDir: boolean): SkipReason | null 
     if (path.startsWith('pg_wal/')) return 'wal';
     return 'directory-contents';
   }
+  if (isMacOsFile(path)) return 'macos-file';
   const parts = path.split('/');
   for (const name of parts) {
     if (EXCLUDED_FILE_NAMES.includes(name)) return 'excluded-file';

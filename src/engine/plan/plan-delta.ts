@@ -1,4 +1,4 @@
-import { classifyEntries } from '../pgdata/exclusions';
+import { classifyEntries, isMacOsFile } from '../pgdata/exclusions';
 import { isRelationMainFork } from '../pgdata/listing-relations';
 import type { TargetEntry } from '../pgdata/target-listing';
 import type { SourceEntry } from './plan';
@@ -47,7 +47,10 @@ export function planDelta(input: DeltaInputs): Plan {
   assertCopyableListing(input.source, layout.tablespaces);
   const { keep, skipped } = splitListing(input.source, layout.excludePaths);
   const protectedSet = new Set(input.protectedPaths);
-  const isProtected = (p: string) => protectedSet.has(p) || isExcludedByUser(p, layout.excludePaths);
+  // .DS_Store paths are pg_rewind's to leave alone on the target too (a directory holding one stays).
+  const keptMacOsFiles = input.target.filter((e) => isMacOsFile(e.path)).map((e) => e.path);
+  const holdsMacOsFile = (p: string) => keptMacOsFiles.some((k) => k.startsWith(`${p}/`));
+  const isProtected = (p: string) => protectedSet.has(p) || isExcludedByUser(p, layout.excludePaths) || isMacOsFile(p);
   const links = linkedTablespaces(layout.tablespaces);
   const sourceByPath = new Map(keep.map((e) => [e.path, e]));
   const targetByPath = new Map(input.target.map((e) => [e.path, e]));
@@ -55,7 +58,7 @@ export function planDelta(input: DeltaInputs): Plan {
 
   const deletions: string[] = [];
   for (const t of input.target) {
-    if (isProtected(t.path)) continue;
+    if (isProtected(t.path) || (t.isDir && holdsMacOsFile(t.path))) continue;
     const s = sourceByPath.get(t.path);
     // A link is kept only where the source has a directory PostgreSQL reaches through one (listTarget follows just those).
     const sameKind = s && s.isDir === t.isDir && (!t.isSymlink || t.isDir);

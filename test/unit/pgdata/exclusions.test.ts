@@ -23,6 +23,10 @@ const LISTING: ListingEntry[] = [
   file('current_logfiles'),
   file('current_logfiles.tmp'),
   file('standby.signal', 0),
+  dir('tst_dir'),
+  file('tst_dir/.DS_Store'),
+  dir('tst_dir/old.DS_Store.d'),
+  file('tst_dir/old.DS_Store.d/x'),
   dir('global'),
   file('global/pg_control'),
   file('global/1262'),
@@ -84,6 +88,10 @@ const LISTING: ListingEntry[] = [
 ];
 
 const SKIPPED: Record<string, SkipReason> = {
+  // pg_rewind matches ".DS_Store" anywhere in the path (filemap.c decide_file_action).
+  'tst_dir/.DS_Store': 'macos-file',
+  'tst_dir/old.DS_Store.d': 'macos-file',
+  'tst_dir/old.DS_Store.d/x': 'macos-file',
   'postgresql.auto.conf.tmp': 'excluded-file',
   'postmaster.pid': 'excluded-file',
   'postmaster.opts': 'excluded-file',

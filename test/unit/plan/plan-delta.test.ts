@@ -87,6 +87,18 @@ describe('planDelta', () => {
     const touched = [...p.files.map((f) => f.path), ...p.deletions, ...p.directories];
     for (const kept of ['postgresql.auto.conf', 'certs', 'certs/server.key', 'conf.d', 'conf.d/a.conf', 'pg_hba.conf']) expect(touched).not.toContain(kept);
   });
+
+  test(".DS_Store (pg_rewind's 003_extrafiles): never copied from the source, never removed from the target, nor the directory holding it", () => {
+    const p = planDelta({
+      source: [...source, sdir('tst_standby_dir'), sfile('tst_standby_dir/.DS_Store', 17), sfile('tst_standby_dir/f', 3)],
+      target: [...target, tdir('tst_primary_dir'), tfile('tst_primary_dir/.DS_Store', 9), tfile('tst_primary_dir/g', 3), tfile('x.DS_Store', 1)],
+      blockSize: BS, sourceChanged: new Map(), protectedPaths: [],
+    });
+    expect(p.files.map((f) => f.path)).toContain('tst_standby_dir/f');
+    expect(p.files.map((f) => f.path)).not.toContain('tst_standby_dir/.DS_Store');
+    expect(p.deletions).toContain('tst_primary_dir/g');
+    for (const kept of ['tst_primary_dir/.DS_Store', 'tst_primary_dir', 'x.DS_Store']) expect(p.deletions).not.toContain(kept);
+  });
 });
 
 describe('planDelta with tablespaces', () => {
