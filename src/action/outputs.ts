@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import type { Report } from '../engine/report/report';
+import type { Report } from '../engine';
 
-/** The action's outputs, from the report (action.yml documents each). */
+/** The action's outputs, from the report (action.yml documents each); report-path is empty when the file could not be written. */
 export function setOutputs(report: Report, reportPath: string): void {
   core.setOutput('status', report.status);
   core.setOutput('mode', report.mode);
@@ -14,6 +14,7 @@ export function setOutputs(report: Report, reportPath: string): void {
   core.setOutput('discarded-commits', report.discarded?.committedTransactions ?? '');
   core.setOutput('duration-seconds', (report.durationMs / 1000).toFixed(1));
   core.setOutput('report-path', reportPath);
+  core.setOutput('failed-step', (report.error as { step?: string } | undefined)?.step ?? '');
 }
 
 /** Each preflight check as its own log group: status in the title, what was found and the fix inside. */

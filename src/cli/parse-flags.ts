@@ -1,10 +1,7 @@
-import { parseConninfo } from '../engine/source/conninfo';
+import { ChangeSourceError, ForcedChangeSources, parseChangeSources, parseConninfo, parseMaxRate } from '../engine';
+import type { SourceConnectionOptions, SyncMethod } from '../engine';
 import { parseArgs, ParseArgsConfig } from 'util';
-import { ChangeSourceError, ForcedChangeSources, parseChangeSources } from '../engine/plan/change-source-choice';
-import type { SyncMethod } from '../engine/copy/file-system-sync';
-import { parseMaxRate } from '../engine/copy/rate-limit';
 import type { ProgressStyle } from './progress-printer';
-import type { SourceConnectionOptions } from '../engine/source/connection-options';
 import { UsageError } from './usage-error';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -12,12 +9,26 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** Strict flag parsing: an unknown flag or a stray argument is a usage error, never ignored. */
 export function parseFlags(command: string, argv: string[], options: Options) {
   try {
-    // -P/--progress is a switch that also takes =json or =text, which parseArgs cannot say.
-    const args = argv.map((a) => (a.startsWith('--progress=') && options['progress-style'] ? `--progress-style=${a.slice('--progress='.length)}` : a));
-    return parseArgs({ args, options, strict: true, allowPositionals: false });
+    return parseArgs({ args: progressStyleArgs(argv, options), options, strict: true, allowPositionals: false });
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''), command);
   }
+}
+
+/**
+ * -P/--progress is a switch that also takes a style, which parseArgs cannot say: --progress=json,
+ * and --progress json (no positional arguments exist, so a following json or text is its value).
+ */
+function progressStyleArgs(argv: string[], options: Options): string[] {
+  if (!options['progress-style']) return argv;
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--progress=')) args.push(`--progress-style=${a.slice('--progress='.length)}`);
+    else if ((a === '--progress' || a === '-P') && (argv[i + 1] === 'json' || argv[i + 1] === 'text')) args.push(`--progress-style=${argv[++i]}`);
+    else args.push(a);
+  }
+  return args;
 }
 
 /** How a run moves data: its progress lines, its rate cap, how it makes writes durable. */
@@ -28,7 +39,7 @@ export const TRANSFER_FLAGS: Options = {
   'sync-method': { type: 'string' },
 };
 
-export const TRANSFER_HELP = `  -P, --progress[=json]          progress on stderr: bytes, total, rate, ETA and phase, every 2 s
+export const TRANSFER_HELP = `  -P, --progress[=json|text]     progress on stderr: bytes, total, rate, ETA and phase, every 2 s
                                  on a terminal, every 10 s into a pipe or log; =json for one
                                  JSON object per line (every 5 s) for machines
   -r, --max-rate=RATE            cap the rate of file data read from the source, in kB/s or with

@@ -1,5 +1,5 @@
 import { formatProgressJson, formatProgressLine, ProgressMeter, ProgressTicker } from '../adapters/progress-meter';
-import type { Logger } from '../engine/log';
+import type { Logger } from '../engine';
 
 /** -P/--progress: off, lines for people, or JSON lines for machines (--progress=json). */
 export type ProgressStyle = 'off' | 'text' | 'json';

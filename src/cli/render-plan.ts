@@ -1,6 +1,6 @@
-import { describeDiscarded } from '../engine/modes/discarded-report';
-import { formatBytes } from '../engine/modes/format-bytes';
-import type { Report } from '../engine/report/report';
+import { formatBytes } from '../engine';
+import type { Report } from '../engine';
+import { renderDiscarded } from './render-discarded';
 import { renderChecks } from './render-checks';
 
 /** What a --dry-run would do, for a person reading a terminal. */
@@ -19,6 +19,6 @@ export function renderPlan(r: Report): string {
     `reference LSN R: ${r.lsn.reference} (${r.reference})`,
     `would copy ${r.files.copied} files whole, patch ${r.files.patched} relation files (${r.files.blocksCopied} blocks), remove ${r.files.deleted} paths`,
     `bytes to copy: ${r.files.bytesPlanned} (${formatBytes(r.files.bytesPlanned)})`,
-    ...(r.discarded ? [`discarded: ${describeDiscarded(r.discarded, true)}`] : []),
+    ...(r.discarded ? [`discarded: ${renderDiscarded(r.discarded, true)}`] : []),
   ].join('\n');
 }

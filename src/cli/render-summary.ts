@@ -1,17 +1,23 @@
-import { describeDiscarded } from '../engine/modes/discarded-report';
-import { formatBytes } from '../engine/modes/format-bytes';
-import type { Report } from '../engine/report/report';
+import { formatBytes } from '../engine';
+import type { Report } from '../engine';
+import { renderDiscarded } from './render-discarded';
+
+/** A run's name: "catchup FULL", "rewind" (its mode is the command), "preflight DELTA". */
+export function runTitle(r: Report): string {
+  const requested = r.modeRequested && r.modeRequested !== r.mode ? ` (requested ${r.modeRequested})` : '';
+  return r.mode === 'rewind' ? r.command : `${r.command} ${r.mode}${requested}`;
+}
 
 /** The end of a run for a person at a terminal: what happened, the figures, what to do next. */
 export function renderSummary(r: Report): string {
   const f = r.files;
   const lines = [
-    `${r.command} ${r.mode}${r.modeRequested && r.modeRequested !== r.mode ? ` (requested ${r.modeRequested})` : ''}: ${r.status}`,
+    `${runTitle(r)}: ${r.status}`,
     `source: ${r.source.connection}${r.source.serverVersion ? `, PostgreSQL ${r.source.serverVersion}` : ''}${r.source.timeline ? `, timeline ${r.source.timeline}` : ''}`,
     `target: ${r.target.path}`,
   ];
   if (r.divergence) lines.push(`divergence: ${r.divergence.detail}`);
-  if (r.discarded) lines.push(`discarded: ${describeDiscarded(r.discarded, r.status === 'dry-run')}${r.discarded.keptIn ? `; its WAL is kept in ${r.discarded.keptIn}` : ''}`);
+  if (r.discarded) lines.push(`discarded: ${renderDiscarded(r.discarded, r.status === 'dry-run')}${r.discarded.keptIn ? `; its WAL is kept in ${r.discarded.keptIn}` : ''}`);
   if (r.lsn.reference) lines.push(`reference LSN R: ${r.lsn.reference} (${r.reference})`);
   if (r.lsn.backupStart) lines.push(`WAL: ${r.lsn.backupStart}..${r.lsn.backupStop ?? '?'}, ${f.walSegments} segment(s)`);
   lines.push(`files: ${f.copied} copied whole, ${f.patched} patched (${f.blocksCopied} blocks, ${f.truncated} truncated), ${f.deleted} removed; ${formatBytes(f.bytesCopied)} written`);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import nock from 'nock';
 import type { Report } from '../../src/engine/report/report';
 import {
-  Cluster, expectSameDataAtSameLsn, expectStandbyMatches, prepareSchema, primaryWithStandby, promoteStandby, standbyOf, startAsStandby, testVersions, useClusters,
+  Cluster, expectSameDataAtSameLsn, expectStandbyMatches, prepareSchema, primaryWithStandby, promoteStandby, serverOsUser, standbyOf, startAsStandby, testVersions, useClusters,
 } from '../support';
 import { runAction } from '../support/action-runner';
 import { freePort } from '../support/ports';
@@ -26,8 +26,15 @@ async function stopWithPgCtl(c: Cluster, dir: string): Promise<void> {
   await run(path.join(c.binDir, 'pg_ctl'), ['stop', '-D', dir, '-m', 'fast', '-w'], { allowFailure: true });
 }
 
-function reportOf(r: { files: Record<string, string> }, name = 'pg-catchup-report.json'): Report {
+function reportOf(r: { files: Record<string, string> }, name = 'pg-catchup-report.json'): Report & { error?: { step?: string } } {
   return JSON.parse(r.files[name]) as Report;
+}
+
+/** Role app must give its password on TCP: the copy has it (the password input), the standby's OS user has no ~/.pgpass. */
+async function requirePasswordForApp(primary: Cluster): Promise<void> {
+  const hba = path.join(primary.dataDir, 'pg_hba.conf');
+  fs.writeFileSync(hba, `host replication app 127.0.0.1/32 scram-sha-256\nhost all app 127.0.0.1/32 scram-sha-256\n${fs.readFileSync(hba, 'utf8')}`);
+  await primary.query('SELECT pg_reload_conf()');
 }
 
 describe.each(testVersions())('the action (dist/index.js) on PostgreSQL %i', (version) => {
@@ -83,6 +90,72 @@ describe.each(testVersions())('the action (dist/index.js) on PostgreSQL %i', (ve
     const standby = await startAsStandby(target);
     await expectSameDataAtSameLsn(primary, standby);
     await standby.cleanup();
+  });
+
+  test('a failing verify keeps outputs, summary and report: the server log names the missing password, and store-password fixes it', async () => {
+    const primary = await primaryForCopies(version);
+    await prepareSchema(primary);
+    await requirePasswordForApp(primary);
+    const target = primary.makeTargetDir();
+    const owner = serverOsUser().name;
+    const inputs = { 'target-pgdata': target, host: '127.0.0.1', port: String(primary.port), user: 'app', password: SECRET, 'pg-bin-dir': primary.binDir };
+    try {
+      const r = await runAction({ ...inputs, mode: 'FULL', verify: 'streaming', 'verify-timeout': '5' });
+      expect(r.failed).toBe(true);
+      expect(r.outputs).toMatchObject({ status: 'failed', mode: 'FULL', 'failed-step': 'verify' });
+      expect(Number(r.outputs['bytes-copied'])).toBeGreaterThan(0);
+      expect(r.outputs['report-path']).toMatch(/pg-catchup-report\.json$/);
+      expect(reportOf(r)).toMatchObject({ status: 'failed', error: { code: 'verify-timeout', step: 'verify' } });
+      expect(reportOf(r).error?.fix).toContain(`PGDATA owner ${owner} has no password for the primary: add it to ~${owner}/.pgpass or pass the password input with store-password`);
+      // The server log's last lines, in the job log and the summary; the cause said in words.
+      expect(r.stdout).toMatch(/last \d+ lines of the target's server log/);
+      expect(r.stdout).toContain('fe_sendauth: no password supplied');
+      expect(r.stdout).toContain(`::error::the target's server log says: the PGDATA owner ${owner} has no password for the primary`);
+      expect(r.summary).toContain('Failed step: verify.');
+      expect(r.summary).toContain('fe_sendauth: no password supplied');
+      expect(r.summary).toMatch(/<td>verify<\/td><td>❌ failed<\/td>/);
+      expect(r.summary).toMatch(/<td>copy<\/td><td>✅ done<\/td>/);
+      expect(r.summary).toMatch(/<td>start<\/td><td>✅ done<\/td>/);
+      expect(r.summary).not.toContain('pg_ctl start');
+      const everywhere = [r.stdout.replace(`::add-mask::${SECRET}`, ''), r.summary, JSON.stringify(r.outputs), ...Object.values(r.files)].join('\n');
+      expect(everywhere).not.toContain(SECRET);
+
+      // As the message says: with store-password the standby has the password and streams.
+      const again = await runAction({ ...inputs, mode: 'AUTO', 'stop-target': 'true', verify: 'streaming', 'store-password': 'true' });
+      expect({ failed: again.failed, log: again.failed ? again.stdout : '' }).toEqual({ failed: false, log: '' });
+      expect(again.outputs).toMatchObject({ status: 'success', mode: 'DELTA', 'failed-step': '' });
+      expect(again.summary).toContain('Nothing more to do: this action started the target, and it streams from the primary');
+      expect(again.summary).not.toContain('pg_ctl start');
+    } finally {
+      await stopWithPgCtl(primary, target);
+    }
+  });
+
+  test('a failing start keeps outputs, summary and report, with the server log saying why', async () => {
+    const primary = await primaryForCopies(version);
+    const target = primary.makeTargetDir();
+    // A FULL that leaves out postgresql.conf copies fine, and the server then cannot start.
+    const r = await runAction({
+      mode: 'FULL', 'target-pgdata': target, source: `postgresql://postgres@127.0.0.1:${primary.port}/postgres`, 'pg-bin-dir': primary.binDir,
+      'start-target': 'true', 'exclude-path': 'postgresql.conf',
+    });
+    try {
+      expect(r.failed).toBe(true);
+      expect(r.outputs).toMatchObject({ status: 'failed', mode: 'FULL', 'failed-step': 'start' });
+      expect(Number(r.outputs['files-copied'])).toBeGreaterThan(0);
+      expect(r.outputs['stop-lsn']).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      expect(reportOf(r)).toMatchObject({ status: 'failed', error: { code: 'start-target-failed', step: 'start' } });
+      expect(reportOf(r).nextStep).toMatch(/^The copy is complete, but the target did not start/);
+      expect(r.stdout).toMatch(/last \d+ lines of the target's server log[^\n]*:\n[^\n]*postgresql\.conf/);
+      expect(r.summary).toContain('Failed step: start.');
+      expect(r.summary).toMatch(/<pre>[^<]*postgresql\.conf[^<]*<\/pre>/);
+      expect(r.summary).toMatch(/<td>copy<\/td><td>✅ done<\/td>/);
+      expect(r.summary).toMatch(/<td>start<\/td><td>❌ failed<\/td>/);
+      expect(r.summary).not.toMatch(/<td>(?!<)[^/]*<td>/); // every cell closed
+      expect(r.stdout).toContain('report artifact not uploaded: not running on GitHub Actions'); // the upload was tried
+    } finally {
+      await stopWithPgCtl(primary, target);
+    }
   });
 
   test('AUTO on an empty target (FULL), then on a lagging one (DELTA) with stop-target and start-target around it', async () => {

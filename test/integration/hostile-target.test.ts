@@ -90,7 +90,7 @@ describe.each(testVersions().slice(-1))('targets that try to send writes elsewhe
       const before = treeDigest(target);
       const res = await runCli(args, { asServerUser: true });
       expect({ args, code: res.code }).toEqual({ args, code: 1 });
-      expect(res.stderr).toContain(`${target} belongs to uid 0, not to this user (uid ${owner.uid})`);
+      expect(res.stderr).toContain(`${target} belongs to root, not to this user (${owner.name})`);
       expect(res.stderr).toMatch(/Run pg-catchup as the PostgreSQL OS user that owns the data directory, or as root/);
       expect(treeDigest(target)).toBe(before);
     }

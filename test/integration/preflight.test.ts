@@ -24,7 +24,7 @@ describe.each(testVersions())('pg-catchup preflight on PostgreSQL %i', (version)
 
     const strict = await runCli(['preflight', '-b', 'FULL', '-D', target, ...conn, '--fail-on-warning']);
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toMatch(/\[WARN\] Source data checksums or wal_log_hints: .*\n\s+fix: On the source: ALTER SYSTEM SET wal_log_hints = on/);
+    expect(strict.stdout).toMatch(/\[WARN\] .* \(check: Source data checksums or wal_log_hints\)\n\s+fix: On the source: ALTER SYSTEM SET wal_log_hints = on/);
     expect(strict.stdout).toMatch(/preflight FAILED for FULL/);
   });
 

@@ -1,14 +1,13 @@
 import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
-import type { RequestedMode } from '../../engine/modes/auto-mode';
-import { catchup } from '../../engine/modes/catchup';
-import { CommonCatchupOptions, formatBytes } from '../../engine/modes/full';
-import type { Report } from '../../engine/report/report';
+import { catchup, CommonCatchupOptions, formatBytes } from '../../engine';
+import type { Report, RequestedMode } from '../../engine';
 import {
   CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag, SOURCE_PGDATA_FLAG,
   sourceValues, TRANSFER_FLAGS, TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
 } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
+import { renderJsonResult } from '../render-json';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
 import { UsageError } from '../usage-error';
@@ -144,7 +143,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     });
     logger.finish();
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write(renderJsonResult(report, 0));
       return 0;
     }
     if (report.status === 'dry-run') {

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
-import type { RequestedMode } from '../../engine/modes/auto-mode';
-import { runPreflight } from '../../engine/modes/preflight';
+import { runPreflight } from '../../engine';
+import type { RequestedMode } from '../../engine';
 import {
   CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, SOURCE_PGDATA_FLAG, sourceValues, warnOfCommandLinePassword,
 } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
 import { renderChecks } from '../render-checks';
+import { renderJsonResult } from '../render-json';
 import { UsageError } from '../usage-error';
 
 export const PREFLIGHT_HELP = `pg-catchup preflight: run every check a catchup would run, and change nothing.
@@ -63,7 +64,7 @@ export async function runPreflightCommand(argv: string[]): Promise<number> {
     logger,
   });
   if (values.report) fs.writeFileSync(values.report as string, `${JSON.stringify(report, null, 2)}\n`);
-  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (values.json) process.stdout.write(renderJsonResult(report, report.status === 'success' ? 0 : 1));
   else {
     process.stdout.write(`${renderChecks(report.checks)}\n`);
     process.stdout.write(`preflight ${report.status === 'success' ? 'passed' : 'FAILED'} for ${report.mode}: ${report.nextStep}\n`);

@@ -18,6 +18,15 @@ export interface CheckResult {
 export function assertChecksPass(results: CheckResult[], failOnWarning = false): void {
   const failed = results.find((r) => r.status === 'fail') ?? (failOnWarning ? results.find((r) => r.status === 'warn') : undefined);
   if (!failed) return;
-  const suffix = failed.status === 'warn' ? ' (a warning, and fail-on-warning is set)' : '';
-  throw new CatchupError(`preflight-${failed.id}`, `${failed.title}: ${failed.detail}${suffix}.`, failed.fix);
+  throw new CatchupError(`preflight-${failed.id}`, refusalMessage(failed), failed.fix);
+}
+
+/**
+ * A failed check as a sentence: what is wrong first, then which check found it. Starting with the
+ * title ("Target is cleanly shut down: a postmaster ... is running") reads as its opposite.
+ */
+export function refusalMessage(check: CheckResult): string {
+  const why = check.status === 'warn' ? 'a warning of the check' : 'the check';
+  const suffix = check.status === 'warn' ? ', and fail-on-warning is set' : '';
+  return `${check.detail} (${why} "${check.title}"${suffix}).`;
 }

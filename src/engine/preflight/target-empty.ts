@@ -23,6 +23,11 @@ export function checkTargetEmpty(targetDir: string): CheckResult {
   const entries = fs.readdirSync(targetDir);
   if (entries.length > 0) {
     const shown = entries.slice(0, 5).join(', ') + (entries.length > 5 ? ', ...' : '');
+    if (entries.includes('postmaster.pid')) {
+      // A server's own directory (perhaps the source itself): DELTA would be the wrong advice.
+      return { ...base, status: 'fail', detail: `${targetDir} is the data directory of a server that is running or was not shut down cleanly (it holds postmaster.pid), perhaps the source itself`,
+        fix: 'Point the target at a new or empty directory of its own: FULL copies the source there, and never into a running cluster.' };
+    }
     return { ...base, status: 'fail', detail: `${targetDir} is not empty (${shown})`,
       fix: 'FULL needs an empty directory. To re-sync an existing copy of this cluster use -b DELTA; otherwise move the old directory away yourself.' };
   }
