@@ -221,6 +221,8 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
       { name: 'port list that does not match the hosts', conninfo: `host=${H},${H},${H} port=${T},${P} user=app dbname=postgres`, expect: 'fail' },
       // Sockets, refusals of the syntax.
       { name: 'Unix socket with sslmode=prefer', conninfo: `host=${tls.socketDir} port=${T} user=app dbname=postgres`, expect: 'ok' },
+      { name: 'Unix socket with sslmode=require (libpq never uses TLS on a socket)', conninfo: `host=${tls.socketDir} port=${T} user=plain dbname=postgres sslmode=require`, expect: 'ok' },
+      { name: 'gssencmode=require without Kerberos', conninfo: `host=${H} port=${T} user=app dbname=postgres gssencmode=require`, expect: 'fail' },
       { name: 'an unknown keyword', conninfo: `host=${H} port=${T} user=app dbname=postgres nosuchoption=1`, expect: 'fail' },
       { name: 'an invalid sslmode', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=sometimes`, expect: 'fail' },
       { name: 'application_name and connect_timeout', conninfo: `host=${H} port=${T} user=app dbname=postgres application_name=conf connect_timeout=5`, expect: 'ok' },
@@ -243,6 +245,38 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
         if (walTls !== psql.ssl) mismatches.push(`${c.name}: WAL stream ${walTls}, psql's session ${psql.ssl ? 'TLS' : 'plain'}`);
       }
     }
+    expect(mismatches).toEqual([]);
+
+    // Beyond libpq 15 (Debian's psql cannot judge these): libpq 16's documented behaviour.
+    const base = { HOME: homes.empty, PGSYSCONFDIR: sysconf };
+    const beyond: Array<[string, string, Record<string, string>, boolean]> = [
+      ['require_auth=scram-sha-256 against scram', `host=${H} port=${T} user=scramuser password=${SCRAM_PASSWORD} dbname=postgres require_auth=scram-sha-256`, {}, true],
+      ['require_auth=password against scram', `host=${H} port=${T} user=scramuser password=${SCRAM_PASSWORD} dbname=postgres require_auth=password`, {}, false],
+      ['require_auth=!scram-sha-256 against scram', `host=${H} port=${T} user=scramuser password=${SCRAM_PASSWORD} dbname=postgres require_auth=!scram-sha-256`, {}, false],
+      ['require_auth=scram-sha-256 against trust', `host=${H} port=${T} user=app dbname=postgres require_auth=scram-sha-256`, {}, false],
+      ['require_auth=none against trust', `host=${H} port=${T} user=app dbname=postgres require_auth=none`, {}, true],
+      ['sslrootcert=system, server CA not in the store', `host=localhost port=${T} user=app dbname=postgres sslrootcert=system`, {}, false],
+      ['sslrootcert=system with SSL_CERT_FILE holding the CA (verify-full implied)', `host=localhost port=${T} user=app dbname=postgres sslrootcert=system`, { SSL_CERT_FILE: cert('ca.crt') }, true],
+      ['sslrootcert=system with sslmode=require', `host=localhost port=${T} user=app dbname=postgres sslrootcert=system sslmode=require`, { SSL_CERT_FILE: cert('ca.crt') }, false],
+      ['sslcertmode=disable for a certificate role', `host=${H} port=${T} user=certuser dbname=postgres sslcertmode=disable sslcert=${cert('client.crt')} sslkey=${cert('client.key')}`, {}, false],
+    ];
+    for (const [name, conninfo, env, ok] of beyond) {
+      const ours = await viaUs(conninfo, { ...base, ...env });
+      if (ours.ok !== ok) mismatches.push(`${name}: ours ${ours.ok ? 'ok' : `fails (${ours.error})`}, libpq 16 documents ${ok ? 'success' : 'failure'}`);
+    }
+
+    // load_balance_hosts=random spreads first connections; every later connection of the run goes where the first went.
+    const seen = new Set<string>();
+    for (let i = 0; i < 16; i++) {
+      const conn = resolveConnection({ dbname: `host=${H},${H} port=${T},${P} user=plain dbname=postgres load_balance_hosts=random` }, base, base.HOME);
+      const first = await connectSource(conn);
+      const later = await Promise.all([connectSource(conn), connectSource(conn, { replication: 'true' }), connectSource({ ...conn, keywords: { ...conn.keywords, dbname: 'template1' } })]);
+      const ports = [first, ...later].map((c) => (c as unknown as { port: number }).port);
+      seen.add(String(ports[0]));
+      if (new Set(ports).size !== 1) mismatches.push(`load_balance_hosts=random: one run's connections went to ports ${ports.join(', ')}`);
+      await Promise.all([first, ...later].map((c) => c.end()));
+    }
+    if (seen.size !== 2) mismatches.push(`load_balance_hosts=random: 16 runs all chose port ${[...seen].join(', ')}`);
     expect(mismatches).toEqual([]);
 
     // Once through the CLI: preflight against the hostssl-only role with default options.

@@ -6,7 +6,7 @@ import { TargetWriter } from '../copy/target-writer';
 import { Logger, silentLogger } from '../log';
 import { beginMarkedRun, CatchupMarker, COMPLETED_FILES, endMarkedRun, LOCK_FILE, readMarker } from '../pgdata/catchup-marker';
 import { CompletedFilesJournal } from '../pgdata/completed-files';
-import { primaryConninfo } from '../pgdata/recovery-conf';
+import { primaryConninfo } from '../source/connection/primary-conninfo';
 import { TargetLock } from '../pgdata/target-lock';
 import { resolveTargetDir } from '../pgdata/target-path';
 import { targetWriteError } from '../pgdata/target-write-errors';

@@ -12,7 +12,7 @@ import { CatchupError } from '../errors';
 import { Logger, silentLogger } from '../log';
 import { beginMarkedRun, endMarkedRun, OWN_FILES } from '../pgdata/catchup-marker';
 import { ownerForTarget } from '../pgdata/file-owner';
-import { primaryConninfo } from '../pgdata/recovery-conf';
+import { primaryConninfo } from '../source/connection/primary-conninfo';
 import { listTarget, readTablespaceLinks } from '../pgdata/target-listing';
 import { TargetLock } from '../pgdata/target-lock';
 import { resolveTargetDir } from '../pgdata/target-path';

@@ -1,5 +1,6 @@
 import { grantStatements } from '../../../src/engine/preflight/privileges';
-import { autoConfLines, primaryConninfo } from '../../../src/engine/pgdata/recovery-conf';
+import { autoConfLines } from '../../../src/engine/pgdata/recovery-conf';
+import { primaryConninfo } from '../../../src/engine/source/connection/primary-conninfo';
 
 describe('least-privilege grants', () => {
   test('one statement per privilege, role quoted', () => {

@@ -6,12 +6,8 @@ import { clientConfig } from '../../../src/engine/source/connection/open-connect
 import { tlsOptions, sslModeOf } from '../../../src/engine/source/connection/tls-options';
 
 const NO_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'no-home-'));
-const toClientConfig = (conn: ResolvedConnection, extra: object = {}) => {
-  const target = conn.targets[0];
-  const mode = sslModeOf(conn.keywords);
-  const ssl = mode === 'disable' || mode === 'allow' ? undefined : tlsOptions(conn.keywords, mode, target, NO_HOME, {}).options;
-  return clientConfig(conn, target, extra, mode === 'prefer' ? undefined : ssl);
-};
+const toClientConfig = (conn: ResolvedConnection, extra: object = {}) => clientConfig(conn, conn.targets[0], extra);
+const tlsFor = (conn: ResolvedConnection) => tlsOptions(conn.keywords, sslModeOf(conn.keywords), conn.targets[0], NO_HOME, {}).options;
 
 describe('resolving the source connection as libpq does', () => {
   test('explicit flags beat the -d conninfo, which beats PG* variables', () => {
@@ -36,14 +32,15 @@ describe('resolving the source connection as libpq does', () => {
     expect(() => resolveConnection({ host: 'h', port: '70000' }, {})).toThrow(/not a TCP port number/);
   });
 
-  test('node-postgres config: keepalives on, TLS options when sslmode asks for it', () => {
+  test('node-postgres config: keepalives on; TLS options when sslmode asks for it', () => {
     const plain = toClientConfig(resolveConnection({ host: 'h', user: 'u' }, {}));
     expect(plain).toMatchObject({ host: 'h', port: 5432, user: 'u', database: 'postgres', keepAlive: true });
     expect(plain.ssl).toBeUndefined();
     expect(typeof plain.password).toBe('function'); // asked of the password file only if the server wants one
     expect(toClientConfig(resolveConnection({ host: 'h', password: 'pw' }, {})).password).toBe('pw');
-    const tls = toClientConfig(resolveConnection({ dbname: 'host=h sslmode=require' }, {}));
-    expect(tls.ssl).toMatchObject({ rejectUnauthorized: false });
+    // TLS is negotiated by us on the socket (tls-negotiation.ts), never by node-postgres's ssl option.
+    expect(toClientConfig(resolveConnection({ dbname: 'host=h sslmode=require' }, {})).ssl).toBeUndefined();
+    expect(tlsFor(resolveConnection({ dbname: 'host=h sslmode=require' }, {}))).toMatchObject({ rejectUnauthorized: false, servername: 'h' });
   });
 
   test('a password the server asks for comes from passfile=, matching "replication" for the WAL stream', async () => {

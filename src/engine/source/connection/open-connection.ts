@@ -7,6 +7,7 @@ import { lookupPassword } from '../password-file';
 import { allowedAuthMethods, channelBindingOf, guardAuthentication } from './auth-guard';
 import { describeTarget, HostTarget, isSocketDir, shuffled } from './host-list';
 import { ReportedParameters, SessionAttrs, sessionAttrsOf, sessionMismatch } from './session-attrs';
+import { asOpenStream, negotiateTls, Negotiated, tlsRequiredError } from './tls-negotiation';
 import { sslModeOf, tlsOptions, tlsTries } from './tls-options';
 
 /**
@@ -82,17 +83,37 @@ async function connectToTarget(plan: ConnectionPlan, target: HostTarget, extra: 
   const mode = sslModeOf(k);
   const tries = tlsTries(mode, target);
   for (let i = 0; i < tries.length; i++) {
-    const useTls = tries[i];
     const last = i === tries.length - 1;
+    const config = clientConfig(plan, target, extra);
     let tlsChoice: ReturnType<typeof tlsOptions> | undefined;
-    try {
-      // libpq sets TLS up only when it tries TLS; under prefer, a setup failure means trying plain.
-      if (useTls) tlsChoice = tlsOptions(k, mode, target, plan.home, plan.env);
-    } catch (err) {
-      if (!last && mode === 'prefer') continue;
-      throw err;
+    let usedTls = false;
+    if (tries[i]) {
+      try {
+        // libpq sets TLS up only when it tries TLS; under prefer, a setup failure means trying plain.
+        tlsChoice = tlsOptions(k, mode, target, plan.home, plan.env);
+      } catch (err) {
+        if (!last && mode === 'prefer') continue;
+        throw err;
+      }
+      let negotiated: Negotiated;
+      try {
+        const tcp = { timeoutMs: config.connectionTimeoutMillis, keepAlive: config.keepAlive !== false, keepAliveInitialDelayMillis: config.keepAliveInitialDelayMillis };
+        negotiated = await negotiateTls(String(config.host), target.port, tlsChoice.options, tcp, k.sslnegotiation === 'direct');
+      } catch (err) {
+        const kind = classify(err, true);
+        if (!last && mode === 'prefer' && kind === 'tls') continue; // a failed handshake: plain, on a new connection
+        if (kind === 'network') throw new Unreachable(errorText(err));
+        throw err;
+      }
+      if (!negotiated.tls && mode !== 'prefer' && mode !== 'allow') {
+        negotiated.socket.destroy();
+        throw tlsRequiredError();
+      }
+      usedTls = negotiated.tls;
+      // An 'N' answer leaves a plain socket: prefer goes on with it, as libpq does.
+      config.stream = asOpenStream(negotiated.socket) as unknown as ClientConfig['stream'];
+      (config as { enableChannelBinding?: boolean }).enableChannelBinding = usedTls && k.channel_binding !== 'disable';
     }
-    const config = clientConfig(plan, target, extra, tlsChoice?.options);
     const client = new Client(config);
     client.on('error', () => undefined); // replaced by the caller's handler once connected
     const reported: ReportedParameters = {};
@@ -100,16 +121,16 @@ async function connectToTarget(plan: ConnectionPlan, target: HostTarget, extra: 
     con.on('parameterStatus', (msg: { parameterName: string; parameterValue: string }) => {
       reported[msg.parameterName] = msg.parameterValue;
     });
-    guardAuthentication(client, channelBindingOf(k), allowedAuthMethods(k), useTls);
+    guardAuthentication(client, channelBindingOf(k), allowedAuthMethods(k), usedTls);
     try {
       await client.connect();
     } catch (err) {
       await client.end().catch(() => undefined);
-      const kind = classify(err, useTls);
-      // prefer: TLS refused by the server, by the handshake, or by the server after it: retry plain.
-      // allow: plain refused by the server: retry with TLS. libpq retries once, on the same host.
-      if (!last && mode === 'prefer' && useTls && (kind === 'tls' || kind === 'server')) continue;
-      if (!last && mode === 'allow' && !useTls && kind === 'server') continue;
+      const kind = classify(err, usedTls);
+      // prefer: refused by the server over TLS: retry plain. allow: refused in plain: retry with TLS.
+      // libpq retries once, on the same host.
+      if (!last && mode === 'prefer' && usedTls && kind === 'server') continue;
+      if (!last && mode === 'allow' && !usedTls && kind === 'server') continue;
       if (kind === 'network') throw new Unreachable(errorText(err));
       throw err;
     }
@@ -117,7 +138,7 @@ async function connectToTarget(plan: ConnectionPlan, target: HostTarget, extra: 
     const server: ChosenServer = {
       target,
       address: isSocketDir(target.host) && !target.hostaddr ? null : stream.remoteAddress ?? null,
-      tls: useTls && typeof stream.getProtocol === 'function'
+      tls: usedTls
         ? { protocol: stream.getProtocol() ?? 'unknown', cipher: stream.getCipher()?.name ?? 'unknown', certificateVerified: Boolean(tlsChoice?.verifiesChain && stream.authorized), hostNameVerified: Boolean(tlsChoice?.verifiesHostName && stream.authorized) }
         : null,
     };
@@ -144,9 +165,9 @@ function errorText(err: unknown): string {
   return e.message || e.code || String(err);
 }
 
-export function clientConfig(plan: ConnectionPlan, target: HostTarget, extra: Partial<ClientConfig> & { replication?: string }, ssl: object | undefined): ClientConfig {
+export function clientConfig(plan: ConnectionPlan, target: HostTarget, extra: Partial<ClientConfig> & { replication?: string }): ClientConfig {
   const k = plan.keywords;
-  const config: ClientConfig & { options?: string; enableChannelBinding?: boolean } = {
+  const config: ClientConfig & { options?: string } = {
     host: target.hostaddr ?? target.host ?? undefined,
     port: target.port,
     user: k.user,
@@ -162,11 +183,6 @@ export function clientConfig(plan: ConnectionPlan, target: HostTarget, extra: Pa
   const timeout = Number(k.connect_timeout || 0);
   // As libpq: 0 or less waits forever, and less than 2 seconds is taken as 2.
   if (timeout > 0 && config.connectionTimeoutMillis === undefined) config.connectionTimeoutMillis = Math.max(timeout, 2) * 1000;
-  if (ssl) {
-    config.ssl = ssl;
-    config.enableChannelBinding = k.channel_binding !== 'disable';
-    if (k.sslnegotiation === 'direct') (config as { sslNegotiation?: string }).sslNegotiation = 'direct';
-  }
   return config;
 }
 

@@ -26,6 +26,7 @@ import { scanChangedBlocks, ScanRange } from './page-lsn-scan';
 import { nameRelationFiles, RelationFileNames } from './relation-names';
 import { missingWalFiles, WalFile } from './source-wal-files';
 import { fetchSourceWal } from './wal-fetch';
+import { checkConnectionSecurity } from '../connection/connection-security';
 
 /**
  * A running server as the source: SQL (listing, reads, page scans, settings), a backup session
@@ -125,6 +126,7 @@ export async function openServerSource(conn: ResolvedConnection, threads: number
     });
     clients.push(control);
     checks.push({ id: 'source-reachable', title: 'Source is reachable', status: 'pass', detail: `connected to ${conn.display}` });
+    checks.push(checkConnectionSecurity(conn));
     const info = await readServerInfo(control);
     checks.push(checkSourceVersion(info));
     assertChecksPass(checks, opts.failOnWarning);

@@ -2,8 +2,8 @@ import { allowedAuthMethods, channelBindingOf } from '../../../../src/engine/sou
 import { sessionAttrsOf } from '../../../../src/engine/source/connection/session-attrs';
 import { connectionNotices, refuseUnsupported } from '../../../../src/engine/source/connection/unsupported';
 import { resolveConnection } from '../../../../src/engine/source/connection-options';
-import { primaryConninfo } from '../../../../src/engine/pgdata/recovery-conf';
-import { checkConnectionSecurity } from '../../../../src/engine/preflight/connection-security';
+import { primaryConninfo } from '../../../../src/engine/source/connection/primary-conninfo';
+import { checkConnectionSecurity } from '../../../../src/engine/source/connection/connection-security';
 
 describe('connection rules checked before connecting', () => {
   test('require_auth: a list of methods, or only negated ones', () => {

@@ -1,6 +1,6 @@
-import type { ResolvedConnection } from '../source/connection-options';
-import { describeServer, isLocalPeer } from '../source/connection/connection-report';
-import type { CheckResult } from './check';
+import type { CheckResult } from '../../preflight/check';
+import type { ResolvedConnection } from '../connection-options';
+import { describeServer, isLocalPeer } from './connection-report';
 
 /**
  * Whether the source's data crosses the network encrypted. Clear text over a non-loopback
