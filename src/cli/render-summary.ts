@@ -1,4 +1,4 @@
-import { formatBytes } from '../engine';
+import { describeConnectionReport, formatBytes } from '../engine';
 import type { Report } from '../engine';
 import { renderDiscarded } from './render-discarded';
 
@@ -16,6 +16,7 @@ export function renderSummary(r: Report): string {
     `source: ${r.source.connection}${r.source.serverVersion ? `, PostgreSQL ${r.source.serverVersion}` : ''}${r.source.timeline ? `, timeline ${r.source.timeline}` : ''}`,
     `target: ${r.target.path}`,
   ];
+  if (r.connection) lines.splice(2, 0, `server: ${describeConnectionReport(r.connection)}`);
   if (r.divergence) lines.push(`divergence: ${r.divergence.detail}`);
   if (r.discarded) lines.push(`discarded: ${renderDiscarded(r.discarded, r.status === 'dry-run')}${r.discarded.keptIn ? `; its WAL is kept in ${r.discarded.keptIn}` : ''}`);
   if (r.lsn.reference) lines.push(`reference LSN R: ${r.lsn.reference} (${r.reference})`);

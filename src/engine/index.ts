@@ -32,6 +32,7 @@ export type { CommandRunner } from './command-runner';
 // Options as users write them
 export type { SourceConnectionOptions } from './source/connection-options';
 export { resolveConnection } from './source/connection-options';
+export { describeConnectionReport } from './source/connection/connection-report';
 export { parseConninfo } from './source/conninfo';
 export { parseMaxRate } from './copy/rate-limit';
 export type { SyncMethod } from './copy/file-system-sync';

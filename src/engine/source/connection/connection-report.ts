@@ -23,12 +23,21 @@ export function connectionReport(plan: ConnectionPlan): ConnectionReport | undef
   };
 }
 
-/** One line for the log: `127.0.0.1:5432 over TLSv1.3 (certificate verified)` or `... in clear text`. */
+/** One line for the log: `db1 (10.0.0.1) port 5432 over TLSv1.3 (certificate and host name verified)` or `... in clear text`. */
 export function describeServer(s: ChosenServer): string {
-  const where = s.address === null ? `socket ${s.target.host}/.s.PGSQL.${s.target.port}` : `${s.target.host ?? s.target.hostaddr} (${s.address}) port ${s.target.port}`;
-  if (!s.tls) return `${where} in clear text`;
-  const checks = s.tls.hostNameVerified ? 'certificate and host name verified' : s.tls.certificateVerified ? 'certificate verified, host name not checked' : 'certificate not verified';
-  return `${where} over ${s.tls.protocol} (${checks})`;
+  return describeReached(s.target.host, s.target.hostaddr, s.target.port, s.address, s.tls);
+}
+
+/** The same line from a report's `connection` (for summaries). */
+export function describeConnectionReport(c: ConnectionReport): string {
+  return `${describeReached(c.host, c.hostaddr, c.port, c.address, c.tls)}, sslmode=${c.sslmode}`;
+}
+
+function describeReached(host: string | null, hostaddr: string | null, port: number, address: string | null, tls: ChosenServer['tls']): string {
+  const where = address === null ? `socket ${host}/.s.PGSQL.${port}` : `${host ?? hostaddr} (${address}) port ${port}`;
+  if (!tls) return `${where} in clear text`;
+  const checks = tls.hostNameVerified ? 'certificate and host name verified' : tls.certificateVerified ? 'certificate verified, host name not checked' : 'certificate not verified';
+  return `${where} over ${tls.protocol} (${checks})`;
 }
 
 /** Loopback addresses and Unix sockets never leave this host. */

@@ -4,6 +4,7 @@ import { connectionNotices, refuseUnsupported } from '../../../../src/engine/sou
 import { resolveConnection } from '../../../../src/engine/source/connection-options';
 import { primaryConninfo } from '../../../../src/engine/source/connection/primary-conninfo';
 import { checkConnectionSecurity } from '../../../../src/engine/source/connection/connection-security';
+import { connectionReport, describeConnectionReport } from '../../../../src/engine/source/connection/connection-report';
 
 describe('connection rules checked before connecting', () => {
   test('require_auth: a list of methods, or only negated ones', () => {
@@ -48,5 +49,14 @@ describe('connection rules checked before connecting', () => {
     expect(checkConnectionSecurity(conn).status).toBe('pass');
     conn.choice.server = { target: conn.targets[0], address: '10.1.2.3', tls: { protocol: 'TLSv1.3', cipher: 'x', certificateVerified: true, hostNameVerified: true } };
     expect(checkConnectionSecurity(conn)).toMatchObject({ status: 'pass', detail: expect.stringMatching(/over TLSv1.3 \(certificate and host name verified\)/) });
+  });
+
+  test('the report\'s connection object and its line in summaries', () => {
+    const conn = resolveConnection({ dbname: 'host=db1,db2 port=5432 target_session_attrs=read-write' }, {});
+    expect(connectionReport(conn)).toBeUndefined();
+    conn.choice.server = { target: conn.targets[1], address: '10.0.0.2', tls: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', certificateVerified: true, hostNameVerified: false } };
+    const report = connectionReport(conn)!;
+    expect(report).toEqual({ host: 'db2', hostaddr: null, port: 5432, address: '10.0.0.2', sslmode: 'prefer', targetSessionAttrs: 'read-write', tls: conn.choice.server.tls });
+    expect(describeConnectionReport(report)).toBe('db2 (10.0.0.2) port 5432 over TLSv1.3 (certificate verified, host name not checked), sslmode=prefer');
   });
 });
