@@ -159,25 +159,33 @@ export function listLocalSource(dir: string): SourceEntry[] {
  * Reads byte ranges of source files into a sink, as the SQL reader delivers them: one piece per
  * READ_PIECE_BYTES of each range (so the writer's piece count holds), a null-length piece for a
  * file that is not there, and the sink's back-pressure honoured between pieces.
+ * With `listed` (the sizes the listing gave), a listed file whose size is not the listed one
+ * when it is read, or that is gone, fails the read: the source is stopped, nothing replays WAL
+ * over what we copy, so a file that changed since the listing would be copied torn or short
+ * (pg_rewind's 009_growing_files). Checked when the file is opened and after its bytes are read.
  */
-export async function streamLocalRanges(dir: string, ranges: ReadRange[], sink: PieceSink): Promise<void> {
+export async function streamLocalRanges(dir: string, ranges: ReadRange[], sink: PieceSink, listed?: ReadonlyMap<string, number>): Promise<void> {
   for (const [index, range] of ranges.entries()) {
+    const expected = listed?.get(range.path);
     let fd: number;
     try {
       fd = fs.openSync(path.join(dir, range.path), 'r');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (expected !== undefined) throw sourceFileChanged(dir, range.path, expected, null);
       sink.begin(index, range.offset, null);
       sink.end();
       continue;
     }
     try {
+      assertListedSize(dir, range.path, fd, expected);
       const stop = range.offset + range.length;
       let at = range.offset;
       do {
         const want = Math.min(READ_PIECE_BYTES, stop - at);
         const buf = Buffer.allocUnsafe(want);
         const got = want > 0 ? fs.readSync(fd, buf, 0, want, at) : 0;
+        if (got < want) assertListedSize(dir, range.path, fd, expected);
         sink.begin(index, at, got);
         if (got > 0) sink.data(buf.subarray(0, got));
         sink.end();
@@ -185,17 +193,39 @@ export async function streamLocalRanges(dir: string, ranges: ReadRange[], sink: 
         await sink.ready?.();
         // Past the end of a file that shrank, pieces come empty, as pg_read_binary_file returns them.
       } while (at < stop);
+      assertListedSize(dir, range.path, fd, expected);
     } finally {
       fs.closeSync(fd);
     }
   }
 }
 
+function assertListedSize(dir: string, relPath: string, fd: number, expected: number | undefined): void {
+  if (expected === undefined) return;
+  const now = fs.fstatSync(fd).size;
+  if (now !== expected) throw sourceFileChanged(dir, relPath, expected, now);
+}
+
+/** pg_rewind's words (local_source.c), so its suite's check of the last line holds, and our fix. */
+export function sourceFileChanged(dir: string, relPath: string, expected: number, found: number | null): CatchupError {
+  return new CatchupError('source-file-changed',
+    found === null
+      ? `source file "${relPath}" was removed concurrently: ${expected} bytes expected, the file is gone (source ${dir}).`
+      : `size of source file "${relPath}" changed concurrently: ${expected} bytes expected, ${found} found (source ${dir}).`,
+    'A stopped source must not change while pg-catchup reads it: stop whatever writes into its data directory, then run the same command again (the target is marked, PostgreSQL refuses to start it, and the rerun resumes).');
+}
+
 /** The stopped directory's files behind the same interface as a server's. */
 export function localSourceFiles(dir: string, readers: number): SourceFiles {
-  const read = (ranges: ReadRange[], sink: PieceSink) => streamLocalRanges(dir, ranges, sink);
+  // The size each file had when first listed: what the plan copies, and what a read must find.
+  const listed = new Map<string, number>();
+  const read = (ranges: ReadRange[], sink: PieceSink) => streamLocalRanges(dir, ranges, sink, listed);
   return {
-    list: async () => listLocalSource(dir),
+    list: async () => {
+      const entries = listLocalSource(dir);
+      for (const e of entries) if (!e.isDir && !listed.has(e.path)) listed.set(e.path, e.size);
+      return entries;
+    },
     tablespaces: async () => {
       const tblspc = path.join(dir, 'pg_tblspc');
       if (!fs.existsSync(tblspc)) return [];
