@@ -23,34 +23,47 @@ import { runStoppedSourceCopy } from './stopped-copy';
  * read from its files here; nothing connects, and nothing is written into it.
  */
 export class StoppedSource implements Source {
-  readonly display: string;
-  readonly files: SourceFiles;
-  readonly info: SourceServerInfo;
-  readonly identity: SystemIdentity;
-  readonly history: TimelineHistoryEntry[];
-  readonly segSize: number;
-  readonly blockSize: number;
-  readonly relsegSize: number;
-  readonly dataChecksums: boolean;
   readonly pagesReadHere = true;
   readonly pagesFinal = "a stopped source's pages are final: the target starts at its shutdown checkpoint and needs none of its WAL from R";
   readonly walHolder = "the source's pg_wal";
   readonly copy: SourceCopy = (writer, opts, makePlan) => runStoppedSourceCopy(this, writer, opts, makePlan);
+  readonly files: SourceFiles;
+  readonly info: SourceServerInfo;
 
   constructor(readonly local: LocalSource, threads: number) {
-    const c = local.control;
-    this.display = `stopped data directory ${local.dir}`;
     this.files = localSourceFiles(local.dir, threads);
     this.info = {
       versionNum: local.majorVersion * 10000, major: local.majorVersion, versionText: `${local.majorVersion} (stopped data directory)`,
-      inRecovery: c.state === 'shut down in recovery', postmasterStart: '',
+      inRecovery: local.control.state === 'shut down in recovery', postmasterStart: '',
     };
-    this.identity = { systemIdentifier: c.systemIdentifierText, timeline: local.timeline, walPosition: local.walEnd };
-    this.history = local.history;
-    this.segSize = c.walSegmentSize;
-    this.blockSize = c.blockSize;
-    this.relsegSize = c.relsegSize;
-    this.dataChecksums = c.dataChecksumVersion > 0;
+  }
+
+  get display(): string {
+    return `stopped data directory ${this.local.dir}`;
+  }
+
+  get identity(): SystemIdentity {
+    return { systemIdentifier: this.local.control.systemIdentifierText, timeline: this.local.timeline, walPosition: this.local.walEnd };
+  }
+
+  get history(): TimelineHistoryEntry[] {
+    return this.local.history;
+  }
+
+  get segSize(): number {
+    return this.local.control.walSegmentSize;
+  }
+
+  get blockSize(): number {
+    return this.local.control.blockSize;
+  }
+
+  get relsegSize(): number {
+    return this.local.control.relsegSize;
+  }
+
+  get dataChecksums(): boolean {
+    return this.local.control.dataChecksumVersion > 0;
   }
 
   async scanChangedBlocks(ranges: ScanRange[], referenceLsn: Lsn): Promise<Map<string, number[]>> {
