@@ -108,8 +108,14 @@ class ArchiveReader {
     if (this.failure) return Promise.reject(this.failure);
     this.summary.receivedBytes += bytes.length;
     if (this.input.write(bytes)) return null;
-    return new Promise<void>((resolve) => this.input.once('drain', resolve)).then(() => {
-      if (this.failure) throw this.failure;
+    // A destroyed stream never drains: the pipeline's failure must end the wait too.
+    return new Promise<void>((resolve, reject) => {
+      const onDrain = () => (this.failure ? reject(this.failure) : resolve());
+      this.input.once('drain', onDrain);
+      this.done.catch((err: Error) => {
+        this.input.off('drain', onDrain);
+        reject(err);
+      });
     });
   }
 
@@ -123,6 +129,23 @@ class ArchiveReader {
     this.input.destroy(err);
     this.parser.destroy(err);
   }
+}
+
+/** The server's refusals that have a way out, as CatchupErrors; anything else as it came. */
+function describeServerRefusal(err: unknown, opts: ReadBaseBackupOptions): unknown {
+  const msg = (err as Error)?.message ?? '';
+  const notBuilt = /this build does not support compression with (\S+)/i.exec(msg) ?? /(\S+) compression is not supported by this build/i.exec(msg);
+  if (notBuilt) {
+    return new CatchupError('compression-not-built',
+      `The source's PostgreSQL was built without ${opts.compression} support, so it cannot compress the copy that way (${msg}).`,
+      'Choose another method (gzip is in nearly every build; pg_config on the source lists --with-lz4 and --with-zstd), or copy uncompressed.');
+  }
+  if (/invalid compression specification|unrecognized compression algorithm/i.test(msg)) {
+    return new CatchupError('compression-detail-invalid',
+      `The source refused the compression "${opts.compression}${opts.compressionDetail ? `:${opts.compressionDetail}` : ''}": ${msg}.`,
+      'Give a level the method supports (gzip 1-9, lz4 1-12, zstd 1-22), workers=N for zstd only, long for zstd only.');
+  }
+  return err;
 }
 
 /** Runs BASE_BACKUP on an open replication connection (replication=true). */
@@ -176,7 +199,7 @@ export async function readBaseBackupOn(client: Client, opts: ReadBaseBackupOptio
   } catch (err) {
     // The handlers' streams must not wait for bytes that will never come.
     (current as ArchiveReader | null)?.abort(err as Error);
-    throw err;
+    throw describeServerRefusal(err, opts);
   }
   if (start === null) throw new Error('BASE_BACKUP finished without a start position');
   return { start, end, tablespaces, archives, receivedBytes: archives.reduce((s, a) => s + a.receivedBytes, 0) };
