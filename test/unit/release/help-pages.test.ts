@@ -78,6 +78,7 @@ describe('manPage', () => {
 
   test('groff reads it without a warning', () => {
     const r = spawnSync('groff', ['-man', '-ww', '-z'], { input: page, encoding: 'utf8' });
+    if (r.error) throw new Error(`groff did not run (${r.error.message}): install it (Debian: apt-get install groff-base)`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     // The check can fail: an unknown request is a warning.
