@@ -42,7 +42,6 @@ export function connectionNotices(k: Record<string, string>): string[] {
   for (const key of ['keepalives_interval', 'keepalives_count', 'tcp_user_timeout']) {
     if (k[key]) notices.push(`${key}=${k[key]} is not applied (Node sets only keepalives and keepalives_idle); the system default is used`);
   }
-  if (k.sslsni === '0') notices.push('sslsni=0 is honoured only for hostaddr connections; node-postgres sends the host name as SNI otherwise');
   if (k.gssencmode === 'prefer' && k.krbsrvname) notices.push('krbsrvname is ignored: pg-catchup does not use GSSAPI');
   return notices;
 }
