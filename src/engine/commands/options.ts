@@ -57,6 +57,18 @@ export interface DeltaCatchupOptions extends CommonCatchupOptions {
   targetBinDir?: string;
   /** The target's history cannot be verified on the source: sync it as possibly diverged. */
   assumeDiverged?: boolean;
+  /**
+   * --source-restore-command: a restore_command (%f, %p) that fetches the source's archived WAL,
+   * for proving the target's history when the source recycled that WAL and the target has no
+   * restore_command of its own (or to use another archive).
+   */
+  sourceRestoreCommand?: string;
+  /**
+   * --dry-run-checkpoint: a dry run that first makes the source checkpoint (through a backup
+   * start and stop, as the real run's backup start does), so its page scan sees what the real
+   * run's will. Changes nothing on the target; implies dryRun.
+   */
+  dryRunCheckpoint?: boolean;
   /** Hidden (tests, bench): the change source each side must use instead of the cheapest. */
   changeSources?: ForcedChangeSources;
   /** --keep-discarded-wal: keep the diverged target's WAL from the fork on in this directory. */

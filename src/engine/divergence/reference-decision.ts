@@ -6,13 +6,15 @@ import { findPostgresBinary, targetRestoreCommand } from '../pgdata/single-user-
 import { RestoreCommandSource } from '../pgdata/restore-command-source';
 import type { Logger } from '../log';
 import type { TargetState } from '../pgdata/target-state';
-import type { Report } from '../report/report';
+import type { HistoryProof, Report } from '../report/report';
 import { referenceForLaggingTarget, relateToSource, TargetPosition, targetPosition } from '../plan/reference-lsn';
 import { readPgWalHistory } from '../pgdata/pg-wal-history';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
 import { switchpointOf, timelineOfLsn, TimelineHistoryEntry } from '../wal/timeline-history';
-import { verifyCheckpointOnSource } from './same-timeline-check';
+import { ArchiveAccess, RecordProof, verifyCheckpointOnSource } from './same-timeline-check';
+import { ArchiveWal, openArchiveWal } from './archive-wal';
+import { readTargetPastSource } from './target-ahead';
 import { WalReader, WalReadError } from '../wal/wal-reader';
 import type { Source } from '../source/source';
 import { targetLogsHints } from '../pgdata/target-state';
@@ -24,6 +26,8 @@ export interface ReferenceDecision {
   divergence: NonNullable<Report['divergence']>;
   /** The checkpoint record whose redo point is R, when known: a target replaying WAL from R starts there. */
   checkpointLsn?: Lsn;
+  /** What showed the target's place on the source's history (the report's `history`). */
+  history: HistoryProof;
 }
 
 /**
@@ -35,6 +39,8 @@ export interface TargetWalAccess {
   restoreTargetWal?: boolean;
   /** Sync a target whose history cannot be verified as if it diverged after its last checkpoint. */
   assumeDiverged?: boolean;
+  /** --source-restore-command: the source's WAL archive, for the proof when the source recycled that WAL. */
+  sourceRestoreCommand?: string;
   runner?: CommandRunner;
   targetBinDir?: string;
 }
@@ -45,18 +51,14 @@ export async function decideReference(target: TargetState, source: Source, logge
     // Resuming: the target's WAL and history went with the interrupted run; the marker kept R.
     const m = target.marker;
     return {
-      referenceLsn: m.referenceLsn, reason: `${m.referenceReason} (recorded by the interrupted run)`, position,
+      referenceLsn: m.referenceLsn, reason: `${m.referenceReason} (recorded by the interrupted run)`, position, history: 'not needed: resumed run',
       divergence: { diverged: m.diverged, forkLsn: m.forkLsn, detail: m.diverged ? 'diverged (recorded by the interrupted run)' : 'on the source history (recorded by the interrupted run)' },
     };
   }
 
   const targetHistory = readPgWalHistory(target.dir, position.tli);
   const relation = relateToSource(position, { tli: source.identity.timeline, history: source.history, currentLsn: source.identity.walPosition }, targetHistory);
-  if (relation.kind === 'ahead') {
-    throw new CatchupError('target-ahead',
-      `Current START LSN ${formatLsn(relation.sourceLsn)} is lower than expected START LSN ${formatLsn(position.lsn)}: the target is ahead of the source on timeline ${position.tli}.`,
-      'The target has WAL the source does not: check that the connection points at the right primary; otherwise rebuild the target with -b FULL.');
-  }
+  if (relation.kind === 'ahead') return decideAhead(target, source, position, relation.sourceLsn, wal, logger);
   if (relation.kind === 'unrelated') {
     throw new CatchupError('no-common-history', `Cannot relate the target to the source: ${relation.detail}.`,
       'Without a common history R cannot be established: rebuild the target with -b FULL.');
@@ -64,7 +66,7 @@ export async function decideReference(target: TargetState, source: Source, logge
   if (relation.kind === 'on-history') {
     const ref = referenceForLaggingTarget(target.control, target.backupLabel);
     const onHistory: ReferenceDecision = {
-      referenceLsn: ref.lsn, reason: ref.reason, position, checkpointLsn: ref.checkpointLsn,
+      referenceLsn: ref.lsn, reason: ref.reason, position, checkpointLsn: ref.checkpointLsn, history: 'not needed: backup_label',
       divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) is on the source's history` },
     };
     // A backup_label target never ran: its pg_control came from the source with the files.
@@ -83,6 +85,7 @@ export async function decideReference(target: TargetState, source: Source, logge
   logger.info(`the target diverged from the source at ${formatLsn(relation.forkLsn)} on timeline ${relation.forkTli}; R = ${formatLsn(referenceLsn)}`);
   return {
     referenceLsn, reason: checkpoint.how, position, checkpointLsn: (fromLabel ? label.checkpointLocation : checkpoint.lsn) ?? undefined,
+    history: 'proved: timeline history',
     divergence: {
       diverged: true, forkLsn: formatLsn(relation.forkLsn), forkTimeline: relation.forkTli,
       detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) left the source's history at ${formatLsn(relation.forkLsn)} on timeline ${relation.forkTli}`,
@@ -91,51 +94,80 @@ export async function decideReference(target: TargetState, source: Source, logge
 }
 
 /**
- * Same-timeline divergence: histories agree, yet the target may have run as a primary on the
- * same timeline. Its checkpoints are checked against the source's WAL, newest first; the first
- * identical one precedes any fork, so its redo point is a sound R.
+ * A target ahead of the source on the same timeline (rule 4; docs/safety.md): synced, or left
+ * alone by rewind ("no rewind required"), only when the WAL it has past the source's position
+ * changes no data and its last checkpoint before that position is the source's too.
  */
-async function checkSameTimeline(target: TargetState, source: Source, onHistory: ReferenceDecision, wal: TargetWalAccess, logger: Logger): Promise<ReferenceDecision> {
+async function decideAhead(target: TargetState, source: Source, position: TargetPosition, sourceLsn: Lsn, wal: TargetWalAccess, logger: Logger): Promise<ReferenceDecision> {
+  const past = await readTargetPastSource(target, position.tli, sourceLsn, position.lsn);
+  if (past.kind !== 'data-free') {
+    throw new CatchupError('target-ahead',
+      `The target's WAL on timeline ${position.tli} goes to ${formatLsn(position.lsn)}, past the source's end ${formatLsn(sourceLsn)}, and ${past.detail}.`,
+      past.kind === 'data'
+        ? 'The target holds work the source does not have: check that the connection points at the right primary (the target may be the newer one); to throw that work away, rebuild the target with -b FULL.'
+        : 'Check that the connection points at the right primary; otherwise rebuild the target with -b FULL.');
+  }
+  const what = `${past.records} record(s) ${formatLsn(past.fromLsn)}..${formatLsn(past.toLsn)}: ${past.names.join(', ')}`;
+  logger.info(`the target is ahead of the source's end ${formatLsn(sourceLsn)} on timeline ${position.tli} only by WAL that changes no data (${what})`);
+  const cp = past.checkpoint;
+  const ahead: ReferenceDecision = {
+    referenceLsn: cp.redoLsn, position, checkpointLsn: cp.checkpointLsn, history: "proved: the source's WAL",
+    reason: `redo LSN ${formatLsn(cp.redoLsn)} of the target's last checkpoint (at ${formatLsn(cp.checkpointLsn)}) before the source's end ${formatLsn(sourceLsn)}`,
+    divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) is on the source's history, ahead of its end ${formatLsn(sourceLsn)} only by WAL that changes no data (${what})` },
+  };
+  return checkSameTimeline(target, source, ahead, wal, logger, { checkpointLsn: cp.checkpointLsn, redo: cp.redoLsn });
+}
+
+/**
+ * Same-timeline divergence: histories agree, yet the target may have run as a primary on the
+ * same timeline. Its checkpoints are checked against the source's WAL (or, where the source
+ * recycled it, the source's archive), newest first; the first identical one precedes any
+ * fork, so its redo point is a sound R. When nothing can be checked, a target stopped as a
+ * standby is synced as possibly diverged since its oldest checkpoint; one stopped as a primary
+ * is refused (docs/safety.md).
+ */
+async function checkSameTimeline(
+  target: TargetState, source: Source, onHistory: ReferenceDecision, wal: TargetWalAccess, logger: Logger,
+  start: { checkpointLsn: Lsn; redo: Lsn } = { checkpointLsn: target.control.checkpointLsn, redo: target.control.redoLsn },
+): Promise<ReferenceDecision> {
+  const archive = archiveOnce(target, wal);
+  try {
+    const decision = await compareCheckpoints(target, source, onHistory, wal, logger, start, archive.access);
+    const restored = archive.opened?.restored() ?? [];
+    if (restored.length > 0) logger.info(`fetched ${restored.length} WAL segment(s) of the source from its archive (${archive.opened!.command}) for the proof: ${restored.join(', ')}`);
+    logger.info(`the target's history: ${decision.history}`);
+    return decision;
+  } finally {
+    archive.opened?.close();
+  }
+}
+
+async function compareCheckpoints(
+  target: TargetState, source: Source, onHistory: ReferenceDecision, wal: TargetWalAccess, logger: Logger,
+  start: { checkpointLsn: Lsn; redo: Lsn }, archive: ArchiveAccess,
+): Promise<ReferenceDecision> {
   const tli = target.control.timeline;
   const switchpoint = switchpointOf(source.history, source.identity.timeline, tli) ?? null;
-  let checkpointLsn = target.control.checkpointLsn;
-  let redo = target.control.redoLsn;
+  let { checkpointLsn, redo } = start;
   let firstDetail: string | null = null;
   const reader = new WalReader(localWalDirSource(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
     timeline: tli, systemIdentifier: target.control.systemIdentifier,
   });
   for (let step = 0; step < MAX_CHECKPOINTS_BACK; step++) {
-    const verdict = await verifyCheckpointOnSource(target, source, tli, switchpoint, checkpointLsn);
+    const verdict = await verifyCheckpointOnSource(target, source, tli, switchpoint, checkpointLsn, archive);
     if (verdict.kind === 'same') {
-      if (firstDetail === null) return onHistory;
+      const history = provedBy(verdict.proof);
+      if (firstDetail === null) return { ...onHistory, history, reason: onHistory.reason, divergence: { ...onHistory.divergence, detail: `${onHistory.divergence.detail}; ${verdict.detail}` } };
       const own = redo < onHistory.referenceLsn;
       const lsn = own ? redo : onHistory.referenceLsn;
       logger.info(`the target wrote WAL of its own on timeline ${tli}: ${firstDetail}; R = ${formatLsn(lsn)}`);
       return {
-        referenceLsn: lsn, position: onHistory.position, checkpointLsn: own ? checkpointLsn : onHistory.checkpointLsn,
+        referenceLsn: lsn, position: onHistory.position, checkpointLsn: own ? checkpointLsn : onHistory.checkpointLsn, history,
         reason: `redo LSN ${formatLsn(redo)} of the target's last checkpoint (at ${formatLsn(checkpointLsn)}) that is identical in the source's WAL`,
         divergence: { diverged: true, forkTimeline: tli, detail: `same-timeline divergence: ${firstDetail}` },
       };
     }
-    if (verdict.kind === 'unverifiable') {
-      if (!wal.assumeDiverged) {
-        throw new CatchupError('history-unverifiable',
-          `Cannot verify that the target is on the source's history: ${verdict.detail}. A copy that once ran as a primary on timeline ${tli} (started without standby.signal) would be synced wrongly without knowing it.`,
-          'If the target may have diverged, pass --assume-diverged (its own changes since its last checkpoint are undone too); otherwise rebuild it with -b FULL.');
-      }
-      assertHintLogging(target, verdict.detail);
-      // The fork is unknown: start from the oldest checkpoint the target's WAL still has, the
-      // most its own data allows; the flag accepts that the fork is not older than that.
-      const oldest = await oldestCheckpoint(reader, checkpointLsn, redo);
-      const own = oldest.redo < onHistory.referenceLsn;
-      const lsn = own ? oldest.redo : onHistory.referenceLsn;
-      logger.warn(`${verdict.detail}; --assume-diverged: syncing from ${formatLsn(lsn)}, the oldest checkpoint in the target's WAL`);
-      return {
-        referenceLsn: lsn, position: onHistory.position, checkpointLsn: own ? oldest.checkpointLsn : onHistory.checkpointLsn,
-        reason: `redo LSN ${formatLsn(oldest.redo)} of the oldest checkpoint in the target's WAL (at ${formatLsn(oldest.checkpointLsn)}); --assume-diverged: history not verified on the source`,
-        divergence: { diverged: true, forkTimeline: tli, detail: `assumed (--assume-diverged): ${verdict.detail}` },
-      };
-    }
+    if (verdict.kind === 'unverifiable') return syncUnverified(target, onHistory, reader, { checkpointLsn, redo }, verdict.detail, wal, logger);
     firstDetail ??= verdict.detail;
     assertHintLogging(target, `the target wrote WAL of its own on timeline ${tli} (${firstDetail})`);
     try {
@@ -149,6 +181,58 @@ async function checkSameTimeline(target: TargetState, source: Source, onHistory:
     }
   }
   throw new CatchupError('fork-too-far', `The target wrote WAL of its own on timeline ${tli} (${firstDetail}), further back than ${MAX_CHECKPOINTS_BACK} checkpoints.`, 'Rebuild the target with -b FULL.');
+}
+
+function provedBy(proof: RecordProof): HistoryProof {
+  return proof === "the source's WAL" ? "proved: the source's WAL" : proof === 'archive via --source-restore-command'
+    ? 'proved: archive via --source-restore-command' : "proved: archive via the target's restore_command";
+}
+
+/**
+ * Nothing can show whether the target wrote WAL of its own. A target stopped in recovery was a
+ * standby when it stopped: by default (and for any target with --assume-diverged) it is synced
+ * as possibly diverged since the oldest checkpoint its WAL still has, so every block it changed
+ * since then is copied from the source too. A target stopped as a primary on the source's
+ * timeline may hold committed work of its own: refused, with the ways to a proof.
+ */
+async function syncUnverified(
+  target: TargetState, onHistory: ReferenceDecision, reader: WalReader, at: { checkpointLsn: Lsn; redo: Lsn }, why: string, wal: TargetWalAccess, logger: Logger,
+): Promise<ReferenceDecision> {
+  const tli = target.control.timeline;
+  const standby = target.control.state === 'shut down in recovery';
+  if (!wal.assumeDiverged && !standby) {
+    throw new CatchupError('history-unverifiable',
+      `Cannot verify that the target is on the source's history: ${why}. The target stopped as a primary (pg_control: "${target.control.state}") on timeline ${tli}: if it ran as one after the source's copy of it, it holds work of its own that a sync would mix with the source's.`,
+      "Prove it from the source's WAL archive (set restore_command in the target's configuration, or pass --source-restore-command='cp /archive/%f %p'); or, to throw away anything it did on its own, pass --assume-diverged (its changes since its oldest checkpoint are undone too); otherwise rebuild it with -b FULL.");
+  }
+  assertHintLogging(target, why);
+  // The fork is unknown: start from the oldest checkpoint the target's WAL still has, the most
+  // its own data allows; that assumes the fork, if any, is not older than that.
+  const oldest = await oldestCheckpoint(reader, at.checkpointLsn, at.redo);
+  const own = oldest.redo < onHistory.referenceLsn;
+  const lsn = own ? oldest.redo : onHistory.referenceLsn;
+  const history: HistoryProof = wal.assumeDiverged ? 'unverified: --assume-diverged' : 'unverified: standby state';
+  const because = wal.assumeDiverged ? '--assume-diverged' : `the target stopped as a standby (pg_control: "${target.control.state}")`;
+  logger.warn(`${why}; ${because}: syncing it as possibly diverged from ${formatLsn(lsn)}, the oldest checkpoint in its WAL (blocks it changed since then are copied from the source too)`);
+  return {
+    referenceLsn: lsn, position: onHistory.position, checkpointLsn: own ? oldest.checkpointLsn : onHistory.checkpointLsn, history,
+    reason: `redo LSN ${formatLsn(oldest.redo)} of the oldest checkpoint in the target's WAL (at ${formatLsn(oldest.checkpointLsn)}); ${wal.assumeDiverged ? '--assume-diverged' : 'a standby'}: history not verified on the source`,
+    divergence: { diverged: true, forkTimeline: tli, detail: `${wal.assumeDiverged ? 'assumed (--assume-diverged)' : 'assumed (standby state, history unverified)'}: ${why}` },
+  };
+}
+
+/** The source's archive, opened on the first need and closed by the caller. */
+function archiveOnce(target: TargetState, wal: TargetWalAccess): { access: ArchiveAccess; opened: ArchiveWal | null } {
+  const state: { access: ArchiveAccess; opened: ArchiveWal | null } = { access: async () => ({ unavailable: '' }), opened: null };
+  let pending: Promise<ArchiveWal | { unavailable: string }> | null = null;
+  state.access = () => {
+    pending ??= openArchiveWal(target, wal).then((a) => {
+      if (!('unavailable' in a)) state.opened = a;
+      return a;
+    });
+    return pending;
+  };
+  return state;
 }
 
 const MAX_CHECKPOINTS_BACK = 1000;
