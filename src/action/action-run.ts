@@ -128,6 +128,7 @@ function finish(inputs: ActionInputs, report: Report, steps: ActionSteps): Actio
   markNotReached(inputs, steps);
   const outcome: ActionOutcome = { report, steps };
   if (report.status === 'failed') outcome.failure = report.error?.message ?? 'preflight failed';
+  if (report.status === 'failed' && outcome.report.error) outcome.report.error.step = steps.failedStep;
   return outcome;
 }
 
@@ -192,7 +193,7 @@ function engineOptions(inputs: ActionInputs, logger: Logger) {
     targetDir: inputs.targetPgdata, source: inputs.source, env: process.env, threads: inputs.threads,
     tablespaceMapping: inputs.tablespaceMapping, excludePaths: inputs.excludePaths,
     writeRecoveryConf: inputs.writeRecoveryConf, storePassword: inputs.storePassword, sync: !inputs.noSync, logger, failOnWarning: inputs.failOnWarning,
-    restoreTargetWal: inputs.restoreTargetWal, keepDiscardedWal: inputs.keepDiscardedWal,
+    restoreTargetWal: inputs.restoreTargetWal, sourceRestoreCommand: inputs.sourceRestoreCommand, keepDiscardedWal: inputs.keepDiscardedWal,
     maxRateBytesPerSecond: inputs.maxRateBytesPerSecond, syncMethod: inputs.syncMethod, targetBinDir: inputs.pgBinDir, runner: execCommandRunner, dryRun: inputs.dryRun,
   };
 }

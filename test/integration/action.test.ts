@@ -55,7 +55,9 @@ describe.each(testVersions())('the action (dist/index.js) on PostgreSQL %i', (ve
     expect(bad.stdout).toContain('::group::check privileges: FAIL');
     expect(bad.stdout).toMatch(/fix: As a superuser on the source, run: .*GRANT EXECUTE ON FUNCTION pg_catalog.pg_backup_start\(text, boolean\) TO "weak";/);
     expect(bad.summary).toContain('GRANT EXECUTE ON FUNCTION');
-    expect(reportOf(bad)).toMatchObject({ command: 'preflight', status: 'failed' });
+    expect(reportOf(bad)).toMatchObject({ command: 'preflight', status: 'failed', error: { step: 'preflight' } });
+    expect(bad.outputs['failed-step']).toBe('preflight');
+    expect(bad.summary).toContain('<p><b>Failed step: preflight.</b>');
   });
 
   test('FULL with verify: streaming, a password input that never appears anywhere, and the report uploaded through nock', async () => {
