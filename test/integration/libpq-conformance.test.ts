@@ -18,7 +18,7 @@ import { openConnection } from '../../src/engine/source/connection/open-connecti
 import { connectSource } from '../../src/engine/source/source-connect';
 import { Cluster, createPgBaseBackupStandby, expectCliSuccess, makeScratchDir, runCli, useClusters } from '../support';
 import { freePort } from '../support/ports';
-import { makeTestCertificates, writeTestHba } from '../support/tls-certs';
+import { CLIENT_KEY_PASSWORD, makeTestCertificates, writeTestHba } from '../support/tls-certs';
 import { run } from '../support/run';
 
 useClusters();
@@ -41,7 +41,7 @@ interface Case {
   conninfo: string;
   env?: Record<string, string>;
   /** Which prepared HOME the clients run with. */
-  home?: 'empty' | 'rootCa' | 'wrongRootCa' | 'clientCert' | 'services';
+  home?: 'empty' | 'rootCa' | 'wrongRootCa' | 'clientCert' | 'services' | 'revoked';
   /** What both must do; the comparison with psql is the test, this only keeps the table honest. */
   expect: 'ok' | 'fail';
   /** Also open our replication connection and compare its TLS with psql's. */
@@ -124,7 +124,7 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
     // The HOMEs the clients run with: libpq's default files live in ~/.postgresql.
     const homes: Record<NonNullable<Case['home']>, string> = {
       empty: makeScratchDir('home-empty'), rootCa: makeScratchDir('home-root-ca'), wrongRootCa: makeScratchDir('home-wrong-ca'),
-      clientCert: makeScratchDir('home-client-cert'), services: makeScratchDir('home-services'),
+      clientCert: makeScratchDir('home-client-cert'), services: makeScratchDir('home-services'), revoked: makeScratchDir('home-revoked'),
     };
     const put = (home: string, name: string, from: string) => {
       fs.mkdirSync(path.join(home, '.postgresql'), { recursive: true });
@@ -135,9 +135,13 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
     put(homes.wrongRootCa, 'root.crt', 'wrong-ca.crt');
     put(homes.clientCert, 'postgresql.crt', 'client.crt');
     put(homes.clientCert, 'postgresql.key', 'client.key');
+    put(homes.revoked, 'root.crt', 'ca.crt');
+    put(homes.revoked, 'root.crl', 'server-revoked.crl');
     const sysconf = makeScratchDir('sysconfdir');
     fs.writeFileSync(path.join(homes.services, '.pg_service.conf'),
       `# user service file\n[tlsapp]\nhost=127.0.0.1\nport=${tls.port}\nuser=app\ndbname=postgres\n\n[plainonly]\nhost=127.0.0.1\nport=${tls.port}\nuser=app\nsslmode=disable\ndbname=postgres\n`);
+    const passfile = path.join(sysconf, 'pgpass');
+    fs.writeFileSync(passfile, `127.0.0.1:${tls.port}:postgres:scramuser:${SCRAM_PASSWORD}\n`, { mode: 0o600 });
     const altServiceFile = path.join(sysconf, 'alt-services.conf');
     fs.writeFileSync(altServiceFile, `[alt]\nhostaddr=127.0.0.1\nport=${plain.port}\nuser=plain\ndbname=postgres\n`);
     fs.writeFileSync(path.join(sysconf, 'pg_service.conf'), `[systemwide]\nhost=127.0.0.1\nport=${tls.port}\nuser=nossl\ndbname=postgres\n`);
@@ -173,6 +177,16 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
       { name: 'prefer with a wrong root.crt, hostssl-only role', conninfo: `host=${H} port=${T} user=app dbname=postgres`, home: 'wrongRootCa', expect: 'fail' },
       { name: 'prefer with a wrong root.crt, role allowed both ways (falls back to plain)', conninfo: `host=${H} port=${T} user=plain dbname=postgres`, home: 'wrongRootCa', expect: 'ok' },
       { name: 'verify-full with the default root.crt', conninfo: `host=localhost port=${T} user=app dbname=postgres sslmode=verify-full`, home: 'rootCa', expect: 'ok' },
+      { name: 'sslcrl that revokes the server certificate', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=verify-ca sslrootcert=${cert('ca.crt')} sslcrl=${cert('server-revoked.crl')}`, expect: 'fail' },
+      { name: 'sslcrl that revokes nothing', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=verify-ca sslrootcert=${cert('ca.crt')} sslcrl=${cert('empty.crl')}`, expect: 'ok' },
+      { name: '~/.postgresql/root.crl revoking the server certificate, with root.crt', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=require`, home: 'revoked', expect: 'fail' },
+      { name: 'requiressl=1 for a hostnossl-only role', conninfo: `host=${H} port=${T} user=nossl dbname=postgres requiressl=1`, expect: 'fail' },
+      { name: 'ssl_min_protocol_version=TLSv1.3', conninfo: `host=${H} port=${T} user=app dbname=postgres ssl_min_protocol_version=TLSv1.3`, expect: 'ok' },
+      { name: 'ssl_max_protocol_version=TLSv1.2', conninfo: `host=${H} port=${T} user=app dbname=postgres ssl_max_protocol_version=TLSv1.2`, expect: 'ok' },
+      { name: 'ssl_min_protocol_version above ssl_max_protocol_version (refused before any try)', conninfo: `host=${H} port=${T} user=plain dbname=postgres ssl_min_protocol_version=TLSv1.3 ssl_max_protocol_version=TLSv1.2`, expect: 'fail' },
+      // Client certificates.
+      { name: 'an encrypted client key with sslpassword', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslcert=${cert('client.crt')} sslkey=${cert('client-encrypted.key')} sslpassword=${CLIENT_KEY_PASSWORD}`, expect: 'ok' },
+      { name: 'an encrypted client key with a wrong sslpassword', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslmode=require sslcert=${cert('client.crt')} sslkey=${cert('client-encrypted.key')} sslpassword=wrong`, expect: 'fail' },
       // Client certificates.
       { name: 'client certificate from sslcert/sslkey', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslcert=${cert('client.crt')} sslkey=${cert('client.key')}`, expect: 'ok' },
       { name: 'client certificate auth without a certificate', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslmode=require`, expect: 'fail' },
@@ -202,6 +216,10 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
       { name: 'URI', conninfo: `postgresql://app@${H}:${T}/postgres`, expect: 'ok' },
       { name: 'URI with query parameters', conninfo: `postgres://nossl@${H}:${T}/postgres?sslmode=require`, expect: 'fail' },
       { name: 'URI with several hosts, the first dead', conninfo: `postgresql://${H}:${D},${H}:${P}/postgres?user=app`, expect: 'ok' },
+      { name: 'URI without a host, host and port as query parameters', conninfo: `postgresql:///postgres?host=${H}&port=${T}&user=app`, expect: 'ok' },
+      { name: 'hostaddr alone', conninfo: `hostaddr=${H} port=${T} user=app dbname=postgres`, expect: 'ok' },
+      { name: 'keepalives=0 and keepalives_idle', conninfo: `host=${H} port=${T} user=app dbname=postgres keepalives=0 keepalives_idle=30`, expect: 'ok' },
+      { name: 'passfile per host of the list', conninfo: `host=${H},${H} port=${D},${T} user=scramuser dbname=postgres passfile=${passfile}`, expect: 'ok' },
       { name: 'URI with a percent-encoded socket directory', conninfo: `postgresql://${encodeURIComponent(tls.socketDir)}:${T}/postgres?user=app`, expect: 'ok' },
       // Host lists and target_session_attrs.
       { name: 'host list, dead first host', conninfo: `host=${H},${H} port=${D},${T} user=app dbname=postgres`, expect: 'ok' },

@@ -8,8 +8,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { giveToServerUser, makeScratchDir } from './scratch';
 
+export const CLIENT_KEY_PASSWORD = 'key-pass-31';
+
 export interface TestCertificates {
-  /** ca.crt, wrong-ca.crt, server.crt/.key, client.crt/.key (root-owned, 0600). */
+  /**
+   * ca.crt, wrong-ca.crt, server.crt/.key, client.crt/.key, client-encrypted.key (CLIENT_KEY_PASSWORD),
+   * empty.crl and server-revoked.crl (root-owned, 0600).
+   */
   dir: string;
   /** postgresql.conf settings for ssl = on with the server certificate (ssl_ca_file for client certificates). */
   serverSettings: Record<string, string>;
@@ -29,6 +34,16 @@ export function makeTestCertificates(): TestCertificates {
   openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', ...days, '-extfile', 'server.ext'], dir);
   openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'client.key', '-out', 'client.csr', '-subj', '/CN=certuser'], dir);
   openssl(['x509', '-req', '-in', 'client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'client.crt', ...days], dir);
+  // The client key again, encrypted (for sslpassword).
+  openssl(['pkcs8', '-topk8', '-v2', 'aes256', '-in', 'client.key', '-out', 'client-encrypted.key', '-passout', `pass:${CLIENT_KEY_PASSWORD}`], dir);
+  // CRLs from the CA: one empty, one that revokes the server certificate.
+  fs.writeFileSync(path.join(dir, 'ca.cnf'), '[ca]\ndefault_ca = ca_default\n[ca_default]\ndatabase = index.txt\ncrlnumber = crlnumber\ndefault_md = sha256\ndefault_crl_days = 2\n');
+  fs.writeFileSync(path.join(dir, 'index.txt'), '');
+  fs.writeFileSync(path.join(dir, 'crlnumber'), '01\n');
+  const ca = ['-config', 'ca.cnf', '-keyfile', 'ca.key', '-cert', 'ca.crt'];
+  openssl(['ca', ...ca, '-gencrl', '-out', 'empty.crl'], dir);
+  openssl(['ca', ...ca, '-revoke', 'server.crt'], dir);
+  openssl(['ca', ...ca, '-gencrl', '-out', 'server-revoked.crl'], dir);
   for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o600);
 
   const serverDir = makeScratchDir('server-certs');

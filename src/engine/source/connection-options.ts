@@ -6,7 +6,7 @@ import { LIBPQ_KEYWORDS } from './connection/keywords';
 import type { ConnectionPlan } from './connection/open-connection';
 import { lookupService } from './connection/service-file';
 import { sessionAttrsOf } from './connection/session-attrs';
-import { sslModeOf } from './connection/tls-options';
+import { checkTlsKeywords, sslModeOf } from './connection/tls-options';
 import { connectionNotices, refuseUnsupported } from './connection/unsupported';
 
 /** How the user named the source, as PostgreSQL clients take it (-d conninfo plus -h/-p/-U). */
@@ -67,6 +67,7 @@ export function resolveConnection(
   // Everything libpq would refuse before connecting is refused here, before any work.
   refuseUnsupported(keywords);
   sslModeOf(keywords);
+  checkTlsKeywords(keywords);
   sessionAttrsOf(keywords);
   channelBindingOf(keywords);
   allowedAuthMethods(keywords);

@@ -45,6 +45,16 @@ export function sslModeOf(k: Record<string, string>): SslMode {
   return mode as SslMode;
 }
 
+/** What libpq refuses before connecting: unknown protocol versions, or a minimum above the maximum. */
+export function checkTlsKeywords(k: Record<string, string>): void {
+  const min = tlsVersion(k, 'ssl_min_protocol_version');
+  const max = tlsVersion(k, 'ssl_max_protocol_version');
+  if (min && max && TLS_VERSIONS.indexOf(min) > TLS_VERSIONS.indexOf(max)) {
+    throw new CatchupError('conninfo-value', `ssl_min_protocol_version ${min} is above ssl_max_protocol_version ${max}: no TLS version is left.`,
+      'Lower ssl_min_protocol_version or raise ssl_max_protocol_version.');
+  }
+}
+
 /** Whether each try for this target is plain (false) or TLS (true), in order. */
 export function tlsTries(mode: SslMode, target: HostTarget): boolean[] {
   if (isSocketDir(target.host) && !target.hostaddr) return [false];

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { sslModeOf, tlsOptions, tlsTries } from '../../../../src/engine/source/connection/tls-options';
+import { checkTlsKeywords, sslModeOf, tlsOptions, tlsTries } from '../../../../src/engine/source/connection/tls-options';
 
 const tcp = { host: 'db.example', hostaddr: null, port: 5432 };
 const socket = { host: '/var/run/postgresql', hostaddr: null, port: 5432 };
@@ -69,6 +69,8 @@ describe('TLS as libpq sets it up', () => {
     expect(tlsOptions({}, 'require', tcp, h, {}).options.minVersion).toBe('TLSv1.2');
     expect(tlsOptions({ ssl_min_protocol_version: 'TLSv1.3' }, 'require', tcp, h, {}).options.minVersion).toBe('TLSv1.3');
     expect(() => tlsOptions({ ssl_max_protocol_version: 'SSLv3' }, 'require', tcp, h, {})).toThrow(/ssl_max_protocol_version "SSLv3" is not valid/);
+    expect(() => checkTlsKeywords({ ssl_min_protocol_version: 'TLSv1.3', ssl_max_protocol_version: 'TLSv1.2' })).toThrow(/no TLS version is left/);
+    expect(() => checkTlsKeywords({ ssl_max_protocol_version: 'TLSv1.3' })).not.toThrow();
   });
 
   test('sslrootcert=system reads the system trust store (SSL_CERT_FILE first)', () => {
