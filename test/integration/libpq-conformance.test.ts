@@ -301,5 +301,6 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
     const target = tls.makeTargetDir();
     const pre = await runCli(['preflight', '-b', 'FULL', '-D', target, '-d', `host=${H} port=${T} user=app dbname=postgres`], { env: { HOME: homes.empty, PGSYSCONFDIR: sysconf } });
     expectCliSuccess(pre);
+    expect(pre.stdout).toMatch(new RegExp(`Connection to the source is encrypted: 127\\.0\\.0\\.1 \\(127\\.0\\.0\\.1\\) port ${T} over TLSv1\\.[23] \\(certificate not verified\\)`));
   });
 });
