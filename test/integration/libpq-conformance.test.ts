@@ -186,6 +186,7 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
       { name: 'ssl_min_protocol_version above ssl_max_protocol_version (refused before any try)', conninfo: `host=${H} port=${T} user=plain dbname=postgres ssl_min_protocol_version=TLSv1.3 ssl_max_protocol_version=TLSv1.2`, expect: 'fail' },
       // Client certificates.
       { name: 'an encrypted client key with sslpassword', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslcert=${cert('client.crt')} sslkey=${cert('client-encrypted.key')} sslpassword=${CLIENT_KEY_PASSWORD}`, expect: 'ok' },
+      { name: 'a wrong sslpassword under prefer, for a role allowed both ways (TLS setup fails: plain)', conninfo: `host=${H} port=${T} user=plain dbname=postgres sslcert=${cert('client.crt')} sslkey=${cert('client-encrypted.key')} sslpassword=wrong`, expect: 'ok' },
       { name: 'an encrypted client key with a wrong sslpassword', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslmode=require sslcert=${cert('client.crt')} sslkey=${cert('client-encrypted.key')} sslpassword=wrong`, expect: 'fail' },
       // Client certificates.
       { name: 'client certificate from sslcert/sslkey', conninfo: `host=${H} port=${T} user=certuser dbname=postgres sslcert=${cert('client.crt')} sslkey=${cert('client.key')}`, expect: 'ok' },

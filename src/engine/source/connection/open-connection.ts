@@ -154,7 +154,8 @@ function classify(err: unknown, useTls: boolean): 'network' | 'tls' | 'server' |
   if (e.severity !== undefined) return 'server';
   const msg = e.message ?? '';
   if (/does not support SSL|error establishing an SSL connection/.test(msg)) return 'tls';
-  if (useTls && (/^ERR_TLS|^ERR_SSL|CERT|UNABLE_TO|SELF_SIGNED|DEPTH_ZERO/.test(e.code ?? '') || /SSL|certificate|TLS/i.test(msg))) return 'tls';
+  // Handshake and TLS setup failures (a wrong sslpassword is OpenSSL's bad decrypt).
+  if (useTls && (/^ERR_TLS|^ERR_SSL|^ERR_OSSL|CERT|UNABLE_TO|SELF_SIGNED|DEPTH_ZERO/.test(e.code ?? '') || /SSL|certificate|TLS|decrypt/i.test(msg))) return 'tls';
   if (/^(ECONNREFUSED|ENOENT|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|ENOTFOUND|EAI_AGAIN|ECONNRESET|EPIPE)$/.test(e.code ?? '')) return 'network';
   if (/timeout|Connection terminated unexpectedly/i.test(msg)) return 'network';
   return 'client';
