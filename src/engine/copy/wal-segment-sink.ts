@@ -1,8 +1,8 @@
 import * as fsp from 'fs/promises';
 import * as path from 'path';
 import { segmentFileName, segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
+import { dataDirModes } from '../pgdata/data-dir-modes';
 import { FileOwner } from '../pgdata/file-owner';
-import { FILE_MODE } from './target-writer';
 
 
 /** Where received WAL goes: bytes at an LSN, in order. */
@@ -19,6 +19,8 @@ export class WalSegmentSink implements WalSink {
   private current: { segNo: bigint; fh: fsp.FileHandle } | null = null;
   readonly segments: string[] = [];
   bytesWritten = 0;
+  /** PostgreSQL's file mode for this data directory: 0640 with group access (the mode of PGDATA, pg_wal's parent, says). */
+  private readonly fileMode: number;
 
   constructor(
     private readonly walDir: string,
@@ -26,7 +28,10 @@ export class WalSegmentSink implements WalSink {
     private readonly segSize: number,
     private readonly owner: FileOwner | null,
     private readonly sync: boolean,
-  ) {}
+    fileMode?: number,
+  ) {
+    this.fileMode = fileMode ?? dataDirModes(path.dirname(walDir)).file;
+  }
 
   async write(lsn: bigint, data: Buffer): Promise<void> {
     let pos = lsn;
@@ -59,7 +64,8 @@ export class WalSegmentSink implements WalSink {
     if (this.current && this.current.segNo === segNo) return this.current.fh;
     if (this.current) await this.closeCurrent();
     const name = segmentFileName(this.timeline, segNo, this.segSize);
-    const fh = await fsp.open(path.join(this.walDir, name), 'w', FILE_MODE);
+    const fh = await fsp.open(path.join(this.walDir, name), 'w', this.fileMode);
+    await fh.chmod(this.fileMode);
     await fh.truncate(this.segSize);
     if (this.owner) await fh.chown(this.owner.uid, this.owner.gid);
     this.current = { segNo, fh };
@@ -73,7 +79,8 @@ export class WalSegmentSink implements WalSink {
     if (this.sync) await fh.sync();
     await fh.close();
     const done = path.join(this.walDir, 'archive_status', `${segmentFileName(this.timeline, segNo, this.segSize)}.done`);
-    await fsp.writeFile(done, '', { mode: FILE_MODE });
+    await fsp.writeFile(done, '', { mode: this.fileMode });
+    await fsp.chmod(done, this.fileMode);
     if (this.owner) await fsp.chown(done, this.owner.uid, this.owner.gid);
   }
 }

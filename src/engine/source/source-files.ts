@@ -1,11 +1,13 @@
 import type { Client } from 'pg';
 import { CatchupError } from '../errors';
+import { parseDataDirectoryMode } from '../pgdata/data-dir-modes';
 import { parsePgControl, PG_CONTROL_FILE_SIZE } from '../pgdata/pg-control';
 import type { SourceTablespace } from '../plan/tablespace-mapping';
 import { listSourceFiles } from './server/file-listing';
 import type { SourceEntry } from '../plan/plan';
 import { RangeReader, readRanges } from '../copy/range-reader';
 import { sqlRangeReader } from './server/file-reader';
+import { SourceFileStat, statSourceFiles } from './server/file-stat';
 import { listSourceTablespaces } from './server/tablespaces';
 
 /**
@@ -20,6 +22,13 @@ export interface SourceFiles {
   tablespaces(): Promise<SourceTablespace[]>;
   /** One range reader per parallel reader (-j). */
   readers: RangeReader[];
+  /**
+   * Sizes and modification times now, for a running source whose files can change during the
+   * copy (absent for a stopped directory: its reader checks every file against the listing).
+   */
+  stat?(paths: string[]): Promise<Map<string, SourceFileStat | null>>;
+  /** The mode of its data directory (a server's data_directory_mode): a FULL target gets PostgreSQL's modes for it, as pg_basebackup does. */
+  dataDirectoryMode?(): Promise<number>;
 }
 
 export function sqlSourceFiles(control: Client, readers: Client[]): SourceFiles {
@@ -27,6 +36,8 @@ export function sqlSourceFiles(control: Client, readers: Client[]): SourceFiles 
     list: () => listSourceFiles(control),
     tablespaces: () => listSourceTablespaces(control),
     readers: readers.map(sqlRangeReader),
+    stat: (paths) => statSourceFiles(control, paths),
+    dataDirectoryMode: async () => parseDataDirectoryMode((await control.query<{ m: string }>("SELECT current_setting('data_directory_mode') AS m")).rows[0].m),
   };
 }
 

@@ -233,5 +233,6 @@ export function localSourceFiles(dir: string, readers: number): SourceFiles {
         .sort((a, b) => a.oid - b.oid);
     },
     readers: Array.from({ length: Math.max(1, readers) }, () => read),
+    dataDirectoryMode: async () => fs.statSync(dir).mode & 0o7777,
   };
 }
