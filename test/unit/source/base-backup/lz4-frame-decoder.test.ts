@@ -1,12 +1,15 @@
 import { spawnSync } from 'child_process';
 import { Readable } from 'stream';
+import { lz4WasmAvailable } from '../../../../src/engine/source/base-backup/lz4-block-wasm';
 import { Lz4FrameDecoder, decodeBlock } from '../../../../src/engine/source/base-backup/lz4-frame-decoder';
 import { xxhash32 } from '../../../../src/engine/source/base-backup/xxhash32';
 import { bytes, chunked } from './tar-bytes';
 
+let useWasm = true;
+
 async function decode(pieces: Buffer[]): Promise<Buffer> {
   const out: Buffer[] = [];
-  const d = new Lz4FrameDecoder();
+  const d = new Lz4FrameDecoder({ wasm: useWasm });
   const done = new Promise<void>((resolve, reject) => {
     d.on('data', (c: Buffer) => out.push(c));
     d.on('end', resolve);
@@ -59,7 +62,11 @@ function pageLike(n: number): Buffer {
   return out;
 }
 
-describe('Lz4FrameDecoder', () => {
+describe.each([['WebAssembly', true], ['JavaScript', false]])('Lz4FrameDecoder, blocks decoded in %s', (_how, wasm) => {
+  beforeAll(() => {
+    useWasm = wasm as boolean;
+  });
+
   test('decodes a hand-made frame: an overlapping match, a stored block, content size', async () => {
     const stored = Buffer.from('stored bytes');
     const frame = Buffer.concat([
@@ -128,6 +135,10 @@ describe('Lz4FrameDecoder', () => {
       expect((await decode([frame])).equals(Buffer.alloc(100_000, 0x61))).toBe(true);
     });
   });
+});
+
+test('WebAssembly runs here (else the WebAssembly rows above tested JavaScript twice)', () => {
+  expect(lz4WasmAvailable()).toBe(true);
 });
 
 describe('xxhash32', () => {
