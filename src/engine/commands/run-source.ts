@@ -32,4 +32,5 @@ export function recordSource(report: Report, source: Source): void {
   report.connection = source.connectionReport();
   report.source.systemIdentifier = source.identity.systemIdentifier;
   report.source.timeline = source.identity.timeline;
+  if (source.copyMethod) report.copyMethod = { ...source.copyMethod };
 }

@@ -29,6 +29,7 @@ import { checkTargetStopped } from '../preflight/target-stopped';
 import { formatBytes } from '../report/format-bytes';
 import { failReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { LocatedSource, locateSource, openSource } from '../source/open-source';
+import { FilesOnlySource, FilesOnlyStart, prepareFilesOnly } from '../source/server/files-only-copy';
 import type { Source } from '../source/source';
 import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
 import { recordCopyResult } from './copy-result';
@@ -104,9 +105,10 @@ export async function syncExistingTarget(opts: DeltaCatchupOptions, rules: SyncR
     const decision = await decideHistory(run, target, source);
     if (rules.leaveTargetOnHistory && !decision.divergence.diverged && !target.marker) return noRewindRequired(run);
     const changes = await decideChanges(run, target, source, decision);
+    const filesOnly = await prepareFilesOnlyRun(run, source, decision);
     const makePlan = planMaker(run, source, decision.referenceLsn, changes, layout);
     if (opts.dryRun) return await dryRun(run, source, changes.sourceSide, decision.referenceLsn, makePlan);
-    await copyIntoMarkedTarget(run, target, source, decision, changes, makePlan, keepDir);
+    await copyIntoMarkedTarget(run, target, source, decision, changes, makePlan, keepDir, filesOnly);
     return report;
   } catch (err) {
     throw failReport(report, targetWriteError(err, targetDir) ?? (await explainLostSource(err, located, source)) ?? err);
@@ -144,6 +146,7 @@ async function openAndCheck(
   assertChecksPass(report.checks, opts.failOnWarning);
 
   recordSource(report, source);
+  if (source.copyMethod) logger.info(`copy method: ${source.copyMethod.method === 'files-only' ? "pg_rewind's way (files only)" : 'backup session and WAL stream'}: ${source.copyMethod.reason}`);
   report.checks.push(...checkTargetMatchesSource(target, source));
   assertChecksPass(report.checks, opts.failOnWarning);
   return { source, target };
@@ -160,6 +163,20 @@ async function decideHistory(run: SyncRun, target: TargetState, source: Source):
   report.checks.push({ ...historyCheck, status: 'pass', detail: `${decision.divergence.detail}; R = ${formatLsn(decision.referenceLsn)}` });
   recordDecision(report, target, decision);
   return decision;
+}
+
+/**
+ * A files-only source (pg_rewind's minimal role): the checkpoint at R the target will replay
+ * from and the target's WAL kept for it, or the refusal, before the first write.
+ */
+async function prepareFilesOnlyRun(run: SyncRun, source: Source, decision: ReferenceDecision): Promise<FilesOnlyStart | null> {
+  if (source.copyMethod?.method !== 'files-only') return null;
+  const { divergence, position } = decision;
+  // The target's own WAL up to here is shared history, byte for byte.
+  const keepBefore = divergence.forkLsn ? parseLsn(divergence.forkLsn) : divergence.diverged ? null : position.lsn;
+  const start = await prepareFilesOnly(source as FilesOnlySource, run.targetDir, decision.referenceLsn, decision.checkpointLsn, keepBefore);
+  if (start.keepTargetWal.length > 0) run.logger.info(`files only: the target keeps ${start.keepTargetWal.length} WAL segment(s) of its own from R (${formatLsn(decision.referenceLsn)}) on for recovery`);
+  return start;
 }
 
 function noRewindRequired(run: SyncRun): Report {
@@ -230,6 +247,7 @@ async function dryRun(run: SyncRun, source: Source, side: SourceSide, R: Lsn, ma
  */
 async function copyIntoMarkedTarget(
   run: SyncRun, target: TargetState, source: Source, decision: ReferenceDecision, changes: ChangeDecision, makePlan: PlanMaker, keepDir: string | null,
+  filesOnly: FilesOnlyStart | null,
 ): Promise<void> {
   const { opts, rules, targetDir, report, logger } = run;
   const R = decision.referenceLsn;
@@ -245,7 +263,7 @@ async function copyIntoMarkedTarget(
     sourceSystemIdentifier: source.identity.systemIdentifier, startedAt: report.startedAt, pid: process.pid,
     diverged: decision.divergence.diverged, forkLsn: decision.divergence.forkLsn,
   }, owner);
-  const walRemoval = setTargetWalAside(targetDir).catch((err: Error) => {
+  const walRemoval = setTargetWalAside(targetDir, filesOnly?.keepTargetWal ?? []).catch((err: Error) => {
     report.warnings.push(`the target's old WAL in ${DISCARDED_WAL_DIR} could not be removed (${err.message}): PostgreSQL ignores it; delete it yourself`);
   });
 
@@ -258,6 +276,7 @@ async function copyIntoMarkedTarget(
     logger,
     validateThreads: opts.validateThreads ?? 0,
     replay: changes.sourceSide.replay ?? undefined,
+    filesOnly: filesOnly ?? undefined,
     maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
   }, async (startLsn, replaying) => {
     if (startLsn < R) {

@@ -7,7 +7,7 @@ import type { Logger } from '../log';
 import { autoConfLines } from '../pgdata/recovery-conf';
 import type { Plan } from '../plan/plan';
 import type { Lsn } from '../wal/lsn';
-import type { Source } from './source';
+import type { SourceFiles } from './source-files';
 
 /**
  * The consistent copy every source offers (design rules 1-3, 6): the plan is made once the copy
@@ -42,6 +42,11 @@ export interface SourceCopyOptions {
    * target then starts recovery at the checkpoint whose redo is R, as pg_rewind arranges it.
    */
   replay?: ReplayStart;
+  /**
+   * A files-only copy (a role without REPLICATION or the backup functions): the checkpoint at R the
+   * target replays from, whatever the source side chose, and the target's WAL segments kept for it.
+   */
+  filesOnly?: { replay: ReplayStart; keepTargetWal: string[] };
   /** --max-rate: bytes per second of file data read from the source. */
   maxRateBytesPerSecond?: number;
 }
@@ -91,7 +96,7 @@ export function writeRecoveryConf(writer: TargetWriter, conninfo: string): void 
  * has them (rule 9); pages that fail are read again once (torn reads) before they count.
  */
 export async function copyPlan(
-  source: Pick<Source, 'files' | 'dataChecksums' | 'blockSize' | 'relsegSize'>, plan: Plan, writer: TargetWriter, opts: SourceCopyOptions, startLsn: Lsn,
+  source: { files: SourceFiles; dataChecksums: boolean; blockSize: number; relsegSize: number }, plan: Plan, writer: TargetWriter, opts: SourceCopyOptions, startLsn: Lsn,
 ): Promise<{ copy: CopyResult; validation: ValidationResult | null }> {
   const { readers } = source.files;
   const checks = source.dataChecksums ? new CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import type { CatchupError } from '../errors';
 import type { CheckResult } from '../preflight/check';
+import type { CopyMethodDecision } from '../preflight/copy-method';
 import type { SourceServerInfo } from '../preflight/source-version';
 import type { RelationFileKey } from '../pgdata/relation-path';
 import type { Lsn } from '../wal/lsn';
@@ -63,8 +64,10 @@ export interface Source {
   ownWal(): OwnWal | { unavailable: string };
   /** Which of these WAL segment files it no longer has, said in one line; null when it has them all. */
   missingWal(files: WalFile[]): Promise<string | null>;
-  /** The consistent copy (backup session and WAL stream, or the stopped files and their WAL). */
+  /** The consistent copy (backup session and WAL stream, files only, or the stopped files and their WAL). */
   copy: SourceCopy;
+  /** A server's: which copy the role's privileges allow, and why (a stopped directory has no choice). */
+  readonly copyMethod?: CopyMethodDecision;
   /** Which server the connections went to and how (TLS), for the report; none for a stopped directory. */
   connectionReport(): ConnectionReport | undefined;
   /** A lost source said in one line, or null when `err` is something else. */

@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import type { CatchupError } from '../../errors';
 import { assertChecksPass, CheckResult } from '../../preflight/check';
 import { readSourceDataBytes } from '../../preflight/disk-space';
+import type { CopyMethodDecision } from '../../preflight/copy-method';
 import { checkPrivileges } from '../../preflight/privileges';
 import { checkArchiving, checkChangeTracking, checkFullPageWrites, checkSourceHintLogging, readSourceSettings } from '../../preflight/source-settings';
 import { checkSourceVersion, readServerInfo, SourceServerInfo } from '../../preflight/source-version';
@@ -20,7 +21,10 @@ import { connectSource } from '../source-connect';
 import type { SourceCopy } from '../source-copy';
 import { SourceFiles, sqlSourceFiles } from '../source-files';
 import type { OwnWal, Source, SourceOpenOptions } from '../source';
-import { runBackupCopy } from './backup-copy';
+import { BackupSource, runBackupCopy } from './backup-copy';
+import { readControlOverSql, readIdentityOverSql } from './files-only-identity';
+import { runFilesOnlyCopy } from './files-only-copy';
+import { pgWalOverSql } from './pg-wal-over-sql';
 import { explainSourceLoss } from './connection-loss';
 import { scanChangedBlocks, ScanRange } from './page-lsn-scan';
 import { nameRelationFiles, RelationFileNames } from './relation-names';
@@ -29,20 +33,24 @@ import { fetchSourceWal } from './wal-fetch';
 import { checkConnectionSecurity } from '../connection/connection-security';
 
 /**
- * A running server as the source: SQL (listing, reads, page scans, settings), a backup session
- * and the replication protocol (identity, history, WAL). `control` holds the backup session and
- * is also the first reader.
+ * A running server as the source: SQL (listing, reads, page scans, settings), and, when the role
+ * may (copyMethod 'backup-session'), a backup session and the replication protocol (identity,
+ * history, WAL). Without them ('files-only', pg_rewind's minimal role) identity, history and WAL
+ * come from pg_control and pg_wal read through SQL, and `replication` is null. `control` holds
+ * the backup session and is also the first reader.
  */
 export class ServerSource implements Source {
   readonly pagesReadHere = false;
   readonly pagesFinal = null;
-  readonly copy: SourceCopy = (writer, opts, makePlan) => runBackupCopy(this, writer, opts, makePlan);
+  readonly copy: SourceCopy = (writer, opts, makePlan) => (this.copyMethod.method === 'files-only'
+    ? runFilesOnlyCopy(this, writer, opts, makePlan)
+    : runBackupCopy(this as BackupSource, writer, opts, makePlan));
 
   constructor(
     readonly conn: ResolvedConnection,
     readonly control: Client,
     readonly readers: Client[],
-    readonly replication: ReplicationConnection,
+    readonly replication: ReplicationConnection | null,
     readonly files: SourceFiles,
     readonly info: SourceServerInfo,
     readonly identity: SystemIdentity,
@@ -51,6 +59,9 @@ export class ServerSource implements Source {
     readonly blockSize: number,
     readonly relsegSize: number,
     readonly dataChecksums: boolean,
+    readonly copyMethod: CopyMethodDecision,
+    /** Files-only: the current timeline's history file, which the target gets (null on timeline 1). */
+    readonly historyFile: { fileName: string; content: Buffer } | null = null,
   ) {}
 
   get display(): string {
@@ -78,6 +89,7 @@ export class ServerSource implements Source {
   readonly walHolder = 'the source';
 
   async walAt(tli: number, from: Lsn, to: Lsn): Promise<WalSegmentSource | null> {
+    if (!this.replication) return walFilesAt(pgWalOverSql(this.files.readers[0], this.segSize, this.history, this.identity.timeline), tli, from, to);
     const bytes = await fetchSourceWal(this.replication, tli, from, to);
     return bytes ? rangeSource(from, bytes, this.segSize) : null;
   }
@@ -107,7 +119,7 @@ export class ServerSource implements Source {
   }
 
   async close(): Promise<void> {
-    await this.replication.close();
+    await this.replication?.close();
     await Promise.all(this.readers.map((c) => c.end().catch(() => undefined)));
   }
 }
@@ -130,9 +142,19 @@ export async function openServerSource(conn: ResolvedConnection, threads: number
     const info = await readServerInfo(control);
     checks.push(checkSourceVersion(info));
     assertChecksPass(checks, opts.failOnWarning);
-    const settings = await readSourceSettings(control);
+    // Files only (pg_rewind's way) is for an existing target: DELTA and rewind.
+    const privileges = await checkPrivileges(control, opts.mode === 'DELTA');
+    checks.push(privileges.check);
+    assertChecksPass(checks, opts.failOnWarning);
+    const copyMethod = privileges.copyMethod!;
+    const filesOnly = copyMethod.method === 'files-only';
+    const settings = await readSourceSettings(control, async () => {
+      const c = (await readControlOverSql(control)).control;
+      return { walLevelName: c.walLevelName, fullPageWrites: c.checkPointCopy.fullPageWrites, dataChecksums: c.dataChecksumVersion > 0, walLogHints: c.walLogHints };
+    });
     checks.push(
-      await checkPrivileges(control), await checkWalLevel(control), ...(await checkWalSenders(control)),
+      checkWalLevel(settings),
+      ...(filesOnly ? filesOnlySkips() : await checkWalSenders(control)),
       checkFullPageWrites(settings), checkSourceHintLogging(settings), checkChangeTracking(settings, info.major, opts.mode === 'PTRACK'),
       checkArchiving(settings),
     );
@@ -141,19 +163,46 @@ export async function openServerSource(conn: ResolvedConnection, threads: number
       `SELECT (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size') AS seg, current_setting('block_size') AS bs,
               (SELECT setting FROM pg_settings WHERE name = 'segment_size') AS relseg`,
     );
-    replication = await ReplicationConnection.open(conn);
-    const identity = await replication.identifySystem();
-    const historyFile = await replication.timelineHistory(identity.timeline);
-    const history = historyFile ? parseTimelineHistory(historyFile.content.toString('utf8'), historyFile.fileName) : [];
+    let identity: SystemIdentity;
+    let history: TimelineHistoryEntry[];
+    let historyFile: { fileName: string; content: Buffer } | null = null;
+    if (filesOnly) {
+      ({ identity, history, historyFile } = await readIdentityOverSql(control, info.inRecovery));
+    } else {
+      replication = await ReplicationConnection.open(conn);
+      identity = await replication.identifySystem();
+      const file = await replication.timelineHistory(identity.timeline);
+      history = file ? parseTimelineHistory(file.content.toString('utf8'), file.fileName) : [];
+    }
     for (let i = 1; i < threads; i++) clients.push(await connectSource(conn));
     const row = layout.rows[0];
-    return new ServerSource(conn, control, clients, replication, sqlSourceFiles(control, clients), info, identity, history,
-      Number(row.seg), Number(row.bs), Number(row.relseg), settings.data_checksums === 'on');
+    return new ServerSource(conn, control, clients, replication ?? null, sqlSourceFiles(control, clients), info, identity, history,
+      Number(row.seg), Number(row.bs), Number(row.relseg), settings.data_checksums === 'on', copyMethod, historyFile);
   } catch (err) {
     await replication?.close();
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
     throw err;
   }
+}
+
+/** Without a replication connection there is no wal sender or slot to check. */
+function filesOnlySkips(): CheckResult[] {
+  const detail = "files only (pg_rewind's way): no replication connection, wal sender or slot is used";
+  return [
+    { id: 'wal-senders', title: 'Free wal senders on the source', status: 'skip', detail },
+    { id: 'replication-slots', title: 'Free replication slots on the source', status: 'skip', detail },
+  ];
+}
+
+/** [from, to) on timeline `tli` from the source's pg_wal files, or null when one of them is gone. */
+async function walFilesAt(files: WalSegmentSource, tli: number, from: Lsn, to: Lsn): Promise<WalSegmentSource | null> {
+  const segments = new Map<bigint, Buffer>();
+  for (let segNo = segmentNoOf(from, files.segSize); segmentStartLsn(segNo, files.segSize) < to; segNo++) {
+    const seg = await files.read(tli, segNo);
+    if (!seg) return null;
+    segments.set(segNo, seg);
+  }
+  return { segSize: files.segSize, read: async (_tli, segNo) => segments.get(segNo) ?? null };
 }
 
 /** A few fetched bytes presented as segments (zeros elsewhere), for the reader. */

@@ -1,0 +1,82 @@
+import * as fs from 'fs';
+import {
+  Cluster, expectCliSuccess, expectSameDataAtSameLsn, prepareSchema, promoteStandby, primaryWithStandby, runCli, startAsStandby, useClusters,
+  waitForStreaming,
+} from '../support';
+import { expectValidReport } from '../support/report-schema';
+
+useClusters();
+
+/** pg_rewind's documented minimal role (its RewindTest.pm grants exactly these): no REPLICATION, no backup functions. */
+const MINIMAL_ROLE = `CREATE ROLE rewind_user LOGIN;
+  GRANT EXECUTE ON function pg_catalog.pg_ls_dir(text, boolean, boolean) TO rewind_user;
+  GRANT EXECUTE ON function pg_catalog.pg_stat_file(text, boolean) TO rewind_user;
+  GRANT EXECUTE ON function pg_catalog.pg_read_binary_file(text) TO rewind_user;
+  GRANT EXECUTE ON function pg_catalog.pg_read_binary_file(text, bigint, bigint, boolean) TO rewind_user;`;
+
+const asRewindUser = (c: Cluster) => `--source-server=host=127.0.0.1 port=${c.port} user=rewind_user dbname=postgres`;
+
+describe.each([15, 18])("pg_rewind's minimal role as the source's role, PostgreSQL %i", (version) => {
+  test('rewind after a failover by files only (no slot, no backup, no replication connection); the old primary then follows the new one', async () => {
+    const f = await primaryWithStandby(version);
+    const p = f.oldPrimary;
+    await p.query(MINIMAL_ROLE);
+    await prepareSchema(p);
+    await p.query("CREATE TABLE shared (id int PRIMARY KEY, v text); INSERT INTO shared SELECT g, 'before the fork' FROM generate_series(1, 5000) g");
+    await p.query('CHECKPOINT');
+    // R's segment ends before the fork: the old primary keeps it for its recovery (pg_rewind's rule).
+    await p.query("INSERT INTO shared VALUES (0, 'before the fork'); SELECT pg_switch_wal()");
+    await promoteStandby(f);
+    const n = f.newPrimary;
+    // Both sides write after the fork; the old primary's own changes must be undone.
+    await n.query("UPDATE shared SET v = 'new primary' WHERE id % 3 = 0; CREATE TABLE only_new AS SELECT g FROM generate_series(1, 2000) g");
+    await p.query("UPDATE shared SET v = 'old primary, discarded' WHERE id % 5 = 0; DELETE FROM shared WHERE id > 4000; CREATE TABLE only_old AS SELECT g FROM generate_series(1, 3000) g");
+    await p.query('VACUUM shared');
+    await p.stop('fast');
+    // The promotion's checkpoint, as RewindTest.pm forces it: the target replays from R, and the source's last checkpoint must be at or after it.
+    await n.query('CHECKPOINT');
+    await n.query("INSERT INTO shared VALUES (100001, 'after the checkpoint')");
+
+    const reportFile = `${p.dataDir}.report.json`;
+    const res = await runCli(['rewind', '-D', p.dataDir, asRewindUser(n), '-R', '--debug', `--target-bindir=${p.binDir}`, `--report=${reportFile}`]);
+    expectCliSuccess(res);
+    const log = res.stdout + res.stderr;
+    expect(log).toMatch(/copy method: pg_rewind's way \(files only\): rewind_user .* lacks REPLICATION/);
+    expect(log).toMatch(/Not removing file "pg_wal\/[0-9A-F]{24}" because it is required for recovery/);
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+    expectValidReport(report);
+    expect(report.copyMethod).toEqual({ method: 'files-only', reason: expect.stringContaining('lacks REPLICATION') });
+    expect(report.checks.find((c: { id: string }) => c.id === 'privileges').status).toBe('pass');
+    expect(report.checks.find((c: { id: string }) => c.id === 'wal-senders').status).toBe('skip');
+    // Nothing of a backup session or a slot happened on the source.
+    expect(await n.query('SELECT slot_name FROM pg_replication_slots')).toEqual([]);
+    expect(fs.readFileSync(`${p.dataDir}/backup_label`, 'utf8')).toContain(`START WAL LOCATION: ${report.lsn.reference} `);
+
+    // As in pg_rewind's suite: the rewound node streams with this role once it may.
+    await n.query('ALTER ROLE rewind_user WITH REPLICATION');
+    const standby = await startAsStandby(p.dataDir);
+    await waitForStreaming(n);
+    await expectSameDataAtSameLsn(n, standby);
+    const rows = await standby.query<{ v: string; c: string }>('SELECT v, count(*)::text AS c FROM shared GROUP BY v ORDER BY v');
+    expect(rows.map((r) => r.v)).toEqual(['after the checkpoint', 'before the fork', 'new primary']);
+    expect(await standby.query("SELECT to_regclass('only_old') AS r")).toEqual([{ r: null }]);
+    await standby.stop('fast');
+  });
+
+  test('FULL cannot be done by files only (no checkpoint at R to replay from): refused before anything is written, naming the grants', async () => {
+    const f = await primaryWithStandby(version);
+    const p = f.oldPrimary;
+    await p.query(MINIMAL_ROLE);
+    await p.query('CREATE TABLE t AS SELECT g FROM generate_series(1, 100) g');
+    await promoteStandby(f);
+    const n = f.newPrimary;
+    await p.query('CHECKPOINT');
+    await p.query('INSERT INTO t SELECT g FROM generate_series(1, 100) g');
+    await p.stop('fast');
+
+    const full = await runCli(['catchup', '-b', 'FULL', '-D', `${p.dataDir}.full`, '-h', '127.0.0.1', '-p', String(n.port), '-U', 'rewind_user']);
+    expect(full.code).not.toBe(0);
+    expect(fs.existsSync(`${p.dataDir}.full`)).toBe(false);
+    expect(full.stderr).toMatch(/lacks the privileges of a backup session.*WITH REPLICATION.*pg_backup_start/s);
+  });
+});
