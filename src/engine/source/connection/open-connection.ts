@@ -18,6 +18,8 @@ import { sslModeOf, tlsOptions, tlsTries } from './tls-options';
  */
 export interface ConnectionPlan {
   keywords: Record<string, string>;
+  /** How messages name the source (never the password). */
+  display: string;
   targets: HostTarget[];
   home: string;
   env: Record<string, string | undefined>;
@@ -70,9 +72,12 @@ export async function openConnection(plan: ConnectionPlan, extra: Partial<Client
       return { client: opened.client, server: opened.server };
     }
   }
-  const many = failures.length > 1;
+  // One host: its error as it came; several: each host with its own.
+  const why = failures.length === 1 && plan.targets.length === 1 && attrs === 'any'
+    ? failures[0].slice(describeTarget(targets[0]).length + 2)
+    : `tried ${failures.length} host${failures.length > 1 ? 's' : ''}${attrs !== 'any' ? ` for target_session_attrs=${attrs}` : ''}: ${failures.join('; ')}`;
   throw new CatchupError('source-unreachable',
-    `Cannot connect to the source${many ? ` (tried ${failures.length} hosts${attrs !== 'any' ? ` for target_session_attrs=${attrs}` : ''})` : ''}: ${failures.join('; ')}.`,
+    `Cannot connect to the source (${plan.display}): ${why}.`,
     pinned
       ? `The run's first connection went to ${describeTarget(pinned.target)}; every connection of a run goes there. Check that it is still up.`
       : 'Check that the source server is running and that the host and port (-h/-p, or the connection string) point to it.');
