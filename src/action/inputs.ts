@@ -1,9 +1,6 @@
 import * as core from '@actions/core';
-import type { SyncMethod } from '../engine/copy/file-system-sync';
-import { parseMaxRate } from '../engine/copy/rate-limit';
-import type { RequestedMode } from '../engine/modes/auto-mode';
-import type { SourceConnectionOptions } from '../engine/source/connection-options';
-import { parseConninfo } from '../engine/source/conninfo';
+import { parseConninfo, parseMaxRate } from '../engine';
+import type { RequestedMode, SourceConnectionOptions, SyncMethod } from '../engine';
 
 export type ActionCommand = 'catchup' | 'preflight' | 'rewind';
 export type VerifyMode = 'none' | 'start' | 'streaming';
@@ -16,9 +13,13 @@ export interface ActionInputs {
   source: SourceConnectionOptions;
   threads: number;
   writeRecoveryConf: boolean;
+  /** Put the password input into primary_conninfo (the PGDATA owner may have no ~/.pgpass). */
+  storePassword: boolean;
   dryRun: boolean;
   noSync: boolean;
   restoreTargetWal: boolean;
+  /** The source's archive as a restore_command, for the history proof (docs/safety.md). */
+  sourceRestoreCommand?: string;
   keepDiscardedWal?: string;
   /** max-rate, in bytes per second. */
   maxRateBytesPerSecond?: number;
@@ -110,9 +111,11 @@ export function readInputs(): ActionInputs {
     },
     threads: integer('threads', 1, 1, 64),
     writeRecoveryConf: bool('write-recovery-conf', true),
+    storePassword: bool('store-password', false),
     dryRun: bool('dry-run', false),
     noSync: bool('no-sync', false),
     restoreTargetWal: bool('restore-target-wal', false),
+    sourceRestoreCommand: core.getInput('source-restore-command').trim() || undefined,
     keepDiscardedWal: core.getInput('keep-discarded-wal').trim() || undefined,
     maxRateBytesPerSecond: maxRate(),
     syncMethod: choice('sync-method', ['fsync', 'syncfs'] as const, 'fsync'),

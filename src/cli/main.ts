@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // First: it must run before node-postgres loads.
 import './node-navigator';
-import { isCatchupError } from '../engine/errors';
-import { TOOL_VERSION } from '../engine/report/report';
+import { isCatchupError, TOOL_VERSION } from '../engine';
 import { runCatchup } from './commands/catchup';
 import { runPreflightCommand } from './commands/preflight';
 import { runPrintGrants } from './commands/print-grants';
 import { runRewind } from './commands/rewind';
+import { renderJsonFailure } from './render-json';
 import { UsageError } from './usage-error';
 
 const HELP = `pg-catchup: clone, re-sync and rewind PostgreSQL standbys.
@@ -51,14 +51,17 @@ export async function main(argv: string[]): Promise<number> {
     if (!run) throw new UsageError(`unknown command "${command}"`);
     return await run(rest);
   } catch (err) {
+    const code = err instanceof UsageError ? 2 : 1;
+    // --json: stdout gets an object on a refusal too (the error, its fix, the exit status).
+    if (rest.includes('--json')) process.stdout.write(renderJsonFailure(command in COMMANDS ? command : undefined, err, code));
     if (err instanceof UsageError) {
       const hint = err.command ? `pg-catchup ${err.command} --help` : 'pg-catchup --help';
       process.stderr.write(`pg-catchup: error: ${err.message}\nTry "${hint}" for more information.\n`);
-      return 2;
+      return code;
     }
     const message = isCatchupError(err) ? err.message : `unexpected failure: ${(err as Error).stack ?? err}`;
     process.stderr.write(`pg-catchup: error: ${message.replace(/\n/g, ' ')}\n`);
-    return 1;
+    return code;
   }
 }
 

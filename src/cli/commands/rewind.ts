@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
-import { rewind } from '../../engine/modes/delta';
-import { formatBytes } from '../../engine/modes/format-bytes';
-import type { Report } from '../../engine/report/report';
+import { formatBytes, rewind } from '../../engine';
+import type { Report } from '../../engine';
 import {
   CHANGE_SOURCE_FLAG, changeSourceValues, parseFlags, parseIntFlag, TRANSFER_FLAGS, TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
 } from '../parse-flags';
 import { terminalLogger } from '../progress-printer';
+import { renderJsonResult } from '../render-json';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
 import { UsageError } from '../usage-error';
@@ -115,7 +115,7 @@ export async function runRewind(argv: string[]): Promise<number> {
       logger,
     });
     logger.finish();
-    if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (values.json) process.stdout.write(renderJsonResult(report, 0));
     else if (report.status === 'no-op') process.stdout.write('pg-catchup: no rewind required\n');
     else if (report.status === 'dry-run') process.stdout.write(`${renderPlan(report)}\n`);
     else {
