@@ -19,6 +19,7 @@ import {
   XLOG_CHECKPOINT_REDO,
   XLOG_CHECKPOINT_SHUTDOWN,
   XLOG_END_OF_RECOVERY,
+  XLOG_FPI_FOR_HINT,
   XLOG_FPW_CHANGE,
   XLOG_NEXTOID,
   XLOG_NOOP,
@@ -46,6 +47,16 @@ const XLOG_NAMES: ReadonlyMap<number, string> = new Map([
 
 export interface RecordShape extends Pick<WalRecordHeader, 'rmid' | 'info'> {
   blocks: readonly unknown[];
+}
+
+/**
+ * A page image logged because hint bits changed (data checksums or wal_log_hints): the rows and
+ * their visibility are the same, but the page now carries an LSN past the source's position. A
+ * target that kept it would skip the source's record at that LSN when it replays the source's
+ * WAL (redo skips a page whose LSN is not older), so such blocks must be copied from the source.
+ */
+export function isHintPageImage(record: RecordShape): boolean {
+  return record.rmid === RM_XLOG_ID && rmgrInfo(record) === XLOG_FPI_FOR_HINT;
 }
 
 /** The record's name when it changes no data (e.g. "XLOG/CHECKPOINT_SHUTDOWN"), null when it may. */

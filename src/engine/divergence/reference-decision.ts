@@ -102,7 +102,8 @@ async function decideAhead(target: TargetState, source: Source, position: Target
   const past = await readTargetPastSource(target, position.tli, sourceLsn, position.lsn);
   if (past.kind !== 'data-free') {
     throw new CatchupError('target-ahead',
-      `The target's WAL on timeline ${position.tli} goes to ${formatLsn(position.lsn)}, past the source's end ${formatLsn(sourceLsn)}, and ${past.detail}.`,
+      // pg_probackup's words first (scripts match them), then what was found past the source.
+      `Current START LSN ${formatLsn(sourceLsn)} is lower than expected START LSN ${formatLsn(position.lsn)}: the target is ahead of the source on timeline ${position.tli}, and ${past.detail}.`,
       past.kind === 'data'
         ? 'The target holds work the source does not have: check that the connection points at the right primary (the target may be the newer one); to throw that work away, rebuild the target with -b FULL.'
         : 'Check that the connection points at the right primary; otherwise rebuild the target with -b FULL.');
@@ -115,6 +116,16 @@ async function decideAhead(target: TargetState, source: Source, position: Target
     reason: `redo LSN ${formatLsn(cp.redoLsn)} of the target's last checkpoint (at ${formatLsn(cp.checkpointLsn)}) before the source's end ${formatLsn(sourceLsn)}`,
     divergence: { diverged: false, detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) is on the source's history, ahead of its end ${formatLsn(sourceLsn)} only by WAL that changes no data (${what})` },
   };
+  if (past.hintPages > 0) {
+    // Hint-bit page images carry LSNs past the source's end: redo of the source's WAL would skip
+    // those pages, so they are synced as the target's own branch from the source's end on.
+    assertHintLogging(target, 'the target logged hint-bit page images past the source');
+    ahead.divergence = {
+      diverged: true, forkLsn: formatLsn(past.fromLsn), forkTimeline: position.tli,
+      detail: `the target (timeline ${position.tli}, ${formatLsn(position.lsn)}) is ahead of the source's end ${formatLsn(sourceLsn)} by WAL that changes no data (${what}), ` +
+        `but its ${past.hintPages} hint-bit page image(s) give pages LSNs past the source's end: those blocks are copied from the source`,
+    };
+  }
   return checkSameTimeline(target, source, ahead, wal, logger, { checkpointLsn: cp.checkpointLsn, redo: cp.redoLsn });
 }
 

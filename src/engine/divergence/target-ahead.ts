@@ -12,11 +12,15 @@ import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
 import type { TargetState } from '../pgdata/target-state';
 import { LastCheckpoint, WalReader, WalRecord } from '../wal/wal-reader';
-import { dataFreeRecordName, recordKindName } from './data-free-records';
+import { dataFreeRecordName, isHintPageImage, recordKindName } from './data-free-records';
 
 export type PastSource =
-  /** Nothing past the source's position changes data; `checkpoint` is the target's last one before it. */
-  | { kind: 'data-free'; records: number; names: string[]; checkpoint: LastCheckpoint; fromLsn: Lsn; toLsn: Lsn }
+  /**
+   * Nothing past the source's position changes data; `checkpoint` is the target's last one
+   * before it. `hintPages`: page images logged for hint bits among them, whose blocks now carry
+   * LSNs the source's WAL will reuse: those blocks must be copied from the source.
+   */
+  | { kind: 'data-free'; records: number; names: string[]; hintPages: number; checkpoint: LastCheckpoint; fromLsn: Lsn; toLsn: Lsn }
   /** A record past the source's position may change data: the target holds work the source lacks. */
   | { kind: 'data'; detail: string }
   /** The target's WAL past the source's position cannot be read whole: nothing is proved. */
@@ -44,11 +48,14 @@ export async function readTargetPastSource(target: TargetState, tli: number, sou
   }
   const names = new Map<string, number>();
   let records = 0;
+  let hintPages = 0;
   let end = first;
   const scan = reader.readForward(first);
   try {
     for await (const record of scan) {
-      const name = dataFreeRecordName(record);
+      const hint = isHintPageImage(record);
+      if (hint) hintPages++;
+      const name = hint ? 'XLOG/FPI_FOR_HINT' : dataFreeRecordName(record);
       if (name === null) return { kind: 'data', detail: dataDetail(record, sourceLsn) };
       names.set(name, (names.get(name) ?? 0) + 1);
       end = record.endLsn;
@@ -69,7 +76,7 @@ export async function readTargetPastSource(target: TargetState, tli: number, sou
     return unreadable(err);
   }
   return {
-    kind: 'data-free', records, checkpoint, fromLsn: first, toLsn: end,
+    kind: 'data-free', records, hintPages, checkpoint, fromLsn: first, toLsn: end,
     names: [...names].map(([n, count]) => (count > 1 ? `${count} × ${n}` : n)),
   };
 }
