@@ -4,8 +4,9 @@ import { CatchupError } from '../errors';
 import type { Logger } from '../log';
 import type { CheckResult } from '../preflight/check';
 import { CatchupMarker, LOCK_FILE, OWN_FILES } from '../pgdata/catchup-marker';
-import { readCompletedFiles } from '../pgdata/completed-files';
-import { relationMainForks } from '../pgdata/listing-relations';
+import { readResumeJournal, ResumeJournal, rewriteResumeJournal } from '../pgdata/completed-files';
+import { isRelationMainFork, relationMainForks } from '../pgdata/listing-relations';
+import { KeptPart, keptPartOf } from '../pgdata/partly-written-file';
 import { listTarget } from '../pgdata/target-listing';
 import type { Plan } from '../plan/plan';
 import { planDelta } from '../plan/plan-delta';
@@ -25,12 +26,15 @@ export interface FullResume {
   marker: CatchupMarker;
   /** Files the interrupted run finished (journal), still present: path -> size. */
   kept: Map<string, number>;
+  /** Relation files it was still writing, cut to the blocks kept of them: path -> what was kept. */
+  partial: Map<string, KeptPart>;
 }
 
 /**
  * Checks that the interrupted FULL in `targetDir` can be resumed against this source, then
  * removes what it had not finished, before anything else is written: every file the journal
- * does not name (partial copies, its WAL, its backup_label), so the rerun copies those again.
+ * does not name (its WAL, its backup_label), so the rerun copies those again; of a relation file
+ * it was still writing only the blocks that prove themselves stay (partly-written-file.ts).
  * Refuses a different source system, files the interrupted run cannot have written, and a
  * source that does not WAL-log hint bits (then a kept page could differ from the source's
  * without a newer LSN), unless the user asked to start over.
@@ -55,17 +59,36 @@ export async function prepareFullResume(targetDir: string, marker: CatchupMarker
       'The source has neither data checksums nor wal_log_hints, so a page that changed only by hint bits after the interrupted FULL started keeps its old LSN: the files it finished cannot be proven current.',
       'Rerun with --start-over to delete what the interrupted FULL wrote and copy everything again (or turn on wal_log_hints on the source: ALTER SYSTEM SET wal_log_hints = on, then restart it).');
   }
-  const journal = startOver ? new Map<string, number>() : readCompletedFiles(targetDir);
+  const journal: ResumeJournal = startOver ? { done: new Map(), durable: new Map() } : readResumeJournal(targetDir);
   const kept = new Map<string, number>();
+  const partial = new Map<string, KeptPart>();
   for (const e of onTarget) {
-    const size = journal.get(e.path);
-    if (size !== undefined && size === e.size) kept.set(e.path, size);
-    else fs.rmSync(path.join(targetDir, e.path), { force: true });
+    const size = journal.done.get(e.path);
+    if (size !== undefined && size === e.size) {
+      kept.set(e.path, size);
+      continue;
+    }
+    const abs = path.join(targetDir, e.path);
+    const part = !startOver && sourcePaths.has(e.path) && isRelationMainFork(e.path)
+      ? keptPartOf(abs, e.path, e.size, { blockSize: source.blockSize, relsegSize: source.relsegSize, dataChecksums: source.dataChecksums, durableBytes: journal.durable.get(e.path) ?? 0 })
+      : null;
+    if (part && part.length > part.rejected.length * source.blockSize) {
+      if (part.length < e.size) fs.truncateSync(abs, part.length);
+      partial.set(e.path, part);
+    } else {
+      fs.rmSync(abs, { force: true });
+    }
   }
+  // From here the journal says what is on disk now: lines for files just removed or cut must not
+  // outlive them. Without checksums a cut file's kept part is still covered by the old fsync.
+  rewriteResumeJournal(targetDir, {
+    done: kept,
+    durable: new Map(source.dataChecksums ? [] : [...partial].map(([p, part]) => [p, part.length])),
+  });
   if (startOver) {
     logger.info(`--start-over: removed what the interrupted FULL (started ${marker.startedAt}) wrote; everything is copied again`);
   }
-  return { marker, kept };
+  return { marker, kept, partial };
 }
 
 /**
@@ -73,20 +96,44 @@ export async function prepareFullResume(targetDir: string, marker: CatchupMarker
  * in DELTA with R = the interrupted run's start LSN (every page changed since it was read has a
  * newer LSN: hint bits included, as the source logs them), the rest is copied whole.
  */
-export async function planFullResume(resume: FullResume, source: Source, targetDir: string, layout: LayoutOptions, logger: Logger): Promise<{ plan: Plan; keptFiles: number; keptBytes: number }> {
+export async function planFullResume(resume: FullResume, source: Source, targetDir: string, layout: LayoutOptions, logger: Logger): Promise<ResumedPlan> {
   const sourceListing: SourceEntry[] = await source.files.list();
   const targetListing = listTarget(targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
   const R = resume.marker.referenceLsn;
-  const kept = relationMainForks(targetListing).filter((e) => resume.kept.has(e.path));
-  const changed = await source.scanChangedBlocks(kept.map((e) => ({ path: e.path, length: e.size })), R);
+  const relations = relationMainForks(targetListing);
+  const kept = relations.filter((e) => resume.kept.has(e.path));
+  const partial = relations.filter((e) => resume.partial.has(e.path));
+  // The kept blocks of a partly written file are as old as a kept file's: the same scan finds those to copy again.
+  const changed = await source.scanChangedBlocks([...kept, ...partial].map((e) => ({ path: e.path, length: e.size })), R);
+  for (const e of partial) {
+    const rejected = resume.partial.get(e.path)!.rejected;
+    if (rejected.length > 0) changed.set(e.path, [...(changed.get(e.path) ?? []), ...rejected]);
+  }
   const plan = planDelta({
     source: sourceListing, target: targetListing, blockSize: source.blockSize, sourceChanged: changed,
     protectedPaths: OWN_FILES, layout,
   });
   const keptBytes = kept.reduce((sum, e) => sum + e.size, 0);
-  logger.info(`resumed: ${kept.length} files / ${formatBytes(keptBytes)} kept from the interrupted run (started ${resume.marker.startedAt}), brought up to date from ${formatLsn(R)}; ${formatBytes(plan.bytesToCopy)} to copy`);
+  const keptPartialBytes = partial.reduce((sum, e) => sum + keptBlockBytes(resume.partial.get(e.path)!, source.blockSize), 0);
+  const partly = partial.length === 0 ? ''
+    : ` and ${formatBytes(keptPartialBytes)} of ${partial.length} partly written file(s) (${source.dataChecksums ? 'blocks whose checksum verifies' : 'what its fsyncs covered'})`;
+  logger.info(`resumed: ${kept.length} files / ${formatBytes(keptBytes)}${partly} kept from the interrupted run (started ${resume.marker.startedAt}), brought up to date from ${formatLsn(R)}; ${formatBytes(plan.bytesToCopy)} to copy`);
   // Only relation files are really kept (patched): every other file is copied whole on every run.
-  return { plan, keptFiles: kept.length, keptBytes };
+  return { plan, keptFiles: kept.length, keptBytes, keptPartialFiles: partial.length, keptPartialBytes };
+}
+
+export interface ResumedPlan {
+  plan: Plan;
+  /** Files the interrupted run finished, kept. */
+  keptFiles: number;
+  keptBytes: number;
+  /** Files it was still writing of which blocks were kept, and the bytes of those blocks. */
+  keptPartialFiles: number;
+  keptPartialBytes: number;
+}
+
+function keptBlockBytes(part: KeptPart, blockSize: number): number {
+  return part.length - part.rejected.length * blockSize;
 }
 
 /** Files a FULL writes that are not in the source's listing: its WAL, backup_label, recovery settings, and temporary files. */

@@ -117,7 +117,11 @@ async function copyIntoEmptyTarget(run: FullRun, source: Source, marker: Catchup
   const { opts, targetDir, report, logger } = run;
   const sync = opts.sync ?? true;
   const owner = ownerForTarget(targetDir);
-  const writer = new TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod, onFileDone: (p, size) => held.journal?.add(p, size) });
+  const writer = new TargetWriter({
+    root: targetDir, owner, sync, syncMethod: opts.syncMethod,
+    onFileDone: (p, size) => held.journal?.add(p, size),
+    onFileDurablePart: (p, bytes) => held.journal?.addDurablePart(p, bytes),
+  });
   await writer.makeDirectory('.');
   held.lock = takeLock(targetDir, report, logger);
   const resume = marker ? await prepareFullResume(targetDir, marker, source, opts.startOver ?? false, logger) : null;
@@ -139,8 +143,8 @@ async function copyIntoEmptyTarget(run: FullRun, source: Source, marker: Catchup
       startedAt: report.startedAt, pid: process.pid, referenceReason: 'the backup start LSN of the interrupted FULL', diverged: false,
     }, owner);
     if (resume) {
-      const { plan, keptFiles, keptBytes } = await planFullResume(resume, source, targetDir, layout, logger);
-      report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles, keptBytes };
+      const { plan, keptFiles, keptBytes, keptPartialFiles, keptPartialBytes } = await planFullResume(resume, source, targetDir, layout, logger);
+      report.resumed = { from: `FULL interrupted at its run started ${resume.marker.startedAt} (PID ${resume.marker.pid})`, startedAt: resume.marker.startedAt, keptFiles, keptBytes, keptPartialFiles, keptPartialBytes };
       return plan;
     }
     const plan = planFull(await source.files.list(), layout);

@@ -3,6 +3,7 @@ import * as fsp from 'fs/promises';
 import * as path from 'path';
 import { FileOwner } from '../pgdata/file-owner';
 import { SyncMethod, syncFileSystems } from './file-system-sync';
+import { DurableProgress } from './durable-progress';
 
 // PostgreSQL's own modes for a data directory without group access.
 export const DIR_MODE = 0o700;
@@ -16,6 +17,8 @@ export interface TargetWriterOptions {
   syncMethod?: SyncMethod;
   /** Called when a file written whole is complete and (with sync) durable: for the FULL journal. */
   onFileDone?: (relPath: string, size: number) => void;
+  /** Called (with sync) when the first `bytes` of a large file written whole, not complete yet, are durable. */
+  onFileDurablePart?: (relPath: string, bytes: number) => void;
 }
 
 /** create: a new file (or one replaced whole); patch: an existing file written in place. */
@@ -77,10 +80,16 @@ export class TargetWriter {
   /** syncfs: completed large files waiting for the next syncfs, and their bytes. */
   private awaitingSyncfs: Array<() => void> = [];
   private bytesAwaitingSyncfs = 0;
+  /** Large files written whole: their start made durable as they grow (durable-progress.ts). */
+  private readonly progress: DurableProgress | null;
   bytesWritten = 0;
   filesWritten = 0;
 
-  constructor(private readonly opts: TargetWriterOptions) {}
+  constructor(private readonly opts: TargetWriterOptions) {
+    this.progress = opts.sync && opts.onFileDurablePart
+      ? new DurableProgress(opts.syncMethod, opts.onFileDurablePart, fsyncPath, (p) => this.track(p))
+      : null;
+  }
 
   get owner(): FileOwner | null {
     return this.opts.owner;
@@ -149,6 +158,7 @@ export class TargetWriter {
     let carried = 0;
     const put = (bytes: Buffer) => {
       writeAllSync(file.fd, bytes, position);
+      if (file.large && file.whole) this.progress?.wrote(relPath, file.abs, position, bytes.length);
       position += bytes.length;
       if (position > file.end) file.end = position;
       this.bytesWritten += bytes.length;
@@ -285,6 +295,7 @@ export class TargetWriter {
     this.open.delete(relPath);
     if (file.oldSize !== null && file.oldSize > file.end) fs.ftruncateSync(file.fd, file.end);
     this.filesWritten++;
+    this.progress?.done(relPath);
     const done = file.whole && this.opts.onFileDone ? () => this.opts.onFileDone!(relPath, file.end) : null;
     if (file.large && this.opts.sync && this.opts.syncMethod === 'syncfs') {
       fs.closeSync(file.fd);
@@ -293,8 +304,12 @@ export class TargetWriter {
       // A FULL's journal must not wait for the end: every GB or so, one syncfs makes the finished files count.
       if (this.bytesAwaitingSyncfs >= SYNCFS_BATCH_BYTES) {
         const batch = this.awaitingSyncfs.splice(0);
+        const parts = this.progress?.capture();
         this.bytesAwaitingSyncfs = 0;
-        this.track(syncFileSystems(this.opts.root).then(() => batch.forEach((d) => d())));
+        this.track(syncFileSystems(this.opts.root).then(() => {
+          batch.forEach((d) => d());
+          parts?.();
+        }));
       }
       return;
     }

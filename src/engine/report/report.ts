@@ -24,11 +24,6 @@ export interface Report {
     systemIdentifier?: string;
     timeline?: number;
   };
-  /**
-   * How a server source's copy was made, by what the role may do: a backup session and WAL stream,
-   * or pg_rewind's way with its minimal role (files only, the target replaying from R).
-   */
-  copyMethod?: { method: 'backup-session' | 'files-only'; reason: string };
   /** How the run reached the source server (all its connections went to the one the first chose). */
   connection?: ConnectionReport;
   target: { path: string; timeline?: number; position?: string; state?: string };
@@ -62,7 +57,11 @@ export interface Report {
     keptIn?: string;
   };
   /** A rerun that completed an interrupted one. */
-  resumed?: { from: string; startedAt: string; keptFiles?: number; keptBytes?: number };
+  resumed?: {
+    from: string; startedAt: string; keptFiles?: number; keptBytes?: number;
+    /** FULL: files the interrupted run was still writing, of which blocks were kept, and those blocks' bytes. */
+    keptPartialFiles?: number; keptPartialBytes?: number;
+  };
   checks: CheckResult[];
   /** Where each source tablespace went on the target. */
   tablespaces?: Array<{ oid: number; sourceLocation: string; targetLocation: string; placement: string }>;
