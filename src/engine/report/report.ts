@@ -24,6 +24,11 @@ export interface Report {
     systemIdentifier?: string;
     timeline?: number;
   };
+  /**
+   * How a server source's copy was made, by what the role may do: a backup session and WAL stream,
+   * or pg_rewind's way with its minimal role (files only, the target replaying from R).
+   */
+  copyMethod?: { method: 'backup-session' | 'files-only'; reason: string };
   /** How the run reached the source server (all its connections went to the one the first chose). */
   connection?: ConnectionReport;
   target: { path: string; timeline?: number; position?: string; state?: string };
