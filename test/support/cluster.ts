@@ -14,6 +14,7 @@ import { freePort } from './ports';
 import { waitFor } from './poll';
 import { run, runSync, tail } from './run';
 import { fixDataDirOwnership, giveToServerUser, makeOwnedDir, makeScratchDir, makeTargetDir, SCRATCH_PREFIX } from './scratch';
+import { expectChecksumsClean } from './verify-cluster';
 
 export type StopMode = 'fast' | 'immediate' | 'smart';
 
@@ -22,6 +23,8 @@ export interface PrimaryOptions {
   checksums?: boolean;
   /** wal_log_hints = on (default false). */
   walLogHints?: boolean;
+  /** initdb -g: PGDATA 0750 and its files 0640, group-readable (default false). */
+  groupAccess?: boolean;
   /** summarize_wal = on (PostgreSQL 17+ only; WAL summaries for incremental modes). */
   summarizeWal?: boolean;
   /** Extra postgresql.conf settings; they win over the defaults below. */
@@ -80,6 +83,12 @@ export class Cluster {
   private readonly clients = new Set<Client>();
   private mountBinds: BindMount[] = [];
   private readonly ownedDirs: string[];
+  /**
+   * Set when a comparison found this cluster (a synced target with data checksums) equal to its
+   * source: every clean stop, and the end of the test file, then checks its page checksums
+   * (verify-cluster.ts), and a bad one fails like a wrong row.
+   */
+  verifyChecksumsOnCleanStop = false;
 
   private constructor(
     readonly version: number,
@@ -115,6 +124,7 @@ export class Cluster {
     const args = ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '--no-locale', '-E', 'UTF8', '--no-sync'];
     if (opts.checksums ?? true) args.push('--data-checksums');
     else if (version >= 18) args.push('--no-data-checksums');
+    if (opts.groupAccess) args.push('--allow-group-access');
     await run(path.join(bin, 'initdb'), args, { cwd: scratch, timeoutMs: 120_000 });
 
     const settings: Record<string, string> = { ...PRIMARY_SETTINGS };
@@ -127,6 +137,9 @@ export class Cluster {
     giveToServerUser(path.join(dataDir, 'pg_hba.conf'));
 
     await c.start();
+    // Every database made from template1 gets amcheck, for pg_amcheck on the synced targets
+    // (verify-cluster.ts); created before any test writes, so no sync sees it as a change.
+    for (const db of ['template1', 'postgres']) await c.query('CREATE EXTENSION IF NOT EXISTS amcheck', [], db);
     return c;
   }
 
@@ -225,6 +238,7 @@ export class Cluster {
       context: () => `--- server log ---\n${this.logTail(30)}`,
     });
     await this.closeClients();
+    if (mode !== 'immediate' && this.verifyChecksumsOnCleanStop) await expectChecksumsClean(this);
   }
 
   async restart(): Promise<void> {
@@ -320,13 +334,20 @@ export class Cluster {
 
   /** Stop immediately, close clients, remove this cluster's directories. */
   async cleanup(): Promise<void> {
+    let verifierFailure: Error | null = null;
     try {
+      // A compared target's checksums are checked once more at the end (a clean stop is needed).
+      if (this.verifyChecksumsOnCleanStop && this.isRunning()) {
+        await this.stop('fast', { timeoutMs: 30_000 }).catch((e: Error) => { verifierFailure = e; });
+      }
       await this.stop('immediate', { timeoutMs: 30_000 });
     } catch {
       this.emergencyStopSync();
     }
     await this.closeClients();
     unregisterServer(this);
+    // Kept for a post-mortem.
+    if (verifierFailure) throw verifierFailure;
     if (keepDirs()) return;
     for (const d of this.ownedDirs) {
       fs.rmSync(d, { recursive: true, force: true, maxRetries: 3 });

@@ -6,6 +6,7 @@
 import type { Client } from 'pg';
 import type { Cluster } from './cluster';
 import { waitForReplay } from './replication-wait';
+import { expectAmcheckClean, hasDataChecksums } from './verify-cluster';
 
 export interface TableSummary {
   rows: number;
@@ -149,10 +150,19 @@ export async function sampleRowDifferences(a: Cluster, b: Cluster, db: string, t
   return lines.join('\n');
 }
 
-/** Throws a readable diff (with sample rows for a few tables) unless both clusters hold the same data. */
+/**
+ * Throws a readable diff (with sample rows for a few tables) unless both clusters hold the same
+ * data; then `b` (the synced target) must pass pg_amcheck --heapallindexed, and, with data
+ * checksums, pg_checksums --check whenever it is stopped cleanly from then on (verify-cluster.ts).
+ */
 export async function expectSameData(a: Cluster, b: Cluster, context = ''): Promise<Comparison> {
   const cmp = await compareClusters(a, b);
-  if (cmp.equal) return cmp;
+  if (cmp.equal) {
+    // What no sequential scan sees: index pages, and (at its next clean stop) page checksums.
+    await expectAmcheckClean(b);
+    if (await hasDataChecksums(b)) b.verifyChecksumsOnCleanStop = true;
+    return cmp;
+  }
   let msg = `${a.name} and ${b.name} differ${context ? ` ${context}` : ''} (${cmp.differences.length} differences):\n${formatDifferences(cmp.differences)}`;
   const rowDiffs = cmp.differences.filter((d) => d.kind === 'row-count' || d.kind === 'content').slice(0, 3);
   for (const d of rowDiffs) {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { modesForDataDirMode } from '../pgdata/data-dir-modes';
 import { ownerForTarget } from '../pgdata/file-owner';
 import { CatchupError } from '../errors';
 import { TargetWriter } from '../copy/target-writer';
@@ -117,8 +118,10 @@ async function copyIntoEmptyTarget(run: FullRun, source: Source, marker: Catchup
   const { opts, targetDir, report, logger } = run;
   const sync = opts.sync ?? true;
   const owner = ownerForTarget(targetDir);
+  // PostgreSQL's modes for the source's data directory (group read with initdb -g), as pg_basebackup takes them.
+  const modes = modesForDataDirMode(await source.files.dataDirectoryMode?.() ?? 0o700);
   const writer = new TargetWriter({
-    root: targetDir, owner, sync, syncMethod: opts.syncMethod,
+    root: targetDir, owner, sync, syncMethod: opts.syncMethod, modes,
     onFileDone: (p, size) => held.journal?.add(p, size),
     onFileDurablePart: (p, bytes) => held.journal?.addDurablePart(p, bytes),
   });

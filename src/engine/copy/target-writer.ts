@@ -1,13 +1,10 @@
 import * as fs from 'fs';
 import * as fsp from 'fs/promises';
 import * as path from 'path';
+import { DataDirModes, dataDirModes, OWNER_ONLY_MODES } from '../pgdata/data-dir-modes';
 import { FileOwner } from '../pgdata/file-owner';
 import { SyncMethod, syncFileSystems } from './file-system-sync';
 import { DurableProgress } from './durable-progress';
-
-// PostgreSQL's own modes for a data directory without group access.
-export const DIR_MODE = 0o700;
-export const FILE_MODE = 0o600;
 
 export interface TargetWriterOptions {
   root: string;
@@ -17,6 +14,12 @@ export interface TargetWriterOptions {
   syncMethod?: SyncMethod;
   /** Called when a file written whole is complete and (with sync) durable: for the FULL journal. */
   onFileDone?: (relPath: string, size: number) => void;
+  /**
+   * The modes PostgreSQL uses in this data directory (pgdata/data-dir-modes.ts): what new files
+   * and directories get, whatever the umask. Unless given, those of `root` as it is (an
+   * existing target keeps its own, as pg_rewind does; owner only when it does not exist yet).
+   */
+  modes?: DataDirModes;
   /** Called (with sync) when the first `bytes` of a large file written whole, not complete yet, are durable. */
   onFileDurablePart?: (relPath: string, bytes: number) => void;
 }
@@ -85,7 +88,10 @@ export class TargetWriter {
   bytesWritten = 0;
   filesWritten = 0;
 
+  readonly modes: DataDirModes;
+
   constructor(private readonly opts: TargetWriterOptions) {
+    this.modes = opts.modes ?? dataDirModes(opts.root);
     this.progress = opts.sync && opts.onFileDurablePart
       ? new DurableProgress(opts.syncMethod, opts.onFileDurablePart, fsyncPath, (p) => this.track(p))
       : null;
@@ -101,8 +107,12 @@ export class TargetWriter {
 
   async makeDirectory(relPath: string): Promise<void> {
     const abs = this.abs(relPath);
-    await fsp.mkdir(abs, { mode: DIR_MODE, recursive: true });
-    await fsp.chmod(abs, DIR_MODE);
+    // Every directory made on the way gets the mode too: mkdir's is cut by the umask.
+    const firstMade = await fsp.mkdir(abs, { mode: this.modes.dir, recursive: true });
+    for (let dir = abs; ; dir = path.dirname(dir)) {
+      await fsp.chmod(dir, this.modes.dir);
+      if (!firstMade || dir === firstMade || dir === path.dirname(dir)) break;
+    }
     if (this.opts.owner) await fsp.chown(abs, this.opts.owner.uid, this.opts.owner.gid);
     this.dirsToSync.add(abs);
     this.dirsToSync.add(path.dirname(abs));
@@ -114,10 +124,10 @@ export class TargetWriter {
    */
   async makeTablespaceLink(linkPath: string, location: string): Promise<void> {
     // Every directory made on the way belongs to the PGDATA owner, or the server could not reach the tablespace.
-    const firstMade = await fsp.mkdir(location, { mode: DIR_MODE, recursive: true });
-    await fsp.chmod(location, DIR_MODE);
+    const firstMade = await fsp.mkdir(location, { mode: this.modes.dir, recursive: true });
+    await fsp.chmod(location, this.modes.dir);
     const link = this.abs(linkPath);
-    await fsp.mkdir(path.dirname(link), { mode: DIR_MODE, recursive: true });
+    await fsp.mkdir(path.dirname(link), { mode: this.modes.dir, recursive: true });
     await fsp.symlink(location, link);
     if (this.opts.owner) {
       const { uid, gid } = this.opts.owner;
@@ -222,8 +232,11 @@ export class TargetWriter {
    */
   async writeFile(relPath: string, content: Buffer | string): Promise<void> {
     const tmp = this.abs(`${relPath}.pg_catchup.tmp`);
-    const fd = fs.openSync(tmp, 'w', FILE_MODE);
+    // The replacement keeps the mode of the file it replaces, as an in-place write would.
+    const mode = (fs.statSync(this.abs(relPath), { throwIfNoEntry: false })?.mode ?? this.modes.file) & 0o7777;
+    const fd = fs.openSync(tmp, 'w', mode);
     try {
+      fs.fchmodSync(fd, mode);
       if (this.opts.owner) fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
       writeAllSync(fd, Buffer.isBuffer(content) ? content : Buffer.from(content), 0);
     } finally {
@@ -282,7 +295,9 @@ export class TargetWriter {
     // 250 µs a file that a rewind of 250 small files waited for.
     const old = expected.mode === 'create' ? fs.lstatSync(abs, { throwIfNoEntry: false }) : undefined;
     const replacing = old?.isFile() === true;
-    const fd = fs.openSync(abs, expected.mode === 'patch' || replacing ? 'r+' : 'w', FILE_MODE);
+    const fd = fs.openSync(abs, expected.mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
+    // A file made here gets the directory's mode whatever the umask (which may take group read away); one replaced keeps its own.
+    if (expected.mode === 'create' && !replacing && this.modes !== OWNER_ONLY_MODES) fs.fchmodSync(fd, this.modes.file);
     if (this.opts.owner && expected.mode === 'create') fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
     const file: OpenFile = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize: replacing ? old.size : null, end: 0, whole: expected.mode === 'create' };
     this.open.set(relPath, file);

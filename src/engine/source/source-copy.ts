@@ -8,6 +8,7 @@ import { autoConfLines } from '../pgdata/recovery-conf';
 import type { Plan } from '../plan/plan';
 import type { Lsn } from '../wal/lsn';
 import type { SourceFiles } from './source-files';
+import { recheckFilesOutsideWal, watchFilesOutsideWal } from './files-outside-wal';
 
 /**
  * The consistent copy every source offers (design rules 1-3, 6): the plan is made once the copy
@@ -103,7 +104,9 @@ export async function copyPlan(
   try {
     opts.clock?.next('copy');
     const rateLimiter = opts.maxRateBytesPerSecond ? new RateLimiter(opts.maxRateBytesPerSecond) : undefined;
+    const outsideWal = await watchFilesOutsideWal(source.files, plan);
     const copy = await executeCopy(plan, readers, writer, opts.logger, checks ?? undefined, { rateLimiter });
+    if (outsideWal) await recheckFilesOutsideWal(source.files, outsideWal, writer, opts.logger, copy);
     const validation = checks ? await checks.finish(readers[0], writer, startLsn) : null;
     if (validation) logValidation(validation, opts.logger);
     return { copy, validation };
