@@ -33,7 +33,13 @@ Options:
                                  backup session); connection options, if given, are only what
                                  -R writes into primary_conninfo
       --dry-run                  build and print the plan, change nothing (FULL: the checks
-                                 and the bytes it would copy)
+                                 and the bytes it would copy); a running source's pages changed
+                                 since its last checkpoint may not be on disk yet: the plan says
+                                 how much WAL that is
+      --dry-run-checkpoint       a dry run that first makes the source checkpoint (a backup
+                                 start and stop, as the real run's backup start does), so the
+                                 estimate sees what the real run will; nothing on the target
+                                 changes
   -c, --restore-target-wal       DELTA: fetch target WAL that pg_wal no longer has through its
                                  restore_command (a diverged target is then synced from its last
                                  checkpoint before the fork, not from the fork point)
@@ -46,9 +52,16 @@ Options:
       --start-over               FULL: an interrupted FULL that cannot be resumed safely (the
                                  source has neither data checksums nor wal_log_hints) is deleted
                                  and copied again; without it the run refuses
-      --assume-diverged          when the source no longer has the WAL to verify that the
-                                 target never wrote WAL of its own, sync it as possibly
-                                 diverged after its last checkpoint (its changes are undone)
+      --source-restore-command=CMD
+                                 DELTA: when the source no longer has the WAL at the target's
+                                 last checkpoint, fetch it from the source's archive with CMD
+                                 (a restore_command: %f file name, %p path) to prove the target
+                                 never wrote WAL of its own; by default the target's own
+                                 restore_command is used
+      --assume-diverged          when neither the source nor its archive has the WAL to verify
+                                 that the target never wrote WAL of its own, sync it as possibly
+                                 diverged since the oldest checkpoint in its WAL (its changes are
+                                 undone); the default for a target stopped as a standby
 ${LAYOUT_HELP}
   -j, --threads=N                parallel connections reading and writing (default 1)
       --num-write-threads=N      parallel connections reading and writing (overrides -j)
@@ -83,6 +96,8 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'num-validate-threads': { type: 'string' },
     'write-recovery-conf': { type: 'boolean', short: 'R' },
     'dry-run': { type: 'boolean' },
+    'dry-run-checkpoint': { type: 'boolean' },
+    'source-restore-command': { type: 'string' },
     'fail-on-warning': { type: 'boolean' },
     'restore-target-wal': { type: 'boolean', short: 'c' },
     'keep-discarded-wal': { type: 'string' },
@@ -133,7 +148,8 @@ export async function runCatchup(argv: string[]): Promise<number> {
       logger,
     };
     report = await catchup({
-      ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run']), restoreTargetWal: Boolean(values['restore-target-wal']),
+      ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run'] || values['dry-run-checkpoint']),
+      dryRunCheckpoint: Boolean(values['dry-run-checkpoint']), sourceRestoreCommand: values['source-restore-command'] as string | undefined, restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
       keepDiscardedWal: values['keep-discarded-wal'] as string | undefined,
       startOver: Boolean(values['start-over']),

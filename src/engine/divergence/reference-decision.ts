@@ -168,7 +168,7 @@ async function compareCheckpoints(
     const verdict = await verifyCheckpointOnSource(target, source, tli, switchpoint, checkpointLsn, archive);
     if (verdict.kind === 'same') {
       const history = provedBy(verdict.proof);
-      if (firstDetail === null) return { ...onHistory, history, reason: onHistory.reason, divergence: { ...onHistory.divergence, detail: `${onHistory.divergence.detail}; ${verdict.detail}` } };
+      if (firstDetail === null) return { ...onHistory, history, divergence: { ...onHistory.divergence, detail: `${onHistory.divergence.detail}; ${verdict.detail}` } };
       const own = redo < onHistory.referenceLsn;
       const lsn = own ? redo : onHistory.referenceLsn;
       logger.info(`the target wrote WAL of its own on timeline ${tli}: ${firstDetail}; R = ${formatLsn(lsn)}`);

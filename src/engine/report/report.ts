@@ -35,6 +35,12 @@ export interface Report {
   lsn: { reference?: string; backupStart?: string; backupStop?: string };
   /** How the reference LSN R was established (rule 4), in words. */
   reference?: string;
+  /**
+   * What showed the target's place on the source's history (docs/safety.md): a checkpoint record
+   * compared byte for byte with the source's WAL or its archive, the timeline history, or nothing
+   * ("unverified: ...": the target was synced as possibly diverged since its oldest checkpoint).
+   */
+  history?: HistoryProof;
   /** Whether the target was on the source's history; a diverged target is rewound. */
   divergence?: { diverged: boolean; forkLsn?: string; forkTimeline?: number; detail: string };
   /**
@@ -108,11 +114,27 @@ export interface Report {
   threads: number;
   wroteRecoveryConf: boolean;
   warnings: string[];
+  /**
+   * A DELTA/PTRACK/rewind dry run: whether the source checkpointed first (--dry-run-checkpoint),
+   * and otherwise what the estimate cannot see: the WAL the source wrote since its last checkpoint.
+   */
+  dryRun?: { checkpointed: boolean; detail: string; unseenWal?: { fromLsn: string; toLsn: string; bytes: number } };
   /** What the operator should do next, in one sentence. */
   nextStep?: string;
   startedAt: string;
   durationMs: number;
 }
+
+/** The values of Report['history']. */
+export type HistoryProof =
+  | "proved: the source's WAL"
+  | "proved: archive via the target's restore_command"
+  | 'proved: archive via --source-restore-command'
+  | 'proved: timeline history'
+  | 'unverified: standby state'
+  | 'unverified: --assume-diverged'
+  | 'not needed: backup_label'
+  | 'not needed: resumed run';
 
 export const TOOL_VERSION = '0.1.0';
 
