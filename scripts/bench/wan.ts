@@ -4,13 +4,16 @@
  * place would be made with. The primary runs in the link's server namespace, every tool in the
  * client namespace; each run is timed and the bytes that crossed the link are read from the veth's
  * counters. The order alternates between runs; one unmeasured warm-up run goes first per rate.
+ * On 15+ the streaming BASE_BACKUP reader runs too (base-backup-read.ts: into files, no WAL, no
+ * checksum check), a preview of compressed FULL until the engine has it.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import { hasTool, unregisterDir } from '../../test/support';
 import { serverEnv } from '../../test/support/run';
+import { decompressionUnavailable } from '../../src/engine/source/base-backup/decompressor';
 import { CliCommand, cliEnv, REPO } from './cli-command';
 import { settleAndReadCpuS } from './server-cpu';
 import type { SourceDb } from './source-db';
@@ -75,6 +78,30 @@ function pgCatchupTool(cli: CliCommand, link: WanLink, port: number, threads: nu
       const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
       fs.rmSync(reportFile);
       if (report.status !== 'success') throw new Error(`pg-catchup reported ${report.status}: ${report.error?.message}`);
+      return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu };
+    },
+  };
+}
+
+/**
+ * The streaming BASE_BACKUP reader that compressed FULL will use, into files (see
+ * base-backup-read.ts), bundled once with esbuild so no TypeScript is compiled at each start.
+ */
+function bundleReader(scratch: string): string {
+  const out = path.join(scratch, 'base-backup-read.js');
+  const r = spawnSync(path.join(REPO, 'node_modules', '.bin', 'esbuild'), [path.join(REPO, 'scripts', 'bench', 'base-backup-read.ts'), '--bundle', '--platform=node',
+    '--target=node20', '--external:pg-native', '--external:pg-cloudflare', '--log-level=error', `--outfile=${out}`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`esbuild could not bundle scripts/bench/base-backup-read.ts: ${r.stderr || r.error?.message}`);
+  return out;
+}
+
+function readerTool(bundle: string, link: WanLink, port: number, method: 'lz4' | 'gzip' | 'zstd', scratch: string): WanTool {
+  return {
+    name: `BASE_BACKUP reader ${method} (prototype)`,
+    ours: true,
+    async run(target) {
+      const w = link.inClient(process.execPath, [bundle, '--host', SERVER_ADDRESS, '--port', String(port), '--user', 'postgres', '--compression', method, '--target', target]);
+      const r = await timedRun(w.cmd, w.args, { env: cliEnv(), cwd: REPO, scratchDir: scratch });
       return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu };
     },
   };
@@ -164,6 +191,15 @@ export async function benchWan(
     const conninfo = await startOnServerSide(primary, link);
     say(`\n== WAN link: primary in namespace ${link.serverNs} (${SERVER_ADDRESS}), every tool in ${link.clientNs}, veth ${link.serverIf}<->${link.clientIf}`);
     const tools: WanTool[] = [pgCatchupTool(cli, link, primary.port, 1, scratch), pgCatchupTool(cli, link, primary.port, 2, scratch)];
+    if (primary.version >= 15) {
+      // What compressed FULL will do, before the engine has it: the reader alone, into files.
+      const bundle = bundleReader(scratch);
+      for (const m of ['lz4', 'zstd'] as const) {
+        const why = decompressionUnavailable(m);
+        if (why) say(`  note: no reader row for ${m}: ${why}`);
+        else tools.push(readerTool(bundle, link, primary.port, m, scratch));
+      }
+    }
     if (hasTool(primary.version, 'pg_basebackup')) {
       const compressing = primary.version >= 15 ? BASEBACKUP_VARIANTS : BASEBACKUP_VARIANTS.slice(0, 1);
       for (const v of compressing) tools.push(basebackupTool(primary.binDir, link, conninfo, v, scratch));
