@@ -48,7 +48,7 @@ interface Case {
   walStream?: boolean;
 }
 
-const ROLES = ['app', 'nossl', 'plain', 'certuser', 'scramuser'];
+const ROLES = ['app', 'nossl', 'plain', 'certuser', 'scramuser', 'gssuser'];
 
 async function addRoles(c: Cluster): Promise<void> {
   for (const role of ROLES) await c.query(`CREATE ROLE ${role} LOGIN SUPERUSER REPLICATION`);
@@ -111,6 +111,7 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
       'host      replication plain      127.0.0.1/32  trust',
       'hostssl   all         certuser   127.0.0.1/32  cert',
       'host      all         scramuser  127.0.0.1/32  scram-sha-256',
+      'host      all         gssuser    127.0.0.1/32  gss',
     ]);
     await tls.query('SELECT pg_reload_conf()');
 
@@ -241,6 +242,7 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
       // Sockets, refusals of the syntax.
       { name: 'Unix socket with sslmode=prefer', conninfo: `host=${tls.socketDir} port=${T} user=app dbname=postgres`, expect: 'ok' },
       { name: 'Unix socket with sslmode=require (libpq never uses TLS on a socket)', conninfo: `host=${tls.socketDir} port=${T} user=plain dbname=postgres sslmode=require`, expect: 'ok' },
+      { name: 'GSSAPI authentication asked by the server (no Kerberos here)', conninfo: `host=${H} port=${T} user=gssuser dbname=postgres`, expect: 'fail' },
       { name: 'gssencmode=require without Kerberos', conninfo: `host=${H} port=${T} user=app dbname=postgres gssencmode=require`, expect: 'fail' },
       { name: 'an unknown keyword', conninfo: `host=${H} port=${T} user=app dbname=postgres nosuchoption=1`, expect: 'fail' },
       { name: 'an invalid sslmode', conninfo: `host=${H} port=${T} user=app dbname=postgres sslmode=sometimes`, expect: 'fail' },
@@ -283,6 +285,10 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
       const ours = await viaUs(conninfo, { ...base, ...env });
       if (ours.ok !== ok) mismatches.push(`${name}: ours ${ours.ok ? 'ok' : `fails (${ours.error})`}, libpq 16 documents ${ok ? 'success' : 'failure'}`);
     }
+
+    // GSSAPI asked by the server: a refusal in one line with the alternative, not a crash.
+    const gss = resolveConnection({ dbname: `host=${H} port=${T} user=gssuser dbname=postgres` }, base, base.HOME);
+    await expect(connectSource(gss)).rejects.toThrow(/asks for GSSAPI authentication \(Kerberos\), which pg-catchup cannot do.*scram-sha-256 or cert/);
 
     // load_balance_hosts=random spreads first connections; every later connection of the run goes where the first went.
     const seen = new Set<string>();

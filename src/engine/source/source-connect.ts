@@ -2,6 +2,7 @@ import { Client, ClientConfig } from 'pg';
 import { CatchupError, errorMessage, isCatchupError } from '../errors';
 import { ResolvedConnection } from './connection-options';
 import { ChosenServer, openConnection } from './connection/open-connection';
+import { isUnknownAuthRequest } from './connection/unknown-auth-request';
 import { quoteIdent } from '../sql-quote';
 
 export { quoteIdent, quoteLiteral } from '../sql-quote';
@@ -45,8 +46,8 @@ function describeConnectError(err: unknown, conn: ResolvedConnection, replicatio
   const code = (err as { code?: string }).code;
   const msg = errorMessage(err);
   const where = `the source (${conn.display})`;
-  if (/Unknown authenticationOk message type (7|8|9)\b/.test(msg)) {
-    return new CatchupError('auth-unsupported', `The source (${conn.display}) asks for GSSAPI or SSPI (Kerberos) authentication, which pg-catchup cannot do (node-postgres has no GSSAPI).`,
+  if (isUnknownAuthRequest(err)) {
+    return new CatchupError('auth-unsupported', `The source (${conn.display}) asks for ${err.method} authentication (Kerberos), which pg-catchup cannot do: node-postgres has no GSSAPI.`,
       'Add a pg_hba.conf line on the source for this host with scram-sha-256 or cert authentication.');
   }
   if (/certificate|SSL|TLS|self[- ]signed|altnames/i.test(msg) || /^ERR_TLS|CERT|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED/.test(code ?? '')) {

@@ -9,6 +9,7 @@ import { describeTarget, HostTarget, isSocketDir, shuffled } from './host-list';
 import { ReportedParameters, SessionAttrs, sessionAttrsOf, sessionMismatch } from './session-attrs';
 import { asOpenStream, negotiateTls, Negotiated, tlsRequiredError } from './tls-negotiation';
 import { sslModeOf, tlsOptions, tlsTries } from './tls-options';
+import { guardUnknownAuthRequests } from './unknown-auth-request';
 
 /**
  * Opens one connection the way libpq's PQconnectPoll does: the listed hosts in order (shuffled
@@ -44,6 +45,7 @@ export interface OpenedConnection {
 class Unreachable extends Error {}
 
 export async function openConnection(plan: ConnectionPlan, extra: Partial<ClientConfig> & { replication?: string }): Promise<OpenedConnection> {
+  guardUnknownAuthRequests();
   const pinned = plan.choice.server;
   const k = plan.keywords;
   let targets = pinned ? [pinned.target] : plan.targets;
