@@ -63,6 +63,38 @@ describe.each([15, 18])("pg_rewind's minimal role as the source's role, PostgreS
     await standby.stop('fast');
   });
 
+  test('killed (SIGKILL) during a files-only rewind: unstartable, and the same command with the same role resumes it', async () => {
+    const f = await primaryWithStandby(version);
+    const p = f.oldPrimary;
+    await p.query(MINIMAL_ROLE);
+    await p.query('CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, md5(g::text) FROM generate_series(1, 20000) g');
+    await p.query('CHECKPOINT');
+    await p.query("INSERT INTO t VALUES (0, 'shared'); SELECT pg_switch_wal()");
+    await promoteStandby(f);
+    const n = f.newPrimary;
+    await n.query("UPDATE t SET v = 'new' WHERE id % 7 = 0");
+    await p.query("UPDATE t SET v = 'old' WHERE id % 5 = 0");
+    await p.stop('fast');
+    await n.query('CHECKPOINT');
+    const cli = ['rewind', '-D', p.dataDir, asRewindUser(n), '-R', `--target-bindir=${p.binDir}`];
+    // After the WAL from R was copied and the plan made; then after the WAL to the end, before backup_label and pg_control.
+    for (const killOn of [/plan: /, /files only: the target replays from R/]) {
+      await n.query("UPDATE t SET v = v || '+' WHERE id % 11 = 0");
+      const killed = await runCli(cli, { killOn });
+      expect({ killed: killed.killed, stderr: killed.stderr }).toMatchObject({ killed: true });
+      expect(fs.existsSync(`${p.dataDir}/pg_catchup.marker`)).toBe(true);
+      expect(fs.existsSync(`${p.dataDir}/global/pg_control`)).toBe(false);
+    }
+    const done = await runCli(cli);
+    expectCliSuccess(done);
+    expect(done.stdout + done.stderr).toMatch(/copy method: pg_rewind's way \(files only\)/);
+    await n.query('ALTER ROLE rewind_user WITH REPLICATION');
+    const standby = await startAsStandby(p.dataDir);
+    await waitForStreaming(n);
+    await expectSameDataAtSameLsn(n, standby);
+    await standby.stop('fast');
+  });
+
   test('FULL cannot be done by files only (no checkpoint at R to replay from): refused before anything is written, naming the grants', async () => {
     const f = await primaryWithStandby(version);
     const p = f.oldPrimary;

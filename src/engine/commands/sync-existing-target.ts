@@ -105,7 +105,7 @@ export async function syncExistingTarget(opts: DeltaCatchupOptions, rules: SyncR
     const decision = await decideHistory(run, target, source);
     if (rules.leaveTargetOnHistory && !decision.divergence.diverged && !target.marker) return noRewindRequired(run);
     const changes = await decideChanges(run, target, source, decision);
-    const filesOnly = await prepareFilesOnlyRun(run, source, decision);
+    const filesOnly = await prepareFilesOnlyRun(run, source, decision, target.marker !== null);
     const makePlan = planMaker(run, source, decision.referenceLsn, changes, layout);
     if (opts.dryRun) return await dryRun(run, source, changes.sourceSide, decision.referenceLsn, makePlan);
     await copyIntoMarkedTarget(run, target, source, decision, changes, makePlan, keepDir, filesOnly);
@@ -169,12 +169,12 @@ async function decideHistory(run: SyncRun, target: TargetState, source: Source):
  * A files-only source (pg_rewind's minimal role): the checkpoint at R the target will replay
  * from and the target's WAL kept for it, or the refusal, before the first write.
  */
-async function prepareFilesOnlyRun(run: SyncRun, source: Source, decision: ReferenceDecision): Promise<FilesOnlyStart | null> {
+async function prepareFilesOnlyRun(run: SyncRun, source: Source, decision: ReferenceDecision, resumed: boolean): Promise<FilesOnlyStart | null> {
   if (source.copyMethod?.method !== 'files-only') return null;
   const { divergence, position } = decision;
   // The target's own WAL up to here is shared history, byte for byte.
   const keepBefore = divergence.forkLsn ? parseLsn(divergence.forkLsn) : divergence.diverged ? null : position.lsn;
-  const start = await prepareFilesOnly(source as FilesOnlySource, run.targetDir, decision.referenceLsn, decision.checkpointLsn, keepBefore);
+  const start = await prepareFilesOnly(source as FilesOnlySource, run.targetDir, decision.referenceLsn, decision.checkpointLsn, keepBefore, resumed);
   if (start.keepTargetWal.length > 0) run.logger.info(`files only: the target keeps ${start.keepTargetWal.length} WAL segment(s) of its own from R (${formatLsn(decision.referenceLsn)}) on for recovery`);
   return start;
 }

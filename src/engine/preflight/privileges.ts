@@ -89,7 +89,7 @@ export function decidePrivileges(p: RolePrivileges, filesOnlyAllowed: boolean): 
   const detail = missingFiles.length === 0
     ? `role ${p.role} lacks the privileges of a backup session and WAL stream, which this mode needs (only DELTA and rewind can do without them)`
     : `role ${p.role} lacks privileges pg-catchup needs`;
-  const filesOnly = filesOnlyAllowed && missingFiles.length > 0
+  const filesOnly = filesOnlyAllowed && missingFiles.length > 0 && forSession.length > 0
     ? ` Or, for pg_rewind's way (files only) without REPLICATION: ${grant(missingFiles).join(' ')}`
     : '';
   return { check: { ...base, status: 'fail', detail, fix: `As a superuser on the source, run: ${needed.join(' ')}${filesOnly}` }, copyMethod: null };

@@ -16,7 +16,9 @@ import { timelineOfLsn } from '../../wal/timeline-history';
 import { segmentNoOf, segmentStartLsn } from '../../wal/wal-segment';
 import { copyPlan, ReplayStart, SourceCopyOptions, SourceCopyResult, writeControlFileLast, writeRecoveryConf } from '../source-copy';
 import type { Source } from '../source';
+import { findCheckpointAtRedo } from './checkpoint-at-redo';
 import { readControlOverSql } from './files-only-identity';
+import { pgWalOverSql } from './pg-wal-over-sql';
 import { WalFile, walFilesBetween } from './source-wal-files';
 import { lastInsertedRecordEnd } from './wal-insert-position';
 
@@ -47,12 +49,15 @@ function backupSessionFix(source: Source): string {
  * segment from R on is neither on the source nor on the target.
  */
 export async function prepareFilesOnly(
-  source: FilesOnlySource, targetDir: string, R: Lsn, checkpointLsn: Lsn | undefined, keepBefore: Lsn | null,
+  source: FilesOnlySource, targetDir: string, R: Lsn, checkpointLsn: Lsn | undefined, keepBefore: Lsn | null, resumed: boolean,
 ): Promise<FilesOnlyStart> {
   const why = (what: string) => `The source's role allows only pg_rewind's way (files only), and ${what}.`;
+  // A rerun of an interrupted run knows R only: its checkpoint is looked up in the WAL from R.
+  checkpointLsn ??= await findCheckpointAtRedo(targetDir, pgWalOverSql(source.files.readers[0], source.segSize, source.history, source.identity.timeline),
+    R, source.history, source.identity.timeline, BigInt(source.identity.systemIdentifier), source.identity.walPosition);
   if (checkpointLsn === undefined) {
     throw new CatchupError('files-only-impossible',
-      why(`no checkpoint is known whose redo is R (${formatLsn(R)}: R is the fork point itself, or was recorded by an interrupted run), and the target must replay the source's WAL from a checkpoint at R`),
+      why(`no checkpoint is known whose redo is R (${formatLsn(R)}: R is the fork point itself, or an interrupted run recorded it and neither side's WAL from it is left), and the target must replay the source's WAL from a checkpoint at R`),
       `Make the target's WAL before the fork readable (-c with its restore_command), ${backupSessionFix(source)}.`);
   }
   const { control } = await readControlOverSql(source.control);
@@ -63,7 +68,13 @@ export async function prepareFilesOnly(
   }
   const now = source.identity.walPosition;
   const needed = walFilesBetween(R, now > R ? now : R + 1n, source.history, source.identity.timeline, source.segSize);
-  const keepTargetWal = keepBefore === null ? [] : targetSegmentsToKeep(targetDir, needed, keepBefore, source.segSize, control.systemIdentifier);
+  let keepTargetWal = keepBefore === null ? [] : targetSegmentsToKeep(targetDir, needed, keepBefore, source.segSize, control.systemIdentifier);
+  if (resumed && keepTargetWal.length > 0) {
+    // The interrupted run may have left a segment it was copying: the source's copy wins where it has one.
+    const sourceLacks = new Set<string>();
+    for (const f of needed.filter((x) => keepTargetWal.includes(path.basename(x.path)))) if (await source.missingWal([f])) sourceLacks.add(path.basename(f.path));
+    keepTargetWal = keepTargetWal.filter((n) => sourceLacks.has(n));
+  }
   const fromSource = needed.filter((f) => !keepTargetWal.includes(path.basename(f.path)));
   const missing = await source.missingWal(fromSource);
   if (missing) {
