@@ -89,7 +89,7 @@ describe.each(testVersions().slice(-1))('FULL killed inside its largest file, Po
     await expectStandbyMatches(target, primary);
   }, 900_000);
 
-  test('without data checksums: only what the run fsynced and journaled is kept, and the standby matches', async () => {
+  test('without data checksums: only what the run fsynced and journaled is kept, also when the resumed run is killed too, and the standby matches', async () => {
     const { primary, bigFile } = await primaryWithBigTable(version, { checksums: false });
     const bigSize = Number(await primary.scalar<string>("SELECT pg_relation_size('big')"));
     const target = primary.makeTargetDir();
@@ -108,6 +108,13 @@ describe.each(testVersions().slice(-1))('FULL killed inside its largest file, Po
     }
 
     await primary.query("UPDATE big SET v = 'after the kill ' || g WHERE g % 7000 = 0");
+    // Killed again once it has planned: the journal it rewrote names only what it kept, and still holds.
+    const again = await runCli(['catchup', '-b', 'FULL', '-D', target, ...connArgs(primary)], { killOn: /resumed: / });
+    expect({ killed: again.killed, stderr: again.stderr.slice(-500) }).toMatchObject({ killed: true });
+    expect(again.stderr).toMatch(/of 1 partly written file\(s\) \(what its fsyncs covered\) kept/);
+    expect(readResumeJournal(target).durable.get(bigFile)).toBe(Math.floor(durable / BS) * BS);
+
+    await primary.query("UPDATE big SET v = 'after the second kill ' || g WHERE g % 9000 = 0");
     const { run, report } = await measuredFull(['catchup', '-b', 'FULL', '-D', target, ...connArgs(primary)], `${target}.json`);
     expect(run.stderr).toMatch(/of 1 partly written file\(s\) \(what its fsyncs covered\) kept/);
     expect(report.resumed).toMatchObject({ keptPartialFiles: 1, keptPartialBytes: Math.floor(durable / BS) * BS });

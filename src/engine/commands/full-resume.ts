@@ -62,29 +62,28 @@ export async function prepareFullResume(targetDir: string, marker: CatchupMarker
   const journal: ResumeJournal = startOver ? { done: new Map(), durable: new Map() } : readResumeJournal(targetDir);
   const kept = new Map<string, number>();
   const partial = new Map<string, KeptPart>();
+  const removed: string[] = [];
   for (const e of onTarget) {
     const size = journal.done.get(e.path);
     if (size !== undefined && size === e.size) {
       kept.set(e.path, size);
       continue;
     }
-    const abs = path.join(targetDir, e.path);
     const part = !startOver && sourcePaths.has(e.path) && isRelationMainFork(e.path)
-      ? keptPartOf(abs, e.path, e.size, { blockSize: source.blockSize, relsegSize: source.relsegSize, dataChecksums: source.dataChecksums, durableBytes: journal.durable.get(e.path) ?? 0 })
+      ? keptPartOf(path.join(targetDir, e.path), e.path, e.size, { blockSize: source.blockSize, relsegSize: source.relsegSize, dataChecksums: source.dataChecksums, durableBytes: journal.durable.get(e.path) ?? 0 })
       : null;
-    if (part && part.length > part.rejected.length * source.blockSize) {
-      if (part.length < e.size) fs.truncateSync(abs, part.length);
-      partial.set(e.path, part);
-    } else {
-      fs.rmSync(abs, { force: true });
-    }
+    if (part && part.length > part.rejected.length * source.blockSize) partial.set(e.path, part);
+    else removed.push(e.path);
   }
-  // From here the journal says what is on disk now: lines for files just removed or cut must not
-  // outlive them. Without checksums a cut file's kept part is still covered by the old fsync.
+  // The journal first says only what stays (true before the cuts and removals as after them: a cut
+  // file's kept part is still covered by the old fsync), so that no line outlives its file even if
+  // this run dies in between, and a file removed and copied anew is never trusted by an old line.
   rewriteResumeJournal(targetDir, {
     done: kept,
     durable: new Map(source.dataChecksums ? [] : [...partial].map(([p, part]) => [p, part.length])),
   });
+  for (const p of removed) fs.rmSync(path.join(targetDir, p), { force: true });
+  for (const [p, part] of partial) fs.truncateSync(path.join(targetDir, p), part.length);
   if (startOver) {
     logger.info(`--start-over: removed what the interrupted FULL (started ${marker.startedAt}) wrote; everything is copied again`);
   }

@@ -70,15 +70,21 @@ export function readResumeJournal(targetDir: string): ResumeJournal {
 }
 
 /**
- * Replaces the journal with `journal` (a resumed run states what it kept before writing again),
- * in place so that its owner and mode stay. Not made durable: a journal lost to a crash only
- * costs copies, and every line it says is already true.
+ * Replaces the journal with `journal` (a resumed run states what it keeps before it cuts or
+ * removes anything), in place so that its owner and mode stay, and durably: after a crash the old
+ * journal must not come back to vouch for a file removed since and copied anew.
  */
 export function rewriteResumeJournal(targetDir: string, journal: ResumeJournal): void {
   const lines = [...journal.done].map(([p, size]) => doneLine(p, size)).concat([...journal.durable].map(([p, bytes]) => partLine(p, bytes)));
   const file = path.join(targetDir, COMPLETED_FILES);
   if (!fs.existsSync(file) && lines.length === 0) return;
-  fs.writeFileSync(file, lines.join(''), { mode: 0o600 });
+  const fd = fs.openSync(file, 'w', 0o600);
+  try {
+    fs.writeSync(fd, lines.join(''));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function doneLine(relPath: string, size: number): string {
