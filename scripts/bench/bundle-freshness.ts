@@ -59,7 +59,7 @@ function inputsKey(repo: string): string {
 
 /** The first difference between two directory trees, or null when they hold the same files and bytes. */
 export function firstTreeDifference(built: string, committed: string): string | null {
-  if (!fs.existsSync(committed)) return `no ${path.basename(committed)}/`;
+  if (!fs.existsSync(committed)) return 'no dist/cli/';
   const a = filesUnder(built);
   const b = filesUnder(committed);
   const onlyBuilt = a.filter((f) => !b.includes(f));
