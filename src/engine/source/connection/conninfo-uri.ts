@@ -106,5 +106,5 @@ function decode(text: string, bad: (what: string) => Error): string {
 }
 
 export function redactUri(text: string): string {
-  return text.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/, '$1:***@').replace(/([?&]password=)[^&]*/, '$1***');
+  return text.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/, '$1:***@').replace(/([?&](?:ssl)?password=)[^&]*/g, '$1***');
 }
