@@ -80,17 +80,17 @@ export function readInputs(): ActionInputs {
   if (password) core.setSecret(password);
   const sourceText = core.getInput('source').trim();
   if (sourceText) {
-    let inner: string | undefined;
+    let inner: Record<string, string>;
     try {
-      inner = parseConninfo(sourceText).password;
+      inner = parseConninfo(sourceText);
     } catch (err) {
       throw new InputError(`Input source: ${(err as Error).message}`);
     }
-    if (inner) core.setSecret(inner);
+    for (const secret of [inner.password, inner.sslpassword]) if (secret) core.setSecret(secret);
   }
   const host = core.getInput('host').trim();
-  if (!sourceText && !host && !process.env.PGHOST) {
-    throw new InputError('Input source (a conninfo string or postgresql:// URI) or host is required: say where the primary is.');
+  if (!sourceText && !host && !process.env.PGHOST && !process.env.PGHOSTADDR && !process.env.PGSERVICE) {
+    throw new InputError('Input source (a conninfo string, postgresql:// URI or service=NAME) or host is required (or PGHOST/PGSERVICE in the environment): say where the primary is.');
   }
   const targetPgdata = core.getInput('target-pgdata').trim();
   if (!targetPgdata) throw new InputError('Input target-pgdata is required: the data directory on this runner.');

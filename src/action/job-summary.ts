@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
-import { formatBytes, refusalMessage } from '../engine';
+import { describeConnectionReport, formatBytes, refusalMessage, userRelationsFirst } from '../engine';
 import type { Report } from '../engine';
-import { userRelationsFirst } from '../cli/render-discarded';
-import { runTitle } from '../cli/render-summary';
+import { runTitle } from '../adapters/run-title';
 import type { StepRecord } from './action-steps';
 import { escapeHtml, htmlTable } from './html-table';
 import type { ServerLogTail } from './server-log';
@@ -64,9 +63,11 @@ function figures(report: Report): string[][] {
   return [
     ['mode requested / used', `${report.modeRequested ?? report.mode} / ${report.mode}`],
     ['source', report.source.connection],
+    ...(report.connection ? [['server chosen, encryption', describeConnectionReport(report.connection)]] : []),
     ['source version, system identifier, timeline', [report.source.serverVersion, report.source.systemIdentifier, report.source.timeline].filter((x) => x !== undefined).join(', ') || 'not reached'],
     ['target', report.target.path],
     ['reference LSN (R)', report.lsn.reference ? `${report.lsn.reference} (${report.reference ?? ''})` : 'none'],
+    ...(report.history ? [["target's history on the source", report.history.startsWith('unverified') ? `⚠️ ${report.history}: synced as possibly diverged (docs/safety.md)` : report.history]] : []),
     ['backup start / stop LSN', `${report.lsn.backupStart ?? 'none'} / ${report.lsn.backupStop ?? 'none'}`],
     ['files copied / patched / removed / skipped', `${f.copied} / ${f.patched} / ${f.deleted} / ${f.skipped}`],
     ['blocks copied', String(f.blocksCopied)],
@@ -85,7 +86,7 @@ function figures(report: Report): string[][] {
 function discarded(all: NonNullable<Report['discarded']>, dryRun: boolean): string[] {
   const heading = `<h3>${dryRun ? 'Work the sync would discard (the target after the fork)' : 'Work discarded (the target after the fork)'}</h3>`;
   if (!all.available) return [heading, `<p>Not known: ${escapeHtml(all.detail)}</p>`];
-  const d = userRelationsFirst(all);
+  const d = { ...all, relations: userRelationsFirst(all.relations ?? []) };
   const names = (xs: Array<string | null>) => xs.map((x) => x ?? '(not known to the source)').join(', ') || 'none';
   return [heading, htmlTable(['item', 'value'], [
     ['committed transactions', String(d.committedTransactions)],

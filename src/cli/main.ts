@@ -65,7 +65,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/**
+ * Inside a single executable (scripts/release.ts) the bundle is always the program, and the
+ * check below cannot run there: the bundler turns it into a module-cache lookup, and a single
+ * executable has no module cache. `node:sea` is missing before Node 20.12; outside one, false.
+ */
+function insideSingleExecutable(): boolean {
+  try {
+    return (require('node:sea') as { isSea(): boolean }).isSea();
+  } catch {
+    return false;
+  }
+}
+
+if (insideSingleExecutable() || require.main === module) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

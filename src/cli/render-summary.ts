@@ -1,12 +1,6 @@
-import { describeConnectionReport, formatBytes } from '../engine';
+import { describeConnectionReport, describeDiscarded, formatBytes } from '../engine';
 import type { Report } from '../engine';
-import { renderDiscarded } from './render-discarded';
-
-/** A run's name: "catchup FULL", "rewind" (its mode is the command), "preflight DELTA". */
-export function runTitle(r: Report): string {
-  const requested = r.modeRequested && r.modeRequested !== r.mode ? ` (requested ${r.modeRequested})` : '';
-  return r.mode === 'rewind' ? r.command : `${r.command} ${r.mode}${requested}`;
-}
+import { runTitle } from '../adapters/run-title';
 
 /** The end of a run for a person at a terminal: what happened, the figures, what to do next. */
 export function renderSummary(r: Report): string {
@@ -18,7 +12,8 @@ export function renderSummary(r: Report): string {
   ];
   if (r.connection) lines.splice(2, 0, `server: ${describeConnectionReport(r.connection)}`);
   if (r.divergence) lines.push(`divergence: ${r.divergence.detail}`);
-  if (r.discarded) lines.push(`discarded: ${renderDiscarded(r.discarded, r.status === 'dry-run')}${r.discarded.keptIn ? `; its WAL is kept in ${r.discarded.keptIn}` : ''}`);
+  if (r.history) lines.push(`history: ${r.history}`);
+  if (r.discarded) lines.push(`discarded: ${describeDiscarded(r.discarded, r.status === 'dry-run')}${r.discarded.keptIn ? `; its WAL is kept in ${r.discarded.keptIn}` : ''}`);
   if (r.lsn.reference) lines.push(`reference LSN R: ${r.lsn.reference} (${r.reference})`);
   if (r.lsn.backupStart) lines.push(`WAL: ${r.lsn.backupStart}..${r.lsn.backupStop ?? '?'}, ${f.walSegments} segment(s)`);
   lines.push(`files: ${f.copied} copied whole, ${f.patched} patched (${f.blocksCopied} blocks, ${f.truncated} truncated), ${f.deleted} removed; ${formatBytes(f.bytesCopied)} written`);

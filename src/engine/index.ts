@@ -20,7 +20,7 @@ export type { CommonCatchupOptions, DeltaCatchupOptions, FullCatchupOptions, Rew
 export type { Report } from './report/report';
 export { failReport, newReport, TOOL_VERSION } from './report/report';
 export { formatBytes } from './report/format-bytes';
-export { describeDiscarded } from './divergence/discarded-report';
+export { describeDiscarded, userRelationsFirst } from './divergence/discarded-report';
 export type { CheckResult } from './preflight/check';
 export { refusalMessage } from './preflight/check';
 export { grantStatements } from './preflight/privileges';

@@ -1,4 +1,4 @@
-import { grantStatements } from '../../engine/preflight/privileges';
+import { grantStatements } from '../../engine';
 import { parseFlags } from '../parse-flags';
 import { UsageError } from '../usage-error';
 

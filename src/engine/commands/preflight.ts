@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Logger, silentLogger } from '../log';
 import { checkDiskSpace } from '../preflight/disk-space';
-import { assertChecksPass, CheckResult } from '../preflight/check';
+import { assertChecksPass, CheckResult, refusalMessage } from '../preflight/check';
 import { readMarker } from '../pgdata/catchup-marker';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
@@ -47,7 +47,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<Report> {
   report.status = failed ? 'failed' : 'success';
   if (failed && !report.error) {
     const first = report.checks.find((c) => c.status === 'fail') ?? report.checks.find((c) => c.status === 'warn')!;
-    report.error = { code: `preflight-${first.id}`, message: `${first.title}: ${first.detail}.`, fix: first.fix };
+    report.error = { code: `preflight-${first.id}`, message: refusalMessage(first), fix: first.fix };
   }
   report.nextStep = failed
     ? report.error?.fix ?? 'Fix the failing checks and run preflight again.'

@@ -63,9 +63,9 @@ function toReport(work: DiscardedWork, names: RelationFileNames): DiscardedRepor
     firstCommitAt: timestampTzToIso(work.firstCommitTime),
     lastCommitAt: timestampTzToIso(work.lastCommitTime),
     databases: work.databaseOids.map((oid) => ({ oid, name: dbName(oid) })),
-    relations: work.relations.slice(0, MAX_LISTED_RELATIONS).map((r) => ({
+    relations: userRelationsFirst(work.relations.map((r) => ({
       databaseOid: r.dbOid, tablespaceOid: r.spcOid, relfilenode: r.relNumber, database: dbName(r.dbOid), name: names.relations.get(relationFileKey(r)) ?? null,
-    })),
+    }))).slice(0, MAX_LISTED_RELATIONS),
     relationsTotal: work.relations.length,
   };
 }
@@ -79,6 +79,7 @@ export function timestampTzToIso(t: bigint | null): string | null {
 /** One log line: what is lost, in the words a DBA looks for. */
 export function describeDiscarded(d: DiscardedReport, dryRun: boolean): string {
   if (!d.available) return `what the target's branch held is not known: ${d.detail}`;
+  d = { ...d, relations: userRelationsFirst(d.relations ?? []) };
   const verb = dryRun ? 'would discard' : 'discards';
   const commits = d.committedTransactions === 0 ? 'no committed transactions'
     : `${d.committedTransactions} committed transaction${d.committedTransactions === 1 ? '' : 's'} (${d.firstCommitAt} .. ${d.lastCommitAt})`;
@@ -87,4 +88,21 @@ export function describeDiscarded(d: DiscardedReport, dryRun: boolean): string {
   const rels = named.length > 8 ? `${named.slice(0, 8).join(', ')} and ${d.relationsTotal! - 8} more` : named.join(', ') || 'none';
   return `this run ${verb} the target's work after the fork: ${commits}, ${d.abortedTransactions} aborted; WAL ${d.fromLsn}..${d.toLsn} (${formatBytes(d.walBytes!)}); ` +
     `databases: ${dbs}; relations: ${rels}${d.complete ? '' : ` (incomplete: ${d.detail})`}`;
+}
+
+type DiscardedRelation = NonNullable<DiscardedReport['relations']>[number];
+
+/** The first OID (and relfilenode) of objects made after initdb (FirstNormalObjectId). */
+const FIRST_NORMAL_OBJECT_ID = 16384;
+
+/** A system catalog (or its TOAST or index), by schema, or by its relfilenode when it has no name. */
+export function isSystemRelation(r: DiscardedRelation): boolean {
+  if (r.databaseOid === 0) return true; // the shared catalogs (pg_database, pg_authid, ...)
+  if (r.name) return /^(pg_catalog|pg_toast|information_schema)\./.test(r.name);
+  return r.relfilenode < FIRST_NORMAL_OBJECT_ID;
+}
+
+/** The user's tables first, then the system catalogs: what a DBA looks for comes first. Stable otherwise. */
+export function userRelationsFirst(relations: DiscardedRelation[]): DiscardedRelation[] {
+  return [...relations.filter((r) => !isSystemRelation(r)), ...relations.filter(isSystemRelation)];
 }

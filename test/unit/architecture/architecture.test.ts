@@ -41,6 +41,13 @@ describe('architecture of src/', () => {
     expect(offending).toEqual([]);
   });
 
+  it('keeps the two adapters apart: what both need is in src/adapters/', () => {
+    const offending = edges
+      .filter((e) => (folderOf(e.from) === 'cli' && folderOf(e.to) === 'action') || (folderOf(e.from) === 'action' && folderOf(e.to) === 'cli'))
+      .map((e) => `${e.from} -> ${e.to}`);
+    expect(offending).toEqual([]);
+  });
+
   it('keeps @actions/* out of the engine', () => {
     const engineFiles = [...new Set(edges.map((e) => e.from))].filter((f) => f.startsWith(`engine${path.sep}`));
     const withActions = engineFiles.filter((f) => /from '@actions\//.test(fs.readFileSync(path.join(SRC, f), 'utf8')));

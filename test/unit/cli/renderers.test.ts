@@ -3,7 +3,7 @@ import { CatchupError } from '../../../src/engine/errors';
 import { assertChecksPass } from '../../../src/engine/preflight/check';
 import { parseFlags, TRANSFER_FLAGS, transferValues } from '../../../src/cli/parse-flags';
 import { renderChecks } from '../../../src/cli/render-checks';
-import { renderDiscarded } from '../../../src/cli/render-discarded';
+import { describeDiscarded as renderDiscarded } from '../../../src/engine';
 import { renderJsonFailure, renderJsonResult } from '../../../src/cli/render-json';
 import { renderSummary } from '../../../src/cli/render-summary';
 import { UsageError } from '../../../src/cli/usage-error';
