@@ -290,6 +290,10 @@ describe('connections as libpq makes them (psql 15 as the oracle)', () => {
     const gss = resolveConnection({ dbname: `host=${H} port=${T} user=gssuser dbname=postgres` }, base, base.HOME);
     await expect(connectSource(gss)).rejects.toThrow(/asks for GSSAPI authentication \(Kerberos\), which pg-catchup cannot do.*scram-sha-256 or cert/);
 
+    // Several hosts, none suitable: each named with its own reason.
+    const none = resolveConnection({ dbname: `host=${H},${H} port=${D},${S} user=app dbname=postgres target_session_attrs=primary` }, base, base.HOME);
+    await expect(connectSource(none)).rejects.toThrow(new RegExp(`tried 2 hosts for target_session_attrs=primary: "127.0.0.1", port ${D}: connect ECONNREFUSED [^;]*; "127.0.0.1", port ${S}: server is in hot standby mode`));
+
     // load_balance_hosts=random spreads first connections; every later connection of the run goes where the first went.
     const seen = new Set<string>();
     for (let i = 0; i < 16; i++) {

@@ -53,7 +53,7 @@ export async function openConnection(plan: ConnectionPlan, extra: Partial<Client
   const attrs = pinned ? 'any' : sessionAttrsOf(k);
   const passes: SessionAttrs[] = attrs === 'prefer-standby' ? ['standby', 'any'] : [attrs];
   const replication = extra.replication !== undefined;
-  const failures: string[] = [];
+  const failures: Array<{ target: HostTarget; why: string }> = [];
   for (const want of passes) {
     for (const target of targets) {
       let opened: OpenedConnection & { reported: ReportedParameters };
@@ -61,13 +61,13 @@ export async function openConnection(plan: ConnectionPlan, extra: Partial<Client
         opened = await connectToTarget(plan, target, extra);
       } catch (err) {
         if (!(err instanceof Unreachable)) throw err;
-        failures.push(`${describeTarget(target)}: ${err.message}`);
+        failures.push({ target, why: err.message });
         continue;
       }
       const why = await sessionMismatch(opened.client, want, opened.reported, replication).catch((err: Error) => `could not check the session: ${err.message}`);
       if (why) {
         await opened.client.end().catch(() => undefined);
-        failures.push(`${describeTarget(target)}: ${why}`);
+        failures.push({ target, why });
         continue;
       }
       plan.choice.server ??= opened.server;
@@ -76,8 +76,9 @@ export async function openConnection(plan: ConnectionPlan, extra: Partial<Client
   }
   // One host: its error as it came; several: each host with its own.
   const why = failures.length === 1 && plan.targets.length === 1 && attrs === 'any'
-    ? failures[0].slice(describeTarget(targets[0]).length + 2)
-    : `tried ${failures.length} host${failures.length > 1 ? 's' : ''}${attrs !== 'any' ? ` for target_session_attrs=${attrs}` : ''}: ${failures.join('; ')}`;
+    ? failures[0].why
+    : `tried ${failures.length} host${failures.length > 1 ? 's' : ''}${attrs !== 'any' ? ` for target_session_attrs=${attrs}` : ''}: ` +
+      failures.map((f) => `${describeTarget(f.target)}: ${f.why}`).join('; ');
   throw new CatchupError('source-unreachable',
     `Cannot connect to the source (${plan.display}): ${why}.`,
     pinned
