@@ -1,12 +1,11 @@
 /**
- * libpq's connection keywords (PostgreSQL 15, plus what 16 and 17 added), the environment
- * variable that supplies each when neither the connection string nor a service file does, and
- * libpq's built-in default. Unknown keywords are refused, as libpq refuses them.
+ * libpq's connection keywords (PostgreSQL 15, plus what 16 and 17 added) and the environment
+ * variable that supplies each when neither the connection string nor a service file does.
+ * Unknown keywords are refused, as libpq refuses them. Built-in defaults (sslmode=prefer, port
+ * 5432, ...) are applied where each keyword is used.
  */
 export interface KeywordSpec {
   env?: string;
-  /** libpq's compiled-in default, applied last. */
-  fallback?: string;
 }
 
 export const LIBPQ_KEYWORDS: Record<string, KeywordSpec> = {
@@ -14,7 +13,7 @@ export const LIBPQ_KEYWORDS: Record<string, KeywordSpec> = {
   user: { env: 'PGUSER' },
   password: { env: 'PGPASSWORD' },
   passfile: { env: 'PGPASSFILE' },
-  channel_binding: { env: 'PGCHANNELBINDING', fallback: 'prefer' },
+  channel_binding: { env: 'PGCHANNELBINDING' },
   connect_timeout: { env: 'PGCONNECT_TIMEOUT' },
   dbname: { env: 'PGDATABASE' },
   host: { env: 'PGHOST' },
@@ -31,27 +30,27 @@ export const LIBPQ_KEYWORDS: Record<string, KeywordSpec> = {
   tcp_user_timeout: {},
   sslmode: { env: 'PGSSLMODE' },
   requiressl: { env: 'PGREQUIRESSL' },
-  sslcompression: { env: 'PGSSLCOMPRESSION', fallback: '0' },
+  sslcompression: { env: 'PGSSLCOMPRESSION' },
   sslcert: { env: 'PGSSLCERT' },
   sslkey: { env: 'PGSSLKEY' },
-  sslcertmode: { env: 'PGSSLCERTMODE', fallback: 'allow' },
+  sslcertmode: { env: 'PGSSLCERTMODE' },
   sslpassword: {},
   sslrootcert: { env: 'PGSSLROOTCERT' },
   sslcrl: { env: 'PGSSLCRL' },
   sslcrldir: { env: 'PGSSLCRLDIR' },
-  sslsni: { env: 'PGSSLSNI', fallback: '1' },
-  sslnegotiation: { env: 'PGSSLNEGOTIATION', fallback: 'postgres' },
+  sslsni: { env: 'PGSSLSNI' },
+  sslnegotiation: { env: 'PGSSLNEGOTIATION' },
   requirepeer: { env: 'PGREQUIREPEER' },
   require_auth: { env: 'PGREQUIREAUTH' },
-  ssl_min_protocol_version: { env: 'PGSSLMINPROTOCOLVERSION', fallback: 'TLSv1.2' },
+  ssl_min_protocol_version: { env: 'PGSSLMINPROTOCOLVERSION' },
   ssl_max_protocol_version: { env: 'PGSSLMAXPROTOCOLVERSION' },
-  gssencmode: { env: 'PGGSSENCMODE', fallback: 'prefer' },
+  gssencmode: { env: 'PGGSSENCMODE' },
   krbsrvname: { env: 'PGKRBSRVNAME' },
   gsslib: { env: 'PGGSSLIB' },
-  gssdelegation: { env: 'PGGSSDELEGATION', fallback: '0' },
+  gssdelegation: { env: 'PGGSSDELEGATION' },
   replication: {},
-  target_session_attrs: { env: 'PGTARGETSESSIONATTRS', fallback: 'any' },
-  load_balance_hosts: { env: 'PGLOADBALANCEHOSTS', fallback: 'disable' },
+  target_session_attrs: { env: 'PGTARGETSESSIONATTRS' },
+  load_balance_hosts: { env: 'PGLOADBALANCEHOSTS' },
 };
 
 export function isLibpqKeyword(name: string): boolean {

@@ -42,6 +42,8 @@ export function connectionNotices(k: Record<string, string>): string[] {
   for (const key of ['keepalives_interval', 'keepalives_count', 'tcp_user_timeout']) {
     if (k[key]) notices.push(`${key}=${k[key]} is not applied (Node sets only keepalives and keepalives_idle); the system default is used`);
   }
-  if (k.gssencmode === 'prefer' && k.krbsrvname) notices.push('krbsrvname is ignored: pg-catchup does not use GSSAPI');
+  for (const key of ['krbsrvname', 'gsslib', 'gssdelegation']) {
+    if (k[key]) notices.push(`${key} is not used: pg-catchup has no GSSAPI`);
+  }
   return notices;
 }
