@@ -31,11 +31,21 @@ const settings = {
   checkpoint_timeout: "'30min'",
 };
 
-export async function buildSource(version: number, sizeMb: number, say: (line: string) => void): Promise<SourceDb> {
+export interface SourceOptions {
+  /**
+   * Half the size as a table of md5 text, numbers and jsonb, half pgbench: pgbench's blank-padded
+   * rows alone compress 6-7 to 1, which flatters every compressed copy (the wan section).
+   */
+  mixed?: boolean;
+}
+
+export async function buildSource(version: number, sizeMb: number, say: (line: string) => void, opts: SourceOptions = {}): Promise<SourceDb> {
   const started = Date.now();
   // WAL summaries on 17+, so the DELTA section can time PTRACK beside DELTA.
   const primary = await Cluster.createPrimary(version, { checksums: true, settings, summarizeWal: version >= 17 });
-  const method = hasTool(version, 'pgbench') ? await fillWithPgbench(primary, sizeMb, say) : await fillWithSeedData(primary, sizeMb, say);
+  const fillMb = opts.mixed ? Math.max(EMPTY_CLUSTER_MB + 1, Math.round(sizeMb / 2)) : sizeMb;
+  let method = hasTool(version, 'pgbench') ? await fillWithPgbench(primary, fillMb, say) : await fillWithSeedData(primary, fillMb, say);
+  if (opts.mixed) method += ` + ${await fillWithMixedTable(primary, sizeMb - fillMb, say)}`;
   await primary.query('CHECKPOINT');
   const databases = (await primary.query<{ name: string; bytes: string }>(
     'SELECT datname AS name, pg_database_size(oid)::text AS bytes FROM pg_database ORDER BY 1',
@@ -60,6 +70,18 @@ async function fillWithPgbench(primary: Cluster, sizeMb: number, say: (line: str
   await run(path.join(primary.binDir, 'pgbench'), args, { timeoutMs: 3_600_000, context: () => primary.logTail(20) });
   await primary.query('CREATE INDEX pgbench_accounts_bid_abalance ON pgbench_accounts (bid, abalance)');
   return `pgbench -i -s ${scale} -I dtGvp + an index on pgbench_accounts (bid, abalance)`;
+}
+
+/** A table of md5 text, numbers and jsonb: about as compressible as ordinary application data. */
+async function fillWithMixedTable(primary: Cluster, mb: number, say: (line: string) => void): Promise<string> {
+  // About 190 bytes of heap per row, plus its primary key.
+  const rows = Math.max(1000, Math.round((mb * 1024 * 1024) / 210));
+  say(`  mixed: ${rows} rows of md5 text, numbers and jsonb`);
+  await primary.query(`CREATE TABLE mixed AS SELECT g AS id, md5(g::text) AS h, g * 7 % 1000 AS n, (random() * 1e6)::int AS r,
+    jsonb_build_object('id', g, 'tag', md5((g % 97)::text), 'v', g % 13) AS j FROM generate_series(1, ${rows}) g`);
+  await primary.query('ALTER TABLE mixed ADD PRIMARY KEY (id)');
+  await primary.query('VACUUM (FREEZE, ANALYZE) mixed');
+  return `a table "mixed" of ${rows} rows (md5 text, numbers, jsonb)`;
 }
 
 /** Without pgbench (the npm server-only builds): a few seedData tables, each with a second index. */
