@@ -61,6 +61,8 @@ function connectTcp(host: string, port: number, timeoutMs: number | undefined): 
     socket.once('connect', () => {
       clearTimeout(timer);
       socket.removeAllListeners('error');
+      // Until node-postgres attaches its own listeners, an error must not be an uncaught 'error' event.
+      socket.on('error', () => undefined);
       resolve(socket);
     });
     socket.once('error', (err) => {
