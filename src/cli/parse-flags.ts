@@ -99,11 +99,13 @@ export function sourceValues(values: Record<string, unknown>, command: string, m
 
 export const SOURCE_PGDATA_FLAG: Options = { 'source-pgdata': { type: 'string' } };
 
-export const CONNECTION_HELP = `Connection options (PG* environment variables and ~/.pgpass apply too):
-  -h, --host=HOST          source server host or socket directory
-  -p, --port=PORT          source server port
+export const CONNECTION_HELP = `Connection options, as libpq takes them (PG* variables, service files and ~/.pgpass apply
+too; TLS when the server offers it, sslmode=prefer; docs/connections.md):
+  -h, --host=HOST          source server host or socket directory (a,b,c: tried in order)
+  -p, --port=PORT          source server port (one, or one per host)
   -U, --username=NAME      connect as this role
-  -d, --dbname=CONNSTR     database name, or a conninfo string / postgresql:// URI`;
+  -d, --dbname=CONNSTR     database name, or a conninfo string / postgresql:// URI
+                           (e.g. 'host=a,b target_session_attrs=read-write sslmode=verify-full')`;
 
 export function parseIntFlag(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
