@@ -30,3 +30,14 @@ export function coveredByWal(path: string): boolean {
 }
 
 const WAL_COVERED_DIRS = ['pg_xact/', 'pg_multixact/', 'pg_commit_ts/', 'pg_twophase/', 'pg_logical/mappings/'];
+
+/**
+ * The server's own log files at the default places inside PGDATA (log_directory 'log', before
+ * PostgreSQL 10 'pg_log', and current_logfiles): the logging collector appends to the current one
+ * all the time, and nothing ever reads them back, so a copy cut at any point is as good as any
+ * other. They are copied as read; rechecking them would fail every run on a busy server. A
+ * log_directory inside PGDATA under another name is rechecked like any file (--exclude-path it).
+ */
+export function isServerLogFile(path: string): boolean {
+  return path === 'current_logfiles' || path.startsWith('log/') || path.startsWith('pg_log/');
+}

@@ -3,7 +3,7 @@ import { CopyResult, executeCopy } from '../copy/copy-executor';
 import type { TargetWriter } from '../copy/target-writer';
 import { CatchupError } from '../errors';
 import { silentLogger, Logger } from '../log';
-import { coveredByWal } from '../pgdata/wal-covered-files';
+import { coveredByWal, isServerLogFile } from '../pgdata/wal-covered-files';
 import { FileCopy, Plan, wholeFilesPlan } from '../plan/plan';
 import type { SourceFiles } from './source-files';
 import type { SourceFileStat } from './server/file-stat';
@@ -25,7 +25,7 @@ export interface OutsideWalCheck {
 /** Before the copy: the files to watch and their state. Null for a source that checks as it reads (a stopped directory). */
 export async function watchFilesOutsideWal(files: SourceFiles, plan: Plan): Promise<OutsideWalCheck | null> {
   if (!files.stat) return null;
-  const watched = plan.files.filter((f) => !coveredByWal(f.path));
+  const watched = plan.files.filter((f) => !coveredByWal(f.path) && !isServerLogFile(f.path));
   if (watched.length === 0) return null;
   return { files: watched, before: await files.stat(watched.map((f) => f.path)) };
 }

@@ -1,4 +1,4 @@
-import { coveredByWal } from '../../../src/engine/pgdata/wal-covered-files';
+import { coveredByWal, isServerLogFile } from '../../../src/engine/pgdata/wal-covered-files';
 
 describe('which files WAL replay repairs after a copy from a running server', () => {
   test.each([
@@ -9,6 +9,11 @@ describe('which files WAL replay repairs after a copy from a running server', ()
 
   test.each([
     'postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'PG_VERSION', 'base/5/PG_VERSION', 'current_logfiles',
-    'pg_logical/replorigin_checkpoint', 'pg_logical/snapshots/0-1A2B3C4.snap', 'pg_stat/pgstat.stat', 'tst_both_dir/file1', 'conf.d/extra.conf',
+    'pg_logical/replorigin_checkpoint', 'pg_logical/snapshots/0-1A2B3C4.snap', 'pg_stat/pgstat.stat', 'tst_both_dir/file1', 'conf.d/extra.conf', 'mylogs/x.log',
   ])('%s: not covered (checked after the copy and read again)', (p) => expect(coveredByWal(p)).toBe(false));
+
+  test('server logs at the default places are copied as read; other files are not logs', () => {
+    for (const p of ['log/postgresql-2026-12-05.log', 'pg_log/postgresql.csv', 'current_logfiles']) expect(isServerLogFile(p)).toBe(true);
+    for (const p of ['postgresql.conf', 'base/5/log', 'logical/x', 'mylogs/x.log']) expect(isServerLogFile(p)).toBe(false);
+  });
 });

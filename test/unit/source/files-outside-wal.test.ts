@@ -29,6 +29,8 @@ function runningSource(dir: string, onRead: (n: number) => void): SourceFiles {
         if (all) sink.data(all.subarray(r.offset, r.offset + r.length));
         sink.end();
       }
+      // The logging collector never stops: the server log grows on every read, and that is no reason to read again.
+      fs.appendFileSync(path.join(dir, 'log/server.log'), 'more log\n');
       onRead(++reads);
     }],
     stat: async (paths) => {
@@ -55,6 +57,9 @@ describe('files WAL does not repair, copied from a running source while they cha
     fs.mkdirSync(path.join(src, 'base/5'), { recursive: true });
     fs.mkdirSync(path.join(dst, 'base/5'), { recursive: true });
     fs.writeFileSync(path.join(src, 'base/5/100'), 'r'.repeat(50));
+    fs.mkdirSync(path.join(src, 'log'));
+    fs.mkdirSync(path.join(dst, 'log'));
+    fs.writeFileSync(path.join(src, 'log/server.log'), 'l'.repeat(10));
   });
   afterEach(() => {
     fs.rmSync(src, { recursive: true, force: true });
@@ -62,10 +67,10 @@ describe('files WAL does not repair, copied from a running source while they cha
   });
 
   async function copy(files: SourceFiles) {
-    const plan = wholeFilesPlan([{ path: 'postgresql.conf', size: 100 }, { path: 'base/5/100', size: 50 }]);
+    const plan = wholeFilesPlan([{ path: 'postgresql.conf', size: 100 }, { path: 'base/5/100', size: 50 }, { path: 'log/server.log', size: 10 }]);
     const writer = new TargetWriter({ root: dst, owner: null, sync: false });
     const check = await watchFilesOutsideWal(files, plan);
-    expect(check!.files.map((f) => f.path)).toEqual(['postgresql.conf']); // the relation file is WAL's to repair
+    expect(check!.files.map((f) => f.path)).toEqual(['postgresql.conf']); // the relation file is WAL's to repair, the log nobody's
     const { executeCopy } = await import('../../../src/engine/copy/copy-executor');
     const result = await executeCopy(plan, files.readers, writer, silentLogger);
     await recheckFilesOutsideWal(files, check!, writer, silentLogger, result);
