@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import {
-  Cluster, expectCliSuccess, expectSameDataAtSameLsn, prepareSchema, promoteStandby, primaryWithStandby, runCli, startAsStandby, useClusters,
-  waitForStreaming,
+  Cluster, expectCliSuccess, expectSameDataAtSameLsn, prepareSchema, promoteStandby, primaryWithStandby, runCli, standbyOf, startAsStandby,
+  treeDigest, useClusters, waitForReplay, waitForStreaming,
 } from '../support';
 import { expectValidReport } from '../support/report-schema';
 
@@ -95,14 +95,69 @@ describe.each([15, 18])("pg_rewind's minimal role as the source's role, PostgreS
     await standby.stop('fast');
   });
 
-  test('FULL cannot be done by files only (no checkpoint at R to replay from): refused before anything is written, naming the grants', async () => {
+  test('the source is a standby that followed the new primary: identity from its pg_control, the end at its replay position', async () => {
+    const f = await primaryWithStandby(version);
+    const p = f.oldPrimary;
+    await p.query(MINIMAL_ROLE);
+    // A second standby of the old primary, which will follow the new one: it has the WAL from R.
+    const s2 = await standbyOf(p);
+    await p.query('CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, md5(g::text) FROM generate_series(1, 5000) g');
+    await p.query('CHECKPOINT');
+    await p.query("INSERT INTO t VALUES (0, 'shared'); SELECT pg_switch_wal()");
+    await waitForReplay(p, s2);
+    await s2.stop('fast');
+    await promoteStandby(f);
+    const n = f.newPrimary;
+    fs.appendFileSync(`${s2.dataDir}/postgresql.auto.conf`, `primary_conninfo = 'host=127.0.0.1 port=${n.port} user=postgres'\n`);
+    await s2.start();
+    await n.query("UPDATE t SET v = 'new' WHERE id % 7 = 0");
+    await p.query("UPDATE t SET v = 'old' WHERE id % 5 = 0");
+    await p.stop('fast');
+    // A restartpoint of the standby at or after R: the new primary's checkpoint, replayed.
+    await n.query('CHECKPOINT');
+    await waitForReplay(n, s2);
+    await s2.query('CHECKPOINT');
+
+    const res = await runCli(['rewind', '-D', p.dataDir, asRewindUser(s2), '-R', `--target-bindir=${p.binDir}`]);
+    expectCliSuccess(res);
+    expect(res.stdout + res.stderr).toMatch(/copy method: pg_rewind's way \(files only\)/);
+    await n.query('ALTER ROLE rewind_user WITH REPLICATION');
+    const standby = await startAsStandby(p.dataDir);
+    await waitForStreaming(s2);
+    await expectSameDataAtSameLsn(n, standby);
+    await standby.stop('fast');
+    await s2.stop('fast');
+  });
+
+  test('DELTA (and AUTO, which resolves to it) of a lagging standby with the minimal role: files only too', async () => {
+    const primary = await Cluster.createPrimary(version);
+    await primary.query(MINIMAL_ROLE);
+    await prepareSchema(primary);
+    const standby = await standbyOf(primary);
+    await standby.stop('fast');
+    await primary.query('CREATE TABLE later AS SELECT g, md5(g::text) AS v FROM generate_series(1, 20000) g; CHECKPOINT');
+    const res = await runCli(['catchup', '-b', 'AUTO', '-D', standby.dataDir, '-R', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'rewind_user',
+      `--report=${standby.dataDir}.json`]);
+    expectCliSuccess(res);
+    const report = JSON.parse(fs.readFileSync(`${standby.dataDir}.json`, 'utf8'));
+    expectValidReport(report);
+    expect(report).toMatchObject({ mode: 'DELTA', modeRequested: 'AUTO', copyMethod: { method: 'files-only' } });
+    await primary.query('ALTER ROLE rewind_user WITH REPLICATION');
+    await standby.start();
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+  });
+
+  test('what files only cannot do is refused before the first write, naming the grants: FULL, and WAL from R that neither side has', async () => {
     const f = await primaryWithStandby(version);
     const p = f.oldPrimary;
     await p.query(MINIMAL_ROLE);
     await p.query('CREATE TABLE t AS SELECT g FROM generate_series(1, 100) g');
+    await p.query('CHECKPOINT');
     await promoteStandby(f);
     const n = f.newPrimary;
-    await p.query('CHECKPOINT');
+    await n.query('CHECKPOINT');
     await p.query('INSERT INTO t SELECT g FROM generate_series(1, 100) g');
     await p.stop('fast');
 
@@ -110,5 +165,14 @@ describe.each([15, 18])("pg_rewind's minimal role as the source's role, PostgreS
     expect(full.code).not.toBe(0);
     expect(fs.existsSync(`${p.dataDir}.full`)).toBe(false);
     expect(full.stderr).toMatch(/lacks the privileges of a backup session.*WITH REPLICATION.*pg_backup_start/s);
+
+    // A standby made after the promotion has no WAL from before it, and the fork's segment is the new timeline's.
+    const late = await standbyOf(n);
+    const before = treeDigest(p.dataDir);
+    const refused = await runCli(['rewind', '-D', p.dataDir, asRewindUser(late), '-R']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/files only.*the source no longer has .* WAL segment\(s\) from R .*and the target does not have it either.*WITH LOGIN REPLICATION/s);
+    expect(treeDigest(p.dataDir)).toBe(before);
+    await late.stop('fast');
   });
 });
