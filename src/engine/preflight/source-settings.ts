@@ -39,6 +39,11 @@ export async function readSourceSettings(client: Client, readControl: () => Prom
     [SETTING_NAMES],
   );
   const seen = new Map(res.rows.filter((r) => r.name !== null).map((r) => [r.name, r.setting]));
+  return settingsFrom(seen, res.rows[0].ptrack, readControl);
+}
+
+/** The settings from what pg_settings showed the role, pg_control standing in for what it hid (pure but for `readControl`). */
+export async function settingsFrom(seen: ReadonlyMap<string, string>, ptrack: boolean, readControl: () => Promise<ControlSettings>): Promise<Settings> {
   const get = (n: string) => seen.get(n) ?? null;
   const fromPgControl: string[] = [];
   let control: ControlSettings | null = null;
@@ -59,7 +64,7 @@ export async function readSourceSettings(client: Client, readControl: () => Prom
     archive_command: get('archive_command') ?? '',
     archive_library: get('archive_library'),
     summarize_wal: get('summarize_wal'),
-    ptrack: res.rows[0].ptrack,
+    ptrack,
     fromPgControl,
   };
 }

@@ -89,7 +89,7 @@ export async function prepareFilesOnly(
  * source names them, ending at or before `before` (the fork, or where a lagging target's replay
  * stopped), whole, and of this cluster at this position.
  */
-function targetSegmentsToKeep(targetDir: string, needed: WalFile[], before: Lsn, segSize: number, systemIdentifier: bigint): string[] {
+export function targetSegmentsToKeep(targetDir: string, needed: WalFile[], before: Lsn, segSize: number, systemIdentifier: bigint): string[] {
   return needed.filter((f) => segmentStartLsn(f.segNo + 1n, segSize) <= before && isSegmentOf(path.join(targetDir, f.path), f.segNo, segSize, systemIdentifier))
     .map((f) => path.basename(f.path));
 }
