@@ -105,11 +105,13 @@ async function localWalEnd(dir: string, control: PgControl, history: TimelineHis
 export function assertLocalSourceUnchanged(source: LocalSource): void {
   const running = livePostmaster(source.dir);
   const now = fs.readFileSync(path.join(source.dir, 'global', 'pg_control'));
-  if (running || !now.equals(source.controlBytes)) {
-    throw new CatchupError('source-started',
-      `The source ${source.dir} was started during the run${running ? ` (postmaster PID ${running.pid})` : ' (its pg_control changed)'}: the files copied from it are not one consistent state.`,
-      'Keep the source stopped while pg-catchup reads it, then run the same command again: the target is marked, PostgreSQL refuses to start it, and the rerun resumes.');
-  }
+  if (running || !now.equals(source.controlBytes)) throw sourceStarted(source.dir, running?.pid ?? null);
+}
+
+function sourceStarted(dir: string, pid: number | null): CatchupError {
+  return new CatchupError('source-started',
+    `The source ${dir} was started during the run${pid !== null ? ` (postmaster PID ${pid})` : ' (its pg_control changed)'}: the files copied from it are not one consistent state.`,
+    'Keep the source stopped while pg-catchup reads it, then run the same command again: the target is marked, PostgreSQL refuses to start it, and the rerun resumes.');
 }
 
 /** Source and target must be two directories, neither inside the other. */
@@ -208,6 +210,9 @@ function assertListedSize(dir: string, relPath: string, fd: number, expected: nu
 
 /** pg_rewind's words (local_source.c), so its suite's check of the last line holds, and our fix. */
 export function sourceFileChanged(dir: string, relPath: string, expected: number, found: number | null): CatchupError {
+  // A server started on the source changes files at once (pg_stat/ goes, WAL is written): say that.
+  const running = livePostmaster(dir);
+  if (running) return sourceStarted(dir, running.pid);
   return new CatchupError('source-file-changed',
     found === null
       ? `source file "${relPath}" was removed concurrently: ${expected} bytes expected, the file is gone (source ${dir}).`
