@@ -23,17 +23,19 @@ type SourceKind = 'remote' | 'local';
 interface SourceArgs {
   /** CLI arguments naming the source. */
   args: string[];
+  /** With -R: the server primary_conninfo names (a local source's running server; pg_rewind refuses it without -R). */
+  followArgs: string[];
   /** The same for the engine. */
   options: { source: { host: string; port: number; user: string }; sourcePgdata?: string };
 }
 
 async function withSource<T>(kind: SourceKind, source: Cluster, run: (where: SourceArgs) => Promise<T>): Promise<T> {
   const server = { source: { host: '127.0.0.1', port: source.port, user: 'postgres' } };
-  if (kind === 'remote') return run({ args: [`--source-server=${sourceServer(source)}`], options: server });
+  if (kind === 'remote') return run({ args: [`--source-server=${sourceServer(source)}`], followArgs: [], options: server });
   await source.stop('fast');
   const before = treeDigest(source.dataDir);
   try {
-    return await run({ args: [`--source-pgdata=${source.dataDir}`, `--source-server=${sourceServer(source)}`], options: { ...server, sourcePgdata: source.dataDir } });
+    return await run({ args: [`--source-pgdata=${source.dataDir}`], followArgs: [`--source-server=${sourceServer(source)}`], options: { ...server, sourcePgdata: source.dataDir } });
   } finally {
     expect(treeDigest(source.dataDir)).toBe(before);
     await source.start();
@@ -43,7 +45,7 @@ async function withSource<T>(kind: SourceKind, source: Cluster, run: (where: Sou
 /** Rewind the old primary from `source` through the CLI, then start it as a standby and compare. */
 async function rewindAndCompare(kind: SourceKind, oldPrimary: Pick<Cluster, 'dataDir' | 'binDir'>, source: Cluster, extra: string[] = []): Promise<string> {
   const reportFile = `${oldPrimary.dataDir}.report.json`;
-  const res = await withSource(kind, source, (where) => runCli(['rewind', '-D', oldPrimary.dataDir, ...where.args, '-R', `--target-bindir=${oldPrimary.binDir}`, `--report=${reportFile}`, ...extra]));
+  const res = await withSource(kind, source, (where) => runCli(['rewind', '-D', oldPrimary.dataDir, ...where.args, ...where.followArgs, '-R', `--target-bindir=${oldPrimary.binDir}`, `--report=${reportFile}`, ...extra]));
   expectCliSuccess(res);
   expectValidReport(JSON.parse(fs.readFileSync(reportFile, 'utf8')));
   expect(res.stdout).toContain('Done!');
@@ -120,7 +122,7 @@ describe.each(testVersions().flatMap((v) => KINDS.map((k) => [v, k] as const)))(
     await prepareSchema(f.newPrimary);
     const load = await startWriteLoad(f.newPrimary);
     try {
-      const res = await withSource(kind, cascade, (where) => runCli(['rewind', '-D', p.dataDir, ...where.args, '-R']));
+      const res = await withSource(kind, cascade, (where) => runCli(['rewind', '-D', p.dataDir, ...where.args, ...where.followArgs, '-R']));
       expectCliSuccess(res);
     } finally {
       await load.stop();

@@ -5,6 +5,7 @@ import type { Report } from '../../engine';
 import {
   CHANGE_SOURCE_FLAG, changeSourceValues, parseFlags, parseIntFlag, TRANSFER_FLAGS, TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
 } from '../parse-flags';
+import { checkConfigFile, withTargetConfigFile } from '../config-file-runner';
 import { terminalLogger } from '../progress-printer';
 import { renderJsonResult } from '../render-json';
 import { renderPlan } from '../render-plan';
@@ -21,10 +22,13 @@ Options:
   -D, --target-pgdata=DIR        existing data directory to modify
       --source-server=CONNSTR    source server to synchronize with (conninfo or URI)
       --source-pgdata=DIR        source data directory on this host, of a cleanly stopped
-                                 cluster, read directly; with --source-server too, the server
-                                 is only what -R writes into primary_conninfo
+                                 cluster, read directly; with --source-server and -R too, the
+                                 server is only what -R writes into primary_conninfo
   -R, --write-recovery-conf      write standby.signal and primary_conninfo (from --source-server)
   -n, --dry-run                  show the plan, change nothing
+      --dry-run-checkpoint       a dry run that first makes the source server checkpoint (a
+                                 backup start and stop, as the real run's does), so the plan
+                                 sees the pages it has not written to disk yet
   -N, --no-sync                  do not wait for changes to be written safely to disk
 ${TRANSFER_HELP}
   -c, --restore-target-wal       use restore_command in the target configuration to
@@ -32,10 +36,19 @@ ${TRANSFER_HELP}
       --no-ensure-shutdown       do not run single-user crash recovery on a target that was
                                  not shut down cleanly; refuse instead
       --target-bindir=DIR        bin directory of the target's PostgreSQL (for crash recovery, -c)
+      --config-file=FILENAME     the target's postgresql.conf when it is not in its data
+                                 directory: crash recovery and -c's restore_command read it
       --keep-discarded-wal=DIR   first keep the target's WAL from the fork on in DIR (new or
                                  empty): the work the rewind discards, for pg_waldump
-      --assume-diverged          when the source no longer has the WAL to verify the target's
-                                 history, rewind it as if it diverged after its last checkpoint
+      --source-restore-command=CMD
+                                 when the source no longer has the WAL at the target's last
+                                 checkpoint, fetch it from the source's archive with CMD (%f,
+                                 %p) to prove the target's history (default: the target's own
+                                 restore_command)
+      --assume-diverged          when neither the source nor its archive has the WAL to verify
+                                 the target's history, rewind it as possibly diverged since the
+                                 oldest checkpoint in its WAL (the default for a target stopped
+                                 as a standby)
   -j, --threads=N                parallel connections reading the source (default 1)
   -x, --exclude-path=PATH        keep this target path (relative to PGDATA) untouched, e.g.
                                  postgresql.conf (repeatable; pg_rewind has no such option and
@@ -55,6 +68,8 @@ export async function runRewind(argv: string[]): Promise<number> {
     'source-pgdata': { type: 'string' },
     'write-recovery-conf': { type: 'boolean', short: 'R' },
     'dry-run': { type: 'boolean', short: 'n' },
+    'dry-run-checkpoint': { type: 'boolean' },
+    'source-restore-command': { type: 'string' },
     'no-sync': { type: 'boolean', short: 'N' },
     ...TRANSFER_FLAGS,
     'restore-target-wal': { type: 'boolean', short: 'c' },
@@ -62,6 +77,7 @@ export async function runRewind(argv: string[]): Promise<number> {
     'keep-discarded-wal': { type: 'string' },
     'no-ensure-shutdown': { type: 'boolean' },
     'target-bindir': { type: 'string' },
+    'config-file': { type: 'string' },
     threads: { type: 'string', short: 'j' },
     'exclude-path': { type: 'string', short: 'x', multiple: true },
     ...CHANGE_SOURCE_FLAG,
@@ -84,9 +100,16 @@ export async function runRewind(argv: string[]): Promise<number> {
   const server = values['source-server'] as string | undefined;
   const sourcePgdata = values['source-pgdata'] as string | undefined;
   if (!server && !sourcePgdata) throw new UsageError('no source specified (--source-pgdata or --source-server)', 'rewind');
+  // pg_rewind refuses the pair; ours keeps it for one use only: the server -R writes for a stopped source.
+  if (sourcePgdata && server && !values['write-recovery-conf']) {
+    throw new UsageError('only one of --source-pgdata or --source-server can be specified (with -R, --source-server is the server primary_conninfo names)', 'rewind');
+  }
   if (sourcePgdata && !server && values['write-recovery-conf']) {
     throw new UsageError('no source server information (--source-server) specified for --write-recovery-conf: with --source-pgdata, give the server the target will follow as --source-server too', 'rewind');
   }
+  const configFile = values['config-file'] as string | undefined;
+  const configProblem = configFile === undefined ? null : checkConfigFile(configFile);
+  if (configProblem) throw new UsageError(configProblem, 'rewind');
   const transfer = transferValues(values, 'rewind');
   const logger = terminalLogger({ progress: transfer.progress, debug: Boolean(values.debug) });
   if (server) warnOfCommandLinePassword(server, logger);
@@ -103,7 +126,9 @@ export async function runRewind(argv: string[]): Promise<number> {
       sync: !values['no-sync'],
       maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
       syncMethod: transfer.syncMethod,
-      dryRun: Boolean(values['dry-run']),
+      dryRun: Boolean(values['dry-run'] || values['dry-run-checkpoint']),
+      dryRunCheckpoint: Boolean(values['dry-run-checkpoint']),
+      sourceRestoreCommand: values['source-restore-command'] as string | undefined,
       ensureShutdown: !values['no-ensure-shutdown'],
       restoreTargetWal: Boolean(values['restore-target-wal']),
       assumeDiverged: Boolean(values['assume-diverged']),
@@ -111,7 +136,7 @@ export async function runRewind(argv: string[]): Promise<number> {
       excludePaths: (values['exclude-path'] as string[] | undefined) ?? [],
       ...changeSourceValues(values, 'rewind'),
       targetBinDir: values['target-bindir'] as string | undefined,
-      runner: execCommandRunner,
+      runner: configFile === undefined ? execCommandRunner : withTargetConfigFile(execCommandRunner, target, configFile),
       logger,
     });
     logger.finish();

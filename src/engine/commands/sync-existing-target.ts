@@ -33,6 +33,7 @@ import { FilesOnlySource, FilesOnlyStart, prepareFilesOnly } from '../source/ser
 import type { Source } from '../source/source';
 import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
 import { recordCopyResult } from './copy-result';
+import { prepareDryRunSource } from './dry-run-estimate';
 import type { DeltaCatchupOptions } from './options';
 import { assertThreads, explainLostSource, newSourceReport, recordSource } from './run-source';
 import { assertTargetOwnership, takeLock } from './target-guard';
@@ -80,6 +81,7 @@ interface ChangeDecision {
  * inconsistent (rule 7).
  */
 export async function syncExistingTarget(opts: DeltaCatchupOptions, rules: SyncRules): Promise<Report> {
+  if (opts.dryRunCheckpoint) opts = { ...opts, dryRun: true };
   const logger = opts.logger ?? silentLogger;
   const threads = opts.threads ?? 1;
   const { dir: targetDir, note: targetNote } = resolveTargetDir(opts.targetDir);
@@ -233,8 +235,12 @@ function planMaker(run: SyncRun, source: Source, R: Lsn, changes: ChangeDecision
   };
 }
 
-/** No backup starts in a dry run: plan up to what the summarizer has reached (or R). */
+/**
+ * No backup starts in a dry run: plan up to what the summarizer has reached (or R). The source
+ * checkpoints first with --dry-run-checkpoint; otherwise the report says what the estimate cannot see.
+ */
 async function dryRun(run: SyncRun, source: Source, side: SourceSide, R: Lsn, makePlan: PlanMaker): Promise<Report> {
+  run.report.dryRun = await prepareDryRunSource(source, side, Boolean(run.opts.dryRunCheckpoint), run.logger);
   const horizon = side.tracker?.kind === 'wal-summaries' ? (await readSummarizerState(source.sql('PTRACK'))).summarizedLsn : R;
   await makePlan(horizon > R ? horizon : R, side.replay !== null);
   run.report.status = 'dry-run';
@@ -315,6 +321,7 @@ function recordDecision(report: Report, target: TargetState, d: ReferenceDecisio
   report.target.state = target.control.state;
   report.lsn.reference = formatLsn(d.referenceLsn);
   report.reference = d.reason;
+  report.history = d.history;
   report.divergence = d.divergence;
   if (target.marker) report.resumed = { from: `marker of a run started ${target.marker.startedAt} (PID ${target.marker.pid})`, startedAt: target.marker.startedAt };
 }
