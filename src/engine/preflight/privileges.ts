@@ -32,12 +32,6 @@ export function grantStatements(role: string): string[] {
   ];
 }
 
-/** pg_rewind's minimal role: enough for DELTA and rewind by the files-only copy. */
-export function filesOnlyGrantStatements(role: string): string[] {
-  const r = quoteIdent(role);
-  return [`ALTER ROLE ${r} WITH LOGIN;`, ...FILE_FUNCTIONS.map((f) => `GRANT EXECUTE ON FUNCTION ${f} TO ${r};`)];
-}
-
 /** What the connecting role may do on the source. */
 export interface RolePrivileges {
   role: string;
