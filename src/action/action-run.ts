@@ -190,7 +190,8 @@ function secretsOf(inputs: ActionInputs): string[] {
 
 function engineOptions(inputs: ActionInputs, logger: Logger) {
   return {
-    targetDir: inputs.targetPgdata, source: inputs.source, env: process.env, threads: inputs.threads,
+    targetDir: inputs.targetPgdata, source: inputs.sourcePgdata && !inputs.sourceNamed ? undefined : inputs.source, sourcePgdata: inputs.sourcePgdata,
+    env: process.env, threads: inputs.threads,
     tablespaceMapping: inputs.tablespaceMapping, excludePaths: inputs.excludePaths,
     writeRecoveryConf: inputs.writeRecoveryConf, storePassword: inputs.storePassword, sync: !inputs.noSync, logger, failOnWarning: inputs.failOnWarning,
     restoreTargetWal: inputs.restoreTargetWal, sourceRestoreCommand: inputs.sourceRestoreCommand, keepDiscardedWal: inputs.keepDiscardedWal,

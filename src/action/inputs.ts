@@ -10,6 +10,10 @@ export interface ActionInputs {
   command: ActionCommand;
   mode: RequestedMode;
   targetPgdata: string;
+  /** A stopped data directory on this runner as the source (--source-pgdata). */
+  sourcePgdata?: string;
+  /** source, host or the environment names a server (with source-pgdata: only the one -R follows). */
+  sourceNamed: boolean;
   source: SourceConnectionOptions;
   threads: number;
   writeRecoveryConf: boolean;
@@ -89,8 +93,9 @@ export function readInputs(): ActionInputs {
     for (const secret of [inner.password, inner.sslpassword]) if (secret) core.setSecret(secret);
   }
   const host = core.getInput('host').trim();
-  if (!sourceText && !host && !process.env.PGHOST && !process.env.PGHOSTADDR && !process.env.PGSERVICE) {
-    throw new InputError('Input source (a conninfo string, postgresql:// URI or service=NAME) or host is required (or PGHOST/PGSERVICE in the environment): say where the primary is.');
+  const sourcePgdata = core.getInput('source-pgdata').trim() || undefined;
+  if (!sourcePgdata && !sourceText && !host && !process.env.PGHOST && !process.env.PGHOSTADDR && !process.env.PGSERVICE) {
+    throw new InputError('Input source (a conninfo string, postgresql:// URI or service=NAME), host or source-pgdata is required (or PGHOST/PGSERVICE in the environment): say where the primary is.');
   }
   const targetPgdata = core.getInput('target-pgdata').trim();
   if (!targetPgdata) throw new InputError('Input target-pgdata is required: the data directory on this runner.');
@@ -101,7 +106,8 @@ export function readInputs(): ActionInputs {
   const verify = choice('verify', ['none', 'start', 'streaming'] as const, 'none');
   const startTarget = bool('start-target', false) || verify !== 'none';
   const inputs: ActionInputs = {
-    command, mode, targetPgdata,
+    command, mode, targetPgdata, sourcePgdata,
+    sourceNamed: Boolean(sourceText || host || process.env.PGHOST || process.env.PGHOSTADDR || process.env.PGSERVICE),
     source: {
       dbname: sourceText || core.getInput('dbname').trim() || undefined,
       host: host || undefined,

@@ -192,6 +192,35 @@ describe.each(testVersions())('the action (dist/index.js) on PostgreSQL %i', (ve
     await standby.cleanup();
   });
 
+  test('source-pgdata: FULL from a stopped data directory on the runner; source only names the server -R follows', async () => {
+    const primary = await primaryForCopies(version);
+    await prepareSchema(primary);
+    await primary.stop('fast');
+    const target = primary.makeTargetDir();
+    try {
+      const res = await runAction({
+        'target-pgdata': target, 'source-pgdata': primary.dataDir, mode: 'FULL',
+        source: `host=127.0.0.1 port=${primary.port} user=postgres`, 'write-recovery-conf': 'true',
+      });
+      expect({ failed: res.failed, log: res.failed ? res.stdout : '' }).toEqual({ failed: false, log: '' });
+      expect(res.outputs.mode).toBe('FULL');
+      expect(reportOf(res)).toMatchObject({ mode: 'FULL', status: 'success', source: { pgdata: primary.dataDir } });
+      expect(fs.readFileSync(path.join(target, 'postgresql.auto.conf'), 'utf8')).toContain(`port=${primary.port}`);
+
+      // Without a server to name, write-recovery-conf is refused before anything is written.
+      const empty = primary.makeTargetDir();
+      const refused = await runAction({ 'target-pgdata': empty, 'source-pgdata': primary.dataDir, mode: 'FULL', 'write-recovery-conf': 'true' });
+      expect(refused.failed).toBe(true);
+      expect(refused.stdout).toContain('--source-pgdata names a directory, not a server to connect to');
+      expect(fs.readdirSync(empty)).toEqual([]);
+    } finally {
+      await primary.start();
+    }
+    const standby = await startAsStandby(target);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.cleanup();
+  });
+
   test('rewind of an old primary: the commits it made after the failover get their own table in the job summary, and their WAL is kept', async () => {
     const f = await primaryWithStandby(version, { walLogHints: true, settings: { autovacuum: 'off' } });
     await f.oldPrimary.query('CREATE TABLE orders (id int)');
