@@ -22,6 +22,8 @@ import type { SourceCopy } from '../source-copy';
 import { SourceFiles, sqlSourceFiles } from '../source-files';
 import type { OwnWal, Source, SourceOpenOptions } from '../source';
 import { BackupSource, runBackupCopy } from './backup-copy';
+import { runBaseBackupCopy } from './base-backup-copy';
+import { chooseTransfer } from './compression-choice';
 import { readControlOverSql, readIdentityOverSql } from './files-only-identity';
 import { runFilesOnlyCopy } from './files-only-copy';
 import { pgWalOverSql } from './pg-wal-over-sql';
@@ -42,9 +44,18 @@ import { checkConnectionSecurity } from '../connection/connection-security';
 export class ServerSource implements Source {
   readonly pagesReadHere = false;
   readonly pagesFinal = null;
-  readonly copy: SourceCopy = (writer, opts, makePlan) => (this.copyMethod.method === 'files-only'
-    ? runFilesOnlyCopy(this, writer, opts, makePlan)
-    : runBackupCopy(this as BackupSource, writer, opts, makePlan));
+  readonly copy: SourceCopy = async (writer, opts, makePlan) => {
+    if (this.copyMethod.method === 'files-only') return runFilesOnlyCopy(this, writer, opts, makePlan);
+    // --compress is a FULL's (the only caller passing it): compressed BASE_BACKUP or COPY reads.
+    if (!opts.compression || opts.replay || opts.filesOnly) return runBackupCopy(this as BackupSource, writer, opts, makePlan);
+    const { choice, client } = await chooseTransfer(opts.compression, { conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false });
+    if (client === null) {
+      opts.logger.info(`copying through COPY reads: ${choice.reason}`);
+      const result = await runBackupCopy(this as BackupSource, writer, opts, makePlan);
+      return { ...result, transfer: { requested: choice.requested, transfer: 'copy-reads', reason: choice.reason } };
+    }
+    return runBaseBackupCopy(this as BackupSource, writer, opts, makePlan, client, choice);
+  };
 
   constructor(
     readonly conn: ResolvedConnection,
@@ -145,9 +156,8 @@ export async function openServerSource(conn: ResolvedConnection, threads: number
     // Files only (pg_rewind's way) is for an existing target: DELTA and rewind.
     const privileges = await checkPrivileges(control, opts.mode === 'DELTA');
     checks.push(privileges.check);
-    assertChecksPass(checks, opts.failOnWarning);
-    const copyMethod = privileges.copyMethod!;
-    const filesOnly = copyMethod.method === 'files-only';
+    // The other checks run (and are reported) even when the privileges fail; no setting needs one.
+    const filesOnly = privileges.copyMethod?.method === 'files-only';
     const settings = await readSourceSettings(control, async () => {
       const c = (await readControlOverSql(control)).control;
       return { walLevelName: c.walLevelName, fullPageWrites: c.checkPointCopy.fullPageWrites, dataChecksums: c.dataChecksumVersion > 0, walLogHints: c.walLogHints };
@@ -177,7 +187,7 @@ export async function openServerSource(conn: ResolvedConnection, threads: number
     for (let i = 1; i < threads; i++) clients.push(await connectSource(conn));
     const row = layout.rows[0];
     return new ServerSource(conn, control, clients, replication ?? null, sqlSourceFiles(control, clients), info, identity, history,
-      Number(row.seg), Number(row.bs), Number(row.relseg), settings.data_checksums === 'on', copyMethod, historyFile);
+      Number(row.seg), Number(row.bs), Number(row.relseg), settings.data_checksums === 'on', privileges.copyMethod!, historyFile);
   } catch (err) {
     await replication?.close();
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
