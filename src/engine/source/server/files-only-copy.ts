@@ -43,8 +43,9 @@ function backupSessionFix(source: Source): string {
  * Before the first write of a files-only run (pg_rewind's way): the checkpoint at R the target will
  * replay from, the target's WAL segments from R's segment up to the fork that recovery reads and
  * that are the source's own bytes (kept, as pg_rewind keeps them), and a refusal with the reason
- * when the way cannot work: no checkpoint is known at R (R is the fork point itself, or was
- * recorded by an interrupted run), the source's last checkpoint is older than R (a page torn by a
+ * when the way cannot work: no checkpoint is known at R (R is the fork point itself; a rerun of an
+ * interrupted run, whose marker holds R alone, finds it in the WAL from R), the source's last
+ * checkpoint is older than R (a page torn by a
  * concurrent write could not be repaired: its full-page image would come before R), or a WAL
  * segment from R on is neither on the source nor on the target.
  */
