@@ -264,21 +264,37 @@ export class TarParser extends Writable {
     if (!headerChecksumOk(h)) {
       throw new TarFormatError(`${this.name}: a tar header's checksum does not match after ${this.entries} entries${this.currentPath ? ` (last "${this.currentPath}")` : ''}: corrupt or misaligned data`);
     }
+    if (this.startMeta(h)) return;
+    const entry = this.entryOf(h);
+    this.currentPath = entry.path;
+    this.entries++;
+
+    // Wait for a handler slot before starting another entry.
+    while (this.pending.size >= this.maxPending) await Promise.race([...this.pending]);
+    if (this.handlerError) throw this.handlerError;
+    this.startEntry(entry);
+  }
+
+  /** A pax or GNU long-name header: its body names the next entry. True when `h` is one. */
+  private startMeta(h: Buffer): boolean {
+    const typeflag = String.fromCharCode(h[156]);
+    const metaKind = ({ x: 'pax', g: 'pax-global', L: 'gnu-name', K: 'gnu-link' } as const)[typeflag as 'x' | 'g' | 'L' | 'K'];
+    if (!metaKind) return false;
+    const size = parseTarNumber(h.subarray(124, 136), 'size');
+    if (size > MAX_META_BYTES) throw new TarFormatError(`${this.name}: a ${metaKind} header of ${size} bytes is too large`);
+    this.meta = { kind: metaKind, chunks: [], size };
+    this.bodyLeft = size;
+    this.phase = size > 0 ? 'meta' : 'header';
+    if (size === 0) this.onMetaDone();
+    return true;
+  }
+
+  /** The entry a ustar header describes, with the names and size the meta headers before it gave. */
+  private entryOf(h: Buffer): TarEntry {
     const typeflag = String.fromCharCode(h[156]);
     let size = parseTarNumber(h.subarray(124, 136), 'size');
-    const metaKind = ({ x: 'pax', g: 'pax-global', L: 'gnu-name', K: 'gnu-link' } as const)[typeflag as 'x' | 'g' | 'L' | 'K'];
-    if (metaKind) {
-      if (size > MAX_META_BYTES) throw new TarFormatError(`${this.name}: a ${metaKind} header of ${size} bytes is too large`);
-      this.meta = { kind: metaKind, chunks: [], size };
-      this.bodyLeft = size;
-      this.phase = size > 0 ? 'meta' : 'header';
-      if (size === 0) this.onMetaDone();
-      return;
-    }
-
-    const ustar = h.toString('latin1', 257, 262) === 'ustar';
     let name = cString(h.subarray(0, 100));
-    if (ustar) {
+    if (h.toString('latin1', 257, 262) === 'ustar') {
       const prefix = cString(h.subarray(345, 500));
       if (prefix) name = `${prefix}/${name}`;
     }
@@ -292,14 +308,7 @@ export class TarParser extends Writable {
     this.gnuLink = null;
     this.pax = {};
 
-    let type: TarEntryType;
-    if (typeflag === '0' || typeflag === '\0' || typeflag === '7') type = 'file';
-    else if (typeflag === '5') type = 'directory';
-    else if (typeflag === '2') type = 'symlink';
-    else {
-      const what = ({ '1': 'a hard link', '3': 'a character device', '4': 'a block device', '6': 'a FIFO' } as Record<string, string>)[typeflag] ?? `type "${typeflag}"`;
-      throw new TarFormatError(`${this.name}: "${name}" is ${what}, which a data directory never holds`);
-    }
+    const type = this.entryType(typeflag, name);
     const entry: TarEntry = {
       path: normalizePath(name),
       type,
@@ -311,14 +320,20 @@ export class TarParser extends Writable {
     if ((entry.path === '.' && type !== 'directory') || entry.path.split('/').includes('..') || entry.path.startsWith('/')) {
       throw new TarFormatError(`${this.name}: entry path ${JSON.stringify(name)} leaves the archive's directory`);
     }
-    this.currentPath = entry.path;
-    this.entries++;
+    return entry;
+  }
 
-    // Wait for a handler slot before starting another entry.
-    while (this.pending.size >= this.maxPending) await Promise.race([...this.pending]);
-    if (this.handlerError) throw this.handlerError;
+  private entryType(typeflag: string, name: string): TarEntryType {
+    if (typeflag === '0' || typeflag === '\0' || typeflag === '7') return 'file';
+    if (typeflag === '5') return 'directory';
+    if (typeflag === '2') return 'symlink';
+    const what = ({ '1': 'a hard link', '3': 'a character device', '4': 'a block device', '6': 'a FIFO' } as Record<string, string>)[typeflag] ?? `type "${typeflag}"`;
+    throw new TarFormatError(`${this.name}: "${name}" is ${what}, which a data directory never holds`);
+  }
 
-    const body = type === 'file' ? new EntryBody({ highWaterMark: this.bodyHighWaterMark }) : null;
+  /** Hands the entry to the handler, and its body (a file's) to the bytes that follow. */
+  private startEntry(entry: TarEntry): void {
+    const body = entry.type === 'file' ? new EntryBody({ highWaterMark: this.bodyHighWaterMark }) : null;
     const settle = Promise.resolve()
       .then(() => this.onEntry(entry, body))
       .then(
