@@ -13,27 +13,42 @@ export function isConnectionUri(text: string): boolean {
 }
 
 export function parseConnectionUri(text: string): Record<string, string> {
-  const bad = (what: string) =>
+  const bad: Bad = (what) =>
     new CatchupError('conninfo-syntax', `Connection URI is malformed: ${what} (${redactUri(text)}).`,
       'Use the form postgresql://user@host1:port1,host2:port2/dbname?sslmode=verify-full.');
   const result: Record<string, string> = {};
-  let rest = text.replace(URI_PREFIX, '');
+  const rest = takeUserinfo(text.replace(URI_PREFIX, ''), result, bad);
+  let i = takeHosts(rest, result, bad);
+  if (rest[i] === '/') {
+    const start = ++i;
+    while (i < rest.length && rest[i] !== '?') i++;
+    const db = decode(rest.slice(start, i), bad);
+    if (db !== '') result.dbname = db;
+  }
+  if (rest[i] === '?') takeQuery(rest.slice(i + 1), result, bad);
+  return result;
+}
 
-  // As libpq: credentials are whatever comes before an '@' that precedes the first '/'.
+type Bad = (what: string) => Error;
+
+/** As libpq: credentials are whatever comes before an '@' that precedes the first '/'. Returns the rest. */
+function takeUserinfo(rest: string, result: Record<string, string>, bad: Bad): string {
   const slash = rest.indexOf('/');
   const at = rest.slice(0, slash < 0 ? undefined : slash).indexOf('@');
-  if (at >= 0) {
-    const userinfo = rest.slice(0, at);
-    rest = rest.slice(at + 1);
-    const colon = userinfo.indexOf(':');
-    const user = decode(colon < 0 ? userinfo : userinfo.slice(0, colon), bad);
-    if (user !== '') result.user = user;
-    if (colon >= 0) {
-      const password = decode(userinfo.slice(colon + 1), bad);
-      if (password !== '') result.password = password;
-    }
+  if (at < 0) return rest;
+  const userinfo = rest.slice(0, at);
+  const colon = userinfo.indexOf(':');
+  const user = decode(colon < 0 ? userinfo : userinfo.slice(0, colon), bad);
+  if (user !== '') result.user = user;
+  if (colon >= 0) {
+    const password = decode(userinfo.slice(colon + 1), bad);
+    if (password !== '') result.password = password;
   }
+  return rest.slice(at + 1);
+}
 
+/** host[:port] entries separated by ',' (IPv6 in brackets), as host and port lists; returns where they end. */
+function takeHosts(rest: string, result: Record<string, string>, bad: Bad): number {
   const hosts: string[] = [];
   const ports: string[] = [];
   let i = 0;
@@ -67,33 +82,27 @@ export function parseConnectionUri(text: string): Record<string, string> {
   const portText = ports.join(',');
   if (hostText !== '') result.host = hostText;
   if (portText.replace(/,/g, '') !== '') result.port = portText;
-
-  if (rest[i] === '/') {
-    const start = ++i;
-    while (i < rest.length && rest[i] !== '?') i++;
-    const db = decode(rest.slice(start, i), bad);
-    if (db !== '') result.dbname = db;
-  }
-  if (rest[i] === '?') {
-    for (const pair of rest.slice(i + 1).split('&')) {
-      if (pair === '') continue;
-      const parts = pair.split('=');
-      if (parts.length !== 2) throw bad(parts.length < 2 ? `missing "=" in query parameter "${pair}"` : `extra "=" in query parameter "${pair}"`);
-      let key = decode(parts[0], bad);
-      let value = decode(parts[1], bad);
-      // libpq's JDBC-compatible spelling.
-      if (key === 'ssl' && value === 'true') {
-        key = 'sslmode';
-        value = 'require';
-      }
-      if (!isLibpqKeyword(key)) throw bad(`"${key}" is not a connection option`);
-      result[key] = value;
-    }
-  }
-  return result;
+  return i;
 }
 
-function decode(text: string, bad: (what: string) => Error): string {
+/** key=value&... parameters: each a libpq keyword (and libpq's JDBC-compatible ssl=true). */
+function takeQuery(query: string, result: Record<string, string>, bad: Bad): void {
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const parts = pair.split('=');
+    if (parts.length !== 2) throw bad(parts.length < 2 ? `missing "=" in query parameter "${pair}"` : `extra "=" in query parameter "${pair}"`);
+    let key = decode(parts[0], bad);
+    let value = decode(parts[1], bad);
+    if (key === 'ssl' && value === 'true') {
+      key = 'sslmode';
+      value = 'require';
+    }
+    if (!isLibpqKeyword(key)) throw bad(`"${key}" is not a connection option`);
+    result[key] = value;
+  }
+}
+
+function decode(text: string, bad: Bad): string {
   if (/%(?![0-9a-fA-F]{2})/.test(text)) throw bad(`invalid percent-encoding in "${text}"`);
   let decoded: string;
   try {
