@@ -195,7 +195,7 @@ function engineOptions(inputs: ActionInputs, logger: Logger) {
     tablespaceMapping: inputs.tablespaceMapping, excludePaths: inputs.excludePaths,
     writeRecoveryConf: inputs.writeRecoveryConf, storePassword: inputs.storePassword, sync: !inputs.noSync, logger, failOnWarning: inputs.failOnWarning,
     restoreTargetWal: inputs.restoreTargetWal, sourceRestoreCommand: inputs.sourceRestoreCommand, keepDiscardedWal: inputs.keepDiscardedWal,
-    maxRateBytesPerSecond: inputs.maxRateBytesPerSecond, syncMethod: inputs.syncMethod, targetBinDir: inputs.pgBinDir, runner: execCommandRunner, dryRun: inputs.dryRun,
+    maxRateBytesPerSecond: inputs.maxRateBytesPerSecond, compress: inputs.compress, syncMethod: inputs.syncMethod, targetBinDir: inputs.pgBinDir, runner: execCommandRunner, dryRun: inputs.dryRun,
   };
 }
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { parseConninfo, parseMaxRate } from '../engine';
-import type { RequestedMode, SourceConnectionOptions, SyncMethod } from '../engine';
+import { assertDecompressible, parseConninfo, parseCompressSpec, parseMaxRate } from '../engine';
+import type { CompressSpec, RequestedMode, SourceConnectionOptions, SyncMethod } from '../engine';
 
 export type ActionCommand = 'catchup' | 'preflight' | 'rewind';
 export type VerifyMode = 'none' | 'start' | 'streaming';
@@ -27,6 +27,8 @@ export interface ActionInputs {
   keepDiscardedWal?: string;
   /** max-rate, in bytes per second. */
   maxRateBytesPerSecond?: number;
+  /** compress: FULL's transfer (auto by default). */
+  compress: CompressSpec;
   syncMethod: SyncMethod;
   stopTarget: boolean;
   startTarget: boolean;
@@ -52,6 +54,16 @@ function maxRate(): number | undefined {
     return parseMaxRate(raw);
   } catch (err) {
     throw new InputError(`Input max-rate: ${(err as Error).message}.`);
+  }
+}
+
+function compress(): CompressSpec {
+  try {
+    const spec = parseCompressSpec(core.getInput('compress'));
+    assertDecompressible(spec);
+    return spec;
+  } catch (err) {
+    throw new InputError(`Input compress: ${(err as Error).message}${(err as { fix?: string }).fix ? ` ${(err as { fix?: string }).fix}` : ''}`);
   }
 }
 
@@ -124,6 +136,7 @@ export function readInputs(): ActionInputs {
     sourceRestoreCommand: core.getInput('source-restore-command').trim() || undefined,
     keepDiscardedWal: core.getInput('keep-discarded-wal').trim() || undefined,
     maxRateBytesPerSecond: maxRate(),
+    compress: compress(),
     syncMethod: choice('sync-method', ['fsync', 'syncfs'] as const, 'fsync'),
     stopTarget: bool('stop-target', false),
     startTarget,

@@ -15,6 +15,8 @@ export { runPreflight } from './commands/preflight';
 export type { PreflightOptions } from './commands/preflight';
 export type { RequestedMode } from './commands/auto-mode';
 export type { CommonCatchupOptions, DeltaCatchupOptions, FullCatchupOptions, RewindOptions } from './commands/options';
+export { assertDecompressible, parseCompressSpec } from './source/base-backup/compress-spec';
+export type { CompressSpec } from './source/base-backup/compress-spec';
 
 // What commands take and give
 export type { Report } from './report/report';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
-import { catchup, CommonCatchupOptions, formatBytes } from '../../engine';
-import type { Report, RequestedMode } from '../../engine';
+import { assertDecompressible, catchup, CommonCatchupOptions, formatBytes, parseCompressSpec } from '../../engine';
+import type { CompressSpec, Report, RequestedMode } from '../../engine';
 import {
   CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag, SOURCE_PGDATA_FLAG,
   sourceValues, TRANSFER_FLAGS, TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
@@ -49,6 +49,14 @@ Options:
       --no-space-check           FULL: skip the check that the target's file system has room
                                  for the databases plus WAL (a full disk then stops the run, and
                                  the same command resumes it once there is room)
+  -Z, --compress=[server-]METHOD[:DETAIL]
+                                 FULL: how files cross the network. auto (default): compressed
+                                 on the server (zstd, else lz4) when the source is another host,
+                                 plain COPY reads when it is on this one (socket, loopback);
+                                 zstd, lz4, gzip: BASE_BACKUP compressed on the server with it
+                                 (DETAIL: level=N, workers=N, long, or a bare level, as
+                                 pg_basebackup; PostgreSQL 15+); none: COPY reads. Client-side
+                                 compression is refused (pg-catchup writes no archive)
       --start-over               FULL: an interrupted FULL that cannot be resumed safely (the
                                  source has neither data checksums nor wal_log_hints) is deleted
                                  and copied again; without it the run refuses
@@ -105,6 +113,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
     'target-bindir': { type: 'string' },
     'store-password': { type: 'boolean' },
     'start-over': { type: 'boolean' },
+    compress: { type: 'string', short: 'Z' },
     'no-space-check': { type: 'boolean' },
     'no-sync': { type: 'boolean', short: 'N' },
     ...TRANSFER_FLAGS,
@@ -154,6 +163,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
       keepDiscardedWal: values['keep-discarded-wal'] as string | undefined,
       startOver: Boolean(values['start-over']),
       spaceCheck: !values['no-space-check'],
+      compress: compressValue(values.compress as string | undefined),
       ...changeSourceValues(values, 'catchup'),
       targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
     });
@@ -176,5 +186,17 @@ export async function runCatchup(argv: string[]): Promise<number> {
   } finally {
     logger.finish();
     if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+/** -Z/--compress, refused as bad usage when it does not parse or this Node.js cannot decompress it. */
+function compressValue(text: string | undefined): CompressSpec | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const spec = parseCompressSpec(text);
+    assertDecompressible(spec);
+    return spec;
+  } catch (err) {
+    throw new UsageError(`-Z/--compress: ${(err as Error).message}${(err as { fix?: string }).fix ? ` ${(err as { fix?: string }).fix}` : ''}`, 'catchup');
   }
 }

@@ -7,7 +7,7 @@ import type { DeltaCatchupOptions, FullCatchupOptions } from './options';
 import { catchupPtrack } from './ptrack';
 import { runPreflight } from './preflight';
 
-export interface CatchupOptions extends DeltaCatchupOptions, Pick<FullCatchupOptions, 'startOver' | 'spaceCheck'> {
+export interface CatchupOptions extends DeltaCatchupOptions, Pick<FullCatchupOptions, 'startOver' | 'spaceCheck' | 'compress'> {
   mode: RequestedMode;
 }
 

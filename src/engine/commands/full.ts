@@ -139,6 +139,8 @@ async function copyIntoEmptyTarget(run: FullRun, source: Source, marker: Catchup
     logger,
     validateThreads: opts.validateThreads ?? 0,
     maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
+    compression: opts.compress ?? { kind: 'auto' },
+    resuming: resume !== null,
   }, async (startLsn) => {
     // Rule 7 for FULL: an interrupted copy is marked (and resumable) from its first data write.
     beginMarkedRun(targetDir, resume?.marker ?? {
@@ -151,7 +153,7 @@ async function copyIntoEmptyTarget(run: FullRun, source: Source, marker: Catchup
       return plan;
     }
     const plan = planFull(await source.files.list(), layout);
-    logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}, with ${run.threads} connection(s)`);
+    logger.info(`copying ${plan.files.length} files, ${formatBytes(plan.bytesToCopy)}`);
     return plan;
   });
   journal.close();
@@ -160,6 +162,7 @@ async function copyIntoEmptyTarget(run: FullRun, source: Source, marker: Catchup
   fs.rmSync(path.join(targetDir, COMPLETED_FILES), { force: true });
   Object.assign(report.files, { copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesPlanned: result.plan.bytesToCopy });
   recordCopyResult(report, result, Boolean(opts.writeRecoveryConf));
+  if (result.transfer) report.transfer = result.transfer;
   report.status = 'success';
   report.nextStep = nextStepAfterSync(report);
 }

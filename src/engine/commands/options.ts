@@ -4,6 +4,7 @@ import type { SyncMethod } from '../copy/file-system-sync';
 import type { Logger } from '../log';
 import type { SourceConnectionOptions } from '../source/connection-options';
 import type { LayoutRequest } from './target-layout';
+import type { CompressSpec } from '../source/base-backup/compress-spec';
 
 /** What the commands take: the engine's options, as the CLI and the action fill them in. */
 
@@ -44,6 +45,11 @@ export interface FullCatchupOptions extends CommonCatchupOptions {
   startOver?: boolean;
   /** false: skip the free-space check before the first write (a full disk then fails the run, which resumes later). */
   spaceCheck?: boolean;
+  /**
+   * --compress: compressed BASE_BACKUP (server side) or COPY reads; auto (the default) decides
+   * (source/server/compression-choice.ts). Parse it with parseCompressSpec.
+   */
+  compress?: CompressSpec;
 }
 
 export interface DeltaCatchupOptions extends CommonCatchupOptions {

@@ -2,6 +2,7 @@ import type { ValidationResult } from '../copy/page-validation';
 import type { Logger } from '../log';
 import type { CheckResult } from '../preflight/check';
 import type { ConnectionReport } from '../source/connection/connection-report';
+import type { TransferReport } from '../source/source-copy';
 
 /** The outcome of a run, for JSON files, job summaries and exit codes. LSNs as X/Y text. */
 export interface Report {
@@ -29,6 +30,12 @@ export interface Report {
    * or pg_rewind's way with its minimal role (files only, the target replaying from R).
    */
   copyMethod?: { method: 'backup-session' | 'files-only'; reason: string };
+  /**
+   * FULL from a server: how the files crossed the network (--compress): a BASE_BACKUP compressed
+   * on the server, or COPY reads over SQL; what was asked, what ran and why, and for a compressed
+   * backup the bytes received against the bytes of files they held.
+   */
+  transfer?: TransferReport;
   /** How the run reached the source server (all its connections went to the one the first chose). */
   connection?: ConnectionReport;
   target: { path: string; timeline?: number; position?: string; state?: string };

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { autoConfLines } from '../pgdata/recovery-conf';
 import type { Plan } from '../plan/plan';
 import type { Lsn } from '../wal/lsn';
+import type { CompressSpec } from './base-backup/compress-spec';
 import type { SourceFiles } from './source-files';
 import { recheckFilesOutsideWal, watchFilesOutsideWal } from './files-outside-wal';
 
@@ -50,6 +51,27 @@ export interface SourceCopyOptions {
   filesOnly?: { replay: ReplayStart; keepTargetWal: string[] };
   /** --max-rate: bytes per second of file data read from the source. */
   maxRateBytesPerSecond?: number;
+  /**
+   * FULL only: --compress (auto by default). A server source may then copy through a compressed
+   * BASE_BACKUP instead of COPY reads (server/compression-choice.ts decides and says why).
+   */
+  compression?: CompressSpec;
+  /** FULL only: the copy resumes an interrupted FULL (its plan patches the kept files). */
+  resuming?: boolean;
+}
+
+/** Which transfer a FULL used and why (report.transfer). */
+export interface TransferReport {
+  /** What --compress asked for: "auto", "none", "zstd:level=3". */
+  requested: string;
+  transfer: 'base-backup' | 'copy-reads';
+  /** base-backup: the server's compression method and detail. */
+  method?: string;
+  detail?: string;
+  reason: string;
+  /** base-backup: the archive bytes received (compressed), and the tar bytes they held. */
+  receivedBytes?: number;
+  archiveBytes?: number;
 }
 
 /** The checkpoint a replaying target starts from. */
@@ -71,6 +93,8 @@ export interface SourceCopyResult {
   validation: ValidationResult | null;
   /** The target replays the source's WAL from R (false when that was asked but the WAL went first). */
   replaying: boolean;
+  /** FULL from a server: compressed BASE_BACKUP or COPY reads, and why. */
+  transfer?: TransferReport;
 }
 
 export function logValidation(v: ValidationResult, logger: Logger): void {

@@ -39,6 +39,8 @@ export interface BackupProgress {
 
 export interface ReadBaseBackupOptions extends BaseBackupCommandOptions {
   onFile: BackupFileHandler;
+  /** The start position and tablespaces, before the first archive: the backup's checkpoint is done. */
+  onStart?(start: BackupPosition, tablespaces: BackupTablespace[]): void;
   onProgress?(p: BackupProgress): void;
   /** The server's notices and warnings (page checksum failures arrive as WARNINGs). */
   onNotice?(n: ServerNotice): void;
@@ -174,6 +176,7 @@ export async function readBaseBackupOn(client: Client, opts: ReadBaseBackupOptio
       start = s;
       tablespaces = list;
       bytesTotal = list.every((t) => t.sizeKb !== null) ? list.reduce((sum, t) => sum + t.sizeKb! * 1024, 0) : null;
+      opts.onStart?.(s, list);
     },
     onArchive(name) {
       return finishCurrent().then(() => {

@@ -88,7 +88,7 @@ export async function runBackupCopy(
  * the recovery settings, then one fsync pass. Plain writes: until pg_control is written,
  * PostgreSQL refuses to start the directory, so none needs an atomic replacement of its own.
  */
-async function finishTarget(source: BackupSource, writer: TargetWriter, opts: SourceCopyOptions, backupLabel: string): Promise<void> {
+export async function finishTarget(source: BackupSource, writer: TargetWriter, opts: SourceCopyOptions, backupLabel: string): Promise<void> {
   if (source.history.length > 0) {
     const history = await source.replication.timelineHistory(source.identity.timeline);
     if (history) writer.writeWhole(`pg_wal/${history.fileName}`, history.content);

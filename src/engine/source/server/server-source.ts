@@ -22,6 +22,8 @@ import type { SourceCopy } from '../source-copy';
 import { SourceFiles, sqlSourceFiles } from '../source-files';
 import type { OwnWal, Source, SourceOpenOptions } from '../source';
 import { BackupSource, runBackupCopy } from './backup-copy';
+import { runBaseBackupCopy } from './base-backup-copy';
+import { chooseTransfer } from './compression-choice';
 import { readControlOverSql, readIdentityOverSql } from './files-only-identity';
 import { runFilesOnlyCopy } from './files-only-copy';
 import { pgWalOverSql } from './pg-wal-over-sql';
@@ -42,9 +44,18 @@ import { checkConnectionSecurity } from '../connection/connection-security';
 export class ServerSource implements Source {
   readonly pagesReadHere = false;
   readonly pagesFinal = null;
-  readonly copy: SourceCopy = (writer, opts, makePlan) => (this.copyMethod.method === 'files-only'
-    ? runFilesOnlyCopy(this, writer, opts, makePlan)
-    : runBackupCopy(this as BackupSource, writer, opts, makePlan));
+  readonly copy: SourceCopy = async (writer, opts, makePlan) => {
+    if (this.copyMethod.method === 'files-only') return runFilesOnlyCopy(this, writer, opts, makePlan);
+    // --compress is a FULL's (the only caller passing it): compressed BASE_BACKUP or COPY reads.
+    if (!opts.compression || opts.replay || opts.filesOnly) return runBackupCopy(this as BackupSource, writer, opts, makePlan);
+    const { choice, client } = await chooseTransfer(opts.compression, { conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false });
+    if (client === null) {
+      opts.logger.info(`copying through COPY reads: ${choice.reason}`);
+      const result = await runBackupCopy(this as BackupSource, writer, opts, makePlan);
+      return { ...result, transfer: { requested: choice.requested, transfer: 'copy-reads', reason: choice.reason } };
+    }
+    return runBaseBackupCopy(this as BackupSource, writer, opts, makePlan, client, choice);
+  };
 
   constructor(
     readonly conn: ResolvedConnection,

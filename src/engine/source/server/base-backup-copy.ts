@@ -1,0 +1,226 @@
+/**
+ * FULL through BASE_BACKUP compressed on the server (PostgreSQL 15+), with what FULL promises
+ * over COPY reads (backup-copy.ts):
+ * - a temporary slot made first, and our own WAL stream from the backup start's segment (the
+ *   backup is asked for with WAL false), started as soon as the server says where it starts;
+ * - the plan made once the backup started (makePlan), which decides what is written: a file the
+ *   plan skips (the exclusion rules, --exclude-path) is read past, not written; a file created
+ *   after the listing is written unless its path is excluded, as pg_basebackup writes it;
+ * - each tablespace's archive written where the plan placed it (below its pg_tblspc link);
+ * - page checksums verified as the bytes arrive (the server's own check is off: it would fail the
+ *   backup at the end, where ours re-reads a bad page once and tells torn from corrupt);
+ * - --max-rate as MAX_RATE (the server caps the bytes it sends, after compression);
+ * - backup_label as the server put it in the main archive, tablespace_map left out as today
+ *   (the pg_tblspc links point where the target keeps each tablespace), and pg_control, the
+ *   archive's last file, held back and written last;
+ * - the journal for a resume: every finished file is journaled by the writer as with COPY reads.
+ */
+import type { Client } from 'pg';
+import type { Readable } from 'stream';
+import { CopyValidation } from '../../copy/page-validation';
+import { diskFullError } from '../../copy/disk-full';
+import type { TargetWriter } from '../../copy/target-writer';
+import { WalSegmentSink } from '../../copy/wal-segment-sink';
+import { CatchupError } from '../../errors';
+import { pathSkipReason } from '../../pgdata/exclusions';
+import { CONTROL_FILE, Plan } from '../../plan/plan';
+import { formatLsn, Lsn } from '../../wal/lsn';
+import { segmentNoOf, segmentStartLsn } from '../../wal/wal-segment';
+import { BackupFile, readBaseBackupOn } from '../base-backup/base-backup-reader';
+import { MAX_RATE_RANGE_KB } from '../base-backup/base-backup-command';
+import { compressionDetail } from '../base-backup/compress-spec';
+import { recheckFilesOutsideWal, watchFilesOutsideWal } from '../files-outside-wal';
+import { logValidation, SourceCopyOptions, SourceCopyResult, writeControlFileLast } from '../source-copy';
+import { BackupSource, finishTarget } from './backup-copy';
+import type { TransferChoice } from './compression-choice';
+import { WalReceiver } from './wal-receiver';
+
+/** Files above this size are fsynced in the background when complete and journaled then, as COPY reads do. */
+const LARGE_FILE_BYTES = 8 * 1024 * 1024;
+
+/** MB for the log line (report/ imports source/, so its formatBytes is not imported here). */
+const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+
+/** Where a file of an archive goes in the target: tablespace files below their pg_tblspc link. */
+export function targetPathOf(file: Pick<BackupFile, 'path' | 'tablespaceOid'>): string {
+  return file.tablespaceOid === null ? file.path : file.path === '.' ? `pg_tblspc/${file.tablespaceOid}` : `pg_tblspc/${file.tablespaceOid}/${file.path}`;
+}
+
+/**
+ * What happens to one archive entry, given the plan: write it, read past it, or keep it aside
+ * (backup_label, pg_control). Paths the plan does not know (created after the listing) are
+ * written unless an exclusion rule or a skipped parent (--exclude-path) covers them.
+ */
+export class EntryDecisions {
+  private readonly files: Set<string>;
+  private readonly skipped: Set<string>;
+  private readonly links: Set<string>;
+
+  constructor(plan: Plan) {
+    this.files = new Set(plan.files.map((f) => f.path));
+    this.skipped = new Set(plan.skipped.map((s) => s.path));
+    this.links = new Set(plan.tablespaceLinks.map((l) => l.linkPath));
+  }
+
+  decide(target: string, type: BackupFile['type']): 'write' | 'skip' | 'backup_label' | 'control' {
+    if (type === 'symlink') return 'skip';
+    if (target === '.' || target === 'pg_tblspc' || this.links.has(target)) return 'skip';
+    if (type === 'file' && target === 'backup_label') return 'backup_label';
+    if (type === 'file' && target === CONTROL_FILE) return 'control';
+    if (this.files.has(target)) return 'write';
+    if (this.skippedByPlan(target)) return 'skip';
+    return pathSkipReason(target, type === 'directory') === null ? 'write' : 'skip';
+  }
+
+  private skippedByPlan(target: string): boolean {
+    for (let p = target; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (this.skipped.has(p)) return true;
+      if (!p.includes('/')) return false;
+    }
+  }
+}
+
+/** MAX_RATE's kB/s for --max-rate's bytes/s, within what the server takes. */
+function maxRateKb(bytesPerSecond: number | undefined, logger: SourceCopyOptions['logger']): number | undefined {
+  if (!bytesPerSecond) return undefined;
+  const kb = Math.round(bytesPerSecond / 1024);
+  const clamped = Math.min(MAX_RATE_RANGE_KB.max, Math.max(MAX_RATE_RANGE_KB.min, kb));
+  if (clamped !== kb) logger.warn(`--max-rate ${kb} kB/s is outside what BASE_BACKUP's MAX_RATE takes (${MAX_RATE_RANGE_KB.min}-${MAX_RATE_RANGE_KB.max} kB/s): ${clamped} kB/s is used`);
+  return clamped;
+}
+
+async function readAll(body: Readable | null): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  if (body) for await (const chunk of body) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+}
+
+/**
+ * The copy. `client` is a replication connection of its own (the slot's connection streams the
+ * WAL); it is ended on success and cut on failure (a walsender mid-backup reads nothing we send).
+ */
+export async function runBaseBackupCopy(
+  source: BackupSource, writer: TargetWriter, opts: SourceCopyOptions,
+  makePlan: (startLsn: bigint, replaying: boolean) => Promise<Plan>, client: Client, choice: TransferChoice,
+): Promise<SourceCopyResult> {
+  if (choice.spec.kind !== 'server') throw new Error('internal: a base-backup copy needs a compression method');
+  const { replication, identity, segSize, logger } = { ...source, logger: opts.logger };
+  const method = choice.spec.method;
+  const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
+  await replication.createTemporarySlot(slot);
+  await writer.makeDirectory('pg_wal');
+  await writer.makeDirectory('pg_wal/archive_status');
+  const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
+  const checks = source.dataChecksums ? new CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
+  let receiver: WalReceiver | null = null;
+  let startLsn: Lsn | null = null;
+  let planned: Promise<{ plan: Plan; decisions: EntryDecisions; outsideWal: Awaited<ReturnType<typeof watchFilesOutsideWal>> }> | null = null;
+  let backupLabel: string | null = null;
+  let control: Buffer | null = null;
+  let filesCopied = 0;
+  let archiveBytes = 0;
+  let plan: Plan | null = null;
+  let ok = false;
+  opts.clock?.next('backup start (checkpoint)');
+  logger.info(`copying through BASE_BACKUP compressed on the server with ${method}${compressionDetail(choice.spec) ? ` (${compressionDetail(choice.spec)})` : ''}: ${choice.reason}`);
+  try {
+    const progress = (bytes: number) => logger.progress?.({ bytes, totalBytes: plan?.bytesToCopy ?? 0, files: filesCopied, totalFiles: plan?.files.length ?? 0 });
+    const result = await readBaseBackupOn(client, {
+      label: opts.label,
+      compression: method,
+      compressionDetail: compressionDetail(choice.spec),
+      maxRateKbPerS: maxRateKb(opts.maxRateBytesPerSecond, logger),
+      fastCheckpoint: true,
+      progress: true,
+      verifyChecksums: false,
+      onStart: (start) => {
+        startLsn = start.lsn;
+        logger.info(`backup started at ${formatLsn(start.lsn)} on timeline ${identity.timeline}`);
+        const walStart = segmentStartLsn(segmentNoOf(start.lsn, segSize), segSize);
+        receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
+        opts.clock?.next('plan and copy (BASE_BACKUP)');
+        planned = makePlan(start.lsn, false).then(async (p) => {
+          plan = p;
+          for (const t of p.tablespaceLinks) await writer.makeTablespaceLink(t.linkPath, t.location);
+          for (const dir of p.directories) await writer.makeDirectory(dir);
+          return { plan: p, decisions: new EntryDecisions(p), outsideWal: await watchFilesOutsideWal(source.files, p) };
+        });
+        planned.catch(() => undefined);
+      },
+      onFile: async (file, body) => {
+        if (!planned) throw new Error('BASE_BACKUP sent a file before its start position');
+        const { decisions } = await planned;
+        const target = targetPathOf(file);
+        const what = decisions.decide(target, file.type);
+        if (what === 'skip') return;
+        if (what === 'backup_label') {
+          backupLabel = (await readAll(body)).toString('utf8');
+          return;
+        }
+        if (what === 'control') {
+          control = await readAll(body);
+          return;
+        }
+        if (file.type === 'directory') {
+          await writer.makeDirectory(target);
+          return;
+        }
+        const large = file.size > LARGE_FILE_BYTES;
+        writer.expect(target, large ? 2 : 1, 'create');
+        const piece = writer.beginPiece(target, 0);
+        const pages = checks?.startPiece(target, 0) ?? null;
+        for await (const chunk of body!) {
+          piece.write(chunk as Buffer);
+          pages?.(chunk as Buffer);
+          const behind = checks?.ready();
+          if (behind) await behind;
+        }
+        piece.end();
+        // The second, empty piece makes a large file one the writer fsyncs (and journals) in the background.
+        if (large) writer.beginPiece(target, file.size).end();
+        filesCopied++;
+        archiveBytes += file.size;
+      },
+      onProgress: (p) => progress(p.bytesDone),
+    });
+    if (!planned || startLsn === null) throw new Error('BASE_BACKUP finished without a start position');
+    const { plan: donePlan, outsideWal } = await (planned as Promise<{ plan: Plan; decisions: EntryDecisions; outsideWal: Awaited<ReturnType<typeof watchFilesOutsideWal>> }>);
+    plan = donePlan;
+    if (control === null) throw new CatchupError('base-backup-no-control', `BASE_BACKUP's main archive from ${source.display} held no ${CONTROL_FILE}.`, 'Check that the replication connection reaches the same server as the SQL connection (no pooler in between), and rerun.');
+    if (backupLabel === null) throw new CatchupError('base-backup-no-label', `BASE_BACKUP's main archive from ${source.display} held no backup_label.`, 'Rerun; if it persists, copy with --compress=none.');
+    const stopLsn = result.end.lsn;
+    const copy = { filesCopied, bytesCopied: writer.bytesWritten, filesPatched: 0, pathsDeleted: 0 };
+    progress(archiveBytes);
+    logger.info(`received ${mb(result.receivedBytes)} for ${mb(archiveBytes)} of files (${(archiveBytes / Math.max(1, result.receivedBytes)).toFixed(1)}:1 with ${method})`);
+    if (outsideWal) await recheckFilesOutsideWal(source.files, outsideWal, writer, logger, copy);
+    const validation = checks ? await checks.finish(source.files.readers[0], writer, startLsn) : null;
+    if (validation) logValidation(validation, logger);
+
+    opts.clock?.next('backup stop and WAL');
+    await receiver!.finish(stopLsn);
+    await sink.close();
+    logger.info(`backup stopped at ${formatLsn(stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
+    opts.clock?.next('finish (backup_label, fsync, pg_control)');
+    await finishTarget(source, writer, opts, backupLabel);
+    await writeControlFileLast(writer, plan.controlFile, control, opts.sync);
+    opts.clock?.end();
+    ok = true;
+    return {
+      startLsn, stopLsn, plan, copy, validation, replaying: false,
+      walSegments: sink.segments.length, walBytes: sink.bytesWritten,
+      transfer: {
+        requested: choice.requested, transfer: 'base-backup', method, detail: compressionDetail(choice.spec), reason: choice.reason,
+        receivedBytes: result.receivedBytes, archiveBytes,
+      },
+    };
+  } catch (err) {
+    await writer.abandon();
+    throw diskFullError(err, writer, plan) ?? err;
+  } finally {
+    await checks?.close();
+    await (receiver as WalReceiver | null)?.abort();
+    await sink.abandon();
+    if (ok) await client.end().catch(() => undefined);
+    else (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+  }
+}

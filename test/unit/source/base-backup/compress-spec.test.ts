@@ -1,0 +1,115 @@
+import { compressionDetail, formatCompressSpec, parseCompressSpec } from '../../../../src/engine/source/base-backup/compress-spec';
+import { EntryDecisions, targetPathOf } from '../../../../src/engine/source/server/base-backup-copy';
+import { preliminaryChoice } from '../../../../src/engine/source/server/compression-choice';
+import { decompressionUnavailable } from '../../../../src/engine/source/base-backup/decompressor';
+import { planFull } from '../../../../src/engine/plan/plan-full';
+import type { ResolvedConnection } from '../../../../src/engine/source/connection-options';
+
+describe('--compress in pg_basebackup syntax', () => {
+  test.each([
+    ['auto', { kind: 'auto' }],
+    ['', { kind: 'auto' }],
+    ['none', { kind: 'none' }],
+    ['server-none', { kind: 'none' }],
+    ['0', { kind: 'none' }],
+    ['zstd', { kind: 'server', method: 'zstd' }],
+    ['server-zstd', { kind: 'server', method: 'zstd' }],
+    ['Server-LZ4', { kind: 'server', method: 'lz4' }],
+    ['gzip:5', { kind: 'server', method: 'gzip', level: 5 }],
+    ['server-zstd:level=3,workers=2,long', { kind: 'server', method: 'zstd', level: 3, workers: 2, long: true }],
+    ['zstd:long=off', { kind: 'server', method: 'zstd', long: false }],
+    ['zstd:-5', { kind: 'server', method: 'zstd', level: -5 }],
+  ])('%s', (text, spec) => {
+    expect(parseCompressSpec(text)).toEqual(spec);
+  });
+
+  test.each([
+    ['client-gzip', /client-side/],
+    ['client-zstd:level=3', /client-side/],
+    ['9', /client-side/],
+    ['brotli', /unknown method "brotli"/],
+    ['gzip:level=10', /gzip takes a level from 1 to 9, not "10"/],
+    ['lz4:level=0', /lz4 takes a level from 1 to 12/],
+    ['gzip:workers=2', /workers is for zstd only/],
+    ['lz4:long', /long is for zstd only/],
+    ['zstd:workers=x', /workers must be a whole number/],
+    ['zstd:fast', /unknown detail "fast"/],
+    ['none:5', /none takes no detail/],
+  ])('refuses %s', (text, message) => {
+    expect(() => parseCompressSpec(text)).toThrow(message);
+  });
+
+  test('the detail sent to the server and the spec written back', () => {
+    expect(compressionDetail(parseCompressSpec('zstd:5'))).toBe('level=5');
+    expect(compressionDetail(parseCompressSpec('zstd'))).toBeUndefined();
+    expect(compressionDetail(parseCompressSpec('zstd:level=1,workers=4,long'))).toBe('level=1,workers=4,long');
+    expect(formatCompressSpec(parseCompressSpec('server-lz4:level=1'))).toBe('lz4:level=1');
+    expect(formatCompressSpec(parseCompressSpec('auto'))).toBe('auto');
+  });
+});
+
+describe('the automatic choice before asking the server', () => {
+  const conn = (address: string | null, host = 'db') => ({ choice: { server: { address, target: { host, hostaddr: null, port: 5432 } } } }) as unknown as ResolvedConnection;
+  const ctx = (address: string | null, more: { versionNum?: number; resuming?: boolean } = {}) => ({ conn: conn(address), versionNum: more.versionNum ?? 150000, resuming: more.resuming ?? false });
+
+  test('loopback addresses and sockets never compress', () => {
+    for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1', null]) {
+      const c = preliminaryChoice({ kind: 'auto' }, ctx(address));
+      expect(c).toMatchObject({ transfer: 'copy-reads', reason: expect.stringMatching(/on this host/) });
+    }
+  });
+  test('another host: zstd then lz4 are asked about, as far as this Node.js decompresses them', () => {
+    const c = preliminaryChoice({ kind: 'auto' }, ctx('10.0.0.5'));
+    expect('candidates' in c && c.candidates).toEqual(decompressionUnavailable('zstd') === null ? ['zstd', 'lz4'] : ['lz4']);
+  });
+  test('before PostgreSQL 15, and for a resumed FULL, auto reads over COPY', () => {
+    expect(preliminaryChoice({ kind: 'auto' }, ctx('10.0.0.5', { versionNum: 140010 }))).toMatchObject({ transfer: 'copy-reads', reason: expect.stringMatching(/PostgreSQL 14/) });
+    expect(preliminaryChoice({ kind: 'server', method: 'zstd' }, ctx('10.0.0.5', { resuming: true }))).toMatchObject({ transfer: 'copy-reads', reason: expect.stringMatching(/resumed FULL/) });
+  });
+  test('an explicit method is taken as asked, on loopback too', () => {
+    expect(preliminaryChoice({ kind: 'server', method: 'gzip' }, ctx('127.0.0.1'))).toMatchObject({ transfer: 'base-backup' });
+    expect(preliminaryChoice({ kind: 'none' }, ctx('10.0.0.5'))).toMatchObject({ transfer: 'copy-reads' });
+  });
+});
+
+describe('what happens to each archive entry', () => {
+  const listing = [
+    { path: 'global', isDir: true, size: 0 },
+    { path: 'global/pg_control', isDir: false, size: 8192 },
+    { path: 'base', isDir: true, size: 0 },
+    { path: 'base/1', isDir: true, size: 0 },
+    { path: 'base/1/1259', isDir: false, size: 8192 },
+    { path: 'mine', isDir: true, size: 0 },
+    { path: 'mine/a', isDir: false, size: 1 },
+    { path: 'pg_tblspc', isDir: true, size: 0 },
+    { path: 'pg_tblspc/16400', isDir: true, size: 0, linkTarget: '/src/ts' },
+    { path: 'pg_tblspc/16400/PG_15_1', isDir: true, size: 0 },
+    { path: 'pg_tblspc/16400/PG_15_1/5/16401', isDir: false, size: 8192 },
+  ];
+  const plan = planFull(listing, {
+    tablespaces: [{ oid: 16400, linkPath: 'pg_tblspc/16400', sourceLocation: '/src/ts', targetLocation: '/dst/ts', placement: 'mapped' } as never],
+    excludePaths: ['mine'],
+  });
+  const d = new EntryDecisions(plan);
+
+  test('planned files are written, tablespace files below their link', () => {
+    expect(d.decide('base/1/1259', 'file')).toBe('write');
+    expect(targetPathOf({ path: 'PG_15_1/5/16401', tablespaceOid: 16400 })).toBe('pg_tblspc/16400/PG_15_1/5/16401');
+    expect(d.decide(targetPathOf({ path: 'PG_15_1/5/16401', tablespaceOid: 16400 }), 'file')).toBe('write');
+  });
+  test('a file created after the listing is written, unless excluded', () => {
+    expect(d.decide('base/1/99999', 'file')).toBe('write');
+    expect(d.decide('mine/new', 'file')).toBe('skip');
+    expect(d.decide('mine/a', 'file')).toBe('skip');
+    expect(d.decide('pg_stat_tmp/x', 'file')).toBe('skip');
+    expect(d.decide('base/1/pgsql_tmp/t', 'file')).toBe('skip');
+  });
+  test('backup_label and pg_control are kept aside; links, tablespace_map and the root are not written', () => {
+    expect(d.decide('backup_label', 'file')).toBe('backup_label');
+    expect(d.decide('global/pg_control', 'file')).toBe('control');
+    expect(d.decide('tablespace_map', 'file')).toBe('skip');
+    expect(d.decide('pg_tblspc/16400', 'directory')).toBe('skip');
+    expect(d.decide('pg_tblspc/16400', 'symlink')).toBe('skip');
+    expect(d.decide('.', 'directory')).toBe('skip');
+  });
+});
