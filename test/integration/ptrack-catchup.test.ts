@@ -54,7 +54,8 @@ describeEachVersion(ptrackVersions, 'PTRACK from WAL summaries on PostgreSQL %i'
     const delta = await runWithReport(['catchup', '-b', 'DELTA', '--dry-run', '-D', dir, ...conn(primary)]);
     expect(delta.code).toBe(0);
 
-    const ptrack = await runWithReport(['catchup', '-b', 'PTRACK', '-D', dir, '-R', ...conn(primary)]);
+    // The SQL path (17+ would otherwise choose the server's incremental backup: ptrack-incremental.test.ts).
+    const ptrack = await runWithReport(['catchup', '-b', 'PTRACK', '--change-source', 'source=wal-summaries', '-D', dir, '-R', ...conn(primary)]);
     expect(ptrack.code).toBe(0);
     expect(ptrack.report.mode).toBe('PTRACK');
     expect(ptrack.report.changeSources).toEqual([expect.objectContaining({ side: 'source', method: 'wal-summaries', filesScanned: 0 })]);
@@ -107,7 +108,7 @@ describeEachVersion(ptrackVersions, 'PTRACK from WAL summaries on PostgreSQL %i'
     await f.newPrimary.query("UPDATE t SET v = 'new primary' WHERE id % 7 = 0");
     await f.oldPrimary.stop('fast');
     const oldPrimaryDir = f.oldPrimary.dataDir;
-    const res = await runWithReport(['catchup', '-b', 'PTRACK', '-D', oldPrimaryDir, '-R', ...conn(f.newPrimary)]);
+    const res = await runWithReport(['catchup', '-b', 'PTRACK', '--change-source', 'source=wal-summaries', '-D', oldPrimaryDir, '-R', ...conn(f.newPrimary)]);
     if (res.code !== 0) throw new Error(res.stderr);
     expect(res.report.divergence?.diverged).toBe(true);
     expect(res.report.changeSources?.map((c) => [c.side, c.method])).toEqual([['source', 'wal-summaries'], ['target', 'target-wal']]);

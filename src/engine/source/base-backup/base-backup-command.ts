@@ -19,6 +19,11 @@ export interface BaseBackupCommandOptions {
   progress?: boolean;
   /** VERIFY_CHECKSUMS: the server checks data page checksums as it reads (default true). */
   verifyChecksums?: boolean;
+  /**
+   * INCREMENTAL (PostgreSQL 17+): only blocks changed since the backup whose manifest was sent
+   * with UPLOAD_MANIFEST on the same connection (see source/server/incremental/).
+   */
+  incremental?: boolean;
 }
 
 export const MAX_RATE_RANGE_KB = { min: 32, max: 1048576 } as const;
@@ -42,6 +47,7 @@ export function baseBackupCommand(o: BaseBackupCommandOptions): string {
     'TABLESPACE_MAP true',
   ];
   if (o.verifyChecksums === false) opts.push('VERIFY_CHECKSUMS false');
+  if (o.incremental) opts.push('INCREMENTAL');
   if (o.maxRateKbPerS !== undefined) {
     const r = o.maxRateKbPerS;
     if (!Number.isInteger(r) || r < MAX_RATE_RANGE_KB.min || r > MAX_RATE_RANGE_KB.max) {

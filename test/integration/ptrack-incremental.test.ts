@@ -1,0 +1,117 @@
+/**
+ * PTRACK through the server's incremental backup (PostgreSQL 17+, summarize_wal = on): the target
+ * is described to the source as a backup at R, BASE_BACKUP (INCREMENTAL) sends only what changed,
+ * and it is applied in place. The standby must start and match, indexes included.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Report } from '../../src/engine/report/report';
+import {
+  Cluster, describeEachVersion, expectCliSuccess, expectSameDataAtSameLsn, makeScratchDir, prepareSchema, primaryWithStandby, promoteStandby, runCli,
+  startAsStandby, testVersions, useClusters, waitForStreaming,
+} from '../support';
+import { expectValidReport } from '../support/report-schema';
+
+useClusters();
+
+const conn = (c: Cluster) => ['-h', '127.0.0.1', '-p', String(c.port), '-U', 'postgres'];
+
+async function runWithReport(args: string[]): Promise<{ report: Report; stderr: string; code: number | null }> {
+  const file = path.join(makeScratchDir('report'), 'report.json');
+  const res = await runCli([...args, '--report', file]);
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+  expectValidReport(report);
+  return { report, stderr: res.stderr, code: res.code };
+}
+
+describeEachVersion(testVersions().filter((v) => v >= 17), 'PTRACK through BASE_BACKUP (INCREMENTAL) on PostgreSQL %i', (version) => {
+  let primary: Cluster;
+
+  beforeAll(async () => {
+    primary = await Cluster.createPrimary(version, { summarizeWal: true });
+    await prepareSchema(primary);
+    await primary.query('CREATE TABLE big (id int PRIMARY KEY, v text)');
+    await primary.query("INSERT INTO big SELECT g, repeat('p', 200) FROM generate_series(1, 100000) g");
+    await primary.query('CREATE INDEX big_v ON big (v)');
+    await primary.query('CREATE TABLE to_truncate AS SELECT g AS id, md5(g::text) AS v FROM generate_series(1, 20000) g');
+    await primary.query('CREATE TABLE to_drop AS SELECT g AS id FROM generate_series(1, 5000) g');
+    await primary.query('VACUUM big');
+  }, 120_000);
+
+  test('a lagging standby gets only the changed blocks from the server, starts, and matches', async () => {
+    const dir = primary.makeTargetDir();
+    expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', dir, '-R', ...conn(primary)]));
+    const standby = await startAsStandby(dir);
+    await waitForStreaming(primary);
+    await standby.stop('fast');
+
+    await primary.query("UPDATE big SET v = v || 'x' WHERE id % 1000 = 0");
+    await primary.query("INSERT INTO big SELECT g, 'new' FROM generate_series(100001, 103000) g");
+    await primary.query('TRUNCATE to_truncate');
+    await primary.query("INSERT INTO to_truncate SELECT g, 'after truncate' FROM generate_series(1, 300) g");
+    await primary.query('DROP TABLE to_drop');
+    await primary.query("CREATE TABLE brand_new AS SELECT g AS id, repeat(md5(g::text), 10) AS v FROM generate_series(1, 3000) g");
+    await primary.query('DROP DATABASE IF EXISTS fresh');
+    await primary.query('CREATE DATABASE fresh');
+    await primary.query('CREATE TABLE t_fresh AS SELECT g FROM generate_series(1, 1000) g', [], 'fresh');
+
+    const res = await runWithReport(['catchup', '-b', 'PTRACK', '-D', dir, '-R', ...conn(primary)]);
+    if (res.code !== 0) throw new Error(res.stderr);
+    expect(res.report.changeSources).toEqual([expect.objectContaining({ side: 'source', method: 'incremental-backup', filesScanned: 0 })]);
+    expect(res.stderr).toMatch(/source side: incremental-backup/);
+    expect(res.stderr).toMatch(/incremental backup from \S+ to \S+: \d+ files whole .*, \d+ incremental files with \d+ changed blocks/);
+    const bigBytes = Number(await primary.scalar<string>("SELECT pg_total_relation_size('big')"));
+    process.stdout.write(res.stderr.split('\n').filter((l) => /incremental|plan|source side/.test(l)).join('\n') + '\n');
+    process.stdout.write(`PostgreSQL ${version}: incremental PTRACK copied ${res.report.files.bytesCopied} bytes ` +
+      `(${res.report.files.patched} incremental files, ${res.report.files.blocksCopied} blocks; big is ${bigBytes} bytes)\n`);
+    expect(res.report.files.patched).toBeGreaterThan(10);
+    expect(res.report.files.blocksCopied).toBeGreaterThan(50);
+    // Sparse changes travel as blocks; what is sent whole (the new database, FSM forks, SLRUs) is small beside the cluster.
+    expect(res.report.files.blocksCopied * 8192).toBeLessThan(bigBytes / 2);
+    const clusterBytes = Number(await primary.scalar<string>('SELECT sum(pg_database_size(oid))::text FROM pg_database'));
+    expect(res.report.files.bytesCopied).toBeLessThan(clusterBytes / 2);
+    expect(fs.readFileSync(path.join(dir, 'backup_label'), 'utf8')).not.toMatch(/INCREMENTAL/);
+
+    await standby.start();
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+  }, 240_000);
+
+  test("a diverged old primary: the server's blocks, and the old primary's own changes read over SQL", async () => {
+    const f = await primaryWithStandby(version, { summarizeWal: true, walLogHints: true });
+    await prepareSchema(f.oldPrimary);
+    await f.oldPrimary.query('CREATE TABLE t (id int PRIMARY KEY, v text)');
+    await f.oldPrimary.query("INSERT INTO t SELECT g, 'before' FROM generate_series(1, 20000) g");
+    await f.oldPrimary.query('CHECKPOINT');
+    await promoteStandby(f);
+    await f.oldPrimary.query("UPDATE t SET v = 'old primary only' WHERE id % 10 = 0");
+    await f.oldPrimary.query("CREATE TABLE only_on_old AS SELECT g FROM generate_series(1, 1000) g");
+    await f.newPrimary.query("UPDATE t SET v = 'new primary' WHERE id % 7 = 0");
+    await f.oldPrimary.stop('fast');
+    const dir = f.oldPrimary.dataDir;
+    const res = await runWithReport(['catchup', '-b', 'PTRACK', '-D', dir, '-R', ...conn(f.newPrimary)]);
+    if (res.code !== 0) throw new Error(res.stderr);
+    expect(res.report.divergence?.diverged).toBe(true);
+    expect(res.report.changeSources?.map((c) => [c.side, c.method])).toEqual([['source', 'incremental-backup'], ['target', 'target-wal']]);
+    expect(res.stderr).toMatch(/blocks the target changed read over SQL/);
+    const rewound = await startAsStandby(dir);
+    await waitForStreaming(f.newPrimary);
+    await expectSameDataAtSameLsn(f.newPrimary, rewound);
+    await rewound.stop('fast');
+  }, 240_000);
+
+  test('forced to the SQL path (--change-source source=wal-summaries), the summaries are read over SQL as before', async () => {
+    const dir = primary.makeTargetDir();
+    expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', dir, '-R', ...conn(primary)]));
+    await primary.query("UPDATE big SET v = v || 'y' WHERE id % 97 = 0");
+    const res = await runWithReport(['catchup', '-b', 'PTRACK', '--change-source', 'source=wal-summaries', '-D', dir, '-R', ...conn(primary)]);
+    if (res.code !== 0) throw new Error(res.stderr);
+    expect(res.report.changeSources).toEqual([expect.objectContaining({ method: 'wal-summaries' })]);
+    expect(res.stderr).toMatch(/source side: wal-summaries, forced/);
+    const standby = await startAsStandby(dir);
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+  }, 240_000);
+});
