@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import {
   Cluster, describeEachVersion, expectCliSuccess, expectSameDataAtSameLsn, makeScratchDir, prepareSchema, primaryWithStandby, promoteStandby, runCli,
-  startAsStandby, testVersions, useClusters, waitForStreaming,
+  startAsStandby, testVersions, treeDigest, useClusters, waitForStreaming,
 } from '../support';
 import { expectValidReport } from '../support/report-schema';
 
@@ -101,10 +101,32 @@ describeEachVersion(testVersions().filter((v) => v >= 17), 'PTRACK through BASE_
     await rewound.stop('fast');
   }, 240_000);
 
+  test("a role without REPLICATION is refused before any write, as before (PTRACK needs a backup session either way)", async () => {
+    await primary.query(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ptrack_files_only') THEN CREATE ROLE ptrack_files_only LOGIN; END IF; END $$;
+      GRANT EXECUTE ON function pg_catalog.pg_ls_dir(text, boolean, boolean) TO ptrack_files_only;
+      GRANT EXECUTE ON function pg_catalog.pg_stat_file(text, boolean) TO ptrack_files_only;
+      GRANT EXECUTE ON function pg_catalog.pg_read_binary_file(text) TO ptrack_files_only;
+      GRANT EXECUTE ON function pg_catalog.pg_read_binary_file(text, bigint, bigint, boolean) TO ptrack_files_only;`);
+    const dir = primary.makeTargetDir();
+    expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', dir, '-R', ...conn(primary)]));
+    await primary.query("UPDATE big SET v = v || 'z' WHERE id % 113 = 0");
+    const before = treeDigest(dir);
+    const res = await runWithReport(['catchup', '-b', 'PTRACK', '-D', dir, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'ptrack_files_only', '-d', 'postgres']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/ptrack_files_only lacks the privileges of a backup session .*WITH REPLICATION/);
+    expect(treeDigest(dir)).toBe(before);
+  }, 240_000);
+
   test('forced to the SQL path (--change-source source=wal-summaries), the summaries are read over SQL as before', async () => {
     const dir = primary.makeTargetDir();
     expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', dir, '-R', ...conn(primary)]));
     await primary.query("UPDATE big SET v = v || 'y' WHERE id % 97 = 0");
+    // A dry run starts no backup: the same summaries, read over SQL, estimate what the server would send.
+    await primary.query('CHECKPOINT');
+    const dry = await runWithReport(['catchup', '-b', 'PTRACK', '--dry-run', '-D', dir, ...conn(primary)]);
+    expect(dry.code).toBe(0);
+    expect(dry.report.changeSources).toEqual([expect.objectContaining({ method: 'incremental-backup', detail: expect.stringMatching(/^estimated from .*WAL summaries/) })]);
+    expect(dry.report.changeSources![0].blocksFound).toBeGreaterThan(0);
     const res = await runWithReport(['catchup', '-b', 'PTRACK', '--change-source', 'source=wal-summaries', '-D', dir, '-R', ...conn(primary)]);
     if (res.code !== 0) throw new Error(res.stderr);
     expect(res.report.changeSources).toEqual([expect.objectContaining({ method: 'wal-summaries' })]);

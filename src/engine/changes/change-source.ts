@@ -30,6 +30,8 @@ export interface ChangeQuery {
   logger: Logger;
   /** What the choice said of the method, for the report. */
   chosen: { estimate: Estimate; reason: string };
+  /** A dry run: no copy follows, so a method whose copy finds the changes (incremental-backup) estimates them another way. */
+  dryRun?: boolean;
 }
 
 export type ChangeRecord = NonNullable<Report['changeSources']>[number];

@@ -2,6 +2,7 @@ import type { Source } from '../source/source';
 import { formatLsn } from '../wal/lsn';
 import type { ChangeSource } from './change-source';
 import { incrementalBackupEstimate } from './choice';
+import { trackedChanges } from './tracked-changes';
 import type { Tracker } from './tracker';
 
 /** Why the server's incremental backup cannot carry this run's source changes, or null when it can. */
@@ -30,6 +31,12 @@ export function incrementalBackupChanges(ptrackOnly: boolean, source: Source, tr
   return {
     candidate: { method: 'incremental-backup', estimate: incrementalBackupEstimate() },
     find: async (q) => {
+      if (q.dryRun) {
+        // No backup runs: the same summaries, read over SQL, say what the server would send.
+        const found = await trackedChanges('wal-summaries', source, tracker, null).find(q);
+        if ('incomplete' in found) return found;
+        return { changed: found.changed, record: { ...found.record, method: 'incremental-backup', detail: `estimated from ${found.record.detail} (the server's incremental backup sends these)` } };
+      }
       q.logger.info(`source changes: BASE_BACKUP (INCREMENTAL) from R = ${formatLsn(q.referenceLsn)}: the server sends the blocks its WAL summaries name; 0 data files scanned`);
       return {
         changed: new Map(),
