@@ -6,7 +6,7 @@
  *
  *   npm run bench -- [--size-mb 1024] [--full-sizes-mb 150,1500,4500] [--runs 2] [--pg-version 15]
  *                    [--only full|rate|delta|rewind|sync] [--changed-pct 3|1,3,10,30] [--change-source SIDE=METHOD]
- *                    [--sync-tables 20000] [--link 100mbit|1gbit|100mbit,1gbit]
+ *                    [--sync-tables 20000] [--link 100mbit|1gbit|100mbit,1gbit] [--cli FILE]
  *
  * Sections: full (FULL against pg_basebackup, at one or several sizes), delta (re-syncing a stale
  * standby with DELTA, and PTRACK on 17+, against copying it again), rewind (pg-catchup rewind
@@ -87,7 +87,7 @@ async function bench(flags: BenchFlags): Promise<void> {
   binDir(flags.pgVersion); // fail now, with the places tried, when the version is not installed
 
   const scratch = makeScratchDir('bench');
-  const cli = pgCatchupCommand();
+  const cli = pgCatchupCommand(flags.cliFile);
   const startupS = await cliStartupS(cli, scratch);
   say(`\n== pg-catchup runs as: ${cli.describe}`);
   say(`  start and exit alone (pg-catchup --version, min of 3): ${startupS.toFixed(2)} s; peak RSS from ${rssMethod()}`);

@@ -4,6 +4,7 @@
  * the source through tsx's require hook in one node process (no tsx wrapper process, so RSS and
  * signals are the tool's own). The printout says which ran and why.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { checkBundle } from './bundle-freshness';
 
@@ -18,7 +19,16 @@ export interface CliCommand {
   bundle: boolean;
 }
 
-export function pgCatchupCommand(): CliCommand {
+/**
+ * `file`: a bundle given with --cli (e.g. another commit's, to compare two commits in one sitting),
+ * run as is: the freshness check is about dist/cli/ and does not apply.
+ */
+export function pgCatchupCommand(file: string | null = null): CliCommand {
+  if (file !== null) {
+    const abs = path.resolve(file);
+    if (!fs.existsSync(abs)) throw new Error(`--cli ${file}: no such file (build one with npx ncc build src/cli/main.ts -o DIR and give DIR/index.js)`);
+    return { cmd: process.execPath, args: [abs], describe: `node ${abs} (given with --cli)`, bundle: true };
+  }
   const verdict = checkBundle(REPO);
   const why = `${verdict.reason}${verdict.cached ? ', checked earlier for the same files' : ''}`;
   if (verdict.fresh) {

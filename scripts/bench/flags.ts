@@ -27,10 +27,13 @@ export interface BenchFlags {
   syncTables: number;
   /** --link: FULL over a shaped link at each rate (the WAN section) instead of the loopback sections; null: loopback. */
   link: LinkRate[] | null;
+  /** --cli: a bundled CLI file to time instead of dist/cli/index.js or tsx (e.g. a bundle of another commit); null: the usual choice. */
+  cliFile: string | null;
 }
 
 export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N...] [--runs N] [--pg-version N] [--only ${SECTIONS.join('|')}]
                       [--changed-pct P[,P...]] [--change-source SIDE=METHOD ...] [--sync-tables N] [--link RATE[,RATE...]]
+                      [--cli FILE]
   --size-mb N             size of the database to build (default 1024)
   --full-sizes-mb N,...   full: time FULL at each size, building a new source for each (e.g. 150,1500,4500
                           for pgbench scale ~10/100/300); delta and rewind still use --size-mb, whose
@@ -45,7 +48,9 @@ export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N
                           e.g. source=page-scan, target=target-wal, source=wal-replay): needs an engine that has the option
   --sync-tables N         sync: one-row tables in the source for --sync-method fsync against syncfs (default 20000)
   --link RATE,...         instead of the loopback sections: FULL over a link shaped to RATE (e.g. 100mbit, 1gbit) between
-                          two network namespaces (root only), against pg_basebackup plain, server-lz4 and server-zstd`;
+                          two network namespaces (root only), against pg_basebackup plain, server-lz4 and server-zstd
+  --cli FILE              time this bundled CLI (node FILE) instead of dist/cli/index.js or tsx: e.g. a bundle of another commit
+                          built with npx ncc build src/cli/main.ts -o DIR, to compare two commits in one sitting`;
 
 export class FlagError extends Error {}
 
@@ -105,6 +110,7 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
         'change-source': { type: 'string', multiple: true },
         'sync-tables': { type: 'string' },
         link: { type: 'string' },
+        cli: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -126,5 +132,6 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
     changeSource: changeSources(values['change-source'] as string[] | undefined),
     syncTables: positiveInt('sync-tables', values['sync-tables'] as string | undefined, 20_000),
     link: linkRates(values.link as string | undefined),
+    cliFile: (values.cli as string | undefined) ?? null,
   };
 }
