@@ -130,7 +130,10 @@ export async function runIncrementalCopy(
     await readIncrementalFile(body, blockSize, relsegSize, `${relPath}'s incremental file`, (h) => {
       const length = reconstructedBlockLength(h);
       // A file the target lost since the manifest was made: the listed blocks, zeros elsewhere (WAL replay re-creates it).
-      if (!fs.existsSync(abs)) fs.closeSync(fs.openSync(abs, 'a', writer.modes.file));
+      if (!fs.existsSync(abs)) {
+        fs.closeSync(fs.openSync(abs, 'a', writer.modes.file));
+        if (writer.owner) fs.chownSync(abs, writer.owner.uid, writer.owner.gid);
+      }
       if (fs.statSync(abs).size !== length * blockSize) {
         fs.truncateSync(abs, length * blockSize);
         writer.noteChanged(relPath, 'file');
