@@ -107,13 +107,12 @@ async function readAll(body: Readable): Promise<Buffer> {
 export async function runIncrementalCopy(
   source: IncrementalSource, writer: TargetWriter, opts: SourceCopyOptions, input: IncrementalCopyInput,
 ): Promise<IncrementalCopyResult> {
-  const { control, replication, identity, segSize, blockSize, relsegSize } = source;
+  const { replication, identity, segSize, blockSize, relsegSize } = source;
   const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
   await replication.createTemporarySlot(slot);
   await writer.makeDirectory('pg_wal');
   await writer.makeDirectory('pg_wal/archive_status');
-  // The slot reserves WAL from before the backup's start checkpoint; the stream starts there.
-  const walStart = segmentStartLsn(segmentNoOf(await slotRestartLsn(control, slot), segSize), segSize);
+  const walStart = segmentStartLsn(segmentNoOf(await streamStart(source, slot), segSize), segSize);
   const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
   const receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
   const stats: IncrementalCopyStats = { wholeFiles: 0, wholeBytes: 0, incrementalFiles: 0, blocksReceived: 0, blocksFetched: 0, receivedBytes: 0, checksumWarnings: [] };
@@ -263,6 +262,21 @@ async function applyTree(plan: Plan, writer: TargetWriter): Promise<void> {
   }
   for (const t of plan.tablespaceLinks) await writer.makeTablespaceLink(t.linkPath, t.location);
   for (const dir of plan.directories) await writer.makeDirectory(dir);
+}
+
+/**
+ * Where our WAL stream starts: at or before the backup's start, which we learn only once the
+ * backup runs. A physical slot on a primary reserves from the last checkpoint's redo, possibly
+ * segments back; the backup's own checkpoint comes after the current insert position, so the
+ * stream starts there (the slot holds everything after it). A standby's backup starts at its last
+ * restartpoint, which may be behind its replay position: there, the slot's reservation.
+ */
+async function streamStart(source: IncrementalSource, slot: string): Promise<bigint> {
+  const reserved = await slotRestartLsn(source.control, slot);
+  if (source.info.inRecovery) return reserved;
+  const res = await source.control.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+  const insert = parseLsn(res.rows[0].lsn);
+  return insert > reserved ? insert : reserved;
 }
 
 async function slotRestartLsn(client: Client, slot: string): Promise<bigint> {
