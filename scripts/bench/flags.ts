@@ -31,7 +31,7 @@ export interface BenchFlags {
   cliFile: string | null;
 }
 
-export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N...] [--runs N] [--pg-version N] [--only ${SECTIONS.join('|')}]
+export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N...] [--runs N] [--pg-version N] [--only ${SECTIONS.join('|')}[,...]]
                       [--changed-pct P[,P...]] [--change-source SIDE=METHOD ...] [--sync-tables N] [--link RATE[,RATE...]]
                       [--cli FILE]
   --size-mb N             size of the database to build (default 1024)
@@ -41,7 +41,7 @@ export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N
   --runs N                runs per tool; min and median are reported (default 2)
   --pg-version N          PostgreSQL major version (default 15: the one with pg_basebackup, pg_rewind and pgbench here;
                           17 or 18 time PTRACK from WAL summaries against our own FULL)
-  --only SECTION          run one section (default: all of ${SECTIONS.join(', ')})
+  --only SECTION,...      run these sections, in the usual order (default: all of ${SECTIONS.join(', ')})
   --changed-pct P,...     delta: percent of the big table's pages changed since the stale copy (default 3, where
                           the DELTA and PTRACK goals are; a list such as 1,3,10,30 runs each, cumulatively on the same primary)
   --change-source S=M     passed to every pg-catchup DELTA, PTRACK and rewind run as --change-source S=M (repeatable;
@@ -118,16 +118,15 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
     throw new FlagError((err as Error).message);
   }
   if (values.help) return null;
-  const only = values.only as string | undefined;
-  if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) {
-    throw new FlagError(`--only ${only}: not a section (there are ${SECTIONS.join(', ')})`);
-  }
+  const only = (values.only as string | undefined)?.split(',').map((s) => s.trim());
+  const notSection = only?.find((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (notSection !== undefined) throw new FlagError(`--only ${notSection}: not a section (there are ${SECTIONS.join(', ')})`);
   return {
     sizeMb: positiveInt('size-mb', values['size-mb'] as string | undefined, 1024),
     fullSizesMb: sizeList(values['full-sizes-mb'] as string | undefined),
     runs: positiveInt('runs', values.runs as string | undefined, 2),
     pgVersion: positiveInt('pg-version', values['pg-version'] as string | undefined, 15),
-    only: only === undefined ? [...SECTIONS] : [only as Section],
+    only: only === undefined ? [...SECTIONS] : SECTIONS.filter((s) => only.includes(s)),
     changedPct: percentList(values['changed-pct'] as string | undefined),
     changeSource: changeSources(values['change-source'] as string[] | undefined),
     syncTables: positiveInt('sync-tables', values['sync-tables'] as string | undefined, 20_000),
