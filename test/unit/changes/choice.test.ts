@@ -1,5 +1,5 @@
 import {
-  chooseChangeSource, parseChangeSources, RATES, serverPageScanEstimate, walReplayEstimate,
+  chooseChangeSource, localPageScanEstimate, parseChangeSources, RATES, serverPageScanEstimate, stoppedWalReplayEstimate, walReplayEstimate,
 } from '../../../src/engine/changes/choice';
 
 describe('change source choice', () => {
@@ -35,9 +35,19 @@ describe('change source choice', () => {
     expect(walReplayEstimate(breakEven * 1.1).seconds).toBeGreaterThan(serverPageScanEstimate(data).seconds);
   });
 
+  test("a stopped source's replay from R counts the segments copied beyond the one its checkpoint needs, and the replay at the first start", () => {
+    const seg = 16 * 1024 * 1024;
+    expect(stoppedWalReplayEstimate(0, seg)).toEqual({ seconds: seg / RATES.replay, bytes: 0 });
+    expect(stoppedWalReplayEstimate(2 * seg, seg).seconds).toBeCloseTo(2 * seg / RATES.copy + seg / RATES.replay);
+    // 010_keep_recycled_wals' size: a page scan of a small cluster costs less than replaying two segments' span.
+    expect(stoppedWalReplayEstimate(seg, 2 * seg).seconds).toBeGreaterThan(localPageScanEstimate(20e6).seconds);
+    // A large cluster with little WAL since R: replay wins.
+    expect(stoppedWalReplayEstimate(seg, 2 * seg).seconds).toBeLessThan(localPageScanEstimate(10e9).seconds);
+  });
+
   test('--change-source values', () => {
     expect(parseChangeSources(['source=wal-replay', 'target=target-wal'])).toEqual({ source: 'wal-replay', target: 'target-wal' });
-    expect(() => parseChangeSources(['source=fast'])).toThrow('--change-source source=fast: the source side takes page-scan, wal-summaries, ptrack, wal-replay');
+    expect(() => parseChangeSources(['source=fast'])).toThrow('--change-source source=fast: the source side takes page-scan, wal-summaries, incremental-backup, ptrack, wal-replay');
     expect(() => parseChangeSources(['target=wal-replay'])).toThrow('the target side takes target-wal, page-scan');
     expect(() => parseChangeSources(['wal-replay'])).toThrow('expected source=METHOD or target=METHOD');
   });
