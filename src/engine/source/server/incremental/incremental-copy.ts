@@ -29,6 +29,7 @@ import type { ReadRange } from '../../../plan/read-batches';
 import { formatLsn, parseLsn } from '../../../wal/lsn';
 import { segmentNoOf, segmentStartLsn } from '../../../wal/wal-segment';
 import { MAX_RATE_RANGE_KB } from '../../base-backup/base-backup-command';
+import type { CompressionMethod } from '../../base-backup/decompressor';
 import { BackupFile, readBaseBackupOn } from '../../base-backup/base-backup-reader';
 import type { ResolvedConnection } from '../../connection-options';
 import { connectSource } from '../../source-connect';
@@ -52,6 +53,8 @@ export interface IncrementalCopyInput {
   targetChanged: Map<string, number[]> | null;
   /** Target paths never written (our marker and lock, signal files without -R, --exclude-path). */
   isProtected(path: string): boolean;
+  /** Server-side compression of the backup stream (the reader decompresses as it arrives); none by default. */
+  compression?: { method: CompressionMethod; detail?: string };
 }
 
 export interface IncrementalCopyStats {
@@ -201,7 +204,8 @@ export async function runIncrementalCopy(
     const rate = opts.maxRateBytesPerSecond;
     const result = await readBaseBackupOn(client, {
       label: opts.label,
-      compression: 'none',
+      compression: input.compression?.method ?? 'none',
+      compressionDetail: input.compression?.detail,
       incremental: true,
       progress: false,
       verifyChecksums: source.dataChecksums,
