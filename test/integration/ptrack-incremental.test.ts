@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import {
-  Cluster, describeEachVersion, expectCliSuccess, expectSameDataAtSameLsn, makeScratchDir, prepareSchema, primaryWithStandby, promoteStandby, runCli,
+  Cluster, describeEachVersion, expectCliSuccess, expectSameDataAtSameLsn, makeOwnedDir, makeScratchDir, prepareSchema, primaryWithStandby, promoteStandby, runCli,
   startAsStandby, testVersions, treeDigest, useClusters, waitForStreaming,
 } from '../support';
 import { expectValidReport } from '../support/report-schema';
@@ -76,6 +76,30 @@ describeEachVersion(testVersions().filter((v) => v >= 17), 'PTRACK through BASE_
     await waitForStreaming(primary);
     await expectSameDataAtSameLsn(primary, standby);
     await standby.stop('fast');
+  }, 240_000);
+
+  test('a tablespace (mapped with -T): its files come through its own archive, below the target\'s link', async () => {
+    const location = makeOwnedDir(path.join(makeScratchDir('inc-ts'), 'location'));
+    const mapped = path.join(makeScratchDir('inc-ts-mapped'), 'ts');
+    await primary.query(`CREATE TABLESPACE inc_ts LOCATION '${location}'`);
+    await primary.query('CREATE TABLE in_ts (id int PRIMARY KEY, v text) TABLESPACE inc_ts');
+    await primary.query("INSERT INTO in_ts SELECT g, repeat(md5(g::text), 4) FROM generate_series(1, 20000) g");
+    const dir = primary.makeTargetDir();
+    expectCliSuccess(await runCli(['catchup', '-b', 'FULL', '-D', dir, '-R', ...conn(primary), '-T', `${location}=${mapped}`]));
+    await primary.query("UPDATE in_ts SET v = 'changed' WHERE id % 500 = 0");
+    await primary.query('CREATE TABLE new_in_ts TABLESPACE inc_ts AS SELECT g FROM generate_series(1, 2000) g');
+    const res = await runWithReport(['catchup', '-b', 'PTRACK', '-D', dir, '-R', ...conn(primary), '-T', `${location}=${mapped}`]);
+    if (res.code !== 0) throw new Error(res.stderr);
+    expect(res.report.changeSources).toEqual([expect.objectContaining({ method: 'incremental-backup' })]);
+    const inTs = await primary.scalar<string>("SELECT pg_relation_filepath('in_ts')");
+    expect(fs.existsSync(path.join(dir, inTs))).toBe(true);
+    expect(fs.readdirSync(mapped).some((d) => d.startsWith('PG_'))).toBe(true);
+    const standby = await startAsStandby(dir);
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+    await primary.query('DROP TABLE in_ts, new_in_ts');
+    await primary.query('DROP TABLESPACE inc_ts');
   }, 240_000);
 
   test("a diverged old primary: the server's blocks, and the old primary's own changes read over SQL", async () => {
