@@ -103,6 +103,15 @@ export function walReplayEstimate(walBytes: number): Estimate {
   return { seconds: walBytes / RATES.copy + walBytes / RATES.replay, bytes: walBytes };
 }
 
+/**
+ * A stopped source's WAL replayed from R: nothing is decoded or scanned here, but the segments
+ * copied beyond the one a target starting at the source's checkpoint gets anyway (from the fork's
+ * on) and the target's replay from R at its first start count.
+ */
+export function stoppedWalReplayEstimate(extraWalBytes: number, replayedWalBytes: number): Estimate {
+  return { seconds: extraWalBytes / RATES.copy + replayedWalBytes / RATES.replay, bytes: extraWalBytes };
+}
+
 export function localPageScanEstimate(relationBytes: number): Estimate {
   return { seconds: relationBytes / RATES.localPageScan, bytes: relationBytes };
 }

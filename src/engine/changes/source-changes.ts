@@ -32,7 +32,7 @@ export interface SourceSide {
  * cannot answer.
  */
 export async function chooseSourceSide(
-  flavor: Flavor, source: Source, decision: ReferenceDecision, targetListing: TargetEntry[], forced: SourceMethod | undefined,
+  flavor: Flavor, source: Source, decision: ReferenceDecision, targetListing: TargetEntry[], forced: SourceMethod | undefined, targetDir?: string,
 ): Promise<SourceSide> {
   const R = decision.referenceLsn;
   const ptrackOnly = flavor === 'PTRACK';
@@ -46,7 +46,7 @@ export async function chooseSourceSide(
     trackerError = err;
   }
   if (ptrackOnly && trackerError) throw trackerError;
-  const replay = await walReplay(ptrackOnly, source, decision);
+  const replay = await walReplay(ptrackOnly, source, decision, targetDir);
   const methods: Array<ChangeSource<SourceMethod>> = [
     pageScan, trackedChanges('wal-summaries', source, tracker, trackerError), trackedChanges('ptrack', source, tracker, trackerError), replay, sourceWal(source, R),
   ];

@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { ChangeRecord, FoundChanges } from '../changes/change-source';
 import { chooseSourceSide, findSourceChanges, SourceSide } from '../changes/source-changes';
 import { findTargetChanges } from '../changes/target-changes';
+import { sharedHistoryEnd } from '../changes/wal-replay';
 import { readSummarizerState } from '../changes/wal-summaries';
 import { TargetWriter } from '../copy/target-writer';
 import { discardedWorkCollector, reportDiscardedWork } from '../divergence/discarded-report';
@@ -173,10 +174,7 @@ async function decideHistory(run: SyncRun, target: TargetState, source: Source):
  */
 async function prepareFilesOnlyRun(run: SyncRun, source: Source, decision: ReferenceDecision, resumed: boolean): Promise<FilesOnlyStart | null> {
   if (source.copyMethod?.method !== 'files-only') return null;
-  const { divergence, position } = decision;
-  // The target's own WAL up to here is shared history, byte for byte.
-  const keepBefore = divergence.forkLsn ? parseLsn(divergence.forkLsn) : divergence.diverged ? null : position.lsn;
-  const start = await prepareFilesOnly(source as FilesOnlySource, run.targetDir, decision.referenceLsn, decision.checkpointLsn, keepBefore, resumed);
+  const start = await prepareFilesOnly(source as FilesOnlySource, run.targetDir, decision.referenceLsn, decision.checkpointLsn, sharedHistoryEnd(decision), resumed);
   if (start.keepTargetWal.length > 0) run.logger.info(`files only: the target keeps ${start.keepTargetWal.length} WAL segment(s) of its own from R (${formatLsn(decision.referenceLsn)}) on for recovery`);
   return start;
 }
@@ -199,7 +197,7 @@ async function decideChanges(run: SyncRun, target: TargetState, source: Source, 
   const targetChanges = await findTargetChanges(target, decision, preListing, opts.changeSources?.target, logger, discardedCollector ?? undefined);
   report.discarded = (await reportDiscardedWork(target, decision, source, discardedCollector, Boolean(opts.dryRun), logger)) ?? undefined;
   const trackingCheck = { id: 'change-tracking-coverage', title: 'Change tracking covers the changes since R' };
-  const sourceSide = await chooseSourceSide(rules.mode, source, decision, preListing, opts.changeSources?.source).catch((err) => {
+  const sourceSide = await chooseSourceSide(rules.mode, source, decision, preListing, opts.changeSources?.source, run.targetDir).catch((err) => {
     if (rules.checkTrackingCoverage) report.checks.push({ ...trackingCheck, status: 'fail', detail: (err as Error).message, fix: (err as { fix?: string }).fix });
     throw err;
   });
@@ -269,7 +267,7 @@ async function copyIntoMarkedTarget(
     sourceSystemIdentifier: source.identity.systemIdentifier, startedAt: report.startedAt, pid: process.pid,
     diverged: decision.divergence.diverged, forkLsn: decision.divergence.forkLsn,
   }, owner);
-  const walRemoval = setTargetWalAside(targetDir, filesOnly?.keepTargetWal ?? []).catch((err: Error) => {
+  const walRemoval = setTargetWalAside(targetDir, filesOnly?.keepTargetWal ?? changes.sourceSide.replay?.keepTargetWal ?? []).catch((err: Error) => {
     report.warnings.push(`the target's old WAL in ${DISCARDED_WAL_DIR} could not be removed (${err.message}): PostgreSQL ignores it; delete it yourself`);
   });
 

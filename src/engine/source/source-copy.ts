@@ -80,6 +80,11 @@ export interface ReplayStart {
   checkpointLsn: Lsn;
   /** The timeline R lies on. */
   timeline: number;
+  /**
+   * A stopped source: the target's own segments of the shared history (R's segment up to the fork)
+   * that recovery reads, kept in its pg_wal instead of copied (the source may have recycled them).
+   */
+  keepTargetWal?: string[];
 }
 
 export interface SourceCopyResult {

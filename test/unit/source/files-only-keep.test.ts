@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { targetSegmentsToKeep } from '../../../src/engine/source/server/files-only-copy';
+import { targetSegmentsToKeep } from '../../../src/engine/source/replay-wal';
 import { walFilesBetween } from '../../../src/engine/source/server/source-wal-files';
 import { segmentFileName, segmentStartLsn } from '../../../src/engine/wal/wal-segment';
 

@@ -2,18 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Client } from 'pg';
 import { diskFullError } from '../../copy/disk-full';
-import { executeCopy } from '../../copy/copy-executor';
 import type { TargetWriter } from '../../copy/target-writer';
 import { CatchupError } from '../../errors';
-import type { Logger } from '../../log';
-import { silentLogger } from '../../log';
 import { formatReplayBackupLabel } from '../../pgdata/backup-label';
 import { pgControlForReplay } from '../../pgdata/pg-control';
 import { grantStatements } from '../../preflight/privileges';
-import { Plan, wholeFilesPlan } from '../../plan/plan';
+import type { Plan } from '../../plan/plan';
 import { formatLsn, Lsn, parseLsn } from '../../wal/lsn';
 import { timelineOfLsn } from '../../wal/timeline-history';
 import { segmentNoOf, segmentStartLsn } from '../../wal/wal-segment';
+import { copyReplayWal, targetSegmentsToKeep } from '../replay-wal';
 import { copyPlan, ReplayStart, SourceCopyOptions, SourceCopyResult, writeControlFileLast, writeRecoveryConf } from '../source-copy';
 import type { Source } from '../source';
 import { findCheckpointAtRedo } from './checkpoint-at-redo';
@@ -86,31 +84,6 @@ export async function prepareFilesOnly(
 }
 
 /**
- * The target's segments recovery will read that hold nothing but shared history: named as the
- * source names them, ending at or before `before` (the fork, or where a lagging target's replay
- * stopped), whole, and of this cluster at this position.
- */
-export function targetSegmentsToKeep(targetDir: string, needed: WalFile[], before: Lsn, segSize: number, systemIdentifier: bigint): string[] {
-  return needed.filter((f) => segmentStartLsn(f.segNo + 1n, segSize) <= before && isSegmentOf(path.join(targetDir, f.path), f.segNo, segSize, systemIdentifier))
-    .map((f) => path.basename(f.path));
-}
-
-/** A whole segment file whose long page header names this segment and cluster. */
-function isSegmentOf(file: string, segNo: bigint, segSize: number, systemIdentifier: bigint): boolean {
-  const st = fs.statSync(file, { throwIfNoEntry: false });
-  if (!st || st.size !== segSize) return false;
-  const head = Buffer.alloc(32);
-  const fd = fs.openSync(file, 'r');
-  try {
-    if (fs.readSync(fd, head, 0, 32, 0) !== 32) return false;
-  } finally {
-    fs.closeSync(fd);
-  }
-  // XLogLongPageHeaderData: xlp_pageaddr at 8, xlp_sysid at 24.
-  return head.readBigUInt64LE(8) === segmentStartLsn(segNo, segSize) && head.readBigUInt64LE(24) === systemIdentifier;
-}
-
-/**
  * pg_rewind's way, for a role with only EXECUTE on pg_ls_dir, pg_stat_file and
  * pg_read_binary_file: no slot, no backup session, no replication connection. The source's WAL
  * segments from R's segment up to the one it is writing are copied first (a checkpoint could
@@ -138,7 +111,7 @@ export async function runFilesOnlyCopy(
     opts.clock?.next('WAL from R');
     const { control: atStart } = await readControlOverSql(source.control);
     const writing = segmentStartLsn(segmentNoOf(await endOfWal(source, false), segSize), segSize);
-    let walSegments = await copyWalFiles(source, writer, walFilesBetween(replay.redoLsn, writing, source.history, identity.timeline, segSize), kept, opts.logger);
+    let walSegments = await copyReplayWal(source, writer, walFilesBetween(replay.redoLsn, writing, source.history, identity.timeline, segSize), kept, opts.logger);
 
     opts.clock?.next('plan (listing, changed blocks)');
     // The source's last checkpoint is at or past R (prepareFilesOnly): replay from R repairs torn pages.
@@ -150,7 +123,7 @@ export async function runFilesOnlyCopy(
     const end = await endOfWal(source, true);
     await assertSameTimeline(source);
     const controlFile = (await readControlOverSql(source.control)).bytes;
-    walSegments += await copyWalFiles(source, writer, walFilesBetween(writing > replay.redoLsn ? writing : replay.redoLsn, end, source.history, identity.timeline, segSize), kept, opts.logger);
+    walSegments += await copyReplayWal(source, writer, walFilesBetween(writing > replay.redoLsn ? writing : replay.redoLsn, end, source.history, identity.timeline, segSize), kept, opts.logger);
     opts.logger.info(`files only: the target replays from R (${formatLsn(replay.redoLsn)}, checkpoint ${formatLsn(replay.checkpointLsn)}) to ${formatLsn(end)}; ${walSegments} WAL segment(s) copied, ${kept.size} of the target's kept`);
 
     opts.clock?.next('finish (backup_label, fsync, pg_control)');
@@ -165,25 +138,6 @@ export async function runFilesOnlyCopy(
   } catch (err) {
     throw diskFullError(err, writer, plan) ?? err;
   }
-}
-
-/**
- * Copies whole segment files from the source's pg_wal (those the target keeps excepted) and checks
- * each: a segment recycled while it was read no longer starts with its own page address.
- */
-async function copyWalFiles(source: FilesOnlySource, writer: TargetWriter, files: WalFile[], kept: Set<string>, logger: Logger): Promise<number> {
-  const copy = files.filter((f) => !kept.has(path.basename(f.path)));
-  for (const f of files.filter((x) => kept.has(path.basename(x.path)))) logger.debug(`Not removing file "${f.path}" because it is required for recovery`);
-  if (copy.length === 0) return 0;
-  // Made durable with everything else before pg_control; no fsync pass of its own.
-  await executeCopy(wholeFilesPlan(copy.map((f) => ({ path: f.path, size: source.segSize }))), [source.files.readers[0]], writer, silentLogger, undefined, { flush: false });
-  const systemIdentifier = BigInt(source.identity.systemIdentifier);
-  const bad = copy.find((f) => !isSegmentOf(writer.abs(f.path), f.segNo, source.segSize, systemIdentifier));
-  if (bad) {
-    throw new CatchupError('source-wal-recycled', `The source removed or recycled WAL segment ${bad.path} while it was copied: the target could not replay from R.`,
-      'Run again (the target resumes); if it happens again, keep more WAL on the source (wal_keep_size) for the duration of the run.');
-  }
-  return copy.length;
 }
 
 /**

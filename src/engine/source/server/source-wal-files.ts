@@ -35,7 +35,11 @@ export async function missingWalFiles(client: Client, files: WalFile[], segSize:
     'SELECT p AS path, (pg_stat_file(p, true)).size AS size FROM unnest($1::text[]) AS p',
     [files.map((f) => f.path)],
   );
-  const missing = res.rows.filter((r) => r.size === null || Number(r.size) !== segSize).map((r) => r.path);
+  return missingWalSaid(files, res.rows.filter((r) => r.size === null || Number(r.size) !== segSize).map((r) => r.path), segSize);
+}
+
+/** The files of `files` named in `missing`, said in one line; null when there are none. */
+export function missingWalSaid(files: WalFile[], missing: string[], segSize: number): string | null {
   if (missing.length === 0) return null;
   const first = files.find((f) => f.path === missing[0])!;
   return `the source no longer has ${missing.length} of the ${files.length} WAL segment(s) from R (first: ${missing[0]}, from ${formatLsn(segmentStartLsn(first.segNo, segSize))})`;

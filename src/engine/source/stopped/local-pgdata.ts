@@ -14,7 +14,7 @@ import type { SourceEntry } from '../../plan/plan';
 import type { PieceSink } from '../../copy/range-reader';
 import { ReadRange, READ_PIECE_BYTES } from '../../plan/read-batches';
 import type { SourceFiles } from '../source-files';
-import { WalFile, walFilesBetween } from '../server/source-wal-files';
+import { missingWalSaid, WalFile, walFilesBetween } from '../server/source-wal-files';
 
 /**
  * A stopped PGDATA on this host as the source (pg_rewind's --source-pgdata): what the SQL and
@@ -69,13 +69,22 @@ export async function openLocalSource(sourceDir: string, targetDir: string): Pro
   const history = localHistory(dir, timeline);
   const walEnd = await localWalEnd(dir, control, history, timeline);
   const walFiles = walFilesBetween(control.redoLsn, walEnd, history, timeline, control.walSegmentSize);
-  const missing = walFiles.find((f) => fs.statSync(path.join(dir, f.path), { throwIfNoEntry: false })?.size !== control.walSegmentSize);
+  const missing = walFiles.find((f) => !hasWholeSegment(dir, f, control.walSegmentSize));
   if (missing) {
     throw new CatchupError('source-wal-missing',
       `The source's pg_wal lacks ${missing.path}, which a copy needs to start (WAL from its last checkpoint's redo ${formatLsn(control.redoLsn)} up to ${formatLsn(walEnd)}).`,
       "Restore the segment into the source's pg_wal from its archive, or start and stop the source cleanly so it writes a new checkpoint, then run again.");
   }
   return { dir, majorVersion, control, controlBytes, timeline, history, walEnd, walFiles };
+}
+
+function hasWholeSegment(dir: string, f: WalFile, segSize: number): boolean {
+  return fs.statSync(path.join(dir, f.path), { throwIfNoEntry: false })?.size === segSize;
+}
+
+/** Which of these segments the stopped directory's pg_wal lacks whole, said in one line; null when it has them all. */
+export function missingLocalWal(dir: string, files: WalFile[], segSize: number): string | null {
+  return missingWalSaid(files, files.filter((f) => !hasWholeSegment(dir, f, segSize)).map((f) => f.path), segSize);
 }
 
 /**

@@ -15,7 +15,8 @@ import type { SourceFiles } from '../source-files';
 import type { OwnWal, Source, SourceOpenOptions } from '../source';
 import type { RelationFileNames } from '../server/relation-names';
 import type { ScanRange } from '../server/page-lsn-scan';
-import { LocalSource, localSourceFiles, openLocalSource } from './local-pgdata';
+import type { WalFile } from '../server/source-wal-files';
+import { LocalSource, localSourceFiles, missingLocalWal, openLocalSource } from './local-pgdata';
 import { runStoppedSourceCopy } from './stopped-copy';
 
 /**
@@ -24,7 +25,7 @@ import { runStoppedSourceCopy } from './stopped-copy';
  */
 export class StoppedSource implements Source {
   readonly pagesReadHere = true;
-  readonly pagesFinal = "a stopped source's pages are final: the target starts at its shutdown checkpoint and needs none of its WAL from R";
+  readonly pagesFinal = "a stopped source's pages are final: nothing writes them or recycles its WAL while the run reads them";
   readonly walHolder = "the source's pg_wal";
   readonly copy: SourceCopy = (writer, opts, makePlan) => runStoppedSourceCopy(this, writer, opts, makePlan);
   readonly files: SourceFiles;
@@ -105,9 +106,9 @@ export class StoppedSource implements Source {
     };
   }
 
-  /** Its WAL is copied whole with its files; nothing of it is replayed from R. */
-  async missingWal(): Promise<null> {
-    return null;
+  /** Which of these segments its pg_wal lacks whole (a target replaying from R needs them). */
+  async missingWal(files: WalFile[]): Promise<string | null> {
+    return missingLocalWal(this.local.dir, files, this.segSize);
   }
 
   connectionReport(): undefined {
