@@ -13,6 +13,9 @@ import { decompressionUnavailable } from '../../src/engine/source/base-backup/de
 import { parseCompressSpec } from '../../src/engine/source/base-backup/compress-spec';
 import { parseLinkRate, SERVER_ADDRESS, WanLink, wanLinkUnavailable } from '../../scripts/bench/wan-link';
 import { startOnLoopback, startOnServerSide } from '../../scripts/bench/wan-primary';
+import { resolveConnection } from '../../src/engine/source/connection-options';
+import { connectSource } from '../../src/engine/source/source-connect';
+import { serverHasCompression } from '../../src/engine/source/server/compression-choice';
 import { cacheDir, NODE24_VERSION } from '../../scripts/release/node-runtime';
 import {
   Cluster, dataBytesUnder, expectCliSuccess, expectSameDataAtSameLsn, expectStandbyMatches, makeOwnedDir, makeScratchDir, prepareSchema, runCli,
@@ -135,6 +138,23 @@ describe.each(testVersions().filter((v) => v >= 15))('compressed FULL on Postgre
     expect(report.transfer).toMatchObject({ transfer: 'base-backup', method: 'zstd', detail: 'level=3' });
     await expectStandbyMatches(target, primary);
   }, 300_000);
+
+  test('the probe tells the methods this build has from those it lacks, without starting a backup', async () => {
+    const configure = (await primary.query("SELECT setting FROM pg_config WHERE name = 'CONFIGURE'"))[0].setting as string;
+    const client = await connectSource(resolveConnection({ host: '127.0.0.1', port: primary.port, user: 'postgres' }, {}), { replication: 'true' });
+    try {
+      const sql = version >= 17 ? 'SELECT num_requested AS n FROM pg_stat_checkpointer' : 'SELECT checkpoints_req AS n FROM pg_stat_bgwriter';
+      const checkpoints = async () => Number((await primary.query(sql))[0].n);
+      const before = await checkpoints();
+      expect(await serverHasCompression(client, 'gzip')).toBe(true);
+      expect(await serverHasCompression(client, 'lz4')).toBe(configure.includes('--with-lz4'));
+      expect(await serverHasCompression(client, 'zstd')).toBe(configure.includes('--with-zstd'));
+      // No backup started: no requested checkpoint.
+      expect(await checkpoints()).toBe(before);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
 
   test('auto on loopback reads over COPY and says why; client-side compression is refused as bad usage', async () => {
     const target = primary.makeTargetDir();

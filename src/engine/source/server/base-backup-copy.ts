@@ -195,6 +195,8 @@ export async function runBaseBackupCopy(
     if (outsideWal) await recheckFilesOutsideWal(source.files, outsideWal, writer, logger, copy);
     const validation = checks ? await checks.finish(source.files.readers[0], writer, startLsn) : null;
     if (validation) logValidation(validation, logger);
+    // The files' fsyncs now, as COPY reads do at the end of the copy: the finish then syncs only what it writes.
+    await writer.flush();
 
     opts.clock?.next('backup stop and WAL');
     await receiver!.finish(stopLsn);
