@@ -14,6 +14,11 @@ import { COMPLETED_FILES } from './catchup-marker';
  */
 export class CompletedFilesJournal {
   private readonly fd: number;
+  /** Lines not written yet: every line of one burst goes in one write (see append). */
+  private pending = '';
+  private scheduled = false;
+  private closed = false;
+  private writeError: unknown = null;
 
   constructor(targetDir: string, owner: FileOwner | null) {
     this.fd = fs.openSync(path.join(targetDir, COMPLETED_FILES), 'a', 0o600);
@@ -22,17 +27,52 @@ export class CompletedFilesJournal {
 
   /** `relPath` (relative to PGDATA) is complete and durable at `size` bytes. */
   add(relPath: string, size: number): void {
-    // One write per line: O_APPEND keeps lines whole even if the process dies right after.
-    fs.writeSync(this.fd, doneLine(relPath, size));
+    this.append(doneLine(relPath, size));
   }
 
   /** The first `bytes` bytes of `relPath`, still being written, are durable. */
   addDurablePart(relPath: string, bytes: number): void {
-    fs.writeSync(this.fd, partLine(relPath, bytes));
+    this.append(partLine(relPath, bytes));
   }
 
+  /** Writes what is pending; a write that failed in the background is thrown here. */
   close(): void {
+    if (this.closed) return;
+    this.writePending();
+    this.closed = true;
     fs.closeSync(this.fd);
+    if (this.writeError) throw this.writeError;
+  }
+
+  /**
+   * Lines come in bursts: every small file of a FULL is journaled at once when the flush that
+   * synced them returns. One write per line cost ~1000 appends after a 147 MB FULL's flush, each
+   * 30-230 µs on a busy ext4 (strace -T), on the main thread; so the lines of one turn of the
+   * event loop go in one write. A write of whole lines keeps them whole as one write per line
+   * did (a kill leaves at most a torn last line, which the reader ignores), and a line written a
+   * turn later still follows the fsync that covers it.
+   */
+  private append(line: string): void {
+    if (this.closed) throw new Error('internal: the FULL journal is closed');
+    this.pending += line;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (!this.closed) this.writePending();
+    });
+  }
+
+  private writePending(): void {
+    if (this.pending === '' || this.writeError) return;
+    const bytes = Buffer.from(this.pending);
+    this.pending = '';
+    try {
+      for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
+    } catch (err) {
+      // Thrown by close(): the run fails as it did when each line was written at once.
+      this.writeError = err;
+    }
   }
 }
 
