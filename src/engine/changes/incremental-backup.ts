@@ -1,3 +1,4 @@
+import { insideIncrementalBackup } from '../source/server/incremental/server-copy-scope';
 import type { Source } from '../source/source';
 import { formatLsn } from '../wal/lsn';
 import type { ChangeSource } from './change-source';
@@ -36,6 +37,10 @@ export function incrementalBackupChanges(ptrackOnly: boolean, source: Source, tr
         const found = await trackedChanges('wal-summaries', source, tracker, null).find(q);
         if ('incomplete' in found) return found;
         return { changed: found.changed, record: { ...found.record, method: 'incremental-backup', detail: `estimated from ${found.record.detail} (the server's incremental backup sends these)` } };
+      }
+      if (!insideIncrementalBackup()) {
+        // Never an empty answer to a copy that is not the server's incremental backup: it would miss every change.
+        throw new Error('internal: the incremental-backup change source was asked by a copy other than the incremental backup');
       }
       q.logger.info(`source changes: BASE_BACKUP (INCREMENTAL) from R = ${formatLsn(q.referenceLsn)}: the server sends the blocks its WAL summaries name; 0 data files scanned`);
       return {

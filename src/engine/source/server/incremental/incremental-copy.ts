@@ -37,6 +37,7 @@ import { SourceCopyOptions, SourceCopyResult, writeControlFileLast } from '../..
 import { BackupSource, finishTarget } from '../backup-copy';
 import { WalReceiver } from '../wal-receiver';
 import { incrementalTargetPath, readIncrementalFile, reconstructedBlockLength } from './incremental-file';
+import { planInsideIncrementalBackup } from './server-copy-scope';
 import { uploadManifest } from './upload-manifest';
 import type { Readable } from 'stream';
 
@@ -171,7 +172,7 @@ export async function runIncrementalCopy(
   const onFile = async (file: BackupFile, body: Readable | null): Promise<void> => {
     if (!plan) {
       opts.clock?.next('plan (listing, removals)');
-      plan = await input.prepare();
+      plan = await planInsideIncrementalBackup(() => input.prepare());
       await applyTree(plan, writer);
       opts.clock?.next('incremental copy');
     }
