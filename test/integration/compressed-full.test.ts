@@ -139,6 +139,20 @@ describe.each(testVersions().filter((v) => v >= 15))('compressed FULL on Postgre
     await expectStandbyMatches(target, primary);
   }, 300_000);
 
+  test('--max-rate becomes MAX_RATE: the server sends the compressed bytes no faster', async () => {
+    const target = primary.makeTargetDir();
+    const rate = 1024 * 1024;
+    const report = await catchupFull({
+      targetDir: target, source: { host: '127.0.0.1', port: primary.port, user: 'postgres' }, writeRecoveryConf: true,
+      compress: parseCompressSpec('gzip:1'), maxRateBytesPerSecond: rate, tablespaceMapping: [mapping()],
+    });
+    const copyMs = report.phases.find((p) => p.phase === 'plan and copy (BASE_BACKUP)')!.durationMs;
+    // Without the cap this copy takes well under a second on loopback.
+    expect(report.transfer!.receivedBytes!).toBeGreaterThan(2 * rate);
+    expect(copyMs / 1000).toBeGreaterThanOrEqual(0.9 * report.transfer!.receivedBytes! / rate - 1);
+    await expectStandbyMatches(target, primary);
+  }, 300_000);
+
   test('the probe tells the methods this build has from those it lacks, without starting a backup', async () => {
     const configure = (await primary.query("SELECT setting FROM pg_config WHERE name = 'CONFIGURE'"))[0].setting as string;
     const client = await connectSource(resolveConnection({ host: '127.0.0.1', port: primary.port, user: 'postgres' }, {}), { replication: 'true' });
