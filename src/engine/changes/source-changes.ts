@@ -6,6 +6,7 @@ import type { ReplayStart } from '../source/source-copy';
 import type { Source } from '../source/source';
 import type { ChangeQuery, ChangeSource, FoundChanges } from './change-source';
 import { ChangeSourceError, chooseChangeSource, Choice, SourceMethod } from './choice';
+import { incrementalBackupChanges } from './incremental-backup';
 import { sourcePageScan } from './page-lsn-scan';
 import { sourceWal } from './source-wal';
 import { trackedChanges } from './tracked-changes';
@@ -48,12 +49,13 @@ export async function chooseSourceSide(
   if (ptrackOnly && trackerError) throw trackerError;
   const replay = await walReplay(ptrackOnly, source, decision, targetDir);
   const methods: Array<ChangeSource<SourceMethod>> = [
-    pageScan, trackedChanges('wal-summaries', source, tracker, trackerError), trackedChanges('ptrack', source, tracker, trackerError), replay, sourceWal(source, R),
+    pageScan, trackedChanges('wal-summaries', source, tracker, trackerError), incrementalBackupChanges(ptrackOnly, source, tracker),
+    trackedChanges('ptrack', source, tracker, trackerError), replay, sourceWal(source, R),
   ];
   try {
     const choice = chooseChangeSource('source', methods.map((m) => m.candidate), forced);
     const chosen = methods.find((m) => m.candidate.method === choice.method)!;
-    return { choice, chosen, pageScan, tracker: choice.method === tracker?.kind ? tracker : null, replay: choice.method === 'wal-replay' ? replay.start : null };
+    return { choice, chosen, pageScan, tracker: choice.method === tracker?.kind || choice.method === 'incremental-backup' ? tracker : null, replay: choice.method === 'wal-replay' ? replay.start : null };
   } catch (err) {
     if (err instanceof ChangeSourceError) throw new CatchupError('change-source', err.message, 'Drop --change-source to let pg-catchup choose.');
     throw err;

@@ -34,6 +34,7 @@ import { FilesOnlySource, FilesOnlyStart, prepareFilesOnly } from '../source/ser
 import type { Source } from '../source/source';
 import { formatLsn, Lsn, parseLsn } from '../wal/lsn';
 import { recordCopyResult } from './copy-result';
+import { syncThroughIncrementalBackup } from './incremental-sync';
 import { prepareDryRunSource } from './dry-run-estimate';
 import type { DeltaCatchupOptions } from './options';
 import { assertThreads, explainLostSource, newSourceReport, recordSource } from './run-source';
@@ -111,7 +112,7 @@ export async function syncExistingTarget(opts: DeltaCatchupOptions, rules: SyncR
     const filesOnly = await prepareFilesOnlyRun(run, source, decision, target.marker !== null);
     const makePlan = planMaker(run, source, decision.referenceLsn, changes, layout);
     if (opts.dryRun) return await dryRun(run, source, changes.sourceSide, decision.referenceLsn, makePlan);
-    await copyIntoMarkedTarget(run, target, source, decision, changes, makePlan, keepDir, filesOnly);
+    await copyIntoMarkedTarget(run, target, source, decision, changes, makePlan, keepDir, filesOnly, layout);
     return report;
   } catch (err) {
     throw failReport(report, targetWriteError(err, targetDir) ?? (await explainLostSource(err, located, source)) ?? err);
@@ -220,14 +221,19 @@ function planMaker(run: SyncRun, source: Source, R: Lsn, changes: ChangeDecision
     const sourceListing = await source.files.list();
     // The target's pg_wal is set aside before the stream starts; nothing of ours is planned there.
     const targetListing = listTarget(run.targetDir).filter((e) => !e.path.startsWith('pg_wal/'));
-    const found = await findSourceChanges(changes.sourceSide, replaying, { sourceListing, targetListing, referenceLsn: R, startLsn, logger: run.logger });
+    const found = await findSourceChanges(changes.sourceSide, replaying, { sourceListing, targetListing, referenceLsn: R, startLsn, logger: run.logger, dryRun: run.opts.dryRun });
     const records: ChangeRecord[] = changes.targetChanges ? [found.record, changes.targetChanges.record] : [found.record];
     run.report.changeSources = records;
     const plan = planDelta({
       source: sourceListing, target: targetListing, blockSize: source.blockSize,
       sourceChanged: found.changed, targetChanged: changes.targetChanges?.changed, protectedPaths, layout,
     });
-    logPlan(plan, run.logger);
+    if (changes.sourceSide.choice.method === 'incremental-backup') {
+      // The server sends every file; the plan only removes what the source no longer has.
+      run.logger.info(`plan: ${plan.deletions.length} paths removed, ${plan.directories.length} directories made; the incremental backup sends the rest`);
+    } else {
+      logPlan(plan, run.logger);
+    }
     recordPlan(run.report, plan);
     return plan;
   };
@@ -251,7 +257,7 @@ async function dryRun(run: SyncRun, source: Source, side: SourceSide, R: Lsn, ma
  */
 async function copyIntoMarkedTarget(
   run: SyncRun, target: TargetState, source: Source, decision: ReferenceDecision, changes: ChangeDecision, makePlan: PlanMaker, keepDir: string | null,
-  filesOnly: FilesOnlyStart | null,
+  filesOnly: FilesOnlyStart | null, layout: LayoutOptions,
 ): Promise<void> {
   const { opts, rules, targetDir, report, logger } = run;
   const R = decision.referenceLsn;
@@ -272,7 +278,7 @@ async function copyIntoMarkedTarget(
   });
 
   const writer = new TargetWriter({ root: targetDir, owner, sync, syncMethod: opts.syncMethod });
-  const result = await source.copy(writer, {
+  const copyOpts = {
     label: `pg-catchup ${rules.mode} ${report.startedAt}`,
     sync,
     clock: run.clock,
@@ -282,13 +288,20 @@ async function copyIntoMarkedTarget(
     replay: changes.sourceSide.replay ?? undefined,
     filesOnly: filesOnly ?? undefined,
     maxRateBytesPerSecond: opts.maxRateBytesPerSecond,
-  }, async (startLsn, replaying) => {
-    if (startLsn < R) {
-      throw new CatchupError('target-ahead', `Current START LSN ${formatLsn(startLsn)} is lower than expected START LSN ${formatLsn(R)}.`,
-        'The target is ahead of the source: point the run at the right source, or rebuild the target with -b FULL.');
-    }
-    return makePlan(startLsn, replaying);
-  });
+  };
+  // PTRACK on 17+: the server's incremental backup carries the source's changes (the server refuses a target ahead).
+  const result = changes.sourceSide.choice.method === 'incremental-backup'
+    ? await syncThroughIncrementalBackup(source, writer, copyOpts, {
+      targetDir, referenceLsn: R, targetChanged: changes.targetChanges?.changed ?? null, layout, report, logger,
+      protectedPaths: [...OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)], makePlan: () => makePlan(R, false),
+    })
+    : await source.copy(writer, copyOpts, async (startLsn, replaying) => {
+      if (startLsn < R) {
+        throw new CatchupError('target-ahead', `Current START LSN ${formatLsn(startLsn)} is lower than expected START LSN ${formatLsn(R)}.`,
+          'The target is ahead of the source: point the run at the right source, or rebuild the target with -b FULL.');
+      }
+      return makePlan(startLsn, replaying);
+    });
   await walRemoval;
   endMarkedRun(targetDir);
   recordCopyResult(report, result, Boolean(opts.writeRecoveryConf));
