@@ -1,8 +1,31 @@
 import type { ValidationResult } from '../copy/page-validation';
 import type { Logger } from '../log';
 import type { CheckResult } from '../preflight/check';
-import type { ConnectionReport } from '../source/connection/connection-report';
-import type { TransferReport } from '../source/source-copy';
+
+/** How the run reached the source server (source/connection/connection-report.ts fills it in). */
+export interface ConnectionReport {
+  host: string | null;
+  hostaddr: string | null;
+  port: number;
+  address: string | null;
+  sslmode: string;
+  targetSessionAttrs: string;
+  tls: null | { protocol: string; cipher: string; certificateVerified: boolean; hostNameVerified: boolean };
+}
+
+/** Which transfer a FULL used and why (report.transfer). */
+export interface TransferReport {
+  /** What --compress asked for: "auto", "none", "zstd:level=3". */
+  requested: string;
+  transfer: 'base-backup' | 'copy-reads';
+  /** base-backup: the server's compression method and detail. */
+  method?: string;
+  detail?: string;
+  reason: string;
+  /** base-backup: the archive bytes received (compressed), and the tar bytes they held. */
+  receivedBytes?: number;
+  archiveBytes?: number;
+}
 
 /** The outcome of a run, for JSON files, job summaries and exit codes. LSNs as X/Y text. */
 export interface Report {

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { autoConfLines } from '../pgdata/recovery-conf';
 import type { Plan } from '../plan/plan';
 import type { Lsn } from '../wal/lsn';
+import type { TransferReport } from '../report/report';
 import type { CompressSpec } from './base-backup/compress-spec';
 import type { SourceFiles } from './source-files';
 import { recheckFilesOutsideWal, watchFilesOutsideWal } from './files-outside-wal';
@@ -58,20 +59,6 @@ export interface SourceCopyOptions {
   compression?: CompressSpec;
   /** FULL only: the copy resumes an interrupted FULL (its plan patches the kept files). */
   resuming?: boolean;
-}
-
-/** Which transfer a FULL used and why (report.transfer). */
-export interface TransferReport {
-  /** What --compress asked for: "auto", "none", "zstd:level=3". */
-  requested: string;
-  transfer: 'base-backup' | 'copy-reads';
-  /** base-backup: the server's compression method and detail. */
-  method?: string;
-  detail?: string;
-  reason: string;
-  /** base-backup: the archive bytes received (compressed), and the tar bytes they held. */
-  receivedBytes?: number;
-  archiveBytes?: number;
 }
 
 /** The checkpoint a replaying target starts from. */

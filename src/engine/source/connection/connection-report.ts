@@ -2,17 +2,10 @@ import * as net from 'net';
 import type { ConnectionPlan, ChosenServer } from './open-connection';
 import { sessionAttrsOf } from './session-attrs';
 import { sslModeOf } from './tls-options';
+import type { ConnectionReport } from '../../report/report';
 
-/** The report's `connection`: which server the run's connections went to, and how (report.schema.json). */
-export interface ConnectionReport {
-  host: string | null;
-  hostaddr: string | null;
-  port: number;
-  address: string | null;
-  sslmode: string;
-  targetSessionAttrs: string;
-  tls: ChosenServer['tls'];
-}
+export type { ConnectionReport };
+
 
 export function connectionReport(plan: ConnectionPlan): ConnectionReport | undefined {
   const s = plan.choice.server;
