@@ -27,6 +27,7 @@ import { CONTROL_FILE, Plan } from '../../plan/plan';
 import { formatLsn, Lsn } from '../../wal/lsn';
 import { segmentNoOf, segmentStartLsn } from '../../wal/wal-segment';
 import { BackupFile, readBaseBackupOn } from '../base-backup/base-backup-reader';
+import type { CompressionMethod } from '../base-backup/decompressor';
 import { MAX_RATE_RANGE_KB } from '../base-backup/base-backup-command';
 import { compressionDetail } from '../base-backup/compress-spec';
 import { recheckFilesOutsideWal, watchFilesOutsideWal } from '../files-outside-wal';
@@ -104,125 +105,168 @@ export async function runBaseBackupCopy(
   makePlan: (startLsn: bigint, replaying: boolean) => Promise<Plan>, client: Client, choice: TransferChoice,
 ): Promise<SourceCopyResult> {
   if (choice.spec.kind !== 'server') throw new Error('internal: a base-backup copy needs a compression method');
-  const { replication, identity, segSize, logger } = { ...source, logger: opts.logger };
-  const method = choice.spec.method;
-  const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
-  await replication.createTemporarySlot(slot);
-  await writer.makeDirectory('pg_wal');
-  await writer.makeDirectory('pg_wal/archive_status');
-  const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
-  const checks = source.dataChecksums ? new CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
-  let receiver: WalReceiver | null = null;
-  let startLsn: Lsn | null = null;
-  let planned: Promise<{ plan: Plan; decisions: EntryDecisions; outsideWal: Awaited<ReturnType<typeof watchFilesOutsideWal>> }> | null = null;
-  let backupLabel: string | null = null;
-  let control: Buffer | null = null;
-  let filesCopied = 0;
-  let archiveBytes = 0;
-  let plan: Plan | null = null;
+  const run = new BaseBackupRun(source, writer, opts, makePlan, choice.spec.method);
   let ok = false;
-  opts.clock?.next('backup start (checkpoint)');
-  logger.info(`copying through BASE_BACKUP compressed on the server with ${method}${compressionDetail(choice.spec) ? ` (${compressionDetail(choice.spec)})` : ''}: ${choice.reason}`);
   try {
-    const progress = (bytes: number) => logger.progress?.({ bytes, totalBytes: plan?.bytesToCopy ?? 0, files: filesCopied, totalFiles: plan?.files.length ?? 0 });
+    await source.replication.createTemporarySlot(run.slot);
+    await writer.makeDirectory('pg_wal');
+    await writer.makeDirectory('pg_wal/archive_status');
+    opts.clock?.next('backup start (checkpoint)');
+    opts.logger.info(`copying through BASE_BACKUP compressed on the server with ${run.method}${compressionDetail(choice.spec) ? ` (${compressionDetail(choice.spec)})` : ''}: ${choice.reason}`);
     const result = await readBaseBackupOn(client, {
       label: opts.label,
-      compression: method,
+      compression: run.method,
       compressionDetail: compressionDetail(choice.spec),
-      maxRateKbPerS: maxRateKb(opts.maxRateBytesPerSecond, logger),
+      maxRateKbPerS: maxRateKb(opts.maxRateBytesPerSecond, opts.logger),
       fastCheckpoint: true,
       progress: true,
       verifyChecksums: false,
-      onStart: (start) => {
-        startLsn = start.lsn;
-        logger.info(`backup started at ${formatLsn(start.lsn)} on timeline ${identity.timeline}`);
-        const walStart = segmentStartLsn(segmentNoOf(start.lsn, segSize), segSize);
-        receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
-        opts.clock?.next('plan and copy (BASE_BACKUP)');
-        planned = makePlan(start.lsn, false).then(async (p) => {
-          plan = p;
-          for (const t of p.tablespaceLinks) await writer.makeTablespaceLink(t.linkPath, t.location);
-          for (const dir of p.directories) await writer.makeDirectory(dir);
-          return { plan: p, decisions: new EntryDecisions(p), outsideWal: await watchFilesOutsideWal(source.files, p) };
-        });
-        planned.catch(() => undefined);
-      },
-      onFile: async (file, body) => {
-        if (!planned) throw new Error('BASE_BACKUP sent a file before its start position');
-        const { decisions } = await planned;
-        const target = targetPathOf(file);
-        const what = decisions.decide(target, file.type);
-        if (what === 'skip') return;
-        if (what === 'backup_label') {
-          backupLabel = (await readAll(body)).toString('utf8');
-          return;
-        }
-        if (what === 'control') {
-          control = await readAll(body);
-          return;
-        }
-        if (file.type === 'directory') {
-          await writer.makeDirectory(target);
-          return;
-        }
-        const large = file.size > LARGE_FILE_BYTES;
-        writer.expect(target, large ? 2 : 1, 'create');
-        const piece = writer.beginPiece(target, 0);
-        const pages = checks?.startPiece(target, 0) ?? null;
-        for await (const chunk of body!) {
-          piece.write(chunk as Buffer);
-          pages?.(chunk as Buffer);
-          const behind = checks?.ready();
-          if (behind) await behind;
-        }
-        piece.end();
-        // The second, empty piece makes a large file one the writer fsyncs (and journals) in the background.
-        if (large) writer.beginPiece(target, file.size).end();
-        filesCopied++;
-        archiveBytes += file.size;
-      },
-      onProgress: (p) => progress(p.bytesDone),
+      onStart: (start) => run.onStart(start.lsn),
+      onFile: (file, body) => run.onFile(file, body),
+      onProgress: (p) => run.progress(p.bytesDone),
     });
-    if (!planned || startLsn === null) throw new Error('BASE_BACKUP finished without a start position');
-    const { plan: donePlan, outsideWal } = await (planned as Promise<{ plan: Plan; decisions: EntryDecisions; outsideWal: Awaited<ReturnType<typeof watchFilesOutsideWal>> }>);
-    plan = donePlan;
-    if (control === null) throw new CatchupError('base-backup-no-control', `BASE_BACKUP's main archive from ${source.display} held no ${CONTROL_FILE}.`, 'Check that the replication connection reaches the same server as the SQL connection (no pooler in between), and rerun.');
-    if (backupLabel === null) throw new CatchupError('base-backup-no-label', `BASE_BACKUP's main archive from ${source.display} held no backup_label.`, 'Rerun; if it persists, copy with --compress=none.');
-    const stopLsn = result.end.lsn;
-    const copy = { filesCopied, bytesCopied: writer.bytesWritten, filesPatched: 0, pathsDeleted: 0 };
-    progress(archiveBytes);
-    logger.info(`received ${mb(result.receivedBytes)} for ${mb(archiveBytes)} of files (${(archiveBytes / Math.max(1, result.receivedBytes)).toFixed(1)}:1 with ${method})`);
-    if (outsideWal) await recheckFilesOutsideWal(source.files, outsideWal, writer, logger, copy);
-    const validation = checks ? await checks.finish(source.files.readers[0], writer, startLsn) : null;
-    if (validation) logValidation(validation, logger);
-    // The files' fsyncs now, as COPY reads do at the end of the copy: the finish then syncs only what it writes.
-    await writer.flush();
-
-    opts.clock?.next('backup stop and WAL');
-    await receiver!.finish(stopLsn);
-    await sink.close();
-    logger.info(`backup stopped at ${formatLsn(stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
-    opts.clock?.next('finish (backup_label, fsync, pg_control)');
-    await finishTarget(source, writer, opts, backupLabel);
-    await writeControlFileLast(writer, plan.controlFile, control, opts.sync);
-    opts.clock?.end();
+    const copied = await run.afterArchive(result.receivedBytes);
+    const finished = await run.finish(result.end.lsn, copied);
     ok = true;
     return {
-      startLsn, stopLsn, plan, copy, validation, replaying: false,
-      walSegments: sink.segments.length, walBytes: sink.bytesWritten,
+      ...finished,
       transfer: {
-        requested: choice.requested, transfer: 'base-backup', method, detail: compressionDetail(choice.spec), reason: choice.reason,
-        receivedBytes: result.receivedBytes, archiveBytes,
+        requested: choice.requested, transfer: 'base-backup', method: run.method, detail: compressionDetail(choice.spec), reason: choice.reason,
+        receivedBytes: result.receivedBytes, archiveBytes: run.archiveBytes,
       },
     };
   } catch (err) {
     await writer.abandon();
-    throw diskFullError(err, writer, plan) ?? err;
+    throw diskFullError(err, writer, run.plan) ?? err;
   } finally {
-    await checks?.close();
-    await (receiver as WalReceiver | null)?.abort();
-    await sink.abandon();
+    await run.close();
     if (ok) await client.end().catch(() => undefined);
     else (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+  }
+}
+
+type Planned = { plan: Plan; decisions: EntryDecisions; outsideWal: Awaited<ReturnType<typeof watchFilesOutsideWal>> };
+
+/**
+ * One BASE_BACKUP copy's state, step by step: the start (WAL stream and plan), each tar entry
+ * written or passed over as the plan decides, the archive's end (rechecks and page checksums),
+ * and the finish (WAL to the stop LSN, backup_label, pg_control last).
+ */
+class BaseBackupRun {
+  readonly slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
+  readonly sink: WalSegmentSink;
+  readonly checks: CopyValidation | null;
+  receiver: WalReceiver | null = null;
+  startLsn: Lsn | null = null;
+  planned: Promise<Planned> | null = null;
+  plan: Plan | null = null;
+  backupLabel: string | null = null;
+  control: Buffer | null = null;
+  filesCopied = 0;
+  archiveBytes = 0;
+
+  constructor(
+    private readonly source: BackupSource, private readonly writer: TargetWriter, private readonly opts: SourceCopyOptions,
+    private readonly makePlan: (startLsn: bigint, replaying: boolean) => Promise<Plan>, readonly method: CompressionMethod,
+  ) {
+    this.sink = new WalSegmentSink(writer.abs('pg_wal'), source.identity.timeline, source.segSize, writer.owner, opts.sync);
+    this.checks = source.dataChecksums ? new CopyValidation(opts.validateThreads, source.blockSize, source.relsegSize) : null;
+  }
+
+  progress(bytes: number): void {
+    const { plan } = this;
+    this.opts.logger.progress?.({ bytes, totalBytes: plan?.bytesToCopy ?? 0, files: this.filesCopied, totalFiles: plan?.files.length ?? 0 });
+  }
+
+  /** The server reports the start: the WAL stream begins at its segment, and the plan is made. */
+  onStart(lsn: Lsn): void {
+    const { source, writer } = this;
+    this.startLsn = lsn;
+    this.opts.logger.info(`backup started at ${formatLsn(lsn)} on timeline ${source.identity.timeline}`);
+    const walStart = segmentStartLsn(segmentNoOf(lsn, source.segSize), source.segSize);
+    this.receiver = new WalReceiver(source.replication.startStreaming(this.slot, walStart, source.identity.timeline), walStart, this.sink);
+    this.opts.clock?.next('plan and copy (BASE_BACKUP)');
+    this.planned = this.makePlan(lsn, false).then(async (p) => {
+      this.plan = p;
+      for (const t of p.tablespaceLinks) await writer.makeTablespaceLink(t.linkPath, t.location);
+      for (const dir of p.directories) await writer.makeDirectory(dir);
+      return { plan: p, decisions: new EntryDecisions(p), outsideWal: await watchFilesOutsideWal(source.files, p) };
+    });
+    this.planned.catch(() => undefined);
+  }
+
+  /** A tar entry: written where the plan places it, kept back (backup_label, pg_control), or passed over. */
+  async onFile(file: BackupFile, body: Readable | null): Promise<void> {
+    if (!this.planned) throw new Error('BASE_BACKUP sent a file before its start position');
+    const { decisions } = await this.planned;
+    const target = targetPathOf(file);
+    const what = decisions.decide(target, file.type);
+    if (what === 'skip') return;
+    if (what === 'backup_label') this.backupLabel = (await readAll(body)).toString('utf8');
+    else if (what === 'control') this.control = await readAll(body);
+    else if (file.type === 'directory') await this.writer.makeDirectory(target);
+    else await this.writeFile(target, file.size, body!);
+  }
+
+  private async writeFile(target: string, size: number, body: Readable): Promise<void> {
+    const { writer, checks } = this;
+    const large = size > LARGE_FILE_BYTES;
+    writer.expect(target, large ? 2 : 1, 'create');
+    const piece = writer.beginPiece(target, 0);
+    const pages = checks?.startPiece(target, 0) ?? null;
+    for await (const chunk of body) {
+      piece.write(chunk as Buffer);
+      pages?.(chunk as Buffer);
+      const behind = checks?.ready();
+      if (behind) await behind;
+    }
+    piece.end();
+    // The second, empty piece makes a large file one the writer fsyncs (and journals) in the background.
+    if (large) writer.beginPiece(target, size).end();
+    this.filesCopied++;
+    this.archiveBytes += size;
+  }
+
+  /** The archive is complete: what it must have held, files outside the WAL rechecked, page checksums, fsyncs. */
+  async afterArchive(receivedBytes: number): Promise<SourceCopyResult['copy']> {
+    const { source, writer, opts } = this;
+    if (!this.planned || this.startLsn === null) throw new Error('BASE_BACKUP finished without a start position');
+    const { plan, outsideWal } = await this.planned;
+    this.plan = plan;
+    if (this.control === null) throw new CatchupError('base-backup-no-control', `BASE_BACKUP's main archive from ${source.display} held no ${CONTROL_FILE}.`, 'Check that the replication connection reaches the same server as the SQL connection (no pooler in between), and rerun.');
+    if (this.backupLabel === null) throw new CatchupError('base-backup-no-label', `BASE_BACKUP's main archive from ${source.display} held no backup_label.`, 'Rerun; if it persists, copy with --compress=none.');
+    const copy = { filesCopied: this.filesCopied, bytesCopied: writer.bytesWritten, filesPatched: 0, pathsDeleted: 0 };
+    this.progress(this.archiveBytes);
+    opts.logger.info(`received ${mb(receivedBytes)} for ${mb(this.archiveBytes)} of files (${(this.archiveBytes / Math.max(1, receivedBytes)).toFixed(1)}:1 with ${this.method})`);
+    if (outsideWal) await recheckFilesOutsideWal(source.files, outsideWal, writer, opts.logger, copy);
+    return copy;
+  }
+
+  /** Page checksums, the WAL up to the stop LSN, backup_label and the rest, then pg_control last. */
+  async finish(stopLsn: Lsn, copy: SourceCopyResult['copy']): Promise<Omit<SourceCopyResult, 'transfer'>> {
+    const { source, writer, opts } = this;
+    const startLsn = this.startLsn!;
+    const validation = this.checks ? await this.checks.finish(source.files.readers[0], writer, startLsn) : null;
+    if (validation) logValidation(validation, opts.logger);
+    // The files' fsyncs now, as COPY reads do at the end of the copy: the finish then syncs only what it writes.
+    await writer.flush();
+    opts.clock?.next('backup stop and WAL');
+    await this.receiver!.finish(stopLsn);
+    await this.sink.close();
+    opts.logger.info(`backup stopped at ${formatLsn(stopLsn)}; ${this.sink.segments.length} WAL segment(s) received`);
+    opts.clock?.next('finish (backup_label, fsync, pg_control)');
+    await finishTarget(source, writer, opts, this.backupLabel!);
+    await writeControlFileLast(writer, this.plan!.controlFile, this.control!, opts.sync);
+    opts.clock?.end();
+    return {
+      startLsn, stopLsn, plan: this.plan!, copy, validation, replaying: false,
+      walSegments: this.sink.segments.length, walBytes: this.sink.bytesWritten,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.checks?.close();
+    await this.receiver?.abort();
+    await this.sink.abandon();
   }
 }
