@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { assertDecompressible, catchup, CommonCatchupOptions, formatBytes, parseCompressSpec } from '../../engine';
-import type { CompressSpec, Report, RequestedMode } from '../../engine';
+import type { CatchupOptions, CompressSpec, Report, RequestedMode } from '../../engine';
 import {
   CHANGE_SOURCE_FLAG, changeSourceValues, CONNECTION_FLAGS, CONNECTION_HELP, LAYOUT_FLAGS, LAYOUT_HELP, layoutValues, parseFlags, parseIntFlag, SOURCE_PGDATA_FLAG,
   sourceValues, TRANSFER_FLAGS, TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
@@ -91,6 +91,9 @@ ${CONNECTION_HELP}
 
 Exit status: 0 on success, 1 when the run failed or was refused, 2 on bad usage.`;
 
+
+type CatchupValues = ReturnType<typeof parseFlags>['values'];
+
 export async function runCatchup(argv: string[]): Promise<number> {
   const { values } = parseFlags('catchup', argv, {
     ...CONNECTION_FLAGS,
@@ -126,6 +129,29 @@ export async function runCatchup(argv: string[]): Promise<number> {
     process.stdout.write(`${CATCHUP_HELP}\n`);
     return 0;
   }
+  const transfer = transferValues(values, 'catchup');
+  const logger = terminalLogger({ progress: transfer.progress, debug: Boolean(values.debug) });
+  const options = catchupOptions(values, transfer, logger);
+  warnOfCommandLinePassword(values.dbname as string | undefined, logger);
+
+  const reportPath = values.report as string | undefined;
+  let report: Report | undefined;
+  try {
+    report = await catchup(options);
+    logger.finish();
+    printResult(report, Boolean(values.json), logger);
+    return 0;
+  } catch (err) {
+    report = (err as { report?: Report }).report;
+    throw err;
+  } finally {
+    logger.finish();
+    if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+/** The flags as the engine's options; bad usage is refused before anything connects. */
+function catchupOptions(values: CatchupValues, transfer: ReturnType<typeof transferValues>, logger: ReturnType<typeof terminalLogger>): CatchupOptions {
   const mode = (values['backup-mode'] as string | undefined)?.toUpperCase();
   if (mode === undefined) throw new UsageError('-b/--backup-mode is required (FULL, DELTA, PTRACK or AUTO)', 'catchup');
   if (!['FULL', 'DELTA', 'PTRACK', 'AUTO'].includes(mode)) throw new UsageError(`unknown backup mode "${values['backup-mode']}": use FULL, DELTA, PTRACK or AUTO`, 'catchup');
@@ -135,58 +161,46 @@ export async function runCatchup(argv: string[]): Promise<number> {
   const jobs = parseIntFlag('catchup', 'threads', values.threads as string | undefined, 1, 64);
   const threads = parseIntFlag('catchup', 'num-write-threads', values['num-write-threads'] as string | undefined, 1, 64) ?? jobs;
   const validateThreads = parseIntFlag('catchup', 'num-validate-threads', values['num-validate-threads'] as string | undefined, 0, 64) ?? 0;
-  const transfer = transferValues(values, 'catchup');
-  const logger = terminalLogger({ progress: transfer.progress, debug: Boolean(values.debug) });
-  warnOfCommandLinePassword(values.dbname as string | undefined, logger);
+  const common: CommonCatchupOptions = {
+    targetDir: target,
+    ...where,
+    env: process.env,
+    ...layoutValues(values),
+    threads,
+    validateThreads,
+    writeRecoveryConf: Boolean(values['write-recovery-conf']),
+    storePassword: Boolean(values['store-password']),
+    sync: !values['no-sync'],
+    maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
+    syncMethod: transfer.syncMethod,
+    logger,
+  };
+  return {
+    ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run'] || values['dry-run-checkpoint']),
+    dryRunCheckpoint: Boolean(values['dry-run-checkpoint']), sourceRestoreCommand: values['source-restore-command'] as string | undefined, restoreTargetWal: Boolean(values['restore-target-wal']),
+    assumeDiverged: Boolean(values['assume-diverged']),
+    keepDiscardedWal: values['keep-discarded-wal'] as string | undefined,
+    startOver: Boolean(values['start-over']),
+    spaceCheck: !values['no-space-check'],
+    compress: compressValue(values.compress as string | undefined),
+    ...changeSourceValues(values, 'catchup'),
+    targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
+  };
+}
 
-  const reportPath = values.report as string | undefined;
-  let report: Report | undefined;
-  try {
-    const common: CommonCatchupOptions = {
-      targetDir: target,
-      ...where,
-      env: process.env,
-      ...layoutValues(values),
-      threads,
-      validateThreads,
-      writeRecoveryConf: Boolean(values['write-recovery-conf']),
-      storePassword: Boolean(values['store-password']),
-      sync: !values['no-sync'],
-      maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
-      syncMethod: transfer.syncMethod,
-      logger,
-    };
-    report = await catchup({
-      ...common, mode: mode as RequestedMode, failOnWarning: Boolean(values['fail-on-warning']), dryRun: Boolean(values['dry-run'] || values['dry-run-checkpoint']),
-      dryRunCheckpoint: Boolean(values['dry-run-checkpoint']), sourceRestoreCommand: values['source-restore-command'] as string | undefined, restoreTargetWal: Boolean(values['restore-target-wal']),
-      assumeDiverged: Boolean(values['assume-diverged']),
-      keepDiscardedWal: values['keep-discarded-wal'] as string | undefined,
-      startOver: Boolean(values['start-over']),
-      spaceCheck: !values['no-space-check'],
-      compress: compressValue(values.compress as string | undefined),
-      ...changeSourceValues(values, 'catchup'),
-      targetBinDir: values['target-bindir'] as string | undefined, runner: execCommandRunner,
-    });
-    logger.finish();
-    if (values.json) {
-      process.stdout.write(renderJsonResult(report, 0));
-      return 0;
-    }
-    if (report.status === 'dry-run') {
-      process.stdout.write(`${renderPlan(report)}\n`);
-      return 0;
-    }
-    logger.info(`${report.mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
-      `${formatBytes(report.files.bytesCopied)} written, WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
-    process.stdout.write(`${renderSummary(report)}\n`);
-    return 0;
-  } catch (err) {
-    report = (err as { report?: Report }).report;
-    throw err;
-  } finally {
-    logger.finish();
-    if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+/** --json, the plan of a dry run, or the summary of a run. */
+function printResult(report: Report, json: boolean, logger: ReturnType<typeof terminalLogger>): void {
+  if (json) {
+    process.stdout.write(renderJsonResult(report, 0));
+    return;
   }
+  if (report.status === 'dry-run') {
+    process.stdout.write(`${renderPlan(report)}\n`);
+    return;
+  }
+  logger.info(`${report.mode} catchup done: ${report.files.copied} files copied, ${report.files.patched} patched, ` +
+    `${formatBytes(report.files.bytesCopied)} written, WAL ${report.lsn.backupStart}..${report.lsn.backupStop}, ${(report.durationMs / 1000).toFixed(1)} s`);
+  process.stdout.write(`${renderSummary(report)}\n`);
 }
 
 /** -Z/--compress, refused as bad usage when it does not parse or this Node.js cannot decompress it. */
