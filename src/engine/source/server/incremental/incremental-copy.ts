@@ -26,7 +26,7 @@ import { CatchupError, errorMessage } from '../../../errors';
 import { parseRelationPath } from '../../../pgdata/relation-path';
 import { CONTROL_FILE, Plan } from '../../../plan/plan';
 import type { ReadRange } from '../../../plan/read-batches';
-import { formatLsn, parseLsn } from '../../../wal/lsn';
+import { formatLsn, Lsn, parseLsn } from '../../../wal/lsn';
 import { segmentNoOf, segmentStartLsn } from '../../../wal/wal-segment';
 import { MAX_RATE_RANGE_KB } from '../../base-backup/base-backup-command';
 import type { CompressionMethod } from '../../base-backup/decompressor';
@@ -111,7 +111,7 @@ async function readAll(body: Readable): Promise<Buffer> {
 export async function runIncrementalCopy(
   source: IncrementalSource, writer: TargetWriter, opts: SourceCopyOptions, input: IncrementalCopyInput,
 ): Promise<IncrementalCopyResult> {
-  const { replication, identity, segSize, blockSize, relsegSize } = source;
+  const { replication, identity, segSize } = source;
   const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
   await replication.createTemporarySlot(slot);
   await writer.makeDirectory('pg_wal');
@@ -119,85 +119,8 @@ export async function runIncrementalCopy(
   const walStart = segmentStartLsn(segmentNoOf(await streamStart(source, slot), segSize), segSize);
   const sink = new WalSegmentSink(writer.abs('pg_wal'), identity.timeline, segSize, writer.owner, opts.sync);
   const receiver = new WalReceiver(replication.startStreaming(slot, walStart, identity.timeline), walStart, sink);
-  const stats: IncrementalCopyStats = { wholeFiles: 0, wholeBytes: 0, incrementalFiles: 0, blocksReceived: 0, blocksFetched: 0, receivedBytes: 0, checksumWarnings: [] };
-  let plan: Plan | null = null;
-  let backupLabel: Buffer | null = null;
-  let controlFile: Buffer | null = null;
+  const run = new IncrementalRun(source, writer, opts, input);
   let client: Client | null = null;
-
-  const applyIncremental = async (relPath: string, body: Readable): Promise<void> => {
-    stats.incrementalFiles++;
-    const abs = writer.abs(relPath);
-    const rel = parseRelationPath(relPath);
-    let extra: number[] = [];
-    await readIncrementalFile(body, blockSize, relsegSize, `${relPath}'s incremental file`, (h) => {
-      const length = reconstructedBlockLength(h);
-      // A file the target lost since the manifest was made: the listed blocks, zeros elsewhere (WAL replay re-creates it).
-      if (!fs.existsSync(abs)) {
-        fs.closeSync(fs.openSync(abs, 'a', writer.modes.file));
-        if (writer.owner) fs.chownSync(abs, writer.owner.uid, writer.owner.gid);
-      }
-      if (fs.statSync(abs).size !== length * blockSize) {
-        fs.truncateSync(abs, length * blockSize);
-        writer.noteChanged(relPath, 'file');
-      }
-      const listed = new Set(h.blocks);
-      if (input.targetChanged) {
-        // The target's own changes: its main forks' changed blocks, and every unlisted block of
-        // other forks (DELTA copies those whole; their changes are not tracked block by block).
-        const wanted = rel?.fork === 'main' ? input.targetChanged.get(relPath) ?? [] : Array.from({ length: h.truncationBlockLength }, (_, i) => i);
-        extra = [...new Set(wanted)].filter((b) => b < length && !listed.has(b)).sort((a, b) => a - b);
-      }
-      if (h.blocks.length + extra.length > 0) writer.expect(relPath, h.blocks.length + extra.length, 'patch');
-      stats.blocksReceived += h.blocks.length;
-    }, (blockNo, data) => writer.writePiece(relPath, blockNo * blockSize, data));
-    if (extra.length > 0) {
-      const ranges: ReadRange[] = extra.map((b) => ({ path: relPath, offset: b * blockSize, length: blockSize }));
-      await readRanges(source.files.readers[0], ranges, (_i, offset, data) => writer.writePiece(relPath, offset, data));
-      stats.blocksFetched += extra.length;
-    }
-  };
-
-  const writeWhole = async (relPath: string, body: Readable): Promise<void> => {
-    writer.expect(relPath, 1, 'create');
-    const piece = writer.beginPiece(relPath, 0);
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      piece.write(chunk);
-      stats.wholeBytes += chunk.length;
-    }
-    piece.end();
-    stats.wholeFiles++;
-  };
-
-  const onFile = async (file: BackupFile, body: Readable | null): Promise<void> => {
-    if (!plan) {
-      opts.clock?.next('plan (listing, removals)');
-      plan = await planInsideIncrementalBackup(() => input.prepare());
-      await applyTree(plan, writer);
-      opts.clock?.next('incremental copy');
-    }
-    const relPath = targetPathOf(file);
-    // The target's WAL was set aside and ours streams in; the backup's tablespace_map and links: the target keeps its own.
-    if (relPath === null || relPath === 'pg_wal' || relPath.startsWith('pg_wal/') || file.type === 'symlink') return;
-    if (file.tablespaceOid === null && relPath === 'tablespace_map') return;
-    if (file.tablespaceOid === null && relPath === 'backup_label') {
-      backupLabel = await readAll(body!);
-      return;
-    }
-    if (relPath === CONTROL_FILE) {
-      controlFile = await readAll(body!);
-      return;
-    }
-    if (file.type === 'directory') {
-      if (!input.isProtected(relPath) && !fs.existsSync(writer.abs(relPath))) await writer.makeDirectory(relPath);
-      return;
-    }
-    const incremental = incrementalTargetPath(relPath);
-    if (input.isProtected(incremental ?? relPath)) return;
-    if (incremental) await applyIncremental(incremental, body!);
-    else await writeWhole(relPath, body!);
-  };
-
   try {
     client = await connectSource(source.conn, { replication: 'true' });
     await uploadManifest(client, input.manifest);
@@ -211,51 +134,163 @@ export async function runIncrementalCopy(
       progress: false,
       verifyChecksums: source.dataChecksums,
       maxRateKbPerS: rate ? Math.min(MAX_RATE_RANGE_KB.max, Math.max(MAX_RATE_RANGE_KB.min, Math.round(rate / 1024))) : undefined,
-      onFile,
-      onNotice: (n) => {
-        if (/checksum/i.test(n.message)) stats.checksumWarnings.push(n.message);
-        opts.logger.warn(`source: ${n.message}`);
-      },
+      onFile: (file, body) => run.onFile(file, body),
+      onNotice: (n) => run.onNotice(n.message),
     }).catch((err: unknown) => {
       throw describeRefusal(err);
     });
     await client.end().catch(() => undefined);
     client = null;
-    stats.receivedBytes = result.receivedBytes;
-    const startLsn = result.start.lsn;
-    const stopLsn = result.end.lsn;
-    if (!plan || !backupLabel || !controlFile) {
-      throw new Error(`the incremental backup ended without ${!plan ? 'any file' : !backupLabel ? 'backup_label' : CONTROL_FILE}`);
-    }
-    opts.logger.info(`incremental backup from ${formatLsn(startLsn)} to ${formatLsn(stopLsn)}: ${stats.wholeFiles} files whole (${stats.wholeBytes} bytes), ` +
-      `${stats.incrementalFiles} incremental files with ${stats.blocksReceived} changed blocks${stats.blocksFetched ? `, ${stats.blocksFetched} blocks the target changed read over SQL` : ''}`);
+    const { plan, backupLabel, controlFile } = run.complete(result);
 
     opts.clock?.next('WAL to the end of the backup');
+    const stopLsn = result.end.lsn;
     await receiver.finish(stopLsn);
     await sink.close();
     opts.logger.info(`WAL complete at ${formatLsn(stopLsn)}; ${sink.segments.length} WAL segment(s) received`);
 
     opts.clock?.next('finish (backup_label, fsync, pg_control)');
-    await finishTarget(source, writer, opts, fullBackupLabel((backupLabel as Buffer).toString('utf8')));
+    await finishTarget(source, writer, opts, fullBackupLabel(backupLabel.toString('utf8')));
     await writeControlFileLast(writer, CONTROL_FILE, controlFile, opts.sync);
     opts.clock?.end();
-    const finalPlan = plan as Plan;
     return {
-      startLsn, stopLsn, plan: finalPlan, replaying: false, validation: null,
-      copy: {
-        filesCopied: stats.wholeFiles, filesPatched: stats.incrementalFiles, pathsDeleted: finalPlan.deletions.length,
-        bytesCopied: stats.wholeBytes + (stats.blocksReceived + stats.blocksFetched) * blockSize,
-      },
+      startLsn: result.start.lsn, stopLsn, plan, replaying: false, validation: null, copy: run.copyResult(plan),
       walSegments: sink.segments.length, walBytes: sink.bytesWritten,
-      incremental: stats,
+      incremental: run.stats,
     };
   } catch (err) {
-    throw diskFullError(err, writer, plan) ?? err;
+    throw diskFullError(err, writer, run.plan) ?? err;
   } finally {
     // A walsender in the middle of a backup does not read what we send: cut the socket.
     if (client) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
     await receiver.abort();
     await sink.abandon();
+  }
+}
+
+/**
+ * One incremental backup applied in place, entry by entry: the plan's removals before the first
+ * file, whole files written, INCREMENTAL files' blocks patched in (with the target's own changed
+ * blocks the server does not send read over SQL), backup_label and pg_control kept back.
+ */
+class IncrementalRun {
+  readonly stats: IncrementalCopyStats = { wholeFiles: 0, wholeBytes: 0, incrementalFiles: 0, blocksReceived: 0, blocksFetched: 0, receivedBytes: 0, checksumWarnings: [] };
+  plan: Plan | null = null;
+  private backupLabel: Buffer | null = null;
+  private controlFile: Buffer | null = null;
+
+  constructor(
+    private readonly source: IncrementalSource, private readonly writer: TargetWriter,
+    private readonly opts: SourceCopyOptions, private readonly input: IncrementalCopyInput,
+  ) {}
+
+  onNotice(message: string): void {
+    if (/checksum/i.test(message)) this.stats.checksumWarnings.push(message);
+    this.opts.logger.warn(`source: ${message}`);
+  }
+
+  async onFile(file: BackupFile, body: Readable | null): Promise<void> {
+    const { writer, input, opts } = this;
+    if (!this.plan) {
+      opts.clock?.next('plan (listing, removals)');
+      this.plan = await planInsideIncrementalBackup(() => input.prepare());
+      await applyTree(this.plan, writer);
+      opts.clock?.next('incremental copy');
+    }
+    const relPath = targetPathOf(file);
+    // The target's WAL was set aside and ours streams in; the backup's tablespace_map and links: the target keeps its own.
+    if (relPath === null || relPath === 'pg_wal' || relPath.startsWith('pg_wal/') || file.type === 'symlink') return;
+    if (file.tablespaceOid === null && relPath === 'tablespace_map') return;
+    if (file.tablespaceOid === null && relPath === 'backup_label') {
+      this.backupLabel = await readAll(body!);
+      return;
+    }
+    if (relPath === CONTROL_FILE) {
+      this.controlFile = await readAll(body!);
+      return;
+    }
+    if (file.type === 'directory') {
+      if (!input.isProtected(relPath) && !fs.existsSync(writer.abs(relPath))) await writer.makeDirectory(relPath);
+      return;
+    }
+    const incremental = incrementalTargetPath(relPath);
+    if (input.isProtected(incremental ?? relPath)) return;
+    if (incremental) await this.applyIncremental(incremental, body!);
+    else await this.writeWhole(relPath, body!);
+  }
+
+  /** The archive is complete: it must have held files, backup_label and pg_control. */
+  complete(result: { receivedBytes: number; start: { lsn: Lsn }; end: { lsn: Lsn } }): { plan: Plan; backupLabel: Buffer; controlFile: Buffer } {
+    const { plan, backupLabel, controlFile, stats } = this;
+    stats.receivedBytes = result.receivedBytes;
+    if (!plan || !backupLabel || !controlFile) {
+      throw new Error(`the incremental backup ended without ${!plan ? 'any file' : !backupLabel ? 'backup_label' : CONTROL_FILE}`);
+    }
+    this.opts.logger.info(`incremental backup from ${formatLsn(result.start.lsn)} to ${formatLsn(result.end.lsn)}: ${stats.wholeFiles} files whole (${stats.wholeBytes} bytes), ` +
+      `${stats.incrementalFiles} incremental files with ${stats.blocksReceived} changed blocks${stats.blocksFetched ? `, ${stats.blocksFetched} blocks the target changed read over SQL` : ''}`);
+    return { plan, backupLabel, controlFile };
+  }
+
+  copyResult(plan: Plan): IncrementalCopyResult['copy'] {
+    const { stats } = this;
+    return {
+      filesCopied: stats.wholeFiles, filesPatched: stats.incrementalFiles, pathsDeleted: plan.deletions.length,
+      bytesCopied: stats.wholeBytes + (stats.blocksReceived + stats.blocksFetched) * this.source.blockSize,
+    };
+  }
+
+  private async writeWhole(relPath: string, body: Readable): Promise<void> {
+    const { writer, stats } = this;
+    writer.expect(relPath, 1, 'create');
+    const piece = writer.beginPiece(relPath, 0);
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      piece.write(chunk);
+      stats.wholeBytes += chunk.length;
+    }
+    piece.end();
+    stats.wholeFiles++;
+  }
+
+  private async applyIncremental(relPath: string, body: Readable): Promise<void> {
+    const { writer, stats, source } = this;
+    const { blockSize, relsegSize } = source;
+    stats.incrementalFiles++;
+    let extra: number[] = [];
+    await readIncrementalFile(body, blockSize, relsegSize, `${relPath}'s incremental file`, (h) => {
+      extra = this.prepareFile(relPath, h);
+      if (h.blocks.length + extra.length > 0) writer.expect(relPath, h.blocks.length + extra.length, 'patch');
+      stats.blocksReceived += h.blocks.length;
+    }, (blockNo, data) => writer.writePiece(relPath, blockNo * blockSize, data));
+    if (extra.length > 0) {
+      const ranges: ReadRange[] = extra.map((b) => ({ path: relPath, offset: b * blockSize, length: blockSize }));
+      await readRanges(source.files.readers[0], ranges, (_i, offset, data) => writer.writePiece(relPath, offset, data));
+      stats.blocksFetched += extra.length;
+    }
+  }
+
+  /**
+   * The target file at pg_combinebackup's length, and the blocks the target changed that the
+   * server does not send (its main forks' changed blocks; every unlisted block of other forks,
+   * which DELTA copies whole as their changes are not tracked block by block).
+   */
+  private prepareFile(relPath: string, h: Parameters<Parameters<typeof readIncrementalFile>[4]>[0]): number[] {
+    const { writer, input, source } = this;
+    const abs = writer.abs(relPath);
+    const length = reconstructedBlockLength(h);
+    // A file the target lost since the manifest was made: the listed blocks, zeros elsewhere (WAL replay re-creates it).
+    if (!fs.existsSync(abs)) {
+      fs.closeSync(fs.openSync(abs, 'a', writer.modes.file));
+      if (writer.owner) fs.chownSync(abs, writer.owner.uid, writer.owner.gid);
+    }
+    if (fs.statSync(abs).size !== length * source.blockSize) {
+      fs.truncateSync(abs, length * source.blockSize);
+      writer.noteChanged(relPath, 'file');
+    }
+    if (!input.targetChanged) return [];
+    const listed = new Set(h.blocks);
+    const rel = parseRelationPath(relPath);
+    const wanted = rel?.fork === 'main' ? input.targetChanged.get(relPath) ?? [] : Array.from({ length: h.truncationBlockLength }, (_, i) => i);
+    return [...new Set(wanted)].filter((b) => b < length && !listed.has(b)).sort((a, b) => a - b);
   }
 }
 
