@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { formatBytes, rewind } from '../../engine';
-import type { Report } from '../../engine';
+import type { Report, RewindOptions } from '../../engine';
 import {
   CHANGE_SOURCE_FLAG, changeSourceValues, parseFlags, parseIntFlag, TRANSFER_FLAGS, TRANSFER_HELP, transferValues, warnOfCommandLinePassword,
 } from '../parse-flags';
@@ -95,6 +95,29 @@ export async function runRewind(argv: string[]): Promise<number> {
     process.stdout.write('pg-catchup rewind (pg-catchup) 0.1.0\n');
     return 0;
   }
+  const transfer = transferValues(values, 'rewind');
+  const logger = terminalLogger({ progress: transfer.progress, debug: Boolean(values.debug) });
+  const options = rewindOptions(values, transfer, logger);
+  if (options.source) warnOfCommandLinePassword(options.source.dbname as string, logger);
+
+  let report: Report | undefined;
+  try {
+    report = await rewind(options);
+    logger.finish();
+    printResult(report, Boolean(values.json), logger);
+    return 0;
+  } catch (err) {
+    report = (err as { report?: Report }).report;
+    throw err;
+  } finally {
+    logger.finish();
+    const reportPath = values.report as string | undefined;
+    if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+/** pg_rewind's flags as the engine's options, refused in pg_rewind's words where it refuses them. */
+function rewindOptions(values: ReturnType<typeof parseFlags>['values'], transfer: ReturnType<typeof transferValues>, logger: ReturnType<typeof terminalLogger>): RewindOptions {
   const target = values['target-pgdata'] as string | undefined;
   if (!target) throw new UsageError('no target data directory specified (--target-pgdata)', 'rewind');
   const server = values['source-server'] as string | undefined;
@@ -110,51 +133,39 @@ export async function runRewind(argv: string[]): Promise<number> {
   const configFile = values['config-file'] as string | undefined;
   const configProblem = configFile === undefined ? null : checkConfigFile(configFile);
   if (configProblem) throw new UsageError(configProblem, 'rewind');
-  const transfer = transferValues(values, 'rewind');
-  const logger = terminalLogger({ progress: transfer.progress, debug: Boolean(values.debug) });
-  if (server) warnOfCommandLinePassword(server, logger);
+  return {
+    targetDir: target,
+    source: server === undefined ? undefined : { dbname: server },
+    sourcePgdata,
+    env: process.env,
+    threads: parseIntFlag('rewind', 'threads', values.threads as string | undefined, 1, 64),
+    writeRecoveryConf: Boolean(values['write-recovery-conf']),
+    sync: !values['no-sync'],
+    maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
+    syncMethod: transfer.syncMethod,
+    dryRun: Boolean(values['dry-run'] || values['dry-run-checkpoint']),
+    dryRunCheckpoint: Boolean(values['dry-run-checkpoint']),
+    sourceRestoreCommand: values['source-restore-command'] as string | undefined,
+    ensureShutdown: !values['no-ensure-shutdown'],
+    restoreTargetWal: Boolean(values['restore-target-wal']),
+    assumeDiverged: Boolean(values['assume-diverged']),
+    keepDiscardedWal: values['keep-discarded-wal'] as string | undefined,
+    excludePaths: (values['exclude-path'] as string[] | undefined) ?? [],
+    ...changeSourceValues(values, 'rewind'),
+    targetBinDir: values['target-bindir'] as string | undefined,
+    runner: configFile === undefined ? execCommandRunner : withTargetConfigFile(execCommandRunner, target, configFile),
+    logger,
+  };
+}
 
-  let report: Report | undefined;
-  try {
-    report = await rewind({
-      targetDir: target,
-      source: server === undefined ? undefined : { dbname: server },
-      sourcePgdata,
-      env: process.env,
-      threads: parseIntFlag('rewind', 'threads', values.threads as string | undefined, 1, 64),
-      writeRecoveryConf: Boolean(values['write-recovery-conf']),
-      sync: !values['no-sync'],
-      maxRateBytesPerSecond: transfer.maxRateBytesPerSecond,
-      syncMethod: transfer.syncMethod,
-      dryRun: Boolean(values['dry-run'] || values['dry-run-checkpoint']),
-      dryRunCheckpoint: Boolean(values['dry-run-checkpoint']),
-      sourceRestoreCommand: values['source-restore-command'] as string | undefined,
-      ensureShutdown: !values['no-ensure-shutdown'],
-      restoreTargetWal: Boolean(values['restore-target-wal']),
-      assumeDiverged: Boolean(values['assume-diverged']),
-      keepDiscardedWal: values['keep-discarded-wal'] as string | undefined,
-      excludePaths: (values['exclude-path'] as string[] | undefined) ?? [],
-      ...changeSourceValues(values, 'rewind'),
-      targetBinDir: values['target-bindir'] as string | undefined,
-      runner: configFile === undefined ? execCommandRunner : withTargetConfigFile(execCommandRunner, target, configFile),
-      logger,
-    });
-    logger.finish();
-    if (values.json) process.stdout.write(renderJsonResult(report, 0));
-    else if (report.status === 'no-op') process.stdout.write('pg-catchup: no rewind required\n');
-    else if (report.status === 'dry-run') process.stdout.write(`${renderPlan(report)}\n`);
-    else {
-      logger.info(`rewind done: diverged at ${report.divergence?.forkLsn}, ${report.files.patched} files patched, ${report.files.copied} copied, ` +
-        `${formatBytes(report.files.bytesCopied)} written, ${(report.durationMs / 1000).toFixed(1)} s`);
-      process.stdout.write(`${renderSummary(report)}\npg-catchup: Done!\n`);
-    }
-    return 0;
-  } catch (err) {
-    report = (err as { report?: Report }).report;
-    throw err;
-  } finally {
-    logger.finish();
-    const reportPath = values.report as string | undefined;
-    if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+/** --json, "no rewind required", the plan of a dry run, or the summary, as pg_rewind ends with "Done!". */
+function printResult(report: Report, json: boolean, logger: ReturnType<typeof terminalLogger>): void {
+  if (json) process.stdout.write(renderJsonResult(report, 0));
+  else if (report.status === 'no-op') process.stdout.write('pg-catchup: no rewind required\n');
+  else if (report.status === 'dry-run') process.stdout.write(`${renderPlan(report)}\n`);
+  else {
+    logger.info(`rewind done: diverged at ${report.divergence?.forkLsn}, ${report.files.patched} files patched, ${report.files.copied} copied, ` +
+      `${formatBytes(report.files.bytesCopied)} written, ${(report.durationMs / 1000).toFixed(1)} s`);
+    process.stdout.write(`${renderSummary(report)}\npg-catchup: Done!\n`);
   }
 }
