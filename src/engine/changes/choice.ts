@@ -57,7 +57,9 @@ export class ChangeSourceError extends Error {}
  * The cheapest available candidate, or the forced one (a hidden test option: it must be
  * available, never silently replaced).
  */
-export function chooseChangeSource<M extends string>(side: 'source' | 'target', candidates: Array<Candidate<M>>, forced?: M): Choice<M> {
+export function chooseChangeSource<M extends string>(
+  side: 'source' | 'target', candidates: Array<Candidate<M>>, forced?: M, preferred?: { method: M; why: string },
+): Choice<M> {
   const available = candidates.filter((c): c is Candidate<M> & { estimate: Estimate } => c.estimate !== null);
   if (forced !== undefined) {
     const c = candidates.find((x) => x.method === forced);
@@ -65,6 +67,9 @@ export function chooseChangeSource<M extends string>(side: 'source' | 'target', 
     if (c.estimate === null) throw new ChangeSourceError(`--change-source ${side}=${forced} is not possible: ${c.unavailable}`);
     return { method: c.method, estimate: c.estimate, reason: `forced with --change-source ${side}=${forced}`, candidates };
   }
+  // A rule the command follows where it can (rewind does what pg_rewind does), whatever the estimates say.
+  const rule = preferred && available.find((c) => c.method === preferred.method);
+  if (rule) return { method: rule.method, estimate: rule.estimate, reason: preferred!.why, candidates };
   if (available.length === 0) {
     throw new ChangeSourceError(`no ${side}-side change source is possible: ${candidates.map((c) => `${c.method}: ${c.unavailable}`).join('; ')}`);
   }

@@ -53,7 +53,11 @@ export async function chooseSourceSide(
     trackedChanges('ptrack', source, tracker, trackerError), replay, sourceWal(source, R),
   ];
   try {
-    const choice = chooseChangeSource('source', methods.map((m) => m.candidate), forced);
+    // pg_rewind's own way from a stopped data directory, whenever it is possible: the drop-in does what pg_rewind does.
+    const preferred = flavor === 'rewind' && source.pagesReadHere
+      ? { method: 'wal-replay' as const, why: "pg_rewind's way for a rewind from a stopped data directory: the target replays the source's WAL from R, keeping its own WAL up to the fork" }
+      : undefined;
+    const choice = chooseChangeSource('source', methods.map((m) => m.candidate), forced, preferred);
     const chosen = methods.find((m) => m.candidate.method === choice.method)!;
     return { choice, chosen, pageScan, tracker: choice.method === tracker?.kind || choice.method === 'incremental-backup' ? tracker : null, replay: choice.method === 'wal-replay' ? replay.start : null };
   } catch (err) {

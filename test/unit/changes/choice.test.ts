@@ -51,4 +51,13 @@ describe('change source choice', () => {
     expect(() => parseChangeSources(['target=wal-replay'])).toThrow('the target side takes target-wal, page-scan');
     expect(() => parseChangeSources(['wal-replay'])).toThrow('expected source=METHOD or target=METHOD');
   });
+
+  test('a preferred method (a rule of the command) wins where it is possible, and the cheapest runs where it is not', () => {
+    const cheap = { method: 'page-scan' as const, estimate: { seconds: 0.01, bytes: 1 } };
+    const replay = { method: 'wal-replay' as const, estimate: { seconds: 0.3, bytes: 16777216 } };
+    const preferred = { method: 'wal-replay' as const, why: "pg_rewind's way" };
+    expect(chooseChangeSource('source', [cheap, replay], undefined, preferred)).toMatchObject({ method: 'wal-replay', reason: "pg_rewind's way" });
+    expect(chooseChangeSource('source', [cheap, { method: 'wal-replay' as const, estimate: null, unavailable: 'a segment is gone' }], undefined, preferred).method).toBe('page-scan');
+    expect(chooseChangeSource('source', [cheap, replay], 'page-scan', preferred).method).toBe('page-scan');
+  });
 });
