@@ -137,6 +137,6 @@ describe.each(testVersions())('change sources, each on its own, PostgreSQL %i', 
     expect(fs.readFileSync(`${standby.dataDir}/global/pg_control`)).toEqual(before);
     const usage = await runCli(['catchup', '-b', 'DELTA', '-D', standby.dataDir, '--change-source=source=magic']);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/the source side takes page-scan, wal-summaries, ptrack, wal-replay/);
+    expect(usage.stderr).toMatch(/the source side takes page-scan, wal-summaries, incremental-backup, ptrack, wal-replay/);
   });
 });
