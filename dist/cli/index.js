@@ -20409,6 +20409,7 @@ exports.runBaseBackup = runBaseBackup;
 exports.parseDataRow = parseDataRow;
 exports.parseNoticeFields = parseNoticeFields;
 const lsn_1 = __nccwpck_require__(2524);
+const pg_socket_1 = __nccwpck_require__(7855);
 // Backend message types we read ourselves (protocol-message-formats).
 const ROW_DESCRIPTION = 0x54; // 'T'
 const DATA_ROW = 0x44; // 'D'
@@ -20510,12 +20511,7 @@ class BaseBackupQuery {
     /** Called by node-postgres when the query's turn comes. */
     submit(connection) {
         this.connection = connection;
-        const listeners = connection.stream.listeners('data');
-        if (listeners.length !== 1)
-            throw new Error(`internal: expected node-postgres's one data listener on the socket, found ${listeners.length}`);
-        this.pgListener = listeners[0];
-        connection.stream.removeListener('data', this.pgListener);
-        connection.stream.on('data', this.onSocketData);
+        this.pgListener = (0, pg_socket_1.takeSocket)(connection, this.onSocketData);
         connection.query(this.text);
     }
     pump() {
@@ -20694,9 +20690,7 @@ class BaseBackupQuery {
         if (this.handedBack)
             return;
         this.handedBack = true;
-        const stream = this.connection.stream;
-        stream.removeListener('data', this.onSocketData);
-        stream.on('data', this.pgListener);
+        (0, pg_socket_1.giveSocketBack)(this.connection, this.onSocketData, this.pgListener);
     }
     // node-postgres calls these for what it parses after handBack().
     handleRowDescription() { }
@@ -23952,6 +23946,38 @@ function lookupPassword(file, key) {
 
 /***/ }),
 
+/***/ 7855:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * Reading a query's result from node-postgres's socket ourselves (COPY OUT, BASE_BACKUP): its one
+ * 'data' listener is taken out for the length of the stream and put back afterwards, so that
+ * node-postgres parses the rest (CommandComplete, ReadyForQuery, an error) itself.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.takeSocket = takeSocket;
+exports.giveSocketBack = giveSocketBack;
+/** Puts `ours` in place of node-postgres's data listener, which it returns for giveSocketBack. */
+function takeSocket(connection, ours) {
+    const listeners = connection.stream.listeners('data');
+    if (listeners.length !== 1)
+        throw new Error(`internal: expected node-postgres's one data listener on the socket, found ${listeners.length}`);
+    const pgListener = listeners[0];
+    connection.stream.removeListener('data', pgListener);
+    connection.stream.on('data', ours);
+    return pgListener;
+}
+/** node-postgres's listener back on the socket, in place of ours. */
+function giveSocketBack(connection, ours, pgListener) {
+    connection.stream.removeListener('data', ours);
+    connection.stream.on('data', pgListener);
+}
+
+
+/***/ }),
+
 /***/ 4010:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -25052,12 +25078,13 @@ exports.CopyRowCollector = CopyRowCollector;
 /***/ }),
 
 /***/ 4018:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.copyOut = copyOut;
+const pg_socket_1 = __nccwpck_require__(7855);
 // Backend message types (protocol-message-formats): the ones that may arrive during COPY OUT.
 const COPY_DATA = 0x64; // 'd'
 const COPY_DONE = 0x63; // 'c'
@@ -25099,12 +25126,7 @@ class CopyOutQuery {
     /** Called by node-postgres when the query's turn comes. */
     submit(connection) {
         this.connection = connection;
-        const listeners = connection.stream.listeners('data');
-        if (listeners.length !== 1)
-            throw new Error(`internal: expected node-postgres's one data listener on the socket, found ${listeners.length}`);
-        this.pgListener = listeners[0];
-        connection.stream.removeListener('data', this.pgListener);
-        connection.stream.on('data', this.onData);
+        this.pgListener = (0, pg_socket_1.takeSocket)(connection, this.onData);
         connection.query(this.text);
     }
     parse(chunk) {
@@ -25173,9 +25195,7 @@ class CopyOutQuery {
         });
     }
     handBack(rest) {
-        const stream = this.connection.stream;
-        stream.removeListener('data', this.onData);
-        stream.on('data', this.pgListener);
+        (0, pg_socket_1.giveSocketBack)(this.connection, this.onData, this.pgListener);
         if (rest.length > 0)
             this.pgListener(rest);
     }

@@ -13,6 +13,7 @@
  */
 import type { Client } from 'pg';
 import { parseLsn } from '../../wal/lsn';
+import { DataListener, giveSocketBack, PgConnection, takeSocket } from '../pg-socket';
 
 export interface BackupPosition {
   lsn: bigint;
@@ -51,11 +52,6 @@ export interface BaseBackupStreamHandler {
   onNotice(notice: ServerNotice): void;
 }
 
-type DataListener = (chunk: Buffer) => void;
-interface PgConnection {
-  stream: NodeJS.ReadableStream & { listeners(e: 'data'): DataListener[] };
-  query(text: string): void;
-}
 
 // Backend message types we read ourselves (protocol-message-formats).
 const ROW_DESCRIPTION = 0x54; // 'T'
@@ -161,11 +157,7 @@ class BaseBackupQuery {
   /** Called by node-postgres when the query's turn comes. */
   submit(connection: PgConnection): void {
     this.connection = connection;
-    const listeners = connection.stream.listeners('data');
-    if (listeners.length !== 1) throw new Error(`internal: expected node-postgres's one data listener on the socket, found ${listeners.length}`);
-    this.pgListener = listeners[0];
-    connection.stream.removeListener('data', this.pgListener);
-    connection.stream.on('data', this.onSocketData);
+    this.pgListener = takeSocket(connection, this.onSocketData);
     connection.query(this.text);
   }
 
@@ -343,9 +335,7 @@ class BaseBackupQuery {
   private handBack(): void {
     if (this.handedBack) return;
     this.handedBack = true;
-    const stream = this.connection!.stream;
-    stream.removeListener('data', this.onSocketData);
-    stream.on('data', this.pgListener!);
+    giveSocketBack(this.connection!, this.onSocketData, this.pgListener!);
   }
 
   // node-postgres calls these for what it parses after handBack().

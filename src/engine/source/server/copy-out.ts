@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { DataListener, giveSocketBack, PgConnection, takeSocket } from '../pg-socket';
 
 /** Where the payload of a COPY ... TO STDOUT goes, as slices of the socket's chunks. */
 export interface CopyOutSink {
@@ -11,11 +12,6 @@ const COPY_DATA = 0x64; // 'd'
 const COPY_DONE = 0x63; // 'c'
 const ERROR_RESPONSE = 0x45; // 'E'
 
-type DataListener = (chunk: Buffer) => void;
-interface PgConnection {
-  stream: NodeJS.ReadableStream & { listeners(e: 'data'): DataListener[] };
-  query(text: string): void;
-}
 
 /**
  * Runs `COPY (...) TO STDOUT` and hands its payload to `sink` without copying it: the socket's
@@ -53,11 +49,7 @@ class CopyOutQuery {
   /** Called by node-postgres when the query's turn comes. */
   submit(connection: PgConnection): void {
     this.connection = connection;
-    const listeners = connection.stream.listeners('data');
-    if (listeners.length !== 1) throw new Error(`internal: expected node-postgres's one data listener on the socket, found ${listeners.length}`);
-    this.pgListener = listeners[0];
-    connection.stream.removeListener('data', this.pgListener);
-    connection.stream.on('data', this.onData);
+    this.pgListener = takeSocket(connection, this.onData);
     connection.query(this.text);
   }
 
@@ -122,9 +114,7 @@ class CopyOutQuery {
   }
 
   private handBack(rest: Buffer): void {
-    const stream = this.connection!.stream;
-    stream.removeListener('data', this.onData);
-    stream.on('data', this.pgListener!);
+    giveSocketBack(this.connection!, this.onData, this.pgListener!);
     if (rest.length > 0) this.pgListener!(rest);
   }
 

@@ -1,0 +1,29 @@
+/**
+ * Reading a query's result from node-postgres's socket ourselves (COPY OUT, BASE_BACKUP): its one
+ * 'data' listener is taken out for the length of the stream and put back afterwards, so that
+ * node-postgres parses the rest (CommandComplete, ReadyForQuery, an error) itself.
+ */
+
+export type DataListener = (chunk: Buffer) => void;
+
+/** What node-postgres hands a custom query's submit(). */
+export interface PgConnection {
+  stream: NodeJS.ReadableStream & { listeners(e: 'data'): DataListener[] };
+  query(text: string): void;
+}
+
+/** Puts `ours` in place of node-postgres's data listener, which it returns for giveSocketBack. */
+export function takeSocket(connection: PgConnection, ours: DataListener): DataListener {
+  const listeners = connection.stream.listeners('data');
+  if (listeners.length !== 1) throw new Error(`internal: expected node-postgres's one data listener on the socket, found ${listeners.length}`);
+  const pgListener = listeners[0];
+  connection.stream.removeListener('data', pgListener);
+  connection.stream.on('data', ours);
+  return pgListener;
+}
+
+/** node-postgres's listener back on the socket, in place of ours. */
+export function giveSocketBack(connection: PgConnection, ours: DataListener, pgListener: DataListener): void {
+  connection.stream.removeListener('data', ours);
+  connection.stream.on('data', pgListener);
+}
