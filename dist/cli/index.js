@@ -20724,6 +20724,7 @@ class BaseBackupQuery {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MIN_SERVER_VERSION_NUM = void 0;
+exports.readWholeEntry = readWholeEntry;
 exports.archiveTablespaceOid = archiveTablespaceOid;
 exports.readBaseBackupOn = readBaseBackupOn;
 exports.readBaseBackup = readBaseBackup;
@@ -20735,6 +20736,14 @@ const base_backup_query_1 = __nccwpck_require__(5912);
 const decompressor_1 = __nccwpck_require__(2985);
 const tar_parser_1 = __nccwpck_require__(9230);
 /** BASE_BACKUP's new syntax and server-side compression arrived in PostgreSQL 15. */
+/** A small entry's whole body (backup_label, pg_control), read into memory; none for a directory. */
+async function readWholeEntry(body) {
+    const parts = [];
+    if (body)
+        for await (const chunk of body)
+            parts.push(chunk);
+    return Buffer.concat(parts);
+}
 exports.MIN_SERVER_VERSION_NUM = 150000;
 /** "base.tar.gz" -> null, "16385.tar.lz4" -> 16385. */
 function archiveTablespaceOid(name) {
@@ -24461,13 +24470,6 @@ function maxRateKb(bytesPerSecond, logger) {
         logger.warn(`--max-rate ${kb} kB/s is outside what BASE_BACKUP's MAX_RATE takes (${base_backup_command_1.MAX_RATE_RANGE_KB.min}-${base_backup_command_1.MAX_RATE_RANGE_KB.max} kB/s): ${clamped} kB/s is used`);
     return clamped;
 }
-async function readAll(body) {
-    const parts = [];
-    if (body)
-        for await (const chunk of body)
-            parts.push(chunk);
-    return Buffer.concat(parts);
-}
 /**
  * The copy. `client` is a replication connection of its own (the slot's connection streams the
  * WAL); it is ended on success and cut on failure (a walsender mid-backup reads nothing we send).
@@ -24581,9 +24583,9 @@ class BaseBackupRun {
         if (what === 'skip')
             return;
         if (what === 'backup_label')
-            this.backupLabel = (await readAll(body)).toString('utf8');
+            this.backupLabel = (await (0, base_backup_reader_1.readWholeEntry)(body)).toString('utf8');
         else if (what === 'control')
-            this.control = await readAll(body);
+            this.control = await (0, base_backup_reader_1.readWholeEntry)(body);
         else if (file.type === 'directory')
             await this.writer.makeDirectory(target);
         else
@@ -25726,12 +25728,6 @@ function targetPathOf(file) {
 function fullBackupLabel(label) {
     return label.split('\n').filter((l) => !/^INCREMENTAL FROM (LSN|TLI): /.test(l)).join('\n');
 }
-async function readAll(body) {
-    const parts = [];
-    for await (const chunk of body)
-        parts.push(chunk);
-    return Buffer.concat(parts);
-}
 async function runIncrementalCopy(source, writer, opts, input) {
     const { replication, identity, segSize } = source;
     const slot = `pg_catchup_${process.pid}_${Date.now().toString(36)}`;
@@ -25830,11 +25826,11 @@ class IncrementalRun {
         if (file.tablespaceOid === null && relPath === 'tablespace_map')
             return;
         if (file.tablespaceOid === null && relPath === 'backup_label') {
-            this.backupLabel = await readAll(body);
+            this.backupLabel = await (0, base_backup_reader_1.readWholeEntry)(body);
             return;
         }
         if (relPath === plan_1.CONTROL_FILE) {
-            this.controlFile = await readAll(body);
+            this.controlFile = await (0, base_backup_reader_1.readWholeEntry)(body);
             return;
         }
         if (file.type === 'directory') {

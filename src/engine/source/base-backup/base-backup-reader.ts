@@ -67,6 +67,13 @@ export interface BaseBackupResult {
 }
 
 /** BASE_BACKUP's new syntax and server-side compression arrived in PostgreSQL 15. */
+/** A small entry's whole body (backup_label, pg_control), read into memory; none for a directory. */
+export async function readWholeEntry(body: Readable | null): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  if (body) for await (const chunk of body) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+}
+
 export const MIN_SERVER_VERSION_NUM = 150000;
 
 /** "base.tar.gz" -> null, "16385.tar.lz4" -> 16385. */

@@ -26,7 +26,7 @@ import { pathSkipReason } from '../../pgdata/exclusions';
 import { CONTROL_FILE, Plan } from '../../plan/plan';
 import { formatLsn, Lsn } from '../../wal/lsn';
 import { segmentNoOf, segmentStartLsn } from '../../wal/wal-segment';
-import { BackupFile, readBaseBackupOn } from '../base-backup/base-backup-reader';
+import { BackupFile, readBaseBackupOn, readWholeEntry } from '../base-backup/base-backup-reader';
 import type { CompressionMethod } from '../base-backup/decompressor';
 import { MAX_RATE_RANGE_KB } from '../base-backup/base-backup-command';
 import { compressionDetail } from '../base-backup/compress-spec';
@@ -88,12 +88,6 @@ function maxRateKb(bytesPerSecond: number | undefined, logger: SourceCopyOptions
   const clamped = Math.min(MAX_RATE_RANGE_KB.max, Math.max(MAX_RATE_RANGE_KB.min, kb));
   if (clamped !== kb) logger.warn(`--max-rate ${kb} kB/s is outside what BASE_BACKUP's MAX_RATE takes (${MAX_RATE_RANGE_KB.min}-${MAX_RATE_RANGE_KB.max} kB/s): ${clamped} kB/s is used`);
   return clamped;
-}
-
-async function readAll(body: Readable | null): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  if (body) for await (const chunk of body) parts.push(chunk as Buffer);
-  return Buffer.concat(parts);
 }
 
 /**
@@ -202,8 +196,8 @@ class BaseBackupRun {
     const target = targetPathOf(file);
     const what = decisions.decide(target, file.type);
     if (what === 'skip') return;
-    if (what === 'backup_label') this.backupLabel = (await readAll(body)).toString('utf8');
-    else if (what === 'control') this.control = await readAll(body);
+    if (what === 'backup_label') this.backupLabel = (await readWholeEntry(body)).toString('utf8');
+    else if (what === 'control') this.control = await readWholeEntry(body);
     else if (file.type === 'directory') await this.writer.makeDirectory(target);
     else await this.writeFile(target, file.size, body!);
   }

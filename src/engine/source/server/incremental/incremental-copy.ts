@@ -30,7 +30,7 @@ import { formatLsn, Lsn, parseLsn } from '../../../wal/lsn';
 import { segmentNoOf, segmentStartLsn } from '../../../wal/wal-segment';
 import { MAX_RATE_RANGE_KB } from '../../base-backup/base-backup-command';
 import type { CompressionMethod } from '../../base-backup/decompressor';
-import { BackupFile, readBaseBackupOn } from '../../base-backup/base-backup-reader';
+import { BackupFile, readBaseBackupOn, readWholeEntry } from '../../base-backup/base-backup-reader';
 import type { ResolvedConnection } from '../../connection-options';
 import { connectSource } from '../../source-connect';
 import { SourceCopyOptions, SourceCopyResult, writeControlFileLast } from '../../source-copy';
@@ -100,12 +100,6 @@ export function targetPathOf(file: Pick<BackupFile, 'path' | 'tablespaceOid'>): 
 /** backup_label without the lines that make PostgreSQL refuse it as an incremental backup (as pg_combinebackup writes it). */
 export function fullBackupLabel(label: string): string {
   return label.split('\n').filter((l) => !/^INCREMENTAL FROM (LSN|TLI): /.test(l)).join('\n');
-}
-
-async function readAll(body: Readable): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Buffer>) parts.push(chunk);
-  return Buffer.concat(parts);
 }
 
 export async function runIncrementalCopy(
@@ -202,11 +196,11 @@ class IncrementalRun {
     if (relPath === null || relPath === 'pg_wal' || relPath.startsWith('pg_wal/') || file.type === 'symlink') return;
     if (file.tablespaceOid === null && relPath === 'tablespace_map') return;
     if (file.tablespaceOid === null && relPath === 'backup_label') {
-      this.backupLabel = await readAll(body!);
+      this.backupLabel = await readWholeEntry(body!);
       return;
     }
     if (relPath === CONTROL_FILE) {
-      this.controlFile = await readAll(body!);
+      this.controlFile = await readWholeEntry(body!);
       return;
     }
     if (file.type === 'directory') {
