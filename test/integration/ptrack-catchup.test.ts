@@ -5,19 +5,14 @@ import {
   Cluster, describeEachVersion, expectCliSuccess, expectSameDataAtSameLsn, makeScratchDir, prepareSchema, primaryWithStandby, promoteStandby, runCli,
   startAsStandby, startWriteLoad, testVersions, treeDigest, useClusters, waitForStreaming,
 } from '../support';
+import { runCliWithReport } from '../support/cli';
 import { expectValidReport } from '../support/report-schema';
 
 useClusters();
 
 const conn = (c: Cluster) => ['-h', '127.0.0.1', '-p', String(c.port), '-U', 'postgres'];
 
-async function runWithReport(args: string[]): Promise<{ report: Report; stderr: string; code: number | null }> {
-  const file = path.join(makeScratchDir('report'), 'report.json');
-  const res = await runCli([...args, '--report', file]);
-  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
-  expectValidReport(report);
-  return { report, stderr: res.stderr, code: res.code };
-}
+const runWithReport = runCliWithReport;
 
 /** A stopped standby made by FULL, then the primary changes about `percent` % of a big table's rows. */
 async function laggingStandbyAfterChanges(primary: Cluster, percent: number): Promise<{ dir: string; standby: Cluster }> {

@@ -10,19 +10,14 @@ import {
   Cluster, describeEachVersion, expectCliSuccess, expectSameDataAtSameLsn, makeOwnedDir, makeScratchDir, prepareSchema, primaryWithStandby, promoteStandby, runCli,
   startAsStandby, testVersions, treeDigest, useClusters, waitForStreaming,
 } from '../support';
+import { runCliWithReport } from '../support/cli';
 import { expectValidReport } from '../support/report-schema';
 
 useClusters();
 
 const conn = (c: Cluster) => ['-h', '127.0.0.1', '-p', String(c.port), '-U', 'postgres'];
 
-async function runWithReport(args: string[]): Promise<{ report: Report; stderr: string; code: number | null }> {
-  const file = path.join(makeScratchDir('report'), 'report.json');
-  const res = await runCli([...args, '--report', file]);
-  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
-  expectValidReport(report);
-  return { report, stderr: res.stderr, code: res.code };
-}
+const runWithReport = runCliWithReport;
 
 describeEachVersion(testVersions().filter((v) => v >= 17), 'PTRACK through BASE_BACKUP (INCREMENTAL) on PostgreSQL %i', (version) => {
   let primary: Cluster;

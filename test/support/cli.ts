@@ -1,9 +1,13 @@
 /** Runs the pg-catchup CLI from source, as a user would run the installed command. */
 import { spawn } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { BindMount, inMountNamespace } from './mount-namespace';
 import { serverOsUser } from './os-user';
 import { asServerUser } from './run';
+import { expectValidReport } from './report-schema';
+import { makeScratchDir } from './scratch';
+import type { Report } from '../../src/engine/report/report';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -73,4 +77,13 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
 /** Fails with the CLI's own stderr (not just its exit code) when a run did not succeed. */
 export function expectCliSuccess(res: CliResult): void {
   if (res.code !== 0) throw new Error(`pg-catchup exited ${res.code ?? res.signal}:\n${res.stderr}`);
+}
+
+/** The CLI with --report in a scratch file: the report (checked against report.schema.json), stderr and the exit code. */
+export async function runCliWithReport(args: string[]): Promise<{ report: Report; stderr: string; code: number | null }> {
+  const file = path.join(makeScratchDir('report'), 'report.json');
+  const res = await runCli([...args, '--report', file]);
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+  expectValidReport(report);
+  return { report, stderr: res.stderr, code: res.code };
 }
