@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { checkBundle } from './bundle-freshness';
 
 export const REPO = path.resolve(__dirname, '..', '..');
@@ -45,4 +46,10 @@ export function pgCatchupCommand(file: string | null = null): CliCommand {
 /** Our environment without PG* variables, which could point the CLI at another server. */
 export function cliEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PG')));
+}
+
+/** Whether `pg-catchup catchup` takes `flag` (an older bundle given with --cli may not): its --help says. */
+export function cliTakesFlag(cli: CliCommand, flag: string): boolean {
+  const help = spawnSync(cli.cmd, [...cli.args, 'catchup', '--help'], { encoding: 'utf8', env: cliEnv() });
+  return `${help.stdout}${help.stderr}`.includes(flag);
 }

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import { Cluster, hasTool, unregisterDir } from '../../test/support';
-import { CliCommand, cliEnv, REPO } from './cli-command';
+import { CliCommand, cliEnv, cliTakesFlag, REPO } from './cli-command';
 import { GoalId, GoalLedger } from './goals';
 import { BACKUP_STOPPED, comparisonCells, COMPARISON_HEADER, worstStopToExitMs } from './section-runs';
 import type { SourceDb } from './source-db';
@@ -145,7 +145,8 @@ export async function benchFull(
   const notes: string[] = ['The source is warm in the page cache for every tool and run (dropping the cache is not reliable here).'];
   const tools: Tool[] = [pgCatchupTool(cli, primary, 1, scratch), pgCatchupTool(cli, primary, 2, scratch)];
   // Compressed FULL on loopback: what auto's rule (COPY reads on this host) is measured against.
-  if (primary.version >= 15 && String((await primary.query("SELECT setting FROM pg_config WHERE name = 'CONFIGURE'"))[0]?.setting).includes('--with-lz4')) {
+  // (Left out for an older bundle given with --cli that has no --compress.)
+  if (primary.version >= 15 && cliTakesFlag(cli, '--compress') && String((await primary.query("SELECT setting FROM pg_config WHERE name = 'CONFIGURE'"))[0]?.setting).includes('--with-lz4')) {
     tools.push(pgCatchupTool(cli, primary, 1, scratch, 'lz4'));
   }
   if (hasTool(primary.version, 'pg_basebackup')) tools.push(basebackupTool(primary, scratch));

@@ -27,6 +27,7 @@ export async function executeCopy(
   const schedule = scheduleReads([...wholeFileRanges(plan.files), ...patchRanges(plan.patches)]);
   const patched = new Set(plan.patches.map((p) => p.path));
   for (const [path, pieces] of schedule.piecesPerFile) writer.expect(path, pieces, patched.has(path) ? 'patch' : 'create');
+  writer.openAhead([...new Set(schedule.batches.flatMap((batch) => batch.map((range) => range.path)))]);
   const totalFiles = plan.files.length + plan.patches.length;
   const report = () =>
     logger.progress?.({ bytes: writer.bytesWritten, totalBytes: plan.bytesToCopy, files: writer.filesWritten, totalFiles });

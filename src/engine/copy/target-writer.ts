@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as fsp from 'fs/promises';
 import * as path from 'path';
+import { promisify } from 'util';
 import { DataDirModes, dataDirModes, OWNER_ONLY_MODES } from '../pgdata/data-dir-modes';
 import { FileOwner } from '../pgdata/file-owner';
 import { SyncMethod, syncFileSystems } from './file-system-sync';
 import { DurableProgress } from './durable-progress';
+import { OpenAhead, OpenedAhead } from './open-ahead';
 
 export interface TargetWriterOptions {
   root: string;
@@ -85,6 +87,7 @@ export class TargetWriter {
   private bytesAwaitingSyncfs = 0;
   /** Large files written whole: their start made durable as they grow (durable-progress.ts). */
   private readonly progress: DurableProgress | null;
+  private ahead: OpenAhead | null = null;
   bytesWritten = 0;
   filesWritten = 0;
 
@@ -157,6 +160,20 @@ export class TargetWriter {
     this.expected.set(relPath, { pieces, mode });
   }
 
+  /**
+   * Opens announced files in the background, in the order their pieces will come (open-ahead.ts),
+   * so that the first piece of each finds it open.
+   */
+  openAhead(order: readonly string[]): void {
+    const close = (fd: number) => fs.close(fd, () => undefined);
+    // A file whose source vanished is not created: one made ahead for it is removed again.
+    const discard = (relPath: string, opened: OpenedAhead) => {
+      close(opened.fd);
+      if (opened.created) fs.rmSync(this.abs(relPath), { force: true });
+    };
+    this.ahead = new OpenAhead(order, (relPath) => this.openInBackground(relPath), close, discard);
+  }
+
   /** Starts a piece of an announced file at `offset`; the file is opened by its first piece. */
   beginPiece(relPath: string, offset: number): FilePiece {
     if (this.failure) throw this.failure;
@@ -203,7 +220,9 @@ export class TargetWriter {
     }
     const expected = this.expected.get(relPath);
     if (expected === undefined) throw new Error(`internal: unexpected piece for ${relPath}`);
-    if (--expected.pieces === 0) this.expected.delete(relPath);
+    if (--expected.pieces > 0) return;
+    this.expected.delete(relPath);
+    this.ahead?.forget(relPath);
   }
 
   /** One whole piece (null data: the source file vanished). */
@@ -276,6 +295,7 @@ export class TargetWriter {
   async abandon(): Promise<void> {
     this.failure ??= new Error('copy abandoned');
     await this.settle();
+    await this.ahead?.closeAll();
     for (const file of this.open.values()) fs.closeSync(file.fd);
     this.open.clear();
   }
@@ -290,19 +310,43 @@ export class TargetWriter {
     if (expected === undefined) throw new Error(`internal: unexpected piece for ${relPath}`);
     this.expected.delete(relPath);
     const abs = this.abs(relPath);
-    // A file replaced whole is overwritten in place and cut to size at its end, not opened with
-    // O_TRUNC: on ext4 that frees the old blocks and makes close() start writeback (auto_da_alloc),
-    // 250 µs a file that a rewind of 250 small files waited for.
-    const old = expected.mode === 'create' ? fs.lstatSync(abs, { throwIfNoEntry: false }) : undefined;
-    const replacing = old?.isFile() === true;
-    const fd = fs.openSync(abs, expected.mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
-    // A file made here gets the directory's mode whatever the umask (which may take group read away); one replaced keeps its own.
-    if (expected.mode === 'create' && !replacing && this.modes !== OWNER_ONLY_MODES) fs.fchmodSync(fd, this.modes.file);
-    if (this.opts.owner && expected.mode === 'create') fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
-    const file: OpenFile = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize: replacing ? old.size : null, end: 0, whole: expected.mode === 'create' };
+    const { fd, oldSize } = this.ahead?.take(relPath) ?? this.openNow(abs, expected.mode);
+    const file: OpenFile = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize, end: 0, whole: expected.mode === 'create' };
     this.open.set(relPath, file);
     this.dirsToSync.add(path.dirname(abs));
     return file;
+  }
+
+  private openNow(abs: string, mode: WriteMode): OpenedAhead {
+    // A file replaced whole is overwritten in place and cut to size at its end, not opened with
+    // O_TRUNC: on ext4 that frees the old blocks and makes close() start writeback (auto_da_alloc),
+    // 250 µs a file that a rewind of 250 small files waited for.
+    const old = mode === 'create' ? fs.lstatSync(abs, { throwIfNoEntry: false }) : undefined;
+    const replacing = old?.isFile() === true;
+    const fd = fs.openSync(abs, mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
+    // A file made here gets the directory's mode whatever the umask (which may take group read away); one replaced keeps its own.
+    if (mode === 'create' && !replacing && this.modes !== OWNER_ONLY_MODES) fs.fchmodSync(fd, this.modes.file);
+    if (this.opts.owner && mode === 'create') fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
+    return { fd, oldSize: replacing ? old!.size : null, created: mode === 'create' && old === undefined };
+  }
+
+  /** openNow on the thread pool, never truncating: the piece may have opened the file with openNow meanwhile and written into it. */
+  private async openInBackground(relPath: string): Promise<OpenedAhead> {
+    const expected = this.expected.get(relPath);
+    if (expected === undefined) throw new Error(`internal: ${relPath} opened ahead but not announced`);
+    const abs = this.abs(relPath);
+    const old = expected.mode === 'create' ? await fsp.lstat(abs).catch(absentIsUndefined) : undefined;
+    const replacing = old?.isFile() === true;
+    const flags = expected.mode === 'patch' || replacing ? fs.constants.O_RDWR : fs.constants.O_WRONLY | fs.constants.O_CREAT;
+    const fd = await openFd(abs, flags, this.modes.file);
+    try {
+      if (expected.mode === 'create' && !replacing && this.modes !== OWNER_ONLY_MODES) await fchmodFd(fd, this.modes.file);
+      if (this.opts.owner && expected.mode === 'create') await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid);
+    } catch (err) {
+      fs.close(fd, () => undefined);
+      throw err;
+    }
+    return { fd, oldSize: replacing ? old!.size : null, created: expected.mode === 'create' && old === undefined };
   }
 
   private pieceDone(relPath: string, file: OpenFile): void {
@@ -344,6 +388,15 @@ export class TargetWriter {
     this.background.add(tracked);
     void tracked.finally(() => this.background.delete(tracked));
   }
+}
+
+const openFd = promisify(fs.open);
+const fchmodFd = promisify(fs.fchmod);
+const fchownFd = promisify(fs.fchown);
+
+function absentIsUndefined(err: NodeJS.ErrnoException): undefined {
+  if (err.code === 'ENOENT') return undefined;
+  throw err;
 }
 
 function writeAllSync(fd: number, data: Buffer, position: number): void {
