@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import {
-  Cluster, dataBytesUnder, expectCliSuccess, expectStandbyMatches, expectStartRefused, INCOMPLETE_DATA_DIR, runCli, seededRandom, testSeed, testVersions, treeDigest, useClusters,
+  Cluster, dataBytesUnder, expectCliSuccess, makeOwnedDir, makeScratchDir, expectStandbyMatches, expectStartRefused, INCOMPLETE_DATA_DIR, runCli, seededRandom, testSeed, testVersions, treeDigest, useClusters,
 } from '../support';
 import { expectValidReport } from '../support/report-schema';
 
@@ -104,6 +104,33 @@ describe.each(testVersions().slice(-1))('FULL killed and rerun, PostgreSQL %i', 
     const over = await fullWithReport(['catchup', '-b', 'FULL', '-D', target, ...conn, '--start-over'], `${target}.json`);
     expect(over.resumed?.keptFiles ?? 0).toBe(0);
     expect(fs.existsSync(path.join(target, 'base', 'not-ours'))).toBe(false);
+    await expectStandbyMatches(target, primary);
+  }, 300_000);
+
+  test('a FULL with -T killed half way resumes with the same -T; another -T is refused, naming both places', async () => {
+    const primary = await Cluster.createPrimary(version);
+    const location = makeOwnedDir(path.join(makeScratchDir('resume-ts'), 'location'));
+    await primary.query(`CREATE TABLESPACE ts LOCATION '${location}'`);
+    for (let i = 0; i < 8; i++) {
+      await primary.query(`CREATE TABLE t${i} TABLESPACE ts AS SELECT g, repeat(md5(g::text), 4) AS v FROM generate_series(1, 50000) g`);
+    }
+    await primary.query('CHECKPOINT');
+    const mapped = makeOwnedDir(path.join(makeScratchDir('resume-ts-mapped'), 'location'));
+    const conn = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-R'];
+    const target = primary.makeTargetDir();
+    const killed = await runCli(['catchup', '-b', 'FULL', '-D', target, ...conn, '-T', `${location}=${mapped}`],
+      { killWhen: () => dataBytesUnder(mapped) >= 24 * 1024 * 1024 });
+    expect(killed.killed).toBe(true);
+    expect(fs.readdirSync(mapped).length).toBeGreaterThan(0);
+
+    const elsewhere = makeOwnedDir(path.join(makeScratchDir('resume-ts-elsewhere'), 'location'));
+    const moved = await runCli(['catchup', '-b', 'FULL', '-D', target, ...conn, '-T', `${location}=${elsewhere}`]);
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toContain(`is at ${mapped}, but -T maps it to ${elsewhere}`);
+
+    const resumed = await fullWithReport(['catchup', '-b', 'FULL', '-D', target, ...conn, '-T', `${location}=${mapped}`], `${target}.json`);
+    expect(resumed.resumed?.keptFiles).toBeGreaterThan(0);
+    expect(resumed.tablespaces?.[0]).toMatchObject({ targetLocation: mapped, placement: 'mapped' });
     await expectStandbyMatches(target, primary);
   }, 300_000);
 });

@@ -16,7 +16,7 @@ import { assertChecksPass, CheckResult } from '../preflight/check';
 import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
 import { checkDiskSpace } from '../preflight/disk-space';
-import { listTarget } from '../pgdata/target-listing';
+import { listTarget, readTablespaceLinks } from '../pgdata/target-listing';
 import { failReport, nextStepAfterSync, PhaseClock, Report } from '../report/report';
 import { recordCopyResult } from './copy-result';
 import { formatBytes } from '../report/format-bytes';
@@ -51,7 +51,8 @@ export async function catchupFull(opts: FullCatchupOptions): Promise<Report> {
     const source = (held.source = await openSource(located.location, targetDir, threads, report.checks, { mode: 'FULL', failOnWarning: opts.failOnWarning }));
     report.checks.push(await source.checkTargetApart(targetDir));
     recordSource(report, source);
-    const layout = await placeLayout(parsedLayout, source, targetDir, new Map(), report);
+    // A resumed FULL finds its tablespaces where the interrupted run linked them (not empty by then).
+    const layout = await placeLayout(parsedLayout, source, targetDir, marker ? readTablespaceLinks(targetDir) : new Map(), report);
     if (opts.spaceCheck !== false) report.checks.push(await spaceForFull(targetDir, source));
     assertChecksPass(report.checks, opts.failOnWarning);
     await copyIntoEmptyTarget({ opts, targetDir, located, report, clock, logger, threads }, source, marker, layout, held);
