@@ -25,7 +25,7 @@ import { BenchFlags, FlagError, parseBenchFlags, USAGE } from './bench/flags';
 import { benchDelta, DeltaResult } from './bench/delta';
 import { benchFull, FullResult, printFull, printFullBySize } from './bench/full';
 import { GoalLedger, GoalSummary, Measurement, printGoalSummary } from './bench/goals';
-import { describeMachine, Machine, printMachine } from './bench/machine';
+import { describeMachine, describeSteal, Machine, printMachine, readCpuCounters } from './bench/machine';
 import { benchRewind, RewindResult } from './bench/rewind';
 import { buildSource, SourceDb } from './bench/source-db';
 import { benchWan, WanOutcome } from './bench/wan';
@@ -88,9 +88,11 @@ async function bench(flags: BenchFlags): Promise<void> {
 
   const scratch = makeScratchDir('bench');
   const cli = pgCatchupCommand(flags.cliFile);
+  const baseline = flags.baselineCliFile === null ? null : pgCatchupCommand(flags.baselineCliFile);
   const startupS = await cliStartupS(cli, scratch);
   say(`\n== pg-catchup runs as: ${cli.describe}`);
   say(`  start and exit alone (pg-catchup --version, min of 3): ${startupS.toFixed(2)} s; peak RSS from ${rssMethod()}`);
+  if (baseline) say(`  [baseline] rows run ${baseline.describe}`);
   if (flags.changeSource.length) say(`  DELTA, PTRACK and rewind runs get ${flags.changeSource.map((f) => `--change-source ${f}`).join(' ')}`);
 
   const ledger = new GoalLedger();
@@ -123,7 +125,9 @@ async function bench(flags: BenchFlags): Promise<void> {
     for (const sizeMb of sizes) {
       const source = await build(sizeMb);
       say(`\n== FULL at ~${sizeMb} MB: ${flags.runs} run(s) per tool, alternating order, a fresh target each time`);
-      const result = await benchFull(source, sizeMb, cli, flags.runs, scratch, say);
+      const cpuBefore = readCpuCounters();
+      const result = await benchFull(source, sizeMb, cli, flags.runs, scratch, say, baseline);
+      result.notes.push(...[describeSteal(cpuBefore, readCpuCounters())].filter((n): n is string => n !== null));
       json.full.push(result);
       say('');
       printFull(result, ledger, say);
@@ -140,12 +144,17 @@ async function bench(flags: BenchFlags): Promise<void> {
     const source = kept ?? (await build(flags.sizeMb));
     if (flags.only.includes('rate')) json.transfer = { rate: await benchMaxRate(source, cli, flags.runs, scratch, say) };
     if (flags.only.includes('delta')) {
-      json.delta = await benchDelta(source, cli, flags.changedPct, flags.runs, flags.changeSource, ledger, say);
+      const cpuBefore = readCpuCounters();
+      json.delta = await benchDelta(source, cli, flags.changedPct, flags.runs, flags.changeSource, ledger, say, baseline);
+      json.delta.notes.push(...[describeSteal(cpuBefore, readCpuCounters())].filter((n): n is string => n !== null));
       for (const n of json.delta.notes) say(`  note: ${n}`);
     }
     if (flags.only.includes('rewind')) {
       if (hasTool(flags.pgVersion, 'pg_rewind') && hasTool(flags.pgVersion, 'pg_controldata')) {
-        json.rewind = await benchRewind(source, cli, flags.runs, flags.changeSource, ledger, say);
+        const cpuBefore = readCpuCounters();
+        json.rewind = await benchRewind(source, cli, flags.runs, flags.changeSource, ledger, say, baseline);
+        const steal = describeSteal(cpuBefore, readCpuCounters());
+        if (steal) say(`  note: ${steal}`);
       } else {
         say(`\n== rewind: skipped: PostgreSQL ${flags.pgVersion} here has no pg_rewind or pg_controldata (${binDir(flags.pgVersion)}); the rewind goals stay unmeasured`);
       }

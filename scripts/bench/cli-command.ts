@@ -43,6 +43,9 @@ export function pgCatchupCommand(file: string | null = null): CliCommand {
   };
 }
 
+/** Rows of the --baseline-cli bundle: printed beside ours, counted for no goal. */
+export const BASELINE = ' [baseline]';
+
 /** Our environment without PG* variables, which could point the CLI at another server. */
 export function cliEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PG')));

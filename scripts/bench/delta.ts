@@ -18,7 +18,7 @@
  * LSNs in the files), the files the run copied whole, and the WAL it wrote (both from its report).
  */
 import { Cluster, hasTool, makeScratchDir, startAsStandby, waitForReplay, waitForStreaming } from '../../test/support';
-import { CliCommand } from './cli-command';
+import { BASELINE, CliCommand } from './cli-command';
 import { GoalId, goalCells, GoalLedger, Measurement } from './goals';
 import {
   basebackupTool, BenchTool, changeSourceArgs, checkAsStandby, Comparison, describeChangeSources, discardFresh, freshTarget, pgCatchupOutcome, printSummaryTable,
@@ -73,9 +73,9 @@ const conn = (primary: Cluster) => ['-h', '127.0.0.1', '-p', String(primary.port
  * DELTA (page-LSN scan on the server) or PTRACK (WAL summaries, no scan) on the restored stale
  * copy; `forced` are --change-source SIDE=METHOD choices passed through to the engine.
  */
-function incrementalTool(mode: 'DELTA' | 'PTRACK', cli: CliCommand, primary: Cluster, stale: SavedCopy, scratch: string, forced: string[]): BenchTool {
+function incrementalTool(mode: 'DELTA' | 'PTRACK', cli: CliCommand, primary: Cluster, stale: SavedCopy, scratch: string, forced: string[], label = ''): BenchTool {
   return {
-    name: mode === 'DELTA' ? DELTA : PTRACK,
+    name: `${mode === 'DELTA' ? DELTA : PTRACK}${label}`,
     prepare: () => stale.restore(),
     async run(target) {
       const { r, report } = await runPgCatchup(cli, ['catchup', '-b', mode, '-D', target, ...conn(primary), '-R', ...changeSourceArgs(forced)], scratch);
@@ -141,6 +141,7 @@ async function makeStaleCopy(primary: Cluster, cli: CliCommand, scratch: string,
 
 export async function benchDelta(
   source: SourceDb, cli: CliCommand, changedPcts: number[], runs: number, forced: string[], ledger: GoalLedger, say: (line: string) => void,
+  baseline: CliCommand | null = null,
 ): Promise<DeltaResult> {
   const { primary } = source;
   const scratch = makeScratchDir('bench-delta');
@@ -162,6 +163,7 @@ export async function benchDelta(
   if (forced.length) notes.push(`DELTA and PTRACK ran with ${forced.map((f) => `--change-source ${f}`).join(' ')} (the engine's choice forced).`);
 
   const tools: BenchTool[] = [incrementalTool('DELTA', cli, primary, stale.copy, scratch, forced), fullTool(cli, primary, scratch)];
+  if (baseline) tools.splice(1, 0, incrementalTool('DELTA', baseline, primary, stale.copy, scratch, forced, BASELINE));
   const hasSummaries = primary.version >= 17 && (await primary.scalar<string>("SELECT current_setting('summarize_wal')")) === 'on';
   if (hasSummaries) tools.splice(1, 0, incrementalTool('PTRACK', cli, primary, stale.copy, scratch, forced));
   else notes.push(`PostgreSQL ${primary.version} has no WAL summaries (17+ with summarize_wal = on): no PTRACK.`);

@@ -29,11 +29,13 @@ export interface BenchFlags {
   link: LinkRate[] | null;
   /** --cli: a bundled CLI file to time instead of dist/cli/index.js or tsx (e.g. a bundle of another commit); null: the usual choice. */
   cliFile: string | null;
+  /** --baseline-cli: another bundle (e.g. an earlier commit's) timed in the same run, in alternation, on FULL, DELTA and rewind rows marked [baseline]. */
+  baselineCliFile: string | null;
 }
 
 export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N...] [--runs N] [--pg-version N] [--only ${SECTIONS.join('|')}[,...]]
                       [--changed-pct P[,P...]] [--change-source SIDE=METHOD ...] [--sync-tables N] [--link RATE[,RATE...]]
-                      [--cli FILE]
+                      [--cli FILE] [--baseline-cli FILE]
   --size-mb N             size of the database to build (default 1024)
   --full-sizes-mb N,...   full: time FULL at each size, building a new source for each (e.g. 150,1500,4500
                           for pgbench scale ~10/100/300); delta and rewind still use --size-mb, whose
@@ -50,6 +52,8 @@ export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N
   --link RATE,...         instead of the loopback sections: FULL over a link shaped to RATE (e.g. 100mbit, 1gbit) between
                           two network namespaces (root only), against pg_basebackup plain, server-lz4 and server-zstd
   --cli FILE              time this bundled CLI (node FILE) instead of dist/cli/index.js or tsx: e.g. a bundle of another commit
+  --baseline-cli FILE     also time this bundle, in alternation with the other, on the FULL, DELTA and rewind rows ([baseline]):
+                          two commits compared in one sitting, where the machine's drift cannot favour either
                           built with npx ncc build src/cli/main.ts -o DIR, to compare two commits in one sitting`;
 
 export class FlagError extends Error {}
@@ -111,6 +115,7 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
         'sync-tables': { type: 'string' },
         link: { type: 'string' },
         cli: { type: 'string' },
+        'baseline-cli': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -132,5 +137,6 @@ export function parseBenchFlags(argv: string[]): BenchFlags | null {
     syncTables: positiveInt('sync-tables', values['sync-tables'] as string | undefined, 20_000),
     link: linkRates(values.link as string | undefined),
     cliFile: (values.cli as string | undefined) ?? null,
+    baselineCliFile: (values['baseline-cli'] as string | undefined) ?? null,
   };
 }

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../../src/engine/report/report';
 import { Cluster, hasTool, unregisterDir } from '../../test/support';
-import { CliCommand, cliEnv, cliTakesFlag, REPO } from './cli-command';
+import { BASELINE, CliCommand, cliEnv, cliTakesFlag, REPO } from './cli-command';
 import { GoalId, GoalLedger } from './goals';
 import { BACKUP_STOPPED, comparisonCells, COMPARISON_HEADER, worstStopToExitMs } from './section-runs';
 import type { SourceDb } from './source-db';
@@ -66,9 +66,9 @@ interface Tool {
 const BASEBACKUP = 'pg_basebackup -X stream -c fast';
 
 /** `compress`: a --compress row (the default, auto, reads over COPY on loopback). */
-function pgCatchupTool(cli: CliCommand, primary: Cluster, threads: number, scratch: string, compress?: string): Tool {
+function pgCatchupTool(cli: CliCommand, primary: Cluster, threads: number, scratch: string, compress?: string, label = ''): Tool {
   return {
-    name: `pg-catchup FULL -j ${threads}${compress ? ` --compress=${compress}` : ''}`,
+    name: `pg-catchup FULL -j ${threads}${compress ? ` --compress=${compress}` : ''}${label}`,
     async run(target) {
       const reportFile = path.join(scratch, 'report.json');
       const args = ['catchup', '-b', 'FULL', '-D', target, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres',
@@ -139,7 +139,7 @@ function summarize(tool: string, runs: RunSample[], databaseBytes: number, baseM
 }
 
 export async function benchFull(
-  source: SourceDb, sizeMb: number, cli: CliCommand, runs: number, scratch: string, say: (line: string) => void,
+  source: SourceDb, sizeMb: number, cli: CliCommand, runs: number, scratch: string, say: (line: string) => void, baseline: CliCommand | null = null,
 ): Promise<FullResult> {
   const { primary } = source;
   const notes: string[] = ['The source is warm in the page cache for every tool and run (dropping the cache is not reliable here).'];
@@ -149,6 +149,7 @@ export async function benchFull(
   if (primary.version >= 15 && cliTakesFlag(cli, '--compress') && String((await primary.query("SELECT setting FROM pg_config WHERE name = 'CONFIGURE'"))[0]?.setting).includes('--with-lz4')) {
     tools.push(pgCatchupTool(cli, primary, 1, scratch, 'lz4'));
   }
+  if (baseline) tools.push(pgCatchupTool(baseline, primary, 1, scratch, undefined, BASELINE), pgCatchupTool(baseline, primary, 2, scratch, undefined, BASELINE));
   if (hasTool(primary.version, 'pg_basebackup')) tools.push(basebackupTool(primary, scratch));
   else notes.push(`PostgreSQL ${primary.version} here has no pg_basebackup: no comparison.`);
 

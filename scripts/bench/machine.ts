@@ -45,3 +45,36 @@ export function printMachine(m: Machine, say: (line: string) => void): void {
   say(`machine: nproc ${m.nproc}, ${m.cpu}, ${m.kernel}, node ${m.node}`);
   say(m.free.split('\n').map((l) => `  ${l}`).join('\n'));
 }
+
+/** The machine's CPU time counters (/proc/stat, in ticks): all of it, and what the hypervisor took (steal). */
+export interface CpuCounters {
+  total: number;
+  steal: number;
+}
+
+export function readCpuCounters(): CpuCounters | null {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal [guest guest_nice, already counted in user and nice]
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Above this share of stolen CPU, timings of the same job vary by half or more (seen on this project's VM). */
+const NOISY_STEAL = 0.05;
+
+/**
+ * How much CPU the hypervisor took while a section ran: on a VM whose host is busy, a job's wall
+ * time can double from one run to the next, and ratios between tools timed minutes apart mean
+ * little. Printed after each section so that a reader knows which numbers to trust.
+ */
+export function describeSteal(from: CpuCounters | null, to: CpuCounters | null): string | null {
+  if (!from || !to || to.total <= from.total) return null;
+  const share = (to.steal - from.steal) / (to.total - from.total);
+  const pct = `${(100 * share).toFixed(1)} %`;
+  return share > NOISY_STEAL
+    ? `CPU stolen by the hypervisor during this section: ${pct} of the machine's time: timings are noisy (compare rows of one section, run in alternation, not sections or runs of different times)`
+    : `CPU stolen by the hypervisor during this section: ${pct}`;
+}

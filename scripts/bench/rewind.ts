@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Cluster, hasTool, makeOwnedDir, makeScratchDir, promoteStandby, sourceServer, standbyOf, waitFor } from '../../test/support';
 import { run, tail } from '../../test/support/run';
-import { CliCommand } from './cli-command';
+import { BASELINE, CliCommand } from './cli-command';
 import { GoalId, GoalLedger, Measurement } from './goals';
 import { bigTables, ChangedPages, countChangedPages, describeChangedPages, settleAndCheckpoint, updatePagesInBand } from './pages';
 import {
@@ -185,7 +185,7 @@ async function switchAndWaitArchived(server: Cluster): Promise<string> {
 }
 
 export async function benchRewind(
-  source: SourceDb, cli: CliCommand, runs: number, forced: string[], ledger: GoalLedger, say: (line: string) => void,
+  source: SourceDb, cli: CliCommand, runs: number, forced: string[], ledger: GoalLedger, say: (line: string) => void, baseline: CliCommand | null = null,
 ): Promise<RewindResult> {
   const oldPrimary = source.primary;
   const bin = oldPrimary.binDir;
@@ -249,6 +249,7 @@ export async function benchRewind(
   cases.push(caseOf('fork WAL in pg_wal', 'pg_rewind', await runTools([
     pgRewindTool('pg_rewind -R', bin, newPrimary, forkLsn, withWal, scratch, []),
     pgCatchupRewindTool('pg-catchup rewind -R', cli, newPrimary, withWal, scratch, forcedArgs),
+    ...(baseline ? [pgCatchupRewindTool(`pg-catchup rewind -R${BASELINE}`, baseline, newPrimary, withWal, scratch, forcedArgs)] : []),
   ], runs, newPrimary.dataDir, verify, say), 'rewind-wal'));
 
   say(`\n== rewind from the stopped new primary (--source-pgdata, no -R: pg_rewind takes none with it), the fork's WAL in the target's pg_wal: ${runs} run(s) per tool, alternating order`);
@@ -267,6 +268,7 @@ export async function benchRewind(
     cases.push(caseOf('stopped source (--source-pgdata)', 'pg_rewind --source-pgdata', await runTools([
       pgRewindTool('pg_rewind --source-pgdata', bin, newPrimary, forkLsn, withWal, scratch, [], 'stopped'),
       pgCatchupRewindTool('pg-catchup rewind --source-pgdata', cli, newPrimary, withWal, scratch, forcedArgs, 'stopped'),
+      ...(baseline ? [pgCatchupRewindTool(`pg-catchup rewind --source-pgdata${BASELINE}`, baseline, newPrimary, withWal, scratch, forcedArgs, 'stopped')] : []),
     ], runs, newPrimary.dataDir, verifyStopped, say)));
   } finally {
     await newPrimary.start();
@@ -297,6 +299,7 @@ export async function benchRewind(
   if (hasTool(newPrimary.version, 'pg_basebackup')) {
     const tools = [basebackupTool('pg_basebackup -R -X stream -c fast', newPrimary, scratch)];
     if (!ourRefusal) tools.push(pgCatchupRewindTool('pg-catchup rewind -R', cli, newPrimary, noWal, scratch, forcedArgs));
+    if (!ourRefusal && baseline) tools.push(pgCatchupRewindTool(`pg-catchup rewind -R${BASELINE}`, baseline, newPrimary, noWal, scratch, forcedArgs));
     say(`  ${runs} run(s) per tool, alternating order${ourRefusal ? '; pg_basebackup alone (pg-catchup refused above)' : ''}`);
     const c = caseOf('fork WAL gone', 'pg_basebackup', await runTools(tools, runs, newPrimary.dataDir, verify, say), 'rewind-no-wal');
     if (ourRefusal) c.refused = ourRefusal.reason;
@@ -309,6 +312,7 @@ export async function benchRewind(
   cases.push(caseOf('fork WAL gone, -c from archive', 'pg_rewind -c', await runTools([
     pgRewindTool('pg_rewind -R -c', bin, newPrimary, forkLsn, noWal, scratch, ['-c']),
     pgCatchupRewindTool('pg-catchup rewind -R -c', cli, newPrimary, noWal, scratch, ['-c', `--target-bindir=${bin}`, ...forcedArgs]),
+    ...(baseline ? [pgCatchupRewindTool(`pg-catchup rewind -R -c${BASELINE}`, baseline, newPrimary, noWal, scratch, ['-c', `--target-bindir=${bin}`, ...forcedArgs])] : []),
   ], runs, newPrimary.dataDir, verify, say)));
 
   for (const c of cases) {
@@ -326,7 +330,7 @@ export function printRewind(result: RewindResult, ledger: GoalLedger, say: (line
   for (const c of result.cases) {
     c.tools.forEach((t, i) => rows.push({
       first: [i === 0 ? c.name : '', t.tool], t,
-      cmp: i === 0 ? { vs: '', ratio: 1 } : { vs: c.vs, ratio: t.minS / c.tools[0].minS, goal: c.goal },
+      cmp: i === 0 ? { vs: '', ratio: 1 } : { vs: c.vs, ratio: t.minS / c.tools[0].minS, goal: t.tool.endsWith(BASELINE) ? undefined : c.goal },
     }));
   }
   printSummaryTable(['case', 'tool'], rows, [], say);
