@@ -207,7 +207,7 @@ describe.each(testVersions().filter((v) => v >= 15))('compressed FULL on Postgre
 const linkUnavailable = wanLinkUnavailable();
 const linkVersions = testVersions().filter((v) => v >= 15).slice(0, 1);
 (linkUnavailable || linkVersions.length === 0 ? describe.skip : describe)(`compressed FULL across a shaped link${linkUnavailable ? ` (skipped: ${linkUnavailable})` : ''}`, () => {
-  test('auto compresses from another host; the standby matches', async () => {
+  test('auto compresses from another host over a slow link (the standby matches), and reads over COPY over a fast one', async () => {
     const primary = await Cluster.createPrimary(linkVersions[0]);
     await prepareSchema(primary);
     await primary.query("CREATE TABLE wide AS SELECT g, md5(g::text) AS v FROM generate_series(1, 200000) g");
@@ -225,9 +225,20 @@ const linkVersions = testVersions().filter((v) => v >= 15).slice(0, 1);
       const crossed = link.bytesCrossed().total - before;
       const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
       expectValidReport(report);
-      expect(report.transfer).toMatchObject({ requested: 'auto', transfer: 'base-backup', reason: expect.stringMatching(/another host/) });
+      expect(report.transfer).toMatchObject({ requested: 'auto', transfer: 'base-backup', reason: expect.stringMatching(/another host .*carried [\d.]+ MB\/s in a probe/) });
       // Compressed: fewer bytes crossed than the files hold.
       expect(crossed).toBeLessThan(report.transfer!.archiveBytes!);
+
+      // A link faster than this client writes a compressed stream: auto reads over COPY instead.
+      link.reshape(parseLinkRate('8gbit'));
+      const fastTarget = primary.makeTargetDir();
+      const fast = link.inClient(process.execPath, ['--require', require.resolve('tsx/cjs', { paths: [repo] }), path.join(repo, 'src', 'cli', 'main.ts'),
+        'catchup', '-b', 'FULL', '-D', fastTarget, '-h', SERVER_ADDRESS, '-p', String(primary.port), '-U', 'postgres', `--report=${fastTarget}.json`]);
+      const rf = spawnSync(fast.cmd, fast.args, { encoding: 'utf8', timeout: 300_000 });
+      expect({ status: rf.status, stderr: rf.stderr.slice(-2000) }).toMatchObject({ status: 0 });
+      const fastReport = JSON.parse(fs.readFileSync(`${fastTarget}.json`, 'utf8')) as Report;
+      expect(fastReport.transfer).toMatchObject({ requested: 'auto', transfer: 'copy-reads', reason: expect.stringMatching(/carried [\d.]+ MB\/s in a probe.*COPY reads, uncompressed/) });
+      fs.rmSync(fastTarget, { recursive: true, force: true });
     } finally {
       await startOnLoopback(primary);
       link.destroy();

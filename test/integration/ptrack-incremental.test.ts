@@ -66,12 +66,30 @@ describeEachVersion(testVersions().filter((v) => v >= 17), 'PTRACK through BASE_
     const clusterBytes = Number(await primary.scalar<string>('SELECT sum(pg_database_size(oid))::text FROM pg_database'));
     expect(res.report.files.bytesCopied).toBeLessThan(clusterBytes / 2);
     expect(fs.readFileSync(path.join(dir, 'backup_label'), 'utf8')).not.toMatch(/INCREMENTAL/);
+    // auto on loopback: the server does not compress (FULL's rule), and the report says so.
+    expect(res.report.transfer).toMatchObject({ requested: 'auto', transfer: 'base-backup', reason: expect.stringMatching(/travels uncompressed: auto: the source is on this host/) });
+    expect(res.report.transfer?.method).toBeUndefined();
 
     await standby.start();
     await waitForStreaming(primary);
     await expectSameDataAtSameLsn(primary, standby);
+
+    // --compress=gzip: the same changed blocks, compressed on the server (every build has gzip, and so has Node.js).
     await standby.stop('fast');
-  }, 240_000);
+    await primary.query("UPDATE big SET v = v || 'z' WHERE id % 700 = 0");
+    await primary.query("INSERT INTO brand_new SELECT g, repeat(md5(g::text), 10) FROM generate_series(3001, 6000) g");
+    const gz = await runWithReport(['catchup', '-b', 'PTRACK', '-D', dir, '-R', ...conn(primary), '--compress=gzip:level=1']);
+    if (gz.code !== 0) throw new Error(gz.stderr);
+    expect(gz.report.transfer).toMatchObject({ requested: 'gzip:level=1', transfer: 'base-backup', method: 'gzip', detail: 'level=1' });
+    expect(gz.report.changeSources).toEqual([expect.objectContaining({ side: 'source', method: 'incremental-backup' })]);
+    expect(gz.report.files.blocksCopied).toBeGreaterThan(10);
+    // Compressed: fewer bytes arrived than the blocks and files they carried.
+    expect(gz.report.transfer!.receivedBytes!).toBeLessThan(gz.report.files.bytesCopied);
+    await standby.start();
+    await waitForStreaming(primary);
+    await expectSameDataAtSameLsn(primary, standby);
+    await standby.stop('fast');
+  }, 300_000);
 
   test('a tablespace (mapped with -T): its files come through its own archive, below the target\'s link', async () => {
     const location = makeOwnedDir(path.join(makeScratchDir('inc-ts'), 'location'));

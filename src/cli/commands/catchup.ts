@@ -51,8 +51,11 @@ Options:
                                  the same command resumes it once there is room)
   -Z, --compress=[server-]METHOD[:DETAIL]
                                  FULL: how files cross the network. auto (default): compressed
-                                 on the server (zstd, else lz4) when the source is another host,
-                                 plain COPY reads when it is on this one (socket, loopback);
+                                 on the server (zstd, else lz4) when the source is another host
+                                 over a link slower than ~640 Mbit/s (measured first), plain
+                                 COPY reads over a faster one or on this host (socket, loopback);
+                                 PTRACK on 17+: whether the server compresses its incremental
+                                 backup, by the same rule (DELTA and rewind ignore it);
                                  zstd, lz4, gzip: BASE_BACKUP compressed on the server with it
                                  (DETAIL: level=N, workers=N, long, or a bare level, as
                                  pg_basebackup; PostgreSQL 15+); none: COPY reads. Client-side

@@ -8,6 +8,10 @@ import type { LayoutOptions } from '../plan/plan-full';
 import type { Report } from '../report/report';
 import { buildBackupManifest } from '../source/server/incremental/backup-manifest';
 import { IncrementalCopyResult, IncrementalSource, runIncrementalCopy } from '../source/server/incremental/incremental-copy';
+import { compressionDetail, CompressSpec } from '../source/base-backup/compress-spec';
+import { chooseTransfer } from '../source/server/compression-choice';
+import { measureLinkRate } from '../source/server/link-probe';
+import type { TransferReport } from '../report/report';
 import type { SourceCopyOptions } from '../source/source-copy';
 import type { Source } from '../source/source';
 import { formatLsn, Lsn } from '../wal/lsn';
@@ -24,6 +28,8 @@ export interface IncrementalSyncInput {
   makePlan(): Promise<Plan>;
   report: Report;
   logger: Logger;
+  /** --compress: whether the server compresses the incremental backup (auto by default, FULL's rule). */
+  compress?: CompressSpec;
 }
 
 /**
@@ -42,13 +48,27 @@ export async function syncThroughIncrementalBackup(
   });
   logger.info(`incremental backup: the target's ${targetFiles.filter((e) => !e.isDir).length} files described as a backup at R = ${formatLsn(R)} (manifest ${manifest.length} bytes)`);
   const protectedSet = new Set(input.protectedPaths);
-  const result = await runIncrementalCopy(source as IncrementalSource, writer, copyOpts, {
+  const server = source as IncrementalSource;
+  const { choice, client } = await chooseTransfer(input.compress ?? { kind: 'auto' }, {
+    conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: () => measureLinkRate(server.control),
+  });
+  const method = choice.transfer === 'base-backup' && choice.spec.kind === 'server' ? choice.spec.method : null;
+  // The incremental backup is a BASE_BACKUP either way: FULL's other answer (COPY reads) means uncompressed here.
+  const reason = method ? choice.reason : `the incremental backup travels uncompressed: ${choice.reason}`;
+  logger.info(method ? `incremental backup compressed on the server with ${method}: ${reason}` : reason);
+  const result = await runIncrementalCopy(server, writer, copyOpts, {
     manifest,
+    client: client ?? undefined,
+    compression: method ? { method, detail: compressionDetail(choice.spec) } : undefined,
     prepare: input.makePlan,
     targetChanged: input.targetChanged,
     isProtected: (p) => protectedSet.has(p) || isExcludedByUser(p, input.layout.excludePaths) || isMacOsFile(p),
   });
   const s = result.incremental;
+  const detail = compressionDetail(choice.spec);
+  const transfer: TransferReport = { requested: choice.requested, transfer: 'base-backup', reason, receivedBytes: s.receivedBytes };
+  if (method) Object.assign(transfer, { method }, detail ? { detail } : {});
+  report.transfer = transfer;
   report.files.copied = s.wholeFiles;
   report.files.patched = s.incrementalFiles;
   report.files.truncated = 0;

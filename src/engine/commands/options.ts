@@ -53,6 +53,12 @@ export interface FullCatchupOptions extends CommonCatchupOptions {
 }
 
 export interface DeltaCatchupOptions extends CommonCatchupOptions {
+  /**
+   * --compress for PTRACK through the server's incremental backup (17+): whether the server
+   * compresses the changed blocks it sends, by FULL's rule (auto by default). DELTA and rewind
+   * read blocks over SQL, which cannot be compressed.
+   */
+  compress?: CompressSpec;
   /** Build and report the plan; change nothing. */
   dryRun?: boolean;
   /** -c: fetch target WAL that pg_wal no longer has through the target's restore_command. */

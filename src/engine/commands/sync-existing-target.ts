@@ -293,7 +293,7 @@ async function copyIntoMarkedTarget(
   const result = changes.sourceSide.choice.method === 'incremental-backup'
     ? await syncThroughIncrementalBackup(source, writer, copyOpts, {
       targetDir, referenceLsn: R, targetChanged: changes.targetChanges?.changed ?? null, layout, report, logger,
-      protectedPaths: [...OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)], makePlan: () => makePlan(R, false),
+      protectedPaths: [...OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)], makePlan: () => makePlan(R, false), compress: opts.compress,
     })
     : await source.copy(writer, copyOpts, async (startLsn, replaying) => {
       if (startLsn < R) {

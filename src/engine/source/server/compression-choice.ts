@@ -8,14 +8,16 @@
  *   2. PostgreSQL before 15 has no server-side compression: COPY reads.
  *   3. A resumed FULL goes through COPY reads: BASE_BACKUP has no file filter, so every byte the
  *      interrupted run kept would cross the link again (see base-backup-copy.ts).
- *   4. Otherwise zstd at the server's default level when this Node.js decompresses it (22.15+),
+ *   4. From another host, the link is measured first (link-probe.ts): one that carries more than
+ *      COPY_READS_ABOVE is read uncompressed, since then the compressed stream is held back by
+ *      this client (decompressing, checking and writing it on one core: 70-130 MB/s measured),
+ *      not by the link (measured at 1 Gbit/s: COPY reads 11.0 s, compressed lz4 14.4 s for 1.17 GB).
+ *   5. Otherwise zstd at the server's default level when this Node.js decompresses it (22.15+),
  *      else lz4; the first of them the source was built with (asked without starting a backup);
  *      COPY reads when it has neither, or has no second wal sender for the backup stream.
  *
  * Gzip is never chosen by auto: the server's gzip compresses 30-80 MB/s, slower than a 1 Gbit/s
- * link carries plain bytes. The rule does not measure the link: from another host, compressing
- * wins up to ~2 Gbit/s (measured: zstd 2.3x at 1 Gbit/s, 4.7x at 100 Mbit/s); on a faster LAN
- * --compress=none is the better choice, and the log says which ran and why.
+ * link carries plain bytes. The log and the report say which ran and why, with the probe's rate.
  */
 import type { Client } from 'pg';
 import type { ResolvedConnection } from '../connection-options';
@@ -26,6 +28,7 @@ import { runBaseBackup } from '../base-backup/base-backup-query';
 import { MIN_SERVER_VERSION_NUM } from '../base-backup/base-backup-reader';
 import { CompressSpec, formatCompressSpec } from '../base-backup/compress-spec';
 import { CompressionMethod, decompressionUnavailable } from '../base-backup/decompressor';
+import type { LinkRate } from './link-probe';
 
 export interface TransferChoice {
   /** What was asked for: "auto", "none", "zstd:level=3". */
@@ -43,6 +46,19 @@ export interface ChoiceContext {
   versionNum: number;
   /** A resumed FULL (its kept files are patched through COPY reads). */
   resuming: boolean;
+  /** Measures the link to the source (rule 4); without it, another host always compresses. */
+  probeLink?: () => Promise<LinkRate>;
+}
+
+/** A link faster than this (~640 Mbit/s) is read uncompressed: the compressed stream would wait for this client, not the link. */
+export const COPY_READS_ABOVE_BYTES_PER_SECOND = 80 * 1024 * 1024;
+
+const mbPerS = (rate: LinkRate) => `${(rate.bytesPerSecond / 1048576).toFixed(rate.bytesPerSecond < 10 * 1048576 ? 1 : 0)} MB/s`;
+
+/** Rule 4: COPY reads over a link fast enough that compressing would not pay (with the reason), else null. */
+export function fastLinkChoice(requested: string, where: string, rate: LinkRate): TransferChoice | null {
+  if (rate.bytesPerSecond < COPY_READS_ABOVE_BYTES_PER_SECOND) return null;
+  return copyReads(requested, `auto: the link to the source (${where}) carried ${mbPerS(rate)} in a probe, more than a compressed copy is decompressed and written here (~${mbPerS({ bytesPerSecond: COPY_READS_ABOVE_BYTES_PER_SECOND, bytes: 0, ms: 0 })}): COPY reads, uncompressed`);
 }
 
 const copyReads = (requested: string, reason: string): TransferChoice => ({ requested, transfer: 'copy-reads', spec: { kind: 'none' }, reason });
@@ -106,6 +122,11 @@ export async function chooseTransfer(spec: CompressSpec, ctx: ChoiceContext): Pr
     return { choice: { requested, transfer: 'base-backup', spec, reason: `--compress=${requested}` }, client: await connectSource(ctx.conn, { replication: 'true' }) };
   }
   if (candidates.length === 0) return { choice: copyReads(requested, 'auto: this Node.js decompresses neither zstd nor lz4'), client: null };
+  const where = `another host, ${ctx.conn.choice.server!.address}`;
+  const rate = ctx.probeLink ? await ctx.probeLink() : null;
+  const fast = rate ? fastLinkChoice(requested, where, rate) : null;
+  if (fast) return { choice: fast, client: null };
+  const measured = rate ? `; the link carried ${mbPerS(rate)} in a probe` : '';
   let client: Client;
   try {
     client = await connectSource(ctx.conn, { replication: 'true' });
@@ -116,7 +137,7 @@ export async function chooseTransfer(spec: CompressSpec, ctx: ChoiceContext): Pr
     for (const method of candidates) {
       if (await serverHasCompression(client, method)) {
         return {
-          choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server!.address}), so the copy is compressed on the server with ${method}, the best this Node.js and the source's build share` },
+          choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server!.address}${measured}), so the copy is compressed on the server with ${method}, the best this Node.js and the source's build share` },
           client,
         };
       }

@@ -24,6 +24,7 @@ import type { OwnWal, Source, SourceOpenOptions } from '../source';
 import { BackupSource, runBackupCopy } from './backup-copy';
 import { runBaseBackupCopy } from './base-backup-copy';
 import { chooseTransfer } from './compression-choice';
+import { measureLinkRate } from './link-probe';
 import { readControlOverSql, readIdentityOverSql } from './files-only-identity';
 import { runFilesOnlyCopy } from './files-only-copy';
 import { pgWalOverSql } from './pg-wal-over-sql';
@@ -48,7 +49,9 @@ export class ServerSource implements Source {
     if (this.copyMethod.method === 'files-only') return runFilesOnlyCopy(this, writer, opts, makePlan);
     // --compress is a FULL's (the only caller passing it): compressed BASE_BACKUP or COPY reads.
     if (!opts.compression || opts.replay || opts.filesOnly) return runBackupCopy(this as BackupSource, writer, opts, makePlan);
-    const { choice, client } = await chooseTransfer(opts.compression, { conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false });
+    const { choice, client } = await chooseTransfer(opts.compression, {
+      conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false, probeLink: () => measureLinkRate(this.control),
+    });
     if (client === null) {
       opts.logger.info(`copying through COPY reads: ${choice.reason}`);
       const result = await runBackupCopy(this as BackupSource, writer, opts, makePlan);

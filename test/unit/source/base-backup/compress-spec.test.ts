@@ -1,6 +1,6 @@
 import { compressionDetail, formatCompressSpec, parseCompressSpec } from '../../../../src/engine/source/base-backup/compress-spec';
 import { EntryDecisions, targetPathOf } from '../../../../src/engine/source/server/base-backup-copy';
-import { preliminaryChoice } from '../../../../src/engine/source/server/compression-choice';
+import { chooseTransfer, COPY_READS_ABOVE_BYTES_PER_SECOND, fastLinkChoice, preliminaryChoice } from '../../../../src/engine/source/server/compression-choice';
 import { decompressionUnavailable } from '../../../../src/engine/source/base-backup/decompressor';
 import { planFull } from '../../../../src/engine/plan/plan-full';
 import type { ResolvedConnection } from '../../../../src/engine/source/connection-options';
@@ -65,6 +65,26 @@ describe('the automatic choice before asking the server', () => {
   test('before PostgreSQL 15, and for a resumed FULL, auto reads over COPY', () => {
     expect(preliminaryChoice({ kind: 'auto' }, ctx('10.0.0.5', { versionNum: 140010 }))).toMatchObject({ transfer: 'copy-reads', reason: expect.stringMatching(/PostgreSQL 14/) });
     expect(preliminaryChoice({ kind: 'server', method: 'zstd' }, ctx('10.0.0.5', { resuming: true }))).toMatchObject({ transfer: 'copy-reads', reason: expect.stringMatching(/resumed FULL/) });
+  });
+  test('another host over a link faster than a compressed copy is written here: COPY reads, with the probe\'s rate', () => {
+    const rate = (mbPerS: number) => ({ bytesPerSecond: mbPerS * 1048576, bytes: 2097152, ms: 2000 / mbPerS });
+    expect(fastLinkChoice('auto', 'another host, 10.0.0.5', rate(115))).toMatchObject({
+      transfer: 'copy-reads', reason: expect.stringMatching(/link to the source \(another host, 10\.0\.0\.5\) carried 115 MB\/s in a probe.*COPY reads/),
+    });
+    expect(fastLinkChoice('auto', 'x', rate(COPY_READS_ABOVE_BYTES_PER_SECOND / 1048576))).not.toBeNull();
+    expect(fastLinkChoice('auto', 'x', rate(12))).toBeNull();
+  });
+  test('auto with a fast probe chooses COPY reads before any replication connection is opened', async () => {
+    const probed: string[] = [];
+    const probeLink = async () => {
+      probed.push('probe');
+      return { bytesPerSecond: 500 * 1048576, bytes: 2097152, ms: 4 };
+    };
+    // The address is unroutable (TEST-NET-1): a connection attempt would fail the test, not hang it (the probe comes first).
+    const { choice, client } = await chooseTransfer({ kind: 'auto' }, { ...ctx('192.0.2.1'), probeLink });
+    expect(probed).toEqual(['probe']);
+    expect(client).toBeNull();
+    expect(choice).toMatchObject({ transfer: 'copy-reads', reason: expect.stringMatching(/carried 500 MB\/s/) });
   });
   test('an explicit method is taken as asked, on loopback too', () => {
     expect(preliminaryChoice({ kind: 'server', method: 'gzip' }, ctx('127.0.0.1'))).toMatchObject({ transfer: 'base-backup' });

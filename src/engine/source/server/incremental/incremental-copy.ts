@@ -56,6 +56,8 @@ export interface IncrementalCopyInput {
   isProtected(path: string): boolean;
   /** Server-side compression of the backup stream (the reader decompresses as it arrives); none by default. */
   compression?: { method: CompressionMethod; detail?: string };
+  /** The replication connection the backup runs on, when the transfer's choice opened it already. */
+  client?: Client;
 }
 
 export interface IncrementalCopyStats {
@@ -75,7 +77,7 @@ export interface IncrementalCopyStats {
 export type IncrementalCopyResult = SourceCopyResult & { incremental: IncrementalCopyStats };
 
 /** A server source with a backup session: BASE_BACKUP needs a replication connection of its own. */
-export type IncrementalSource = BackupSource & { conn: ResolvedConnection };
+export type IncrementalSource = BackupSource & { conn: ResolvedConnection; info: { versionNum: number } };
 
 /** The server's refusals of an incremental backup (missing summaries, a target ahead), said with the way out. */
 function describeRefusal(err: unknown): unknown {
@@ -116,7 +118,7 @@ export async function runIncrementalCopy(
   const run = new IncrementalRun(source, writer, opts, input);
   let client: Client | null = null;
   try {
-    client = await connectSource(source.conn, { replication: 'true' });
+    client = input.client ?? await connectSource(source.conn, { replication: 'true' });
     await uploadManifest(client, input.manifest);
     opts.clock?.next('incremental backup start (checkpoint)');
     const rate = opts.maxRateBytesPerSecond;
