@@ -9268,8 +9268,11 @@ Options:
                                  the same command resumes it once there is room)
   -Z, --compress=[server-]METHOD[:DETAIL]
                                  FULL: how files cross the network. auto (default): compressed
-                                 on the server (zstd, else lz4) when the source is another host,
-                                 plain COPY reads when it is on this one (socket, loopback);
+                                 on the server (zstd, else lz4) when the source is another host
+                                 over a link slower than ~640 Mbit/s (measured first), plain
+                                 COPY reads over a faster one or on this host (socket, loopback);
+                                 PTRACK on 17+: whether the server compresses its incremental
+                                 backup, by the same rule (DELTA and rewind ignore it);
                                  zstd, lz4, gzip: BASE_BACKUP compressed on the server with it
                                  (DETAIL: level=N, workers=N, long, or a bare level, as
                                  pg_basebackup; PostgreSQL 15+); none: COPY reads. Client-side
@@ -12975,6 +12978,9 @@ const target_listing_1 = __nccwpck_require__(9264);
 const exclude_paths_1 = __nccwpck_require__(1519);
 const backup_manifest_1 = __nccwpck_require__(2623);
 const incremental_copy_1 = __nccwpck_require__(9169);
+const compress_spec_1 = __nccwpck_require__(3275);
+const compression_choice_1 = __nccwpck_require__(9428);
+const link_probe_1 = __nccwpck_require__(4701);
 const lsn_1 = __nccwpck_require__(2524);
 /**
  * PTRACK's copy through the server's incremental backup (changes/incremental-backup.ts chose it):
@@ -12990,13 +12996,28 @@ async function syncThroughIncrementalBackup(source, writer, copyOpts, input) {
     });
     logger.info(`incremental backup: the target's ${targetFiles.filter((e) => !e.isDir).length} files described as a backup at R = ${(0, lsn_1.formatLsn)(R)} (manifest ${manifest.length} bytes)`);
     const protectedSet = new Set(input.protectedPaths);
-    const result = await (0, incremental_copy_1.runIncrementalCopy)(source, writer, copyOpts, {
+    const server = source;
+    const { choice, client } = await (0, compression_choice_1.chooseTransfer)(input.compress ?? { kind: 'auto' }, {
+        conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: () => (0, link_probe_1.measureLinkRate)(server.control),
+    });
+    const method = choice.transfer === 'base-backup' && choice.spec.kind === 'server' ? choice.spec.method : null;
+    // The incremental backup is a BASE_BACKUP either way: FULL's other answer (COPY reads) means uncompressed here.
+    const reason = method ? choice.reason : `the incremental backup travels uncompressed: ${choice.reason}`;
+    logger.info(method ? `incremental backup compressed on the server with ${method}: ${reason}` : reason);
+    const result = await (0, incremental_copy_1.runIncrementalCopy)(server, writer, copyOpts, {
         manifest,
+        client: client ?? undefined,
+        compression: method ? { method, detail: (0, compress_spec_1.compressionDetail)(choice.spec) } : undefined,
         prepare: input.makePlan,
         targetChanged: input.targetChanged,
         isProtected: (p) => protectedSet.has(p) || (0, exclude_paths_1.isExcludedByUser)(p, input.layout.excludePaths) || (0, exclusions_1.isMacOsFile)(p),
     });
     const s = result.incremental;
+    const detail = (0, compress_spec_1.compressionDetail)(choice.spec);
+    const transfer = { requested: choice.requested, transfer: 'base-backup', reason, receivedBytes: s.receivedBytes };
+    if (method)
+        Object.assign(transfer, { method }, detail ? { detail } : {});
+    report.transfer = transfer;
     report.files.copied = s.wholeFiles;
     report.files.patched = s.incrementalFiles;
     report.files.truncated = 0;
@@ -13585,7 +13606,7 @@ async function copyIntoMarkedTarget(run, target, source, decision, changes, make
     const result = changes.sourceSide.choice.method === 'incremental-backup'
         ? await (0, incremental_sync_1.syncThroughIncrementalBackup)(source, writer, copyOpts, {
             targetDir, referenceLsn: R, targetChanged: changes.targetChanges?.changed ?? null, layout, report, logger,
-            protectedPaths: [...catchup_marker_1.OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)], makePlan: () => makePlan(R, false),
+            protectedPaths: [...catchup_marker_1.OWN_FILES, ...(opts.writeRecoveryConf ? [] : SIGNAL_FILES)], makePlan: () => makePlan(R, false), compress: opts.compress,
         })
         : await source.copy(writer, copyOpts, async (startLsn, replaying) => {
             if (startLsn < R) {
@@ -24910,6 +24931,8 @@ async function findCheckpointAtRedo(targetDir, source, R, history, currentTli, s
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.COPY_READS_ABOVE_BYTES_PER_SECOND = void 0;
+exports.fastLinkChoice = fastLinkChoice;
 exports.preliminaryChoice = preliminaryChoice;
 exports.serverHasCompression = serverHasCompression;
 exports.chooseTransfer = chooseTransfer;
@@ -24920,6 +24943,15 @@ const base_backup_query_1 = __nccwpck_require__(5912);
 const base_backup_reader_1 = __nccwpck_require__(4109);
 const compress_spec_1 = __nccwpck_require__(3275);
 const decompressor_1 = __nccwpck_require__(2985);
+/** A link faster than this (~640 Mbit/s) is read uncompressed: the compressed stream would wait for this client, not the link. */
+exports.COPY_READS_ABOVE_BYTES_PER_SECOND = 80 * 1024 * 1024;
+const mbPerS = (rate) => `${(rate.bytesPerSecond / 1048576).toFixed(rate.bytesPerSecond < 10 * 1048576 ? 1 : 0)} MB/s`;
+/** Rule 4: COPY reads over a link fast enough that compressing would not pay (with the reason), else null. */
+function fastLinkChoice(requested, where, rate) {
+    if (rate.bytesPerSecond < exports.COPY_READS_ABOVE_BYTES_PER_SECOND)
+        return null;
+    return copyReads(requested, `auto: the link to the source (${where}) carried ${mbPerS(rate)} in a probe, more than a compressed copy is decompressed and written here (~${mbPerS({ bytesPerSecond: exports.COPY_READS_ABOVE_BYTES_PER_SECOND, bytes: 0, ms: 0 })}): COPY reads, uncompressed`);
+}
 const copyReads = (requested, reason) => ({ requested, transfer: 'copy-reads', spec: { kind: 'none' }, reason });
 /**
  * The decision without the server's answer; for `auto` on another host, the methods to ask the
@@ -24987,6 +25019,12 @@ async function chooseTransfer(spec, ctx) {
     }
     if (candidates.length === 0)
         return { choice: copyReads(requested, 'auto: this Node.js decompresses neither zstd nor lz4'), client: null };
+    const where = `another host, ${ctx.conn.choice.server.address}`;
+    const rate = ctx.probeLink ? await ctx.probeLink() : null;
+    const fast = rate ? fastLinkChoice(requested, where, rate) : null;
+    if (fast)
+        return { choice: fast, client: null };
+    const measured = rate ? `; the link carried ${mbPerS(rate)} in a probe` : '';
     let client;
     try {
         client = await (0, source_connect_1.connectSource)(ctx.conn, { replication: 'true' });
@@ -24998,7 +25036,7 @@ async function chooseTransfer(spec, ctx) {
         for (const method of candidates) {
             if (await serverHasCompression(client, method)) {
                 return {
-                    choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server.address}), so the copy is compressed on the server with ${method}, the best this Node.js and the source's build share` },
+                    choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server.address}${measured}), so the copy is compressed on the server with ${method}, the best this Node.js and the source's build share` },
                     client,
                 };
             }
@@ -25904,7 +25942,7 @@ async function runIncrementalCopy(source, writer, opts, input) {
     const run = new IncrementalRun(source, writer, opts, input);
     let client = null;
     try {
-        client = await (0, source_connect_1.connectSource)(source.conn, { replication: 'true' });
+        client = input.client ?? await (0, source_connect_1.connectSource)(source.conn, { replication: 'true' });
         await (0, upload_manifest_1.uploadManifest)(client, input.manifest);
         opts.clock?.next('incremental backup start (checkpoint)');
         const rate = opts.maxRateBytesPerSecond;
@@ -26265,6 +26303,31 @@ async function uploadManifest(client, manifest) {
 
 /***/ }),
 
+/***/ 4701:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.measureLinkRate = measureLinkRate;
+const copy_out_1 = __nccwpck_require__(4018);
+const WARM_BYTES = 256 * 1024;
+const TIMED_BYTES = 2 * 1024 * 1024;
+const ROW_BYTES = 8192;
+const rows = (bytes) => `COPY (SELECT repeat('x', ${ROW_BYTES}) FROM generate_series(1, ${bytes / ROW_BYTES})) TO STDOUT`;
+async function measureLinkRate(client) {
+    const discard = { data: () => null };
+    await (0, copy_out_1.copyOut)(client, rows(WARM_BYTES), discard);
+    const started = process.hrtime.bigint();
+    await (0, copy_out_1.copyOut)(client, rows(TIMED_BYTES), discard);
+    // At least a microsecond: a loopback answer can come back within the clock's resolution.
+    const ms = Math.max(Number(process.hrtime.bigint() - started) / 1e6, 0.001);
+    return { bytesPerSecond: TIMED_BYTES / (ms / 1000), bytes: TIMED_BYTES, ms };
+}
+
+
+/***/ }),
+
 /***/ 7259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -26477,6 +26540,7 @@ const source_files_1 = __nccwpck_require__(1791);
 const backup_copy_1 = __nccwpck_require__(8404);
 const base_backup_copy_1 = __nccwpck_require__(546);
 const compression_choice_1 = __nccwpck_require__(9428);
+const link_probe_1 = __nccwpck_require__(4701);
 const files_only_identity_1 = __nccwpck_require__(4561);
 const files_only_copy_1 = __nccwpck_require__(4766);
 const pg_wal_over_sql_1 = __nccwpck_require__(7572);
@@ -26516,7 +26580,9 @@ class ServerSource {
         // --compress is a FULL's (the only caller passing it): compressed BASE_BACKUP or COPY reads.
         if (!opts.compression || opts.replay || opts.filesOnly)
             return (0, backup_copy_1.runBackupCopy)(this, writer, opts, makePlan);
-        const { choice, client } = await (0, compression_choice_1.chooseTransfer)(opts.compression, { conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false });
+        const { choice, client } = await (0, compression_choice_1.chooseTransfer)(opts.compression, {
+            conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false, probeLink: () => (0, link_probe_1.measureLinkRate)(this.control),
+        });
         if (client === null) {
             opts.logger.info(`copying through COPY reads: ${choice.reason}`);
             const result = await (0, backup_copy_1.runBackupCopy)(this, writer, opts, makePlan);
