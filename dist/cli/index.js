@@ -13790,7 +13790,11 @@ async function executeCopy(plan, readers, writer, logger, validation, opts = {})
     const patched = new Set(plan.patches.map((p) => p.path));
     for (const [path, pieces] of schedule.piecesPerFile)
         writer.expect(path, pieces, patched.has(path) ? 'patch' : 'create');
-    writer.openAhead([...new Set(schedule.batches.flatMap((batch) => batch.map((range) => range.path)))]);
+    // A FULL creates every file it writes, which is what opening ahead pays for; a sync of an
+    // existing target mostly opens files that are there, where the background calls cost more
+    // main-thread time than they save (measured on a rewind of 400 files: +20 ms).
+    if (plan.mode === 'FULL')
+        writer.openAhead([...new Set(schedule.batches.flatMap((batch) => batch.map((range) => range.path)))]);
     const totalFiles = plan.files.length + plan.patches.length;
     const report = () => logger.progress?.({ bytes: writer.bytesWritten, totalBytes: plan.bytesToCopy, files: writer.filesWritten, totalFiles });
     // Readers take the next batch as they finish one; the first failure stops them all.
