@@ -124,7 +124,7 @@ async function bench(flags: BenchFlags): Promise<void> {
     const sizes = flags.fullSizesMb ?? [flags.sizeMb];
     for (const sizeMb of sizes) {
       const source = await build(sizeMb);
-      say(`\n== FULL at ~${sizeMb} MB: ${flags.runs} run(s) per tool, alternating order, a fresh target each time`);
+      say(`\n== FULL at ~${sizeMb} MB: ${flags.runs} run(s) per tool, order rotated each run, a fresh target each time`);
       const cpuBefore = readCpuCounters();
       const result = await benchFull(source, sizeMb, cli, flags.runs, scratch, say, baseline);
       result.notes.push(...[describeSteal(cpuBefore, readCpuCounters())].filter((n): n is string => n !== null));

@@ -176,7 +176,7 @@ export async function benchDelta(
   let donePct = 0;
   const checkedOnce = new Set<string>();
   for (const pctWanted of changedPcts) {
-    say(`\n== DELTA at ${pctWanted} % of the big tables' pages changed (${tables.map((t) => t.table).join(', ')}): ${runs} run(s) per tool, alternating order`);
+    say(`\n== DELTA at ${pctWanted} % of the big tables' pages changed (${tables.map((t) => t.table).join(', ')}): ${runs} run(s) per tool, order rotated each run`);
     const started = Date.now();
     const rowsUpdated = await updatePagesInBand(primary, tables, donePct, pctWanted);
     donePct = pctWanted;
@@ -233,7 +233,7 @@ async function pastRetentionStep(
   last: DeltaStep, tools: BenchTool[], runs: number, primary: Cluster, stale: { redo: string }, blockSize: number, checkedOnce: Set<string>,
   ledger: GoalLedger, say: (line: string) => void,
 ): Promise<DeltaStep> {
-  say(`\n== DELTA at ${last.changedPct} % past the primary's WAL retention: ${runs} run(s) per tool, alternating order`);
+  say(`\n== DELTA at ${last.changedPct} % past the primary's WAL retention: ${runs} run(s) per tool, order rotated each run`);
   const { segment, keepWal } = await recycleWalPast(primary, stale.redo);
   try {
     say(`  slot dropped, wal_keep_size 0, WAL switched and checkpointed until ${segment} (the stale copy's checkpoint redo ${stale.redo}) left pg_wal;`);

@@ -14,7 +14,7 @@ import { GoalId, GoalLedger } from './goals';
 import { BACKUP_STOPPED, comparisonCells, COMPARISON_HEADER, worstStopToExitMs } from './section-runs';
 import type { SourceDb } from './source-db';
 import { settleAndReadCpuS } from './server-cpu';
-import { formatTable, median, mib, min, ratioText } from './stats';
+import { formatTable, median, mib, min, ratioText, runOrder } from './stats';
 import { CpuTimes, msFromLineToExit, timedRun } from './timed-run';
 
 export interface RunSample {
@@ -161,7 +161,7 @@ export async function benchFull(
 
   const samples = new Map<string, RunSample[]>(tools.map((t) => [t.name, []]));
   for (let r = 0; r < runs; r++) {
-    const order = r % 2 === 0 ? tools : [...tools].reverse();
+    const order = runOrder(tools, r);
     for (const tool of order) {
       const s = await measureOnce(tool, primary);
       samples.get(tool.name)!.push(s);

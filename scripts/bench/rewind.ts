@@ -245,14 +245,14 @@ export async function benchRewind(
   const forcedArgs = changeSourceArgs(forced);
   if (forced.length) notes.push(`pg-catchup rewind ran with ${forced.map((f) => `--change-source ${f}`).join(' ')} (the engine's choice forced).`);
 
-  say(`\n== rewind, the fork's WAL in the target's pg_wal: ${runs} run(s) per tool, alternating order`);
+  say(`\n== rewind, the fork's WAL in the target's pg_wal: ${runs} run(s) per tool, order rotated each run`);
   cases.push(caseOf('fork WAL in pg_wal', 'pg_rewind', await runTools([
     pgRewindTool('pg_rewind -R', bin, newPrimary, forkLsn, withWal, scratch, []),
     pgCatchupRewindTool('pg-catchup rewind -R', cli, newPrimary, withWal, scratch, forcedArgs),
     ...(baseline ? [pgCatchupRewindTool(`pg-catchup rewind -R${BASELINE}`, baseline, newPrimary, withWal, scratch, forcedArgs)] : []),
   ], runs, newPrimary.dataDir, verify, say), 'rewind-wal'));
 
-  say(`\n== rewind from the stopped new primary (--source-pgdata, no -R: pg_rewind takes none with it), the fork's WAL in the target's pg_wal: ${runs} run(s) per tool, alternating order`);
+  say(`\n== rewind from the stopped new primary (--source-pgdata, no -R: pg_rewind takes none with it), the fork's WAL in the target's pg_wal: ${runs} run(s) per tool, order rotated each run`);
   // The new primary stays stopped while the tools run; each first result is then made a standby of it and compared, with the primary running.
   const verifyStopped = async (tool: BenchTool, target: string) => {
     writeStandbyConf(target, newPrimary);
@@ -300,7 +300,7 @@ export async function benchRewind(
     const tools = [basebackupTool('pg_basebackup -R -X stream -c fast', newPrimary, scratch)];
     if (!ourRefusal) tools.push(pgCatchupRewindTool('pg-catchup rewind -R', cli, newPrimary, noWal, scratch, forcedArgs));
     if (!ourRefusal && baseline) tools.push(pgCatchupRewindTool(`pg-catchup rewind -R${BASELINE}`, baseline, newPrimary, noWal, scratch, forcedArgs));
-    say(`  ${runs} run(s) per tool, alternating order${ourRefusal ? '; pg_basebackup alone (pg-catchup refused above)' : ''}`);
+    say(`  ${runs} run(s) per tool, order rotated each run${ourRefusal ? '; pg_basebackup alone (pg-catchup refused above)' : ''}`);
     const c = caseOf('fork WAL gone', 'pg_basebackup', await runTools(tools, runs, newPrimary.dataDir, verify, say), 'rewind-no-wal');
     if (ourRefusal) c.refused = ourRefusal.reason;
     cases.push(c);
@@ -308,7 +308,7 @@ export async function benchRewind(
     notes.push(`PostgreSQL ${newPrimary.version} here has no pg_basebackup: the fork-WAL-gone case has nothing to be timed against.`);
   }
 
-  say(`\n== rewind, the fork's WAL gone from pg_wal, -c (restore_command from the archive): ${runs} run(s) per tool, alternating order`);
+  say(`\n== rewind, the fork's WAL gone from pg_wal, -c (restore_command from the archive): ${runs} run(s) per tool, order rotated each run`);
   cases.push(caseOf('fork WAL gone, -c from archive', 'pg_rewind -c', await runTools([
     pgRewindTool('pg_rewind -R -c', bin, newPrimary, forkLsn, noWal, scratch, ['-c']),
     pgCatchupRewindTool('pg-catchup rewind -R -c', cli, newPrimary, noWal, scratch, ['-c', `--target-bindir=${bin}`, ...forcedArgs]),

@@ -1,7 +1,7 @@
 /**
  * The run loop of the delta and rewind sections: tools that each get a target made ready before
  * the clock starts (a fresh empty directory, or a saved copy restored with cp -a and synced), run
- * in alternating order, and whose first result is checked (started as a standby and compared with
+ * in order rotated each run, and whose first result is checked (started as a standby and compared with
  * its source at the same LSN) after the clock stopped, so a fast wrong answer never gets a number.
  */
 import { execFileSync } from 'child_process';
@@ -13,7 +13,7 @@ import { run } from '../../test/support/run';
 import { CliCommand, cliEnv, REPO } from './cli-command';
 import { GoalId, goalCells, GoalLedger, Measurement } from './goals';
 import { settleAndReadCpuS } from './server-cpu';
-import { formatTable, median, mib, min, ratioText } from './stats';
+import { formatTable, median, mib, min, ratioText, runOrder } from './stats';
 import { CpuTimes, msFromLineToExit, phases, timedRun, TimedRunResult } from './timed-run';
 
 export interface Sample {
@@ -80,7 +80,7 @@ export async function runTools(
   const samples = new Map<string, Sample[]>(tools.map((t) => [t.name, []]));
   const verified = new Map<string, string>();
   for (let r = 0; r < runs; r++) {
-    const order = r % 2 === 0 ? tools : [...tools].reverse();
+    const order = runOrder(tools, r);
     for (const tool of order) {
       const target = await tool.prepare();
       try {

@@ -23,3 +23,14 @@ export function formatTable(header: string[], rows: string[][], textColumns: num
 
 /** "1.24" for a ratio, "-" when there is none. */
 export const ratioText = (r: number | null | undefined): string => (r === null || r === undefined ? '-' : r.toFixed(2));
+
+/**
+ * The order of the tools in run `r`: rotated by one each run, so that every tool takes every
+ * position as often as the others (with two tools, plain alternation). Reversing the list every
+ * other run, as before, left the middle one of three always in the middle: right after a tool
+ * that writes much (pg_rewind copying whole WAL segments), a position that cost ~0.1 s.
+ */
+export function runOrder<T>(tools: readonly T[], r: number): T[] {
+  const k = r % Math.max(tools.length, 1);
+  return [...tools.slice(k), ...tools.slice(0, k)];
+}

@@ -15,7 +15,7 @@ import { Cluster, hasTool } from '../../test/support';
 import type { CliCommand } from './cli-command';
 import { discardFresh, freshTarget, runPgCatchup } from './section-runs';
 import type { SourceDb } from './source-db';
-import { formatTable, median, mib, min } from './stats';
+import { formatTable, median, mib, min, runOrder } from './stats';
 import { timedRun } from './timed-run';
 
 export interface RateRun {
@@ -123,7 +123,7 @@ export async function benchSyncMethods(
     }
     const all: SyncRun[] = [];
     for (let r = 0; r < runs; r++) {
-      for (const tool of r % 2 === 0 ? tools : [...tools].reverse()) {
+      for (const tool of runOrder(tools, r)) {
         const target = freshTarget(primary);
         try {
           const s = await tool.run(target);

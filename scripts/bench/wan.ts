@@ -19,7 +19,7 @@ import { decompressionUnavailable } from '../../src/engine/source/base-backup/de
 import { CliCommand, cliEnv, REPO } from './cli-command';
 import { settleAndReadCpuS } from './server-cpu';
 import type { SourceDb } from './source-db';
-import { formatTable, median, mib, min, ratioText } from './stats';
+import { formatTable, median, mib, min, ratioText, runOrder } from './stats';
 import { CpuTimes, timedRun } from './timed-run';
 import { LinkRate, SERVER_ADDRESS, WanLink, wanLinkUnavailable } from './wan-link';
 import { startOnLoopback, startOnServerSide } from './wan-primary';
@@ -242,12 +242,12 @@ export async function benchWan(
     }
     for (const rate of rates) {
       link.reshape(rate);
-      say(`\n== FULL over ${rate.label}: ${runs} run(s) per tool, alternating order, a fresh target each time`);
+      say(`\n== FULL over ${rate.label}: ${runs} run(s) per tool, order rotated each run, a fresh target each time`);
       const warm = await measureOnce(tools[0], source, link);
       say(`  warm-up  ${tools[0].name.padEnd(48)} ${(warm.wallMs / 1000).toFixed(2).padStart(7)} s (not counted)`);
       const samples = new Map<string, WanSample[]>(tools.map((t) => [t.name, []]));
       for (let r = 0; r < runs; r++) {
-        for (const tool of r % 2 === 0 ? tools : [...tools].reverse()) {
+        for (const tool of runOrder(tools, r)) {
           const s = await measureOnce(tool, source, link);
           samples.get(tool.name)!.push(s);
           const cpu = s.clientCpu === null ? '' : `, CPU tool ${s.clientCpu.userS.toFixed(2)} + ${s.clientCpu.sysS.toFixed(2)} s`;
