@@ -63,6 +63,10 @@ export async function syncThroughIncrementalBackup(
     prepare: input.makePlan,
     targetChanged: input.targetChanged,
     isProtected: (p) => protectedSet.has(p) || isExcludedByUser(p, input.layout.excludePaths) || isMacOsFile(p),
+  }).catch((err: unknown) => {
+    // A failure before the backup started leaves the choice's connection open: cut it (a no-op once the copy has).
+    if (client) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    throw err;
   });
   const s = result.incremental;
   const detail = compressionDetail(choice.spec);
