@@ -13011,6 +13011,11 @@ async function syncThroughIncrementalBackup(source, writer, copyOpts, input) {
         prepare: input.makePlan,
         targetChanged: input.targetChanged,
         isProtected: (p) => protectedSet.has(p) || (0, exclude_paths_1.isExcludedByUser)(p, input.layout.excludePaths) || (0, exclusions_1.isMacOsFile)(p),
+    }).catch((err) => {
+        // A failure before the backup started leaves the choice's connection open: cut it (a no-op once the copy has).
+        if (client)
+            client.connection.stream.destroy();
+        throw err;
     });
     const s = result.incremental;
     const detail = (0, compress_spec_1.compressionDetail)(choice.spec);
