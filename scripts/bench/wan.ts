@@ -85,14 +85,15 @@ function pgCatchupTool(cli: CliCommand, link: WanLink, port: number, threads: nu
       const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
       fs.rmSync(reportFile);
       if (report.status !== 'success') throw new Error(`pg-catchup reported ${report.status}: ${report.error?.message}`);
-      if (!compress) lastAutoChoice = report.transfer ? `${report.transfer.transfer}${report.transfer.method ? ` ${report.transfer.method}` : ''}: ${report.transfer.reason}` : 'no report.transfer';
+      if (!compress) autoChoices.set(this.name, report.transfer ? `${report.transfer.transfer}${report.transfer.method ? ` ${report.transfer.method}` : ''}: ${report.transfer.reason}` : 'no report.transfer');
       return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, clientCpu: r.cpu };
     },
   };
 }
 
-/** What the last auto run chose, for the printout. */
-let lastAutoChoice: string | null = null;
+/** What each auto row's last run chose, for the printout. */
+const autoChoices = new Map<string, string>();
+const isAuto = (tool: string) => tool.includes('(auto)');
 
 /** Node 24 from scripts/node24.sh's cache (not fetched here), or null. */
 function cachedNode24(): string | null {
@@ -225,6 +226,9 @@ export async function benchWan(
       else tools.push(pgCatchupTool(cli, link, primary.port, 1, scratch, m, node24 ?? undefined));
     }
     tools.push(pgCatchupTool(cli, link, primary.port, 1, scratch));
+    // auto also on the runtime the action and the release run (Node 24), where it may choose zstd.
+    const node24ForAuto = decompressionUnavailable('zstd') ? cachedNode24() : null;
+    if (node24ForAuto) tools.push(pgCatchupTool(cli, link, primary.port, 1, scratch, undefined, node24ForAuto));
     if (primary.version >= 15 && process.env.PG_CATCHUP_BENCH_READER === '1') {
       // The reader alone, into files (no WAL, no checksums): what the engine's transfer costs on top of it.
       const bundle = bundleReader(scratch);
@@ -259,12 +263,12 @@ export async function benchWan(
       results.push(result);
       say('');
       printWan(result, say);
-      if (lastAutoChoice) say(`  auto chose: ${lastAutoChoice}`);
-      const ours = result.tools.filter((t) => t.tool.startsWith('pg-catchup') && !t.tool.endsWith('(auto)'));
-      const auto = result.tools.find((t) => t.tool.endsWith('(auto)'));
-      if (auto && ours.length) {
+      const ours = result.tools.filter((t) => t.tool.startsWith('pg-catchup') && !isAuto(t.tool));
+      for (const auto of result.tools.filter((t) => isAuto(t.tool))) {
+        say(`  ${auto.tool} chose: ${autoChoices.get(auto.tool) ?? '?'}`);
+        if (ours.length === 0) continue;
         const best = ours.reduce((a, b) => (b.minS < a.minS ? b : a));
-        say(`  auto vs the best explicit pg-catchup row (${best.tool}): ${(auto.minS / best.minS).toFixed(2)} (goal <= 1.10)`);
+        say(`  ${auto.tool} vs the best explicit pg-catchup row (${best.tool}): ${(auto.minS / best.minS).toFixed(2)} (goal <= 1.10)`);
       }
     }
   } finally {
