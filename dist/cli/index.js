@@ -12998,7 +12998,7 @@ async function syncThroughIncrementalBackup(source, writer, copyOpts, input) {
     const protectedSet = new Set(input.protectedPaths);
     const server = source;
     const { choice, client } = await (0, compression_choice_1.chooseTransfer)(input.compress ?? { kind: 'auto' }, {
-        conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: () => (0, link_probe_1.measureLinkRate)(server.control),
+        conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: () => (0, link_probe_1.measureLinkRate)(server.control, compression_choice_1.COPY_READS_ABOVE_BYTES_PER_SECOND),
     });
     const method = choice.transfer === 'base-backup' && choice.spec.kind === 'server' ? choice.spec.method : null;
     // The incremental backup is a BASE_BACKUP either way: FULL's other answer (COPY reads) means uncompressed here.
@@ -24940,7 +24940,8 @@ async function findCheckpointAtRedo(targetDir, source, R, history, currentTli, s
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.COPY_READS_ABOVE_BYTES_PER_SECOND = void 0;
+exports.ZSTD_BELOW_BYTES_PER_SECOND = exports.COPY_READS_ABOVE_BYTES_PER_SECOND = void 0;
+exports.methodOrder = methodOrder;
 exports.fastLinkChoice = fastLinkChoice;
 exports.preliminaryChoice = preliminaryChoice;
 exports.serverHasCompression = serverHasCompression;
@@ -24952,8 +24953,15 @@ const base_backup_query_1 = __nccwpck_require__(5912);
 const base_backup_reader_1 = __nccwpck_require__(4109);
 const compress_spec_1 = __nccwpck_require__(3275);
 const decompressor_1 = __nccwpck_require__(2985);
-/** A link faster than this (~640 Mbit/s) is read uncompressed: the compressed stream would wait for this client, not the link. */
-exports.COPY_READS_ABOVE_BYTES_PER_SECOND = 80 * 1024 * 1024;
+/** A link faster than this (~1.6 Gbit/s) is read uncompressed: the compressed stream would wait for this client, not the link. */
+exports.COPY_READS_ABOVE_BYTES_PER_SECOND = 200 * 1024 * 1024;
+/** Below this (~230 Mbit/s) zstd's smaller stream pays for its slower compression on the server; above it lz4 goes first. */
+exports.ZSTD_BELOW_BYTES_PER_SECOND = 28 * 1024 * 1024;
+/** Rule 5's order of the methods this Node.js can decompress, for a measured link (none measured: zstd first). */
+function methodOrder(candidates, rate) {
+    const lz4First = rate !== null && rate.bytesPerSecond >= exports.ZSTD_BELOW_BYTES_PER_SECOND;
+    return [...candidates].sort((a, b) => (a === b ? 0 : (a === 'lz4') === lz4First ? -1 : 1));
+}
 const mbPerS = (rate) => `${(rate.bytesPerSecond / 1048576).toFixed(rate.bytesPerSecond < 10 * 1048576 ? 1 : 0)} MB/s`;
 /** Rule 4: COPY reads over a link fast enough that compressing would not pay (with the reason), else null. */
 function fastLinkChoice(requested, where, rate) {
@@ -25033,6 +25041,7 @@ async function chooseTransfer(spec, ctx) {
     const fast = rate ? fastLinkChoice(requested, where, rate) : null;
     if (fast)
         return { choice: fast, client: null };
+    const ordered = methodOrder(candidates, rate);
     const measured = rate ? `; the link carried ${mbPerS(rate)} in a probe` : '';
     let client;
     try {
@@ -25042,10 +25051,10 @@ async function chooseTransfer(spec, ctx) {
         return { choice: copyReads(requested, `auto: no second replication connection for a compressed backup (${err.message}): COPY reads`), client: null };
     }
     try {
-        for (const method of candidates) {
+        for (const method of ordered) {
             if (await serverHasCompression(client, method)) {
                 return {
-                    choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server.address}${measured}), so the copy is compressed on the server with ${method}, the best this Node.js and the source's build share` },
+                    choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server.address}${measured}), so the copy is compressed on the server with ${method}, the first of ${ordered.join(', ')} (${rate && rate.bytesPerSecond >= exports.ZSTD_BELOW_BYTES_PER_SECOND ? 'lz4 first: over this link zstd would wait for the server compressing' : 'zstd first: the fewest bytes over a slow link'}) this Node.js and the source's build share` },
                     client,
                 };
             }
@@ -26321,17 +26330,22 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.measureLinkRate = measureLinkRate;
 const copy_out_1 = __nccwpck_require__(4018);
 const WARM_BYTES = 256 * 1024;
-const TIMED_BYTES = 2 * 1024 * 1024;
+const FIRST_BYTES = 2 * 1024 * 1024;
+const CONFIRM_BYTES = 8 * 1024 * 1024;
 const ROW_BYTES = 8192;
 const rows = (bytes) => `COPY (SELECT repeat('x', ${ROW_BYTES}) FROM generate_series(1, ${bytes / ROW_BYTES})) TO STDOUT`;
-async function measureLinkRate(client) {
-    const discard = { data: () => null };
-    await (0, copy_out_1.copyOut)(client, rows(WARM_BYTES), discard);
+async function timed(client, bytes) {
     const started = process.hrtime.bigint();
-    await (0, copy_out_1.copyOut)(client, rows(TIMED_BYTES), discard);
+    await (0, copy_out_1.copyOut)(client, rows(bytes), { data: () => null });
     // At least a microsecond: a loopback answer can come back within the clock's resolution.
     const ms = Math.max(Number(process.hrtime.bigint() - started) / 1e6, 0.001);
-    return { bytesPerSecond: TIMED_BYTES / (ms / 1000), bytes: TIMED_BYTES, ms };
+    return { bytesPerSecond: bytes / (ms / 1000), bytes, ms };
+}
+/** `confirmAbove`: a first rate at or above it is measured again over 8 MB (bytes per second). */
+async function measureLinkRate(client, confirmAbove = 0) {
+    await (0, copy_out_1.copyOut)(client, rows(WARM_BYTES), { data: () => null });
+    const first = await timed(client, FIRST_BYTES);
+    return first.bytesPerSecond >= confirmAbove ? timed(client, CONFIRM_BYTES) : first;
 }
 
 
@@ -26590,7 +26604,7 @@ class ServerSource {
         if (!opts.compression || opts.replay || opts.filesOnly)
             return (0, backup_copy_1.runBackupCopy)(this, writer, opts, makePlan);
         const { choice, client } = await (0, compression_choice_1.chooseTransfer)(opts.compression, {
-            conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false, probeLink: () => (0, link_probe_1.measureLinkRate)(this.control),
+            conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false, probeLink: () => (0, link_probe_1.measureLinkRate)(this.control, compression_choice_1.COPY_READS_ABOVE_BYTES_PER_SECOND),
         });
         if (client === null) {
             opts.logger.info(`copying through COPY reads: ${choice.reason}`);

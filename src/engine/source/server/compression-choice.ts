@@ -8,13 +8,16 @@
  *   2. PostgreSQL before 15 has no server-side compression: COPY reads.
  *   3. A resumed FULL goes through COPY reads: BASE_BACKUP has no file filter, so every byte the
  *      interrupted run kept would cross the link again (see base-backup-copy.ts).
- *   4. From another host, the link is measured first (link-probe.ts): one that carries more than
- *      COPY_READS_ABOVE is read uncompressed, since then the compressed stream is held back by
- *      this client (decompressing, checking and writing it on one core: 70-130 MB/s measured),
- *      not by the link (measured at 1 Gbit/s: COPY reads 11.0 s, compressed lz4 14.4 s for 1.17 GB).
- *   5. Otherwise zstd at the server's default level when this Node.js decompresses it (22.15+),
- *      else lz4; the first of them the source was built with (asked without starting a backup);
- *      COPY reads when it has neither, or has no second wal sender for the backup stream.
+ *   4. From another host, the link is measured first (link-probe.ts). One that carries more than
+ *      COPY_READS_ABOVE is read uncompressed: a compressed stream would then wait for this client
+ *      (decompressing, checking and writing lz4 on one core: ~150 MB/s of files measured), not
+ *      for the link.
+ *   5. Otherwise the method: over a link slower than ZSTD_BELOW, zstd first (the fewest bytes:
+ *      at 100 Mbit/s 4.8 s against lz4's 8.1 s for 300 MB); over a faster one lz4 first (one
+ *      walsender compressing zstd is then the bottleneck: at 1 Gbit/s lz4 2.0 s, zstd 3.4 s,
+ *      COPY reads 3.1 s). zstd only when this Node.js decompresses it (22.15+); the first the
+ *      source was built with (asked without starting a backup); COPY reads when it has neither,
+ *      or has no second wal sender for the backup stream.
  *
  * Gzip is never chosen by auto: the server's gzip compresses 30-80 MB/s, slower than a 1 Gbit/s
  * link carries plain bytes. The log and the report say which ran and why, with the probe's rate.
@@ -50,8 +53,16 @@ export interface ChoiceContext {
   probeLink?: () => Promise<LinkRate>;
 }
 
-/** A link faster than this (~640 Mbit/s) is read uncompressed: the compressed stream would wait for this client, not the link. */
-export const COPY_READS_ABOVE_BYTES_PER_SECOND = 80 * 1024 * 1024;
+/** A link faster than this (~1.6 Gbit/s) is read uncompressed: the compressed stream would wait for this client, not the link. */
+export const COPY_READS_ABOVE_BYTES_PER_SECOND = 200 * 1024 * 1024;
+/** Below this (~230 Mbit/s) zstd's smaller stream pays for its slower compression on the server; above it lz4 goes first. */
+export const ZSTD_BELOW_BYTES_PER_SECOND = 28 * 1024 * 1024;
+
+/** Rule 5's order of the methods this Node.js can decompress, for a measured link (none measured: zstd first). */
+export function methodOrder(candidates: ReadonlyArray<Exclude<CompressionMethod, 'none'>>, rate: LinkRate | null): Array<Exclude<CompressionMethod, 'none'>> {
+  const lz4First = rate !== null && rate.bytesPerSecond >= ZSTD_BELOW_BYTES_PER_SECOND;
+  return [...candidates].sort((a, b) => (a === b ? 0 : (a === 'lz4') === lz4First ? -1 : 1));
+}
 
 const mbPerS = (rate: LinkRate) => `${(rate.bytesPerSecond / 1048576).toFixed(rate.bytesPerSecond < 10 * 1048576 ? 1 : 0)} MB/s`;
 
@@ -126,6 +137,7 @@ export async function chooseTransfer(spec: CompressSpec, ctx: ChoiceContext): Pr
   const rate = ctx.probeLink ? await ctx.probeLink() : null;
   const fast = rate ? fastLinkChoice(requested, where, rate) : null;
   if (fast) return { choice: fast, client: null };
+  const ordered = methodOrder(candidates, rate);
   const measured = rate ? `; the link carried ${mbPerS(rate)} in a probe` : '';
   let client: Client;
   try {
@@ -134,10 +146,10 @@ export async function chooseTransfer(spec: CompressSpec, ctx: ChoiceContext): Pr
     return { choice: copyReads(requested, `auto: no second replication connection for a compressed backup (${(err as Error).message}): COPY reads`), client: null };
   }
   try {
-    for (const method of candidates) {
+    for (const method of ordered) {
       if (await serverHasCompression(client, method)) {
         return {
-          choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server!.address}${measured}), so the copy is compressed on the server with ${method}, the best this Node.js and the source's build share` },
+          choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server!.address}${measured}), so the copy is compressed on the server with ${method}, the first of ${ordered.join(', ')} (${rate && rate.bytesPerSecond >= ZSTD_BELOW_BYTES_PER_SECOND ? 'lz4 first: over this link zstd would wait for the server compressing' : 'zstd first: the fewest bytes over a slow link'}) this Node.js and the source's build share` },
           client,
         };
       }
