@@ -51,9 +51,10 @@ Options:
                                  the same command resumes it once there is room)
   -Z, --compress=[server-]METHOD[:DETAIL]
                                  FULL: how files cross the network. auto (default): compressed
-                                 on the server (zstd, else lz4) when the source is another host
-                                 over a link slower than ~640 Mbit/s (measured first), plain
-                                 COPY reads over a faster one or on this host (socket, loopback);
+                                 on the server when the source is another host over a link
+                                 slower than ~1.6 Gbit/s (measured first; zstd first below
+                                 ~230 Mbit/s, lz4 above), plain COPY reads over a faster one
+                                 or on this host (socket, loopback);
                                  PTRACK on 17+: whether the server compresses its incremental
                                  backup, by the same rule (DELTA and rewind ignore it);
                                  zstd, lz4, gzip: BASE_BACKUP compressed on the server with it

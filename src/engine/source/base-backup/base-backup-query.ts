@@ -199,6 +199,10 @@ class BaseBackupQuery {
         }
       }
       if (this.type === COPY_DATA && this.subtype < 0) {
+        // A header can end exactly at the end of a chunk: the type byte is then the next chunk's first
+        // (reading past the end took undefined for it and lost one byte of the stream; seen over a
+        // shaped link on Node 24, whose socket chunks end elsewhere).
+        if (at === chunk.length) return at;
         this.subtype = chunk[at++];
         this.left--;
         if (this.left === 0) {
