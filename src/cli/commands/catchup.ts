@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { assertDecompressible, catchup, CommonCatchupOptions, formatBytes, parseCompressSpec } from '../../engine';
 import type { CatchupOptions, CompressSpec, Report, RequestedMode } from '../../engine';
@@ -10,6 +9,7 @@ import { terminalLogger } from '../progress-printer';
 import { renderJsonResult } from '../render-json';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
+import { runKeepingReport } from '../report-file';
 import { UsageError } from '../usage-error';
 
 export const CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary (or a stopped data directory on
@@ -138,20 +138,7 @@ export async function runCatchup(argv: string[]): Promise<number> {
   const options = catchupOptions(values, transfer, logger);
   warnOfCommandLinePassword(values.dbname as string | undefined, logger);
 
-  const reportPath = values.report as string | undefined;
-  let report: Report | undefined;
-  try {
-    report = await catchup(options);
-    logger.finish();
-    printResult(report, Boolean(values.json), logger);
-    return 0;
-  } catch (err) {
-    report = (err as { report?: Report }).report;
-    throw err;
-  } finally {
-    logger.finish();
-    if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  }
+  return runKeepingReport(() => catchup(options), values.report as string | undefined, logger, (report) => printResult(report, Boolean(values.json), logger));
 }
 
 /** The flags as the engine's options; bad usage is refused before anything connects. */

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { formatBytes, rewind } from '../../engine';
 import type { Report, RewindOptions } from '../../engine';
@@ -10,6 +9,7 @@ import { terminalLogger } from '../progress-printer';
 import { renderJsonResult } from '../render-json';
 import { renderPlan } from '../render-plan';
 import { renderSummary } from '../render-summary';
+import { runKeepingReport } from '../report-file';
 import { UsageError } from '../usage-error';
 
 export const REWIND_HELP = `pg-catchup rewind: synchronize a data directory with another copy of the same cluster
@@ -100,20 +100,7 @@ export async function runRewind(argv: string[]): Promise<number> {
   const options = rewindOptions(values, transfer, logger);
   if (options.source) warnOfCommandLinePassword(options.source.dbname as string, logger);
 
-  let report: Report | undefined;
-  try {
-    report = await rewind(options);
-    logger.finish();
-    printResult(report, Boolean(values.json), logger);
-    return 0;
-  } catch (err) {
-    report = (err as { report?: Report }).report;
-    throw err;
-  } finally {
-    logger.finish();
-    const reportPath = values.report as string | undefined;
-    if (reportPath && report) fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  }
+  return runKeepingReport(() => rewind(options), values.report as string | undefined, logger, (report) => printResult(report, Boolean(values.json), logger));
 }
 
 /** pg_rewind's flags as the engine's options, refused in pg_rewind's words where it refuses them. */
