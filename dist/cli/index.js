@@ -9180,47 +9180,13 @@ function runTitle(r) {
 /***/ }),
 
 /***/ 6603:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CATCHUP_HELP = void 0;
 exports.runCatchup = runCatchup;
-const fs = __importStar(__nccwpck_require__(9896));
 const exec_command_runner_1 = __nccwpck_require__(9630);
 const engine_1 = __nccwpck_require__(5970);
 const parse_flags_1 = __nccwpck_require__(8311);
@@ -9228,6 +9194,7 @@ const progress_printer_1 = __nccwpck_require__(590);
 const render_json_1 = __nccwpck_require__(1823);
 const render_plan_1 = __nccwpck_require__(606);
 const render_summary_1 = __nccwpck_require__(3213);
+const report_file_1 = __nccwpck_require__(5481);
 const usage_error_1 = __nccwpck_require__(4226);
 exports.CATCHUP_HELP = `pg-catchup catchup: copy a running PostgreSQL primary (or a stopped data directory on
 this host) into a local data directory.
@@ -9350,23 +9317,7 @@ async function runCatchup(argv) {
     const logger = (0, progress_printer_1.terminalLogger)({ progress: transfer.progress, debug: Boolean(values.debug) });
     const options = catchupOptions(values, transfer, logger);
     (0, parse_flags_1.warnOfCommandLinePassword)(values.dbname, logger);
-    const reportPath = values.report;
-    let report;
-    try {
-        report = await (0, engine_1.catchup)(options);
-        logger.finish();
-        printResult(report, Boolean(values.json), logger);
-        return 0;
-    }
-    catch (err) {
-        report = err.report;
-        throw err;
-    }
-    finally {
-        logger.finish();
-        if (reportPath && report)
-            fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    }
+    return (0, report_file_1.runKeepingReport)(() => (0, engine_1.catchup)(options), values.report, logger, (report) => printResult(report, Boolean(values.json), logger));
 }
 /** The flags as the engine's options; bad usage is refused before anything connects. */
 function catchupOptions(values, transfer, logger) {
@@ -9592,47 +9543,13 @@ async function runPrintGrants(argv) {
 /***/ }),
 
 /***/ 6378:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.REWIND_HELP = void 0;
 exports.runRewind = runRewind;
-const fs = __importStar(__nccwpck_require__(9896));
 const exec_command_runner_1 = __nccwpck_require__(9630);
 const engine_1 = __nccwpck_require__(5970);
 const parse_flags_1 = __nccwpck_require__(8311);
@@ -9641,6 +9558,7 @@ const progress_printer_1 = __nccwpck_require__(590);
 const render_json_1 = __nccwpck_require__(1823);
 const render_plan_1 = __nccwpck_require__(606);
 const render_summary_1 = __nccwpck_require__(3213);
+const report_file_1 = __nccwpck_require__(5481);
 const usage_error_1 = __nccwpck_require__(4226);
 exports.REWIND_HELP = `pg-catchup rewind: synchronize a data directory with another copy of the same cluster
 after their timelines diverged (an old primary after failover), as pg_rewind does.
@@ -9729,23 +9647,7 @@ async function runRewind(argv) {
     const options = rewindOptions(values, transfer, logger);
     if (options.source)
         (0, parse_flags_1.warnOfCommandLinePassword)(options.source.dbname, logger);
-    let report;
-    try {
-        report = await (0, engine_1.rewind)(options);
-        logger.finish();
-        printResult(report, Boolean(values.json), logger);
-        return 0;
-    }
-    catch (err) {
-        report = err.report;
-        throw err;
-    }
-    finally {
-        logger.finish();
-        const reportPath = values.report;
-        if (reportPath && report)
-            fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    }
+    return (0, report_file_1.runKeepingReport)(() => (0, engine_1.rewind)(options), values.report, logger, (report) => printResult(report, Boolean(values.json), logger));
 }
 /** pg_rewind's flags as the engine's options, refused in pg_rewind's words where it refuses them. */
 function rewindOptions(values, transfer, logger) {
@@ -10298,6 +10200,73 @@ function renderSummary(r) {
     if (r.nextStep)
         lines.push(`next: ${r.nextStep}`);
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5481:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runKeepingReport = runKeepingReport;
+const fs = __importStar(__nccwpck_require__(9896));
+/**
+ * Runs a command that yields a Report, prints it, and writes it to --report FILE however the run
+ * ends (a failed run's report rides on its error), after the progress line is finished.
+ */
+async function runKeepingReport(run, reportPath, logger, print) {
+    let report;
+    try {
+        report = await run();
+        logger.finish();
+        print(report);
+        return 0;
+    }
+    catch (err) {
+        report = err.report;
+        throw err;
+    }
+    finally {
+        logger.finish();
+        if (reportPath && report)
+            fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    }
 }
 
 
