@@ -15,6 +15,7 @@ import type { TransferReport } from '../report/report';
 import type { SourceCopyOptions } from '../source/source-copy';
 import type { Source } from '../source/source';
 import { formatLsn, Lsn } from '../wal/lsn';
+import { cutConnection } from '../source/pg-socket';
 
 export interface IncrementalSyncInput {
   targetDir: string;
@@ -53,23 +54,23 @@ export async function syncThroughIncrementalBackup(
     conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: () => measureLinkRate(server.control, COPY_READS_ABOVE_BYTES_PER_SECOND),
   });
   const method = choice.transfer === 'base-backup' && choice.spec.kind === 'server' ? choice.spec.method : null;
+  const detail = compressionDetail(choice.spec);
   // The incremental backup is a BASE_BACKUP either way: FULL's other answer (COPY reads) means uncompressed here.
   const reason = method ? choice.reason : `the incremental backup travels uncompressed: ${choice.reason}`;
   logger.info(method ? `incremental backup compressed on the server with ${method}: ${reason}` : reason);
   const result = await runIncrementalCopy(server, writer, copyOpts, {
     manifest,
     client: client ?? undefined,
-    compression: method ? { method, detail: compressionDetail(choice.spec) } : undefined,
+    compression: method ? { method, detail } : undefined,
     prepare: input.makePlan,
     targetChanged: input.targetChanged,
     isProtected: (p) => protectedSet.has(p) || isExcludedByUser(p, input.layout.excludePaths) || isMacOsFile(p),
   }).catch((err: unknown) => {
     // A failure before the backup started leaves the choice's connection open: cut it (a no-op once the copy has).
-    if (client) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    if (client) cutConnection(client);
     throw err;
   });
   const s = result.incremental;
-  const detail = compressionDetail(choice.spec);
   const transfer: TransferReport = { requested: choice.requested, transfer: 'base-backup', reason, receivedBytes: s.receivedBytes };
   if (method) Object.assign(transfer, { method }, detail ? { detail } : {});
   report.transfer = transfer;

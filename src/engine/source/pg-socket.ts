@@ -4,6 +4,8 @@
  * node-postgres parses the rest (CommandComplete, ReadyForQuery, an error) itself.
  */
 
+import type { Client } from 'pg';
+
 export type DataListener = (chunk: Buffer) => void;
 
 /** What node-postgres hands a custom query's submit(). */
@@ -26,4 +28,12 @@ export function takeSocket(connection: PgConnection, ours: DataListener): DataLi
 export function giveSocketBack(connection: PgConnection, ours: DataListener, pgListener: DataListener): void {
   connection.stream.removeListener('data', ours);
   connection.stream.on('data', pgListener);
+}
+
+/**
+ * Closes a connection by cutting its socket: a walsender in the middle of a backup reads nothing
+ * we send, so client.end() would wait on it. Harmless on a socket already closed.
+ */
+export function cutConnection(client: Client): void {
+  (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
 }

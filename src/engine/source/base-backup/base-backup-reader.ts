@@ -18,6 +18,7 @@ import { baseBackupCommand, BaseBackupCommandOptions } from './base-backup-comma
 import { BackupPosition, BackupTablespace, BaseBackupStreamHandler, runBaseBackup, ServerNotice } from './base-backup-query';
 import { createDecompressor, decompressionUnavailable } from './decompressor';
 import { TarEntry, TarParser } from './tar-parser';
+import { cutConnection } from '../pg-socket';
 
 export interface BackupFile extends TarEntry {
   /** The tablespace the file belongs to; null for the main data directory. `path` is relative to its root. */
@@ -227,7 +228,7 @@ export async function readBaseBackup(conn: ResolvedConnection, opts: ReadBaseBac
     await client.end().catch(() => undefined);
     return result;
   } catch (err) {
-    (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    cutConnection(client);
     throw err;
   }
 }

@@ -35,6 +35,7 @@ import { logValidation, SourceCopyOptions, SourceCopyResult, writeControlFileLas
 import { BackupSource, finishTarget } from './backup-copy';
 import type { TransferChoice } from './compression-choice';
 import { WalReceiver } from './wal-receiver';
+import { cutConnection } from '../pg-socket';
 
 /** Files above this size are fsynced in the background when complete and journaled then, as COPY reads do. */
 const LARGE_FILE_BYTES = 8 * 1024 * 1024;
@@ -135,7 +136,7 @@ export async function runBaseBackupCopy(
   } finally {
     await run.close();
     if (ok) await client.end().catch(() => undefined);
-    else (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    else cutConnection(client);
   }
 }
 

@@ -40,6 +40,7 @@ import { incrementalTargetPath, readIncrementalFile, reconstructedBlockLength } 
 import { planInsideIncrementalBackup } from './server-copy-scope';
 import { uploadManifest } from './upload-manifest';
 import type { Readable } from 'stream';
+import { cutConnection } from '../../pg-socket';
 
 export interface IncrementalCopyInput {
   /** The manifest describing the target as a backup at R (buildBackupManifest). */
@@ -157,8 +158,7 @@ export async function runIncrementalCopy(
   } catch (err) {
     throw diskFullError(err, writer, run.plan) ?? err;
   } finally {
-    // A walsender in the middle of a backup does not read what we send: cut the socket.
-    if (client) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    if (client) cutConnection(client);
     await receiver.abort();
     await sink.abandon();
   }
