@@ -12952,6 +12952,7 @@ const compress_spec_1 = __nccwpck_require__(3275);
 const compression_choice_1 = __nccwpck_require__(9428);
 const link_probe_1 = __nccwpck_require__(4701);
 const lsn_1 = __nccwpck_require__(2524);
+const pg_socket_1 = __nccwpck_require__(7855);
 /**
  * PTRACK's copy through the server's incremental backup (changes/incremental-backup.ts chose it):
  * the target, as it is now inside the marked run (its WAL set aside), described as a backup at
@@ -12971,24 +12972,24 @@ async function syncThroughIncrementalBackup(source, writer, copyOpts, input) {
         conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: () => (0, link_probe_1.measureLinkRate)(server.control, compression_choice_1.COPY_READS_ABOVE_BYTES_PER_SECOND),
     });
     const method = choice.transfer === 'base-backup' && choice.spec.kind === 'server' ? choice.spec.method : null;
+    const detail = (0, compress_spec_1.compressionDetail)(choice.spec);
     // The incremental backup is a BASE_BACKUP either way: FULL's other answer (COPY reads) means uncompressed here.
     const reason = method ? choice.reason : `the incremental backup travels uncompressed: ${choice.reason}`;
     logger.info(method ? `incremental backup compressed on the server with ${method}: ${reason}` : reason);
     const result = await (0, incremental_copy_1.runIncrementalCopy)(server, writer, copyOpts, {
         manifest,
         client: client ?? undefined,
-        compression: method ? { method, detail: (0, compress_spec_1.compressionDetail)(choice.spec) } : undefined,
+        compression: method ? { method, detail } : undefined,
         prepare: input.makePlan,
         targetChanged: input.targetChanged,
         isProtected: (p) => protectedSet.has(p) || (0, exclude_paths_1.isExcludedByUser)(p, input.layout.excludePaths) || (0, exclusions_1.isMacOsFile)(p),
     }).catch((err) => {
         // A failure before the backup started leaves the choice's connection open: cut it (a no-op once the copy has).
         if (client)
-            client.connection.stream.destroy();
+            (0, pg_socket_1.cutConnection)(client);
         throw err;
     });
     const s = result.incremental;
-    const detail = (0, compress_spec_1.compressionDetail)(choice.spec);
     const transfer = { requested: choice.requested, transfer: 'base-backup', reason, receivedBytes: s.receivedBytes };
     if (method)
         Object.assign(transfer, { method }, detail ? { detail } : {});
@@ -20904,6 +20905,7 @@ const base_backup_command_1 = __nccwpck_require__(1377);
 const base_backup_query_1 = __nccwpck_require__(5912);
 const decompressor_1 = __nccwpck_require__(2985);
 const tar_parser_1 = __nccwpck_require__(9230);
+const pg_socket_1 = __nccwpck_require__(7855);
 /** BASE_BACKUP's new syntax and server-side compression arrived in PostgreSQL 15. */
 /** A small entry's whole body (backup_label, pg_control), read into memory; none for a directory. */
 async function readWholeEntry(body) {
@@ -21060,7 +21062,7 @@ async function readBaseBackup(conn, opts) {
         return result;
     }
     catch (err) {
-        client.connection.stream.destroy();
+        (0, pg_socket_1.cutConnection)(client);
         throw err;
     }
 }
@@ -24137,6 +24139,7 @@ function lookupPassword(file, key) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.takeSocket = takeSocket;
 exports.giveSocketBack = giveSocketBack;
+exports.cutConnection = cutConnection;
 /** Puts `ours` in place of node-postgres's data listener, which it returns for giveSocketBack. */
 function takeSocket(connection, ours) {
     const listeners = connection.stream.listeners('data');
@@ -24151,6 +24154,13 @@ function takeSocket(connection, ours) {
 function giveSocketBack(connection, ours, pgListener) {
     connection.stream.removeListener('data', ours);
     connection.stream.on('data', pgListener);
+}
+/**
+ * Closes a connection by cutting its socket: a walsender in the middle of a backup reads nothing
+ * we send, so client.end() would wait on it. Harmless on a socket already closed.
+ */
+function cutConnection(client) {
+    client.connection.stream.destroy();
 }
 
 
@@ -24582,6 +24592,7 @@ const files_outside_wal_1 = __nccwpck_require__(1514);
 const source_copy_1 = __nccwpck_require__(4967);
 const backup_copy_1 = __nccwpck_require__(8404);
 const wal_receiver_1 = __nccwpck_require__(5780);
+const pg_socket_1 = __nccwpck_require__(7855);
 /** Files above this size are fsynced in the background when complete and journaled then, as COPY reads do. */
 const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 /** MB for the log line (report/ imports source/, so its formatBytes is not imported here). */
@@ -24686,7 +24697,7 @@ async function runBaseBackupCopy(source, writer, opts, makePlan, client, choice)
         if (ok)
             await client.end().catch(() => undefined);
         else
-            client.connection.stream.destroy();
+            (0, pg_socket_1.cutConnection)(client);
     }
 }
 /**
@@ -25902,6 +25913,7 @@ const wal_receiver_1 = __nccwpck_require__(5780);
 const incremental_file_1 = __nccwpck_require__(7654);
 const server_copy_scope_1 = __nccwpck_require__(805);
 const upload_manifest_1 = __nccwpck_require__(3206);
+const pg_socket_1 = __nccwpck_require__(7855);
 /** The server's refusals of an incremental backup (missing summaries, a target ahead), said with the way out. */
 function describeRefusal(err) {
     const msg = (0, errors_1.errorMessage)(err);
@@ -25974,9 +25986,8 @@ async function runIncrementalCopy(source, writer, opts, input) {
         throw (0, disk_full_1.diskFullError)(err, writer, run.plan) ?? err;
     }
     finally {
-        // A walsender in the middle of a backup does not read what we send: cut the socket.
         if (client)
-            client.connection.stream.destroy();
+            (0, pg_socket_1.cutConnection)(client);
         await receiver.abort();
         await sink.abandon();
     }
