@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { execCommandRunner } from '../adapters/exec-command-runner';
 import { catchup, formatBytes, parseConninfo, rewind, runPreflight, startTarget, stopTarget, waitForTargetStreaming } from '../engine';
 import type { Logger, Report } from '../engine';

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import { failReport, newReport, Report, resolveConnection } from '../engine';
 import type { ActionInputs } from './inputs';
 

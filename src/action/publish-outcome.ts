@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import type { ActionOutcome } from './action-run';
 import { writeJobSummary } from './job-summary';
 import { reportCheckGroups, setOutputs } from './outputs';

@@ -1,6 +1,6 @@
 import { DefaultArtifactClient, GHESNotSupportedError } from '@actions/artifact';
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 
 /**
  * Upload of the report file as a workflow artifact (the results-service / Twirp protocol of

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { osUserName } from '../engine';
 
 /** The end of the target's server log, as the job log and the summary show it. */

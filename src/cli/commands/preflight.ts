@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import { execCommandRunner } from '../../adapters/exec-command-runner';
 import { runPreflight } from '../../engine';
 import type { RequestedMode } from '../../engine';

@@ -28,8 +28,8 @@
  * `complete: false` and why, and the caller falls back to the page-LSN scan.
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
 import { WalReader, WalReadError, WalRecordView, WalScanEnd } from '../wal/wal-reader';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import type { ReferenceDecision } from '../divergence/reference-decision';
 import { formatBytes } from '../report/format-bytes';
 import { targetSegmentsToKeep } from '../source/replay-wal';

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import { readMarker } from '../pgdata/catchup-marker';
 import { assertTargetOwnership } from './target-guard';
 

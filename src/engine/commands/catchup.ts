@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import type { Report } from '../report/report';
 import { RequestedMode, resolveMode } from './auto-mode';
 import { catchupDelta } from './delta';

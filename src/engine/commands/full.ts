@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { modesForDataDirMode } from '../pgdata/data-dir-modes';
 import { ownerForTarget } from '../pgdata/file-owner';
 import { CatchupError } from '../errors';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { Logger, silentLogger } from '../log';
 import { checkDiskSpace } from '../preflight/disk-space';
 import { assertChecksPass, CheckResult, refusalMessage } from '../preflight/check';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import type { ChangeRecord, FoundChanges } from '../changes/change-source';
 import { chooseSourceSide, findSourceChanges, SourceSide } from '../changes/source-changes';
 import { findTargetChanges } from '../changes/target-changes';

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import type { Logger } from '../log';
 import type { Plan } from '../plan/plan';
 import { patchRanges, ReadRange, scheduleReads, wholeFileRanges } from '../plan/read-batches';

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import { CatchupError } from '../errors';
 import type { Plan } from '../plan/plan';
 import type { TargetWriter } from './target-writer';

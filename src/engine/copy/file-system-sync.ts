@@ -1,6 +1,6 @@
 import { execFile } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { CatchupError } from '../errors';
 
 /**

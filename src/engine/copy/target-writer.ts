@@ -1,6 +1,6 @@
-import * as fs from 'fs';
-import * as fsp from 'fs/promises';
-import * as path from 'path';
+import fs from 'fs';
+import fsp from 'fs/promises';
+import path from 'path';
 import { promisify } from 'util';
 import { DataDirModes, dataDirModes, OWNER_ONLY_MODES } from '../pgdata/data-dir-modes';
 import { FileOwner } from '../pgdata/file-owner';

@@ -1,5 +1,5 @@
-import * as fsp from 'fs/promises';
-import * as path from 'path';
+import fsp from 'fs/promises';
+import path from 'path';
 import { segmentFileName, segmentNoOf, segmentStartLsn } from '../wal/wal-segment';
 import { dataDirModes } from '../pgdata/data-dir-modes';
 import { FileOwner } from '../pgdata/file-owner';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import type { FileOwner } from '../pgdata/file-owner';
 import { CatchupError } from '../errors';
 import type { Lsn } from '../wal/lsn';

@@ -8,7 +8,7 @@
  * (create, truncate) records, databases by all of them.
  */
 
-import * as path from 'path';
+import path from 'path';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
 import { WalReader, WalReadError, WalRecordView } from '../wal/wal-reader';

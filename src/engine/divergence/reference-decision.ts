@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import type { CommandRunner } from '../command-runner';
 import { ownerForTarget } from '../pgdata/file-owner';
 import { CatchupError } from '../errors';

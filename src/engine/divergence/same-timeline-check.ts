@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
 import type { TargetState } from '../pgdata/target-state';

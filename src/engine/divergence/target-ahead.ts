@@ -7,7 +7,7 @@
  * source's position and agree only when none of it changes data (docs/safety.md).
  */
 
-import * as path from 'path';
+import path from 'path';
 import { formatLsn, Lsn } from '../wal/lsn';
 import { localWalDirSource } from '../wal/local-wal-source';
 import type { TargetState } from '../pgdata/target-state';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { formatLsn, parseLsn } from '../wal/lsn';
 import type { Lsn } from '../wal/lsn';
 import type { FileOwner } from './file-owner';

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 
 /** The modes PostgreSQL gives what it creates in a data directory. */
 export interface DataDirModes {

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 
 /** Who should own what we create: as root, the owner of the target directory, never root. */
 export interface FileOwner {

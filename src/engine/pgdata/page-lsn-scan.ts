@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import type { Lsn } from '../wal/lsn';
 import { pageLsnAtLeast } from './page-header';
 import { isRelationMainFork } from './listing-relations';

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import { findBadPages } from '../checksums/page-checksum';
 import { parseRelationPath } from './relation-path';
 

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import type { CommandRunner } from '../command-runner';
 import type { FileOwner } from './file-owner';
 import { CatchupError } from '../errors';

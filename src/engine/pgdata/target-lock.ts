@@ -1,6 +1,6 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { CatchupError } from '../errors';
 import { LOCK_FILE } from './catchup-marker';
 

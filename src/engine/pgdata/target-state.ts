@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { CatchupError, errorMessage } from '../errors';
 import { BackupLabel, parseBackupLabel } from './backup-label';
 import { CatchupMarker, CONTROL_ASIDE, readMarker } from './catchup-marker';

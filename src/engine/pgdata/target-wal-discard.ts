@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { Worker } from 'worker_threads';
 
 /** Where the target's old WAL waits for its removal; PostgreSQL never looks into subdirectories of pg_wal for segments. */

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import { CatchupError } from '../errors';
 import { OWN_FILES } from '../pgdata/catchup-marker';
 

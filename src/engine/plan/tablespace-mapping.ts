@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import { CatchupError } from '../errors';
 
 /** One `-T OLDDIR=NEWDIR` pair: a source tablespace location and where the target keeps it. */

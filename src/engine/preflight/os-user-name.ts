@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 
 /**
  * The login name of a uid from /etc/passwd, for messages ("owned by postgres", not "uid 105");

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import { isDirectory } from '../pgdata/target-listing';
 import type { TablespacePlacement } from '../plan/tablespace-mapping';
 import type { CheckResult } from './check';

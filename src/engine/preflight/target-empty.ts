@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import type { CheckResult } from './check';
 
 /** FULL writes a new cluster: the target must not exist yet, or be an empty directory. */

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import type { Client } from 'pg';
 import { isInside, realPathOf } from '../pgdata/target-path';
 import type { CheckResult } from './check';

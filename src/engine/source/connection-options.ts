@@ -1,4 +1,4 @@
-import * as os from 'os';
+import os from 'os';
 import { Conninfo, looksLikeConninfo, parseConninfo } from './conninfo';
 import { allowedAuthMethods, channelBindingOf } from './connection/auth-guard';
 import { hostTargets } from './connection/host-list';

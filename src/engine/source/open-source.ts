@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import { CatchupError } from '../errors';
 import type { CheckResult } from '../preflight/check';
 import { resolveConnection, ResolvedConnection, SourceConnectionOptions } from './connection-options';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 
 /**
  * libpq's password file (~/.pgpass, PGPASSFILE or passfile=): `host:port:database:user:password`

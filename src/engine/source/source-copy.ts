@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import { CopyResult, executeCopy } from '../copy/copy-executor';
 import { CopyValidation, ValidationResult } from '../copy/page-validation';
 import { RateLimiter } from '../copy/rate-limit';

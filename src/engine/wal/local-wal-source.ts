@@ -5,7 +5,7 @@
  */
 
 import { promises as fs } from 'fs';
-import * as path from 'path';
+import path from 'path';
 import { segmentFileName } from './wal-segment';
 import { WalSegmentSource } from './wal-reader';
 

@@ -53,4 +53,13 @@ describe('architecture of src/', () => {
     const withActions = engineFiles.filter((f) => /from '@actions\//.test(fs.readFileSync(path.join(SRC, f), 'utf8')));
     expect(withActions).toEqual([]);
   });
+
+  it("imports Node's built-in modules whole by default import, not `import * as`", () => {
+    // `import * as fs` compiles to __importStar, which copies every export of the module into a new
+    // object of getters, once per importing file: 122 such copies cost ~11 ms of every run's start.
+    const allFiles = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
+    const starred = allFiles.filter((f) => /^import \* as \w+ from '(node:)?[a-z_/]+';/m.test(fs.readFileSync(path.join(SRC, f), 'utf8')));
+    expect(allFiles.length).toBeGreaterThan(150);
+    expect(starred).toEqual([]);
+  });
 });

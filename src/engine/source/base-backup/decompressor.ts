@@ -4,7 +4,7 @@
  * Node 24); lz4 from our own frame decoder (lz4-frame-decoder.ts), as Node has none.
  */
 import { PassThrough, Transform } from 'stream';
-import * as zlib from 'zlib';
+import zlib from 'zlib';
 import { CatchupError } from '../../errors';
 import { Lz4FrameDecoder } from './lz4-frame-decoder';
 

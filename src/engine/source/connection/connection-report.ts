@@ -1,4 +1,4 @@
-import * as net from 'net';
+import net from 'net';
 import type { ConnectionPlan, ChosenServer } from './open-connection';
 import { sessionAttrsOf } from './session-attrs';
 import { sslModeOf } from './tls-options';

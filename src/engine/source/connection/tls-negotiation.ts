@@ -1,5 +1,5 @@
-import * as net from 'net';
-import * as tls from 'tls';
+import net from 'net';
+import tls from 'tls';
 import { CatchupError } from '../../errors';
 
 /**

@@ -1,7 +1,7 @@
-import * as fs from 'fs';
-import * as net from 'net';
-import * as path from 'path';
-import * as tls from 'tls';
+import fs from 'fs';
+import net from 'net';
+import path from 'path';
+import tls from 'tls';
 import { CatchupError } from '../../errors';
 import { HostTarget, isSocketDir } from './host-list';
 

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs from 'fs';
 import { diskFullError } from '../../copy/disk-full';
 import { executeCopy } from '../../copy/copy-executor';
 import type { TargetWriter } from '../../copy/target-writer';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import type { Lsn } from '../../wal/lsn';
 import { localWalDirSource } from '../../wal/local-wal-source';
 import { isCheckpointRecord } from '../../wal/rmgr/xlog';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import type { Client } from 'pg';
 import { diskFullError } from '../../copy/disk-full';
 import type { TargetWriter } from '../../copy/target-writer';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'fs';
+import path from 'path';
 import { executeCopy } from '../../copy/copy-executor';
 import type { TargetWriter } from '../../copy/target-writer';
 import type { Logger } from '../../log';

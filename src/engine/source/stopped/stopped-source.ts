@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path from 'path';
 import type { Client } from 'pg';
 import { CatchupError } from '../../errors';
 import { scanLocalChangedBlocks } from '../../pgdata/page-lsn-scan';

@@ -16,7 +16,7 @@
  * send are read from the source over SQL while the backup is still running, so WAL replay from its
  * start repairs them like every other page.
  */
-import * as fs from 'fs';
+import fs from 'fs';
 import type { Client } from 'pg';
 import { diskFullError } from '../../../copy/disk-full';
 import { readRanges } from '../../../copy/range-reader';
