@@ -9395,43 +9395,13 @@ function compressValue(text) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PREFLIGHT_HELP = void 0;
 exports.runPreflightCommand = runPreflightCommand;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const exec_command_runner_1 = __nccwpck_require__(9630);
 const engine_1 = __nccwpck_require__(5970);
 const parse_flags_1 = __nccwpck_require__(8311);
@@ -9494,7 +9464,7 @@ async function runPreflightCommand(argv) {
         logger,
     });
     if (values.report)
-        fs.writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+        fs_1.default.writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
     if (values.json)
         process.stdout.write((0, render_json_1.renderJsonResult)(report, report.status === 'success' ? 0 : 1));
     else {
@@ -9716,44 +9686,14 @@ function printResult(report, json, logger) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.withTargetConfigFile = withTargetConfigFile;
 exports.checkConfigFile = checkConfigFile;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 /**
  * pg_rewind's --config-file: when the target's postgresql.conf lives outside its data directory
  * (Debian's /etc/postgresql/N/main, for one), every postgres the rewind starts on the target
@@ -9764,7 +9704,7 @@ const path = __importStar(__nccwpck_require__(6928));
  */
 function withTargetConfigFile(runner, targetDir, configFile) {
     const target = realPath(targetDir);
-    const setting = `config_file=${path.resolve(configFile)}`;
+    const setting = `config_file=${path_1.default.resolve(configFile)}`;
     return {
         run(command, args, opts) {
             if (isPostgres(command))
@@ -9779,7 +9719,7 @@ function withTargetConfigFile(runner, targetDir, configFile) {
     };
 }
 function isPostgres(program) {
-    return path.basename(program) === 'postgres';
+    return path_1.default.basename(program) === 'postgres';
 }
 /** `-D DIR` on the target, then `-c config_file=FILE` right after it: before single-user mode's trailing database name. */
 function addConfigFile(args, target, setting) {
@@ -9792,17 +9732,17 @@ function addConfigFile(args, target, setting) {
 }
 function realPath(p) {
     try {
-        return fs.realpathSync(p);
+        return fs_1.default.realpathSync(p);
     }
     catch {
-        return path.resolve(p);
+        return path_1.default.resolve(p);
     }
 }
 /** The file must be there to be read: said now, rather than as a failed crash recovery later. */
 function checkConfigFile(file) {
     let stat;
     try {
-        stat = fs.statSync(file);
+        stat = fs_1.default.statSync(file);
     }
     catch (err) {
         return `--config-file: cannot read "${file}" (${err.code ?? err.message}): give the target's postgresql.conf`;
@@ -10210,42 +10150,12 @@ function renderSummary(r) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runKeepingReport = runKeepingReport;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 /**
  * Runs a command that yields a Report, prints it, and writes it to --report FILE however the run
  * ends (a failed run's report rides on its error), after the progress line is finished.
@@ -10265,7 +10175,7 @@ async function runKeepingReport(run, reportPath, logger, print) {
     finally {
         logger.finish();
         if (reportPath && report)
-            fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+            fs_1.default.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     }
 }
 
@@ -11029,39 +10939,9 @@ function trackingSession(source) {
  * Never a partial answer: if the WAL cannot be read from R to `mustReach`, the result says
  * `complete: false` and why, and the caller falls back to the page-LSN scan.
  */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TargetChangeCollector = void 0;
 exports.collectRecord = collectRecord;
@@ -11070,8 +10950,8 @@ exports.changedBlocksByFile = changedBlocksByFile;
 exports.mergeBlocks = mergeBlocks;
 exports.targetWalChanges = targetWalChanges;
 exports.withWholeFiles = withWholeFiles;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const lsn_1 = __nccwpck_require__(2524);
 const local_wal_source_1 = __nccwpck_require__(6829);
 const wal_reader_1 = __nccwpck_require__(1909);
@@ -11225,12 +11105,12 @@ function mainForkFiles(pgdata, rel, layout) {
         const rp = (0, relation_path_1.relationSegmentPath)(rel.spcOid, rel.dbOid, rel.relNumber, 'main', segmentNo, layout.tablespaceVersionDir);
         let size;
         try {
-            size = fs.statSync(path.join(pgdata, rp)).size;
+            size = fs_1.default.statSync(path_1.default.join(pgdata, rp)).size;
         }
         catch (err) {
             if (err.code === 'ENOENT')
                 return files;
-            throw new Error(`could not stat "${path.join(pgdata, rp)}": ${err.message}`);
+            throw new Error(`could not stat "${path_1.default.join(pgdata, rp)}": ${err.message}`);
         }
         files.push({ path: rp, size });
     }
@@ -11263,7 +11143,7 @@ function resolveOnDisk(pgdata, collector, layout, blockSize, changed) {
 }
 /** Reads the target's WAL from R to its end and collects what it changed (see the file comment). */
 async function targetWalChanges(input) {
-    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(input.pgdata, 'pg_wal'), input.walSegmentSize), {
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path_1.default.join(input.pgdata, 'pg_wal'), input.walSegmentSize), {
         timelineForLsn: input.timelineForLsn,
         systemIdentifier: input.systemIdentifier,
     });
@@ -11325,43 +11205,13 @@ function withWholeFiles(changed, wholeFiles, wholeDirectories, listing, blockSiz
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.walReplay = walReplay;
 exports.sharedHistoryEnd = sharedHistoryEnd;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const format_bytes_1 = __nccwpck_require__(7268);
 const replay_wal_1 = __nccwpck_require__(4010);
 const source_wal_files_1 = __nccwpck_require__(1108);
@@ -11389,7 +11239,7 @@ async function walReplay(ptrackOnly, source, decision, targetDir) {
     // Only a stopped source's WAL can be combined with the target's: a server may recycle its own meanwhile.
     const keep = source.pagesFinal !== null && targetDir !== undefined && before !== null
         ? (0, replay_wal_1.targetSegmentsToKeep)(targetDir, needed, before, source.segSize, BigInt(source.identity.systemIdentifier)) : [];
-    const fromSource = needed.filter((f) => !keep.includes(path.basename(f.path)));
+    const fromSource = needed.filter((f) => !keep.includes(path_1.default.basename(f.path)));
     const missing = await source.missingWal(fromSource);
     if (missing)
         return unavailable(keep.length > 0 || source.pagesFinal !== null ? `${missing}, and the target does not have it either` : missing);
@@ -12306,42 +12156,12 @@ pageChecksumKernel.load = () => (0, page_checksum_wasm_1.instantiatePageChecksum
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveMode = resolveMode;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const catchup_marker_1 = __nccwpck_require__(3711);
 const target_guard_1 = __nccwpck_require__(1596);
 /**
@@ -12353,7 +12173,7 @@ function resolveMode(requested, targetDir) {
     if (requested !== 'AUTO')
         return { mode: requested, why: `${requested} requested` };
     (0, target_guard_1.assertTargetOwnership)(targetDir); // we could not look inside to choose
-    const empty = !fs.existsSync(targetDir) || (fs.statSync(targetDir).isDirectory() && fs.readdirSync(targetDir).length === 0);
+    const empty = !fs_1.default.existsSync(targetDir) || (fs_1.default.statSync(targetDir).isDirectory() && fs_1.default.readdirSync(targetDir).length === 0);
     if (empty)
         return { mode: 'FULL', why: 'AUTO: the target is absent or empty' };
     if (interruptedFull(targetDir))
@@ -12377,42 +12197,12 @@ function interruptedFull(targetDir) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.catchup = catchup;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const auto_mode_1 = __nccwpck_require__(3144);
 const delta_1 = __nccwpck_require__(8155);
 const full_1 = __nccwpck_require__(5872);
@@ -12420,7 +12210,7 @@ const ptrack_1 = __nccwpck_require__(8522);
 const preflight_1 = __nccwpck_require__(5842);
 /** The catchup command: AUTO resolved to FULL or DELTA, then that mode; the report says both. */
 async function catchup(opts) {
-    const { mode, why } = (0, auto_mode_1.resolveMode)(opts.mode, path.resolve(opts.targetDir));
+    const { mode, why } = (0, auto_mode_1.resolveMode)(opts.mode, path_1.default.resolve(opts.targetDir));
     if (opts.mode !== mode)
         opts.logger?.info(`mode ${mode} (${why})`);
     const tag = (r) => Object.assign(r, { modeRequested: opts.mode });
@@ -12582,45 +12372,15 @@ async function boundOfEstimate(source, logger) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resumableFullCheck = resumableFullCheck;
 exports.prepareFullResume = prepareFullResume;
 exports.planFullResume = planFullResume;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const catchup_marker_1 = __nccwpck_require__(3711);
 const completed_files_1 = __nccwpck_require__(6689);
@@ -12668,7 +12428,7 @@ async function prepareFullResume(targetDir, marker, source, startOver, logger) {
             continue;
         }
         const part = !startOver && sourcePaths.has(e.path) && (0, listing_relations_1.isRelationMainFork)(e.path)
-            ? (0, partly_written_file_1.keptPartOf)(path.join(targetDir, e.path), e.path, e.size, { blockSize: source.blockSize, relsegSize: source.relsegSize, dataChecksums: source.dataChecksums, durableBytes: journal.durable.get(e.path) ?? 0 })
+            ? (0, partly_written_file_1.keptPartOf)(path_1.default.join(targetDir, e.path), e.path, e.size, { blockSize: source.blockSize, relsegSize: source.relsegSize, dataChecksums: source.dataChecksums, durableBytes: journal.durable.get(e.path) ?? 0 })
             : null;
         if (part && part.length > part.rejected.length * source.blockSize)
             partial.set(e.path, part);
@@ -12683,9 +12443,9 @@ async function prepareFullResume(targetDir, marker, source, startOver, logger) {
         durable: new Map(source.dataChecksums ? [] : [...partial].map(([p, part]) => [p, part.length])),
     });
     for (const p of removed)
-        fs.rmSync(path.join(targetDir, p), { force: true });
+        fs_1.default.rmSync(path_1.default.join(targetDir, p), { force: true });
     for (const [p, part] of partial)
-        fs.truncateSync(path.join(targetDir, p), part.length);
+        fs_1.default.truncateSync(path_1.default.join(targetDir, p), part.length);
     if (startOver) {
         logger.info(`--start-over: removed what the interrupted FULL (started ${marker.startedAt}) wrote; everything is copied again`);
     }
@@ -12738,43 +12498,13 @@ function isOwnLeftover(p) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.catchupFull = catchupFull;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const data_dir_modes_1 = __nccwpck_require__(9755);
 const file_owner_1 = __nccwpck_require__(4772);
 const errors_1 = __nccwpck_require__(7679);
@@ -12849,7 +12579,7 @@ async function catchupFull(opts) {
  */
 function checkEmptyOrResumable(targetDir, report, failOnWarning) {
     (0, target_guard_1.assertTargetOwnership)(targetDir);
-    const isDir = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() === true;
+    const isDir = fs_1.default.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() === true;
     if (isDir)
         target_lock_1.TargetLock.assertFree(targetDir);
     const marker = isDir ? (0, catchup_marker_1.readMarker)(targetDir) : null;
@@ -12862,7 +12592,7 @@ function checkEmptyOrResumable(targetDir, report, failOnWarning) {
 }
 /** The databases plus some WAL must fit; what is already there (a FULL being resumed) need not fit again. */
 async function spaceForFull(targetDir, source) {
-    const isDir = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() === true;
+    const isDir = fs_1.default.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() === true;
     const present = isDir ? (0, target_listing_1.listTarget)(targetDir).reduce((sum, e) => sum + e.size, 0) : 0;
     return (0, disk_space_1.checkDiskSpace)(targetDir, Math.max(0, (await source.dataBytes()) - present) + 4 * source.segSize, 'the databases, plus WAL');
 }
@@ -12917,7 +12647,7 @@ async function copyIntoEmptyTarget(run, source, marker, layout, held) {
     journal.close();
     held.journal = null;
     (0, catchup_marker_1.endMarkedRun)(targetDir);
-    fs.rmSync(path.join(targetDir, catchup_marker_1.COMPLETED_FILES), { force: true });
+    fs_1.default.rmSync(path_1.default.join(targetDir, catchup_marker_1.COMPLETED_FILES), { force: true });
     Object.assign(report.files, { copied: result.copy.filesCopied, skipped: result.plan.skipped.length, bytesPlanned: result.plan.bytesToCopy });
     (0, copy_result_1.recordCopyResult)(report, result, Boolean(opts.writeRecoveryConf));
     if (result.transfer)
@@ -12927,7 +12657,7 @@ async function copyIntoEmptyTarget(run, source, marker, layout, held) {
 }
 function assertStillEmpty(targetDir) {
     // Our lock, and another run's lock written aside for a moment as it races for ours.
-    const others = fs.readdirSync(targetDir).filter((n) => n !== catchup_marker_1.LOCK_FILE && !n.startsWith(`${catchup_marker_1.LOCK_FILE}.`));
+    const others = fs_1.default.readdirSync(targetDir).filter((n) => n !== catchup_marker_1.LOCK_FILE && !n.startsWith(`${catchup_marker_1.LOCK_FILE}.`));
     if (others.length > 0) {
         throw new errors_1.CatchupError('target-not-empty', `The target ${targetDir} is no longer empty (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}): another run wrote into it after our checks.`, 'Make sure only one job syncs this target (a concurrency group), empty it, and rerun.');
     }
@@ -13015,43 +12745,13 @@ async function syncThroughIncrementalBackup(source, writer, copyOpts, input) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runPreflight = runPreflight;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const log_1 = __nccwpck_require__(4760);
 const disk_space_1 = __nccwpck_require__(8162);
 const check_1 = __nccwpck_require__(4186);
@@ -13073,7 +12773,7 @@ const target_layout_1 = __nccwpck_require__(4335);
  */
 async function runPreflight(opts) {
     const logger = opts.logger ?? log_1.silentLogger;
-    const targetDir = path.resolve(opts.targetDir);
+    const targetDir = path_1.default.resolve(opts.targetDir);
     const { mode, why } = (0, auto_mode_1.resolveMode)(opts.mode, targetDir);
     logger.info(`preflight for ${mode} (${why})`);
     let report;
@@ -13128,7 +12828,7 @@ async function preflightFull(opts, targetDir) {
     return report;
 }
 function interruptedFullCheck(targetDir) {
-    const marker = fs.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() ? (0, catchup_marker_1.readMarker)(targetDir) : null;
+    const marker = fs_1.default.statSync(targetDir, { throwIfNoEntry: false })?.isDirectory() ? (0, catchup_marker_1.readMarker)(targetDir) : null;
     return marker?.mode === 'FULL' ? (0, full_resume_1.resumableFullCheck)(marker) : null;
 }
 
@@ -13163,43 +12863,13 @@ async function catchupPtrack(opts) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.rewind = rewind;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const file_owner_1 = __nccwpck_require__(4772);
 const single_user_recovery_1 = __nccwpck_require__(112);
@@ -13229,7 +12899,7 @@ async function ensureCleanShutdown(target, opts, report, logger) {
         throw new errors_1.CatchupError('target-not-clean', `target server must be shut down cleanly: its pg_control says "${target.control.state}", and ${why}.`, opts.dryRun ? 'Run without --dry-run (crash recovery runs first), or start and stop the target cleanly yourself.'
             : 'Drop --no-ensure-shutdown to let pg-catchup run single-user crash recovery, or start and stop the target cleanly yourself.');
     }
-    if (fs.existsSync(path.join(target.dir, 'standby.signal'))) {
+    if (fs_1.default.existsSync(path_1.default.join(target.dir, 'standby.signal'))) {
         // Single-user mode cannot run standby recovery, and without the signal it would end recovery as a primary.
         throw new errors_1.CatchupError('target-not-clean', `target server must be shut down cleanly: it is a standby (standby.signal) whose pg_control says "${target.control.state}".`, `Start it so it resumes recovery, then stop it cleanly (pg_ctl start -D ${target.dir}; pg_ctl stop -D ${target.dir} -m fast), and rerun.`);
     }
@@ -13296,43 +12966,13 @@ function recordSource(report, source) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.syncExistingTarget = syncExistingTarget;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const source_changes_1 = __nccwpck_require__(6659);
 const target_changes_1 = __nccwpck_require__(9019);
 const wal_replay_1 = __nccwpck_require__(334);
@@ -13552,7 +13192,7 @@ async function copyIntoMarkedTarget(run, target, source, decision, changes, make
     const { opts, rules, targetDir, report, logger } = run;
     const R = decision.referenceLsn;
     const sync = opts.sync ?? true;
-    if (!opts.writeRecoveryConf && !SIGNAL_FILES.some((f) => fs.existsSync(path.join(targetDir, f)))) {
+    if (!opts.writeRecoveryConf && !SIGNAL_FILES.some((f) => fs_1.default.existsSync(path_1.default.join(targetDir, f)))) {
         report.warnings.push('the target has no standby.signal and -R was not given: after the sync it will start as a primary, not a standby');
     }
     if (keepDir)
@@ -13718,42 +13358,12 @@ async function placeLayout(parsed, source, targetDir, existingLinks, report) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.executeCopy = executeCopy;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const read_batches_1 = __nccwpck_require__(9679);
 /**
  * Carries out a plan: removals, directories, then whole files and block patches read from the
@@ -13803,7 +13413,7 @@ async function executeCopy(plan, readers, writer, logger, validation, opts = {})
 /** Before any data: deletions, tablespace links, directories, and every patched file at the source's size. */
 async function prepareTree(plan, writer) {
     for (const p of plan.deletions) {
-        fs.rmSync(writer.abs(p), { recursive: true, force: true });
+        fs_1.default.rmSync(writer.abs(p), { recursive: true, force: true });
         writer.noteChanged(p, 'removed');
     }
     for (const t of plan.tablespaceLinks)
@@ -13814,7 +13424,7 @@ async function prepareTree(plan, writer) {
     for (const p of plan.patches) {
         if (p.sourceSize === p.targetSize)
             continue;
-        fs.truncateSync(writer.abs(p.path), p.sourceSize);
+        fs_1.default.truncateSync(writer.abs(p.path), p.sourceSize);
         writer.noteChanged(p.path, 'file');
     }
 }
@@ -13860,42 +13470,12 @@ function pieceSink(batch, writer, validation, limiter, report) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.diskFullError = diskFullError;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const errors_1 = __nccwpck_require__(7679);
 /**
  * A write that found the target's file system full, said with what was written, what is still
@@ -13907,7 +13487,7 @@ function diskFullError(err, writer, plan) {
     const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
     let free = '?';
     try {
-        const st = fs.statfsSync(writer.abs('.'));
+        const st = fs_1.default.statfsSync(writer.abs('.'));
         free = mb(st.bavail * st.bsize);
     }
     catch {
@@ -14034,56 +13614,26 @@ exports.DurableProgress = DurableProgress;
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fileSystemsOf = fileSystemsOf;
 exports.syncFileSystems = syncFileSystems;
 const child_process_1 = __nccwpck_require__(5317);
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 /** The target directory, its pg_wal and its tablespaces: one path per file system among them. */
 function fileSystemsOf(root) {
-    const candidates = [root, path.join(root, 'pg_wal')];
-    const tblspc = path.join(root, 'pg_tblspc');
-    if (fs.existsSync(tblspc))
-        for (const name of fs.readdirSync(tblspc))
-            candidates.push(path.join(tblspc, name));
+    const candidates = [root, path_1.default.join(root, 'pg_wal')];
+    const tblspc = path_1.default.join(root, 'pg_tblspc');
+    if (fs_1.default.existsSync(tblspc))
+        for (const name of fs_1.default.readdirSync(tblspc))
+            candidates.push(path_1.default.join(tblspc, name));
     const byDevice = new Map();
     for (const p of candidates) {
-        const st = fs.statSync(p, { throwIfNoEntry: false }); // follows the links to where the files are
+        const st = fs_1.default.statSync(p, { throwIfNoEntry: false }); // follows the links to where the files are
         if (st && !byDevice.has(st.dev))
             byDevice.set(st.dev, p);
     }
@@ -14712,45 +14262,15 @@ function parseMaxRate(text) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TargetWriter = void 0;
 exports.fsyncPath = fsyncPath;
-const fs = __importStar(__nccwpck_require__(9896));
-const fsp = __importStar(__nccwpck_require__(1943));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const promises_1 = __importDefault(__nccwpck_require__(1943));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const util_1 = __nccwpck_require__(9023);
 const data_dir_modes_1 = __nccwpck_require__(9755);
 const file_system_sync_1 = __nccwpck_require__(2380);
@@ -14803,21 +14323,21 @@ class TargetWriter {
         return this.opts.owner;
     }
     abs(relPath) {
-        return path.join(this.opts.root, relPath);
+        return path_1.default.join(this.opts.root, relPath);
     }
     async makeDirectory(relPath) {
         const abs = this.abs(relPath);
         // Every directory made on the way gets the mode too: mkdir's is cut by the umask.
-        const firstMade = await fsp.mkdir(abs, { mode: this.modes.dir, recursive: true });
-        for (let dir = abs;; dir = path.dirname(dir)) {
-            await fsp.chmod(dir, this.modes.dir);
-            if (!firstMade || dir === firstMade || dir === path.dirname(dir))
+        const firstMade = await promises_1.default.mkdir(abs, { mode: this.modes.dir, recursive: true });
+        for (let dir = abs;; dir = path_1.default.dirname(dir)) {
+            await promises_1.default.chmod(dir, this.modes.dir);
+            if (!firstMade || dir === firstMade || dir === path_1.default.dirname(dir))
                 break;
         }
         if (this.opts.owner)
-            await fsp.chown(abs, this.opts.owner.uid, this.opts.owner.gid);
+            await promises_1.default.chown(abs, this.opts.owner.uid, this.opts.owner.gid);
         this.dirsToSync.add(abs);
-        this.dirsToSync.add(path.dirname(abs));
+        this.dirsToSync.add(path_1.default.dirname(abs));
     }
     /**
      * A tablespace: its directory outside PGDATA (made if missing, owned like PGDATA) and the
@@ -14825,33 +14345,33 @@ class TargetWriter {
      */
     async makeTablespaceLink(linkPath, location) {
         // Every directory made on the way belongs to the PGDATA owner, or the server could not reach the tablespace.
-        const firstMade = await fsp.mkdir(location, { mode: this.modes.dir, recursive: true });
-        await fsp.chmod(location, this.modes.dir);
+        const firstMade = await promises_1.default.mkdir(location, { mode: this.modes.dir, recursive: true });
+        await promises_1.default.chmod(location, this.modes.dir);
         const link = this.abs(linkPath);
-        await fsp.mkdir(path.dirname(link), { mode: this.modes.dir, recursive: true });
-        await fsp.symlink(location, link);
+        await promises_1.default.mkdir(path_1.default.dirname(link), { mode: this.modes.dir, recursive: true });
+        await promises_1.default.symlink(location, link);
         if (this.opts.owner) {
             const { uid, gid } = this.opts.owner;
             if (firstMade) {
-                for (let dir = location;; dir = path.dirname(dir)) {
-                    await fsp.chown(dir, uid, gid);
-                    if (dir === firstMade || dir === path.dirname(dir))
+                for (let dir = location;; dir = path_1.default.dirname(dir)) {
+                    await promises_1.default.chown(dir, uid, gid);
+                    if (dir === firstMade || dir === path_1.default.dirname(dir))
                         break;
                 }
             }
-            await fsp.chown(location, uid, gid);
-            await fsp.lchown(link, uid, gid);
+            await promises_1.default.chown(location, uid, gid);
+            await promises_1.default.lchown(link, uid, gid);
         }
         this.dirsToSync.add(location);
-        this.dirsToSync.add(path.dirname(location));
-        this.dirsToSync.add(path.dirname(link));
+        this.dirsToSync.add(path_1.default.dirname(location));
+        this.dirsToSync.add(path_1.default.dirname(link));
     }
     /** A change made outside the piece writes (a truncation, a removal): sync that file and/or its directory too. */
     noteChanged(relPath, kind) {
         const abs = this.abs(relPath);
         if (kind === 'file')
             this.toSync.push(abs);
-        this.dirsToSync.add(path.dirname(abs));
+        this.dirsToSync.add(path_1.default.dirname(abs));
     }
     /** Announces a file that will arrive in `pieces` pieces (so we know when it is complete). */
     expect(relPath, pieces, mode = 'create') {
@@ -14862,12 +14382,12 @@ class TargetWriter {
      * so that the first piece of each finds it open.
      */
     openAhead(order) {
-        const close = (fd) => fs.close(fd, () => undefined);
+        const close = (fd) => fs_1.default.close(fd, () => undefined);
         // A file whose source vanished is not created: one made ahead for it is removed again.
         const discard = (relPath, opened) => {
             close(opened.fd);
             if (opened.created)
-                fs.rmSync(this.abs(relPath), { force: true });
+                fs_1.default.rmSync(this.abs(relPath), { force: true });
         };
         this.ahead = new open_ahead_1.OpenAhead(order, (relPath) => this.openInBackground(relPath), close, discard);
     }
@@ -14955,22 +14475,22 @@ class TargetWriter {
     async writeFile(relPath, content) {
         const tmp = this.abs(`${relPath}.pg_catchup.tmp`);
         // The replacement keeps the mode of the file it replaces, as an in-place write would.
-        const mode = (fs.statSync(this.abs(relPath), { throwIfNoEntry: false })?.mode ?? this.modes.file) & 0o7777;
-        const fd = fs.openSync(tmp, 'w', mode);
+        const mode = (fs_1.default.statSync(this.abs(relPath), { throwIfNoEntry: false })?.mode ?? this.modes.file) & 0o7777;
+        const fd = fs_1.default.openSync(tmp, 'w', mode);
         try {
-            fs.fchmodSync(fd, mode);
+            fs_1.default.fchmodSync(fd, mode);
             if (this.opts.owner)
-                fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
+                fs_1.default.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
             writeAllSync(fd, Buffer.isBuffer(content) ? content : Buffer.from(content), 0);
         }
         finally {
-            fs.closeSync(fd);
+            fs_1.default.closeSync(fd);
         }
         if (this.opts.sync)
             await fsyncPath(tmp);
-        await fsp.rename(tmp, this.abs(relPath));
+        await promises_1.default.rename(tmp, this.abs(relPath));
         if (this.opts.sync)
-            await fsyncPath(path.dirname(this.abs(relPath)));
+            await fsyncPath(path_1.default.dirname(this.abs(relPath)));
     }
     /** Waits for the writes, background syncs and closes, then fsyncs the small files and directories. */
     async flush() {
@@ -14996,7 +14516,7 @@ class TargetWriter {
         for (const done of this.doneAtFlush.splice(0))
             done();
         // A directory noted for a removal inside it may itself have been removed since.
-        const dirs = [...this.dirsToSync].filter((d) => fs.existsSync(d));
+        const dirs = [...this.dirsToSync].filter((d) => fs_1.default.existsSync(d));
         this.dirsToSync.clear();
         await inParallel(dirs, SYNC_CONCURRENCY, fsyncPath);
     }
@@ -15006,7 +14526,7 @@ class TargetWriter {
         await this.settle();
         await this.ahead?.closeAll();
         for (const file of this.open.values())
-            fs.closeSync(file.fd);
+            fs_1.default.closeSync(file.fd);
         this.open.clear();
     }
     async settle() {
@@ -15024,21 +14544,21 @@ class TargetWriter {
         const { fd, oldSize } = this.ahead?.take(relPath) ?? this.openNow(abs, expected.mode);
         const file = { fd, abs, piecesLeft: expected.pieces, large: expected.pieces > 1, oldSize, end: 0, whole: expected.mode === 'create' };
         this.open.set(relPath, file);
-        this.dirsToSync.add(path.dirname(abs));
+        this.dirsToSync.add(path_1.default.dirname(abs));
         return file;
     }
     openNow(abs, mode) {
         // A file replaced whole is overwritten in place and cut to size at its end, not opened with
         // O_TRUNC: on ext4 that frees the old blocks and makes close() start writeback (auto_da_alloc),
         // 250 µs a file that a rewind of 250 small files waited for.
-        const old = mode === 'create' ? fs.lstatSync(abs, { throwIfNoEntry: false }) : undefined;
+        const old = mode === 'create' ? fs_1.default.lstatSync(abs, { throwIfNoEntry: false }) : undefined;
         const replacing = old?.isFile() === true;
-        const fd = fs.openSync(abs, mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
+        const fd = fs_1.default.openSync(abs, mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
         // A file made here gets the directory's mode whatever the umask (which may take group read away); one replaced keeps its own.
         if (mode === 'create' && !replacing && this.modes !== data_dir_modes_1.OWNER_ONLY_MODES)
-            fs.fchmodSync(fd, this.modes.file);
+            fs_1.default.fchmodSync(fd, this.modes.file);
         if (this.opts.owner && mode === 'create')
-            fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
+            fs_1.default.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
         return { fd, oldSize: replacing ? old.size : null, created: mode === 'create' && old === undefined };
     }
     /** openNow on the thread pool, never truncating: the piece may have opened the file with openNow meanwhile and written into it. */
@@ -15047,9 +14567,9 @@ class TargetWriter {
         if (expected === undefined)
             throw new Error(`internal: ${relPath} opened ahead but not announced`);
         const abs = this.abs(relPath);
-        const old = expected.mode === 'create' ? await fsp.lstat(abs).catch(absentIsUndefined) : undefined;
+        const old = expected.mode === 'create' ? await promises_1.default.lstat(abs).catch(absentIsUndefined) : undefined;
         const replacing = old?.isFile() === true;
-        const flags = expected.mode === 'patch' || replacing ? fs.constants.O_RDWR : fs.constants.O_WRONLY | fs.constants.O_CREAT;
+        const flags = expected.mode === 'patch' || replacing ? fs_1.default.constants.O_RDWR : fs_1.default.constants.O_WRONLY | fs_1.default.constants.O_CREAT;
         const fd = await openFd(abs, flags, this.modes.file);
         try {
             if (expected.mode === 'create' && !replacing && this.modes !== data_dir_modes_1.OWNER_ONLY_MODES)
@@ -15058,7 +14578,7 @@ class TargetWriter {
                 await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid);
         }
         catch (err) {
-            fs.close(fd, () => undefined);
+            fs_1.default.close(fd, () => undefined);
             throw err;
         }
         return { fd, oldSize: replacing ? old.size : null, created: expected.mode === 'create' && old === undefined };
@@ -15068,12 +14588,12 @@ class TargetWriter {
             return;
         this.open.delete(relPath);
         if (file.oldSize !== null && file.oldSize > file.end)
-            fs.ftruncateSync(file.fd, file.end);
+            fs_1.default.ftruncateSync(file.fd, file.end);
         this.filesWritten++;
         this.progress?.done(relPath);
         const done = file.whole && this.opts.onFileDone ? () => this.opts.onFileDone(relPath, file.end) : null;
         if (file.large && this.opts.sync && this.opts.syncMethod === 'syncfs') {
-            fs.closeSync(file.fd);
+            fs_1.default.closeSync(file.fd);
             if (done)
                 this.awaitingSyncfs.push(done);
             this.bytesAwaitingSyncfs += file.end;
@@ -15093,7 +14613,7 @@ class TargetWriter {
             this.track(syncAndClose(file.fd).then(done ?? undefined));
             return;
         }
-        fs.closeSync(file.fd);
+        fs_1.default.closeSync(file.fd);
         this.toSync.push(file.abs);
         if (done)
             this.doneAtFlush.push(done);
@@ -15107,9 +14627,9 @@ class TargetWriter {
     }
 }
 exports.TargetWriter = TargetWriter;
-const openFd = (0, util_1.promisify)(fs.open);
-const fchmodFd = (0, util_1.promisify)(fs.fchmod);
-const fchownFd = (0, util_1.promisify)(fs.fchown);
+const openFd = (0, util_1.promisify)(fs_1.default.open);
+const fchmodFd = (0, util_1.promisify)(fs_1.default.fchmod);
+const fchownFd = (0, util_1.promisify)(fs_1.default.fchown);
 function absentIsUndefined(err) {
     if (err.code === 'ENOENT')
         return undefined;
@@ -15118,12 +14638,12 @@ function absentIsUndefined(err) {
 function writeAllSync(fd, data, position) {
     let written = 0;
     while (written < data.length)
-        written += fs.writeSync(fd, data, written, data.length - written, position + written);
+        written += fs_1.default.writeSync(fd, data, written, data.length - written, position + written);
 }
 function syncAndClose(fd) {
     return new Promise((resolve, reject) => {
-        fs.fsync(fd, (syncErr) => {
-            fs.close(fd, (closeErr) => {
+        fs_1.default.fsync(fd, (syncErr) => {
+            fs_1.default.close(fd, (closeErr) => {
                 const err = syncErr ?? closeErr;
                 if (err)
                     reject(err);
@@ -15134,7 +14654,7 @@ function syncAndClose(fd) {
     });
 }
 async function fsyncPath(absPath) {
-    const fh = await fsp.open(absPath, fs.constants.O_RDONLY);
+    const fh = await promises_1.default.open(absPath, fs_1.default.constants.O_RDONLY);
     try {
         await fh.sync();
     }
@@ -15159,43 +14679,13 @@ async function inParallel(items, concurrency, fn) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WalSegmentSink = void 0;
-const fsp = __importStar(__nccwpck_require__(1943));
-const path = __importStar(__nccwpck_require__(6928));
+const promises_1 = __importDefault(__nccwpck_require__(1943));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const wal_segment_1 = __nccwpck_require__(3925);
 const data_dir_modes_1 = __nccwpck_require__(9755);
 /**
@@ -15220,7 +14710,7 @@ class WalSegmentSink {
         this.segSize = segSize;
         this.owner = owner;
         this.sync = sync;
-        this.fileMode = fileMode ?? (0, data_dir_modes_1.dataDirModes)(path.dirname(walDir)).file;
+        this.fileMode = fileMode ?? (0, data_dir_modes_1.dataDirModes)(path_1.default.dirname(walDir)).file;
     }
     async write(lsn, data) {
         let pos = lsn;
@@ -15253,7 +14743,7 @@ class WalSegmentSink {
         if (this.current)
             await this.closeCurrent();
         const name = (0, wal_segment_1.segmentFileName)(this.timeline, segNo, this.segSize);
-        const fh = await fsp.open(path.join(this.walDir, name), 'w', this.fileMode);
+        const fh = await promises_1.default.open(path_1.default.join(this.walDir, name), 'w', this.fileMode);
         await fh.chmod(this.fileMode);
         await fh.truncate(this.segSize);
         if (this.owner)
@@ -15268,11 +14758,11 @@ class WalSegmentSink {
         if (this.sync)
             await fh.sync();
         await fh.close();
-        const done = path.join(this.walDir, 'archive_status', `${(0, wal_segment_1.segmentFileName)(this.timeline, segNo, this.segSize)}.done`);
-        await fsp.writeFile(done, '', { mode: this.fileMode });
-        await fsp.chmod(done, this.fileMode);
+        const done = path_1.default.join(this.walDir, 'archive_status', `${(0, wal_segment_1.segmentFileName)(this.timeline, segNo, this.segSize)}.done`);
+        await promises_1.default.writeFile(done, '', { mode: this.fileMode });
+        await promises_1.default.chmod(done, this.fileMode);
         if (this.owner)
-            await fsp.chown(done, this.owner.uid, this.owner.gid);
+            await promises_1.default.chown(done, this.owner.uid, this.owner.gid);
     }
 }
 exports.WalSegmentSink = WalSegmentSink;
@@ -15524,44 +15014,14 @@ function userRelationsFirst(relations) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkKeepDir = checkKeepDir;
 exports.keepDiscardedWal = keepDiscardedWal;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const target_path_1 = __nccwpck_require__(5777);
 const wal_segment_1 = __nccwpck_require__(3925);
@@ -15576,15 +15036,15 @@ function checkKeepDir(dir, targetDir) {
     if (abs === target || (0, target_path_1.isInside)(abs, target) || (0, target_path_1.isInside)(target, abs)) {
         throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is ${(0, target_path_1.isInside)(target, abs) ? 'around' : 'inside'} the target ${target}, which the sync rewrites.`, 'Choose a directory outside the target data directory.');
     }
-    if (fs.existsSync(abs)) {
-        if (!fs.statSync(abs).isDirectory())
+    if (fs_1.default.existsSync(abs)) {
+        if (!fs_1.default.statSync(abs).isDirectory())
             throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is not a directory.`, 'Name a new or empty directory.');
-        if (fs.readdirSync(abs).length > 0) {
+        if (fs_1.default.readdirSync(abs).length > 0) {
             throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs} is not empty: WAL of two runs would mix.`, 'Name a new or empty directory.');
         }
     }
-    else if (!fs.existsSync(path.dirname(abs))) {
-        throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs}: its parent directory does not exist.`, `Create ${path.dirname(abs)} first.`);
+    else if (!fs_1.default.existsSync(path_1.default.dirname(abs))) {
+        throw new errors_1.CatchupError('keep-wal-dir', `--keep-discarded-wal ${abs}: its parent directory does not exist.`, `Create ${path_1.default.dirname(abs)} first.`);
     }
     return abs;
 }
@@ -15594,32 +15054,32 @@ function checkKeepDir(dir, targetDir) {
  * where it can (no copying, and the run's removal of pg_wal leaves them), copies across file systems.
  */
 function keepDiscardedWal(targetDir, dir, fromLsn, segSize, owner) {
-    const walDir = path.join(targetDir, 'pg_wal');
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const walDir = path_1.default.join(targetDir, 'pg_wal');
+    fs_1.default.mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Run as root, the kept WAL belongs to the target's owner, who runs pg_waldump on it.
     if (owner)
-        fs.chownSync(dir, owner.uid, owner.gid);
+        fs_1.default.chownSync(dir, owner.uid, owner.gid);
     const firstSeg = (0, wal_segment_1.segmentNoOf)(fromLsn, segSize);
     let files = 0;
     let bytes = 0;
-    for (const name of fs.readdirSync(walDir).sort()) {
+    for (const name of fs_1.default.readdirSync(walDir).sort()) {
         const segment = (0, wal_segment_1.parseSegmentFileName)((0, wal_segment_1.isPartialSegmentFileName)(name) ? name.slice(0, -'.partial'.length) : name, segSize);
         if (!((0, wal_segment_1.isHistoryFileName)(name) || (segment && segment.segNo >= firstSeg)))
             continue;
-        const from = path.join(walDir, name);
-        const to = path.join(dir, name);
+        const from = path_1.default.join(walDir, name);
+        const to = path_1.default.join(dir, name);
         try {
-            fs.linkSync(from, to);
+            fs_1.default.linkSync(from, to);
         }
         catch (err) {
             if (err.code !== 'EXDEV' && err.code !== 'EPERM')
                 throw err;
-            fs.copyFileSync(from, to);
+            fs_1.default.copyFileSync(from, to);
             if (owner)
-                fs.chownSync(to, owner.uid, owner.gid);
+                fs_1.default.chownSync(to, owner.uid, owner.gid);
         }
         files++;
-        bytes += fs.statSync(to).size;
+        bytes += fs_1.default.statSync(to).size;
     }
     return { files, bytes };
 }
@@ -15641,43 +15101,13 @@ function keepDiscardedWal(targetDir, dir, fromLsn, segSize, owner) {
  * abort records (with the commit time), relations by their block references and storage
  * (create, truncate) records, databases by all of them.
  */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DiscardedWorkCollector = void 0;
 exports.readDiscardedWork = readDiscardedWork;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const lsn_1 = __nccwpck_require__(2524);
 const local_wal_source_1 = __nccwpck_require__(6829);
 const wal_reader_1 = __nccwpck_require__(1909);
@@ -15795,7 +15225,7 @@ async function readDiscardedWork(input, shared) {
     if (shared?.sharedScanEnd != null)
         return finish(shared, shared.sharedScanEnd, input.mustReach, '');
     const collector = new DiscardedWorkCollector(input.forkLsn, input.pgMajor);
-    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(input.pgdata, 'pg_wal'), input.walSegmentSize), {
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path_1.default.join(input.pgdata, 'pg_wal'), input.walSegmentSize), {
         timelineForLsn: input.timelineForLsn,
         systemIdentifier: input.systemIdentifier,
     });
@@ -15824,42 +15254,12 @@ function finish(collector, endLsn, mustReach, why) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.decideReference = decideReference;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const file_owner_1 = __nccwpck_require__(4772);
 const errors_1 = __nccwpck_require__(7679);
 const single_user_recovery_1 = __nccwpck_require__(112);
@@ -15981,7 +15381,7 @@ async function compareCheckpoints(target, source, onHistory, wal, logger, start,
     const switchpoint = (0, timeline_history_1.switchpointOf)(source.history, source.identity.timeline, tli) ?? null;
     let { checkpointLsn, redo } = start;
     let firstDetail = null;
-    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path_1.default.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
         timeline: tli, systemIdentifier: target.control.systemIdentifier,
     });
     for (let step = 0; step < MAX_CHECKPOINTS_BACK; step++) {
@@ -16087,7 +15487,7 @@ async function oldestCheckpoint(reader, checkpointLsn, redo) {
  */
 async function lastCheckpointBeforeFork(target, forkLsn, history, wal, logger) {
     const tli = (0, reference_lsn_1.targetPosition)(target.control).tli;
-    const local = (0, local_wal_source_1.localWalDirSource)(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize);
+    const local = (0, local_wal_source_1.localWalDirSource)(path_1.default.join(target.dir, 'pg_wal'), target.control.walSegmentSize);
     let restoring;
     if (wal.restoreTargetWal) {
         if (!wal.runner)
@@ -16137,42 +15537,12 @@ async function lastCheckpointBeforeFork(target, forkLsn, history, wal, logger) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifyCheckpointOnSource = verifyCheckpointOnSource;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const lsn_1 = __nccwpck_require__(2524);
 const local_wal_source_1 = __nccwpck_require__(6829);
 const wal_reader_1 = __nccwpck_require__(1909);
@@ -16189,7 +15559,7 @@ async function verifyCheckpointOnSource(target, source, tli, switchpoint, lsn, a
     const segSize = target.control.walSegmentSize;
     let mine;
     try {
-        const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(target.dir, 'pg_wal'), segSize), { timeline: tli, systemIdentifier: target.control.systemIdentifier });
+        const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path_1.default.join(target.dir, 'pg_wal'), segSize), { timeline: tli, systemIdentifier: target.control.systemIdentifier });
         mine = (await reader.readRecordAt(lsn)).raw;
     }
     catch (err) {
@@ -16258,42 +15628,12 @@ function compare(mine, theirs, lsn, tli, proof) {
  * even one that committed work the source never saw; we read what the target has past the
  * source's position and agree only when none of it changes data (docs/safety.md).
  */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readTargetPastSource = readTargetPastSource;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const lsn_1 = __nccwpck_require__(2524);
 const local_wal_source_1 = __nccwpck_require__(6829);
 const wal_reader_1 = __nccwpck_require__(1909);
@@ -16305,7 +15645,7 @@ const MAX_RECORDS = 10_000;
  * `targetEnd` is how far the target is known to have gone (pg_control): the read must reach it.
  */
 async function readTargetPastSource(target, tli, sourceLsn, targetEnd) {
-    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path_1.default.join(target.dir, 'pg_wal'), target.control.walSegmentSize), {
         timeline: tli, systemIdentifier: target.control.systemIdentifier,
     });
     const unreadable = (err) => ({
@@ -16555,47 +15895,17 @@ function formatReplayBackupLabel(opts) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OWN_FILES = exports.COMPLETED_FILES = exports.CONTROL_ASIDE = exports.LOCK_FILE = exports.MARKER_FILE = void 0;
 exports.readMarker = readMarker;
 exports.beginMarkedRun = beginMarkedRun;
 exports.endMarkedRun = endMarkedRun;
 exports.fsyncDir = fsyncDir;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const lsn_1 = __nccwpck_require__(2524);
 /** Files of ours inside a target; a sync never deletes or overwrites them. */
 exports.MARKER_FILE = 'pg_catchup.marker';
@@ -16607,14 +15917,14 @@ exports.OWN_FILES = [exports.MARKER_FILE, exports.LOCK_FILE, exports.CONTROL_ASI
 function readMarker(targetDir) {
     let text;
     try {
-        text = fs.readFileSync(path.join(targetDir, exports.MARKER_FILE), 'utf8');
+        text = fs_1.default.readFileSync(path_1.default.join(targetDir, exports.MARKER_FILE), 'utf8');
     }
     catch {
         return null;
     }
     const raw = JSON.parse(text);
     if (raw.tool !== 'pg-catchup' || typeof raw.referenceLsn !== 'string' || typeof raw.sourceSystemIdentifier !== 'string') {
-        throw new Error(`${path.join(targetDir, exports.MARKER_FILE)} is not a pg-catchup marker`);
+        throw new Error(`${path_1.default.join(targetDir, exports.MARKER_FILE)} is not a pg-catchup marker`);
     }
     return { ...raw, referenceLsn: (0, lsn_1.parseLsn)(raw.referenceLsn) };
 }
@@ -16623,48 +15933,48 @@ function readMarker(targetDir) {
  * directory until a run completes. Both steps are made durable before any data is written.
  */
 function beginMarkedRun(targetDir, marker, owner) {
-    const markerPath = path.join(targetDir, exports.MARKER_FILE);
+    const markerPath = path_1.default.join(targetDir, exports.MARKER_FILE);
     const tmp = `${markerPath}.tmp`;
     writeDurably(tmp, `${JSON.stringify({ ...marker, referenceLsn: (0, lsn_1.formatLsn)(marker.referenceLsn) }, null, 2)}\n`, owner);
-    fs.renameSync(tmp, markerPath);
+    fs_1.default.renameSync(tmp, markerPath);
     fsyncDir(targetDir);
-    const control = path.join(targetDir, 'global', 'pg_control');
-    const aside = path.join(targetDir, exports.CONTROL_ASIDE);
-    if (fs.existsSync(control)) {
+    const control = path_1.default.join(targetDir, 'global', 'pg_control');
+    const aside = path_1.default.join(targetDir, exports.CONTROL_ASIDE);
+    if (fs_1.default.existsSync(control)) {
         // A resumed run keeps the original aside copy; a pg_control written by the interrupted run goes.
-        if (fs.existsSync(aside))
-            fs.unlinkSync(control);
+        if (fs_1.default.existsSync(aside))
+            fs_1.default.unlinkSync(control);
         else
-            fs.renameSync(control, aside);
-        fsyncDir(path.dirname(control));
+            fs_1.default.renameSync(control, aside);
+        fsyncDir(path_1.default.dirname(control));
     }
 }
 /** After the final pg_control is durable: the run is complete. */
 function endMarkedRun(targetDir) {
-    fs.rmSync(path.join(targetDir, exports.CONTROL_ASIDE), { force: true });
-    fsyncDir(path.join(targetDir, 'global'));
-    fs.rmSync(path.join(targetDir, exports.MARKER_FILE), { force: true });
+    fs_1.default.rmSync(path_1.default.join(targetDir, exports.CONTROL_ASIDE), { force: true });
+    fsyncDir(path_1.default.join(targetDir, 'global'));
+    fs_1.default.rmSync(path_1.default.join(targetDir, exports.MARKER_FILE), { force: true });
     fsyncDir(targetDir);
 }
 function writeDurably(file, content, owner) {
-    const fd = fs.openSync(file, 'w', 0o600);
+    const fd = fs_1.default.openSync(file, 'w', 0o600);
     try {
-        fs.writeSync(fd, content);
+        fs_1.default.writeSync(fd, content);
         if (owner)
-            fs.fchownSync(fd, owner.uid, owner.gid);
-        fs.fsyncSync(fd);
+            fs_1.default.fchownSync(fd, owner.uid, owner.gid);
+        fs_1.default.fsyncSync(fd);
     }
     finally {
-        fs.closeSync(fd);
+        fs_1.default.closeSync(fd);
     }
 }
 function fsyncDir(dir) {
-    const fd = fs.openSync(dir, 'r');
+    const fd = fs_1.default.openSync(dir, 'r');
     try {
-        fs.fsyncSync(fd);
+        fs_1.default.fsyncSync(fd);
     }
     finally {
-        fs.closeSync(fd);
+        fs_1.default.closeSync(fd);
     }
 }
 
@@ -16676,46 +15986,16 @@ function fsyncDir(dir) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CompletedFilesJournal = void 0;
 exports.readCompletedFiles = readCompletedFiles;
 exports.readResumeJournal = readResumeJournal;
 exports.rewriteResumeJournal = rewriteResumeJournal;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const catchup_marker_1 = __nccwpck_require__(3711);
 /**
  * What a FULL has made durable, one line each, so that a rerun after an interruption keeps it
@@ -16734,9 +16014,9 @@ class CompletedFilesJournal {
     closed = false;
     writeError = null;
     constructor(targetDir, owner) {
-        this.fd = fs.openSync(path.join(targetDir, catchup_marker_1.COMPLETED_FILES), 'a', 0o600);
+        this.fd = fs_1.default.openSync(path_1.default.join(targetDir, catchup_marker_1.COMPLETED_FILES), 'a', 0o600);
         if (owner)
-            fs.fchownSync(this.fd, owner.uid, owner.gid);
+            fs_1.default.fchownSync(this.fd, owner.uid, owner.gid);
     }
     /** `relPath` (relative to PGDATA) is complete and durable at `size` bytes. */
     add(relPath, size) {
@@ -16752,7 +16032,7 @@ class CompletedFilesJournal {
             return;
         this.writePending();
         this.closed = true;
-        fs.closeSync(this.fd);
+        fs_1.default.closeSync(this.fd);
         if (this.writeError)
             throw this.writeError;
     }
@@ -16784,7 +16064,7 @@ class CompletedFilesJournal {
         this.pending = '';
         try {
             for (let at = 0; at < bytes.length;)
-                at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
+                at += fs_1.default.writeSync(this.fd, bytes, at, bytes.length - at);
         }
         catch (err) {
             // Thrown by close(): the run fails as it did when each line was written at once.
@@ -16802,7 +16082,7 @@ function readResumeJournal(targetDir) {
     const journal = { done: new Map(), durable: new Map() };
     let text;
     try {
-        text = fs.readFileSync(path.join(targetDir, catchup_marker_1.COMPLETED_FILES), 'utf8');
+        text = fs_1.default.readFileSync(path_1.default.join(targetDir, catchup_marker_1.COMPLETED_FILES), 'utf8');
     }
     catch (err) {
         if (err.code === 'ENOENT')
@@ -16827,16 +16107,16 @@ function readResumeJournal(targetDir) {
  */
 function rewriteResumeJournal(targetDir, journal) {
     const lines = [...journal.done].map(([p, size]) => doneLine(p, size)).concat([...journal.durable].map(([p, bytes]) => partLine(p, bytes)));
-    const file = path.join(targetDir, catchup_marker_1.COMPLETED_FILES);
-    if (!fs.existsSync(file) && lines.length === 0)
+    const file = path_1.default.join(targetDir, catchup_marker_1.COMPLETED_FILES);
+    if (!fs_1.default.existsSync(file) && lines.length === 0)
         return;
-    const fd = fs.openSync(file, 'w', 0o600);
+    const fd = fs_1.default.openSync(file, 'w', 0o600);
     try {
-        fs.writeSync(fd, lines.join(''));
-        fs.fsyncSync(fd);
+        fs_1.default.writeSync(fd, lines.join(''));
+        fs_1.default.fsyncSync(fd);
     }
     finally {
-        fs.closeSync(fd);
+        fs_1.default.closeSync(fd);
     }
 }
 function doneLine(relPath, size) {
@@ -16854,45 +16134,15 @@ function partLine(relPath, bytes) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GROUP_READ_MODES = exports.OWNER_ONLY_MODES = void 0;
 exports.modesForDataDirMode = modesForDataDirMode;
 exports.dataDirModes = dataDirModes;
 exports.parseDataDirectoryMode = parseDataDirectoryMode;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 // src/include/common/file_perm.h: PG_DIR_MODE_OWNER/PG_FILE_MODE_OWNER and the _GROUP pair.
 exports.OWNER_ONLY_MODES = { dir: 0o700, file: 0o600 };
 exports.GROUP_READ_MODES = { dir: 0o750, file: 0o640 };
@@ -16907,7 +16157,7 @@ function modesForDataDirMode(mode) {
 }
 /** The modes for an existing data directory on this host (owner only when it does not exist yet). */
 function dataDirModes(dir) {
-    const st = fs.statSync(dir, { throwIfNoEntry: false });
+    const st = fs_1.default.statSync(dir, { throwIfNoEntry: false });
     return st ? modesForDataDirMode(st.mode) : exports.OWNER_ONLY_MODES;
 }
 /** data_directory_mode as SHOW prints it ("0750"), or a stopped directory's stat mode. */
@@ -17065,43 +16315,13 @@ function classifyEntries(listing) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ownerForTarget = ownerForTarget;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 /**
  * PostgreSQL refuses to start a data directory it does not own, so when we run as root the
  * files must belong to the directory's owner (or, for a new directory, its parent's owner).
@@ -17109,14 +16329,14 @@ const path = __importStar(__nccwpck_require__(6928));
 function ownerForTarget(targetDir) {
     if (typeof process.getuid !== 'function' || process.getuid() !== 0)
         return null;
-    let dir = path.resolve(targetDir);
+    let dir = path_1.default.resolve(targetDir);
     while (true) {
         try {
-            const st = fs.statSync(dir);
+            const st = fs_1.default.statSync(dir);
             return { uid: st.uid, gid: st.gid };
         }
         catch {
-            const parent = path.dirname(dir);
+            const parent = path_1.default.dirname(dir);
             if (parent === dir)
                 return null;
             dir = parent;
@@ -17191,43 +16411,13 @@ function pageLsnAtLeast(page, offset, lsnHigh, lsnLow) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scanLocalChangedBlocks = scanLocalChangedBlocks;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const page_header_1 = __nccwpck_require__(8205);
 const listing_relations_1 = __nccwpck_require__(7798);
 const READ_BYTES = 1024 * 1024;
@@ -17245,11 +16435,11 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize, opts = {})
     for (const f of files) {
         if (!(0, listing_relations_1.isRelationMainFork)(f.path))
             continue;
-        const fd = fs.openSync(path.join(root, f.path), 'r');
+        const fd = fs_1.default.openSync(path_1.default.join(root, f.path), 'r');
         try {
             const blocks = [];
             for (let off = 0; off < f.size; off += READ_BYTES) {
-                const n = fs.readSync(fd, buf, 0, Math.min(READ_BYTES, f.size - off), off);
+                const n = fs_1.default.readSync(fd, buf, 0, Math.min(READ_BYTES, f.size - off), off);
                 for (let p = 0; p + blockSize <= n; p += blockSize) {
                     // pd_upper (bytes 14-15) = 0: PageIsNew.
                     if ((0, page_header_1.pageLsnAtLeast)(buf, p, high, low) || (opts.newPages && buf.readUInt16LE(p + 14) === 0))
@@ -17262,7 +16452,7 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize, opts = {})
                 result.set(f.path, blocks);
         }
         finally {
-            fs.closeSync(fd);
+            fs_1.default.closeSync(fd);
         }
     }
     return result;
@@ -17276,42 +16466,12 @@ function scanLocalChangedBlocks(root, files, referenceLsn, blockSize, opts = {})
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.keptPartOf = keptPartOf;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const page_checksum_1 = __nccwpck_require__(1680);
 const relation_path_1 = __nccwpck_require__(2770);
 const READ_BYTES = 4 * 1024 * 1024;
@@ -17339,7 +16499,7 @@ function keptPartOf(absPath, relPath, size, proof) {
     const rejected = [];
     let lastKept = -1;
     const buf = Buffer.allocUnsafe(READ_BYTES - (READ_BYTES % bs));
-    const fd = fs.openSync(absPath, 'r');
+    const fd = fs_1.default.openSync(absPath, 'r');
     try {
         for (let block = 0; block < wholeBlocks;) {
             const blocks = Math.min(buf.length / bs, wholeBlocks - block);
@@ -17357,7 +16517,7 @@ function keptPartOf(absPath, relPath, size, proof) {
         }
     }
     finally {
-        fs.closeSync(fd);
+        fs_1.default.closeSync(fd);
     }
     // Rejected blocks at the end are simply cut off: they are copied with the rest of the file.
     const length = (lastKept + 1) * bs;
@@ -17366,7 +16526,7 @@ function keptPartOf(absPath, relPath, size, proof) {
 function readFully(fd, buf, length, position) {
     let done = 0;
     while (done < length) {
-        const n = fs.readSync(fd, buf, done, length - done, position + done);
+        const n = fs_1.default.readSync(fd, buf, done, length - done, position + done);
         // Shorter than listed (cut since): what is missing reads as zeros, so it is not kept.
         if (n === 0) {
             buf.fill(0, done, length);
@@ -17627,53 +16787,23 @@ function pgControlForReplay(buf, minRecoveryPoint, minRecoveryPointTli) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readPgWalHistory = readPgWalHistory;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const timeline_history_1 = __nccwpck_require__(8279);
 const wal_segment_1 = __nccwpck_require__(3925);
 /** A local data directory's history for timeline `tli`, from its pg_wal; null when the file is missing. */
 function readPgWalHistory(dir, tli) {
     if (tli <= 1)
         return [];
-    const file = path.join(dir, 'pg_wal', (0, wal_segment_1.historyFileName)(tli));
-    if (!fs.existsSync(file))
+    const file = path_1.default.join(dir, 'pg_wal', (0, wal_segment_1.historyFileName)(tli));
+    if (!fs_1.default.existsSync(file))
         return null;
-    return (0, timeline_history_1.parseTimelineHistory)(fs.readFileSync(file, 'utf8'), file);
+    return (0, timeline_history_1.parseTimelineHistory)(fs_1.default.readFileSync(file, 'utf8'), file);
 }
 
 
@@ -17684,43 +16814,13 @@ function readPgWalHistory(dir, tli) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.livePostmaster = livePostmaster;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 /**
  * Whether a postmaster is running on a data directory, as pg_ctl decides it: postmaster.pid
  * names a PID that is alive. A leftover file from a crash names a dead PID.
@@ -17728,7 +16828,7 @@ const path = __importStar(__nccwpck_require__(6928));
 function livePostmaster(dataDir) {
     let text;
     try {
-        text = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8');
+        text = fs_1.default.readFileSync(path_1.default.join(dataDir, 'postmaster.pid'), 'utf8');
     }
     catch {
         return null;
@@ -17916,45 +17016,15 @@ function relationSegmentPath(tablespaceOid, databaseOid, relfilenode, fork, segm
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RestoreCommandSource = void 0;
 exports.substitute = substitute;
-const fs = __importStar(__nccwpck_require__(9896));
-const os = __importStar(__nccwpck_require__(857));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const os_1 = __importDefault(__nccwpck_require__(857));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const single_user_recovery_1 = __nccwpck_require__(112);
 const wal_segment_1 = __nccwpck_require__(3925);
 /**
@@ -17976,21 +17046,21 @@ class RestoreCommandSource {
         this.runner = runner;
         this.owner = owner;
         this.segSize = local.segSize;
-        this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-catchup-restore-'));
+        this.dir = fs_1.default.mkdtempSync(path_1.default.join(os_1.default.tmpdir(), 'pg-catchup-restore-'));
         if (owner)
-            fs.chownSync(this.dir, owner.uid, owner.gid);
+            fs_1.default.chownSync(this.dir, owner.uid, owner.gid);
     }
     async read(tli, segNo) {
         const local = await this.local.read(tli, segNo);
         if (local)
             return local;
         const name = (0, wal_segment_1.segmentFileName)(tli, segNo, this.segSize);
-        const dest = path.join(this.dir, name);
+        const dest = path_1.default.join(this.dir, name);
         const res = await (0, single_user_recovery_1.runAsOwner)(this.runner, this.owner, 'sh', ['-c', substitute(this.restoreCommand, name, dest)]);
-        if (res.exitCode !== 0 || !fs.existsSync(dest))
+        if (res.exitCode !== 0 || !fs_1.default.existsSync(dest))
             return null;
-        const data = fs.readFileSync(dest);
-        fs.rmSync(dest, { force: true });
+        const data = fs_1.default.readFileSync(dest);
+        fs_1.default.rmSync(dest, { force: true });
         if (data.length !== this.segSize)
             return null;
         this.restored.push(name);
@@ -18000,7 +17070,7 @@ class RestoreCommandSource {
         return `${(0, wal_segment_1.segmentFileName)(tli, segNo, this.segSize)} (pg_wal, then restore_command)`;
     }
     close() {
-        fs.rmSync(this.dir, { recursive: true, force: true });
+        fs_1.default.rmSync(this.dir, { recursive: true, force: true });
     }
 }
 exports.RestoreCommandSource = RestoreCommandSource;
@@ -18020,47 +17090,17 @@ function substitute(command, fileName, destPath) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findPostgresBinary = findPostgresBinary;
 exports.runSingleUserRecovery = runSingleUserRecovery;
 exports.runAsOwner = runAsOwner;
 exports.targetRestoreCommand = targetRestoreCommand;
-const fs = __importStar(__nccwpck_require__(9896));
-const os = __importStar(__nccwpck_require__(857));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const os_1 = __importDefault(__nccwpck_require__(857));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 /**
  * The postgres binary of the target's major version: an explicit directory, then the usual
@@ -18068,15 +17108,15 @@ const errors_1 = __nccwpck_require__(7679);
  */
 async function findPostgresBinary(major, runner, binDir, program = 'postgres') {
     const candidates = binDir
-        ? [path.join(binDir, program)]
+        ? [path_1.default.join(binDir, program)]
         : [
             `/usr/lib/postgresql/${major}/bin/${program}`,
             `/usr/pgsql-${major}/bin/${program}`,
-            ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.join(d, program)),
+            ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path_1.default.join(d, program)),
         ];
     const tried = [];
     for (const candidate of candidates) {
-        if (!fs.existsSync(candidate))
+        if (!fs_1.default.existsSync(candidate))
             continue;
         const res = await runner.run(candidate, ['-V']);
         const m = /\(PostgreSQL\) (\d+)/.exec(res.stdout);
@@ -18104,7 +17144,7 @@ async function runSingleUserRecovery(targetDir, postgres, owner, runner) {
  * restore_command writes must belong to the owner too.
  */
 async function runAsOwner(runner, owner, command, args, input) {
-    const user = owner && os.userInfo().uid !== owner.uid ? userNameOf(owner.uid) : null;
+    const user = owner && os_1.default.userInfo().uid !== owner.uid ? userNameOf(owner.uid) : null;
     return user ? runner.run('runuser', ['-u', user, '--', command, ...args], { input }) : runner.run(command, args, { input });
 }
 /** The target's restore_command as its own server reads its configuration (pg_rewind does the same). */
@@ -18117,7 +17157,7 @@ async function targetRestoreCommand(targetDir, postgres, owner, runner) {
     return value;
 }
 function userNameOf(uid) {
-    for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n')) {
+    for (const line of fs_1.default.readFileSync('/etc/passwd', 'utf8').split('\n')) {
         const f = line.split(':');
         if (Number(f[2]) === uid)
             return f[0];
@@ -18133,45 +17173,15 @@ function userNameOf(uid) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.stopTarget = stopTarget;
 exports.startTarget = startTarget;
 exports.waitForTargetStreaming = waitForTargetStreaming;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const file_owner_1 = __nccwpck_require__(4772);
 const errors_1 = __nccwpck_require__(7679);
 const postmaster_pid_1 = __nccwpck_require__(8860);
@@ -18191,12 +17201,12 @@ async function stopTarget(dir, opts) {
 async function startTarget(dir, logFile, opts) {
     const pgCtl = await (0, single_user_recovery_1.findPostgresBinary)(opts.major, opts.runner, opts.binDir, 'pg_ctl');
     const owner = (0, file_owner_1.ownerForTarget)(dir);
-    fs.writeFileSync(logFile, '');
+    fs_1.default.writeFileSync(logFile, '');
     if (owner)
-        fs.chownSync(logFile, owner.uid, owner.gid);
+        fs_1.default.chownSync(logFile, owner.uid, owner.gid);
     const res = await (0, single_user_recovery_1.runAsOwner)(opts.runner, owner, pgCtl, ['start', '-D', dir, '-w', '-t', '300', '-l', logFile]);
     if (res.exitCode !== 0) {
-        const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join(' | ');
+        const tail = fs_1.default.readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join(' | ');
         throw new errors_1.CatchupError('start-target-failed', `The target did not start: ${tail || (res.stderr || res.stdout).trim()}.`, `Read ${logFile}.`);
     }
 }
@@ -18226,15 +17236,15 @@ async function waitForTargetStreaming(dir, timeoutMs) {
 }
 function childTitles(parentPid) {
     const titles = [];
-    for (const entry of fs.readdirSync('/proc')) {
+    for (const entry of fs_1.default.readdirSync('/proc')) {
         if (!/^\d+$/.test(entry))
             continue;
         try {
-            const stat = fs.readFileSync(path.join('/proc', entry, 'stat'), 'utf8');
+            const stat = fs_1.default.readFileSync(path_1.default.join('/proc', entry, 'stat'), 'utf8');
             // The ppid is the 2nd field after the parenthesised command name.
             const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
             if (ppid === parentPid)
-                titles.push(fs.readFileSync(path.join('/proc', entry, 'cmdline'), 'utf8').replace(/\0/g, ' ').trim());
+                titles.push(fs_1.default.readFileSync(path_1.default.join('/proc', entry, 'cmdline'), 'utf8').replace(/\0/g, ' ').trim());
         }
         catch {
             // The process ended while we looked.
@@ -18251,45 +17261,15 @@ function childTitles(parentPid) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listTarget = listTarget;
 exports.readTablespaceLinks = readTablespaceLinks;
 exports.isDirectory = isDirectory;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 // Links PostgreSQL itself follows: tablespaces, and pg_wal moved elsewhere (initdb/pg_basebackup --waldir).
 const FOLLOWED_LINK = /^(pg_tblspc\/\d+|pg_wal)$/;
 /**
@@ -18300,10 +17280,10 @@ const FOLLOWED_LINK = /^(pg_tblspc\/\d+|pg_wal)$/;
 function listTarget(root) {
     const out = [];
     const walk = (rel) => {
-        for (const d of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+        for (const d of fs_1.default.readdirSync(path_1.default.join(root, rel), { withFileTypes: true })) {
             const child = rel === '' ? d.name : `${rel}/${d.name}`;
-            if (d.isSymbolicLink() && FOLLOWED_LINK.test(child) && isDirectory(path.join(root, child))) {
-                out.push({ path: child, size: 0, isDir: true, isSymlink: true, linkTarget: fs.readlinkSync(path.join(root, child)) });
+            if (d.isSymbolicLink() && FOLLOWED_LINK.test(child) && isDirectory(path_1.default.join(root, child))) {
+                out.push({ path: child, size: 0, isDir: true, isSymlink: true, linkTarget: fs_1.default.readlinkSync(path_1.default.join(root, child)) });
                 walk(child);
             }
             else if (d.isSymbolicLink()) {
@@ -18316,7 +17296,7 @@ function listTarget(root) {
             else {
                 // A file can vanish between readdir and stat (another run's lock being written aside and
                 // linked in place, as two runs race for the lock): it is not there, so it is not listed.
-                const st = fs.statSync(path.join(root, child), { throwIfNoEntry: false });
+                const st = fs_1.default.statSync(path_1.default.join(root, child), { throwIfNoEntry: false });
                 if (st)
                     out.push({ path: child, size: st.size, isDir: false, isSymlink: false });
             }
@@ -18328,19 +17308,19 @@ function listTarget(root) {
 /** The target's tablespace links (pg_tblspc/<oid> -> directory), by OID. */
 function readTablespaceLinks(root) {
     const links = new Map();
-    const dir = path.join(root, 'pg_tblspc');
-    if (!fs.existsSync(dir))
+    const dir = path_1.default.join(root, 'pg_tblspc');
+    if (!fs_1.default.existsSync(dir))
         return links;
-    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+    for (const d of fs_1.default.readdirSync(dir, { withFileTypes: true })) {
         if (d.isSymbolicLink() && /^\d+$/.test(d.name))
-            links.set(Number(d.name), fs.readlinkSync(path.join(dir, d.name)));
+            links.set(Number(d.name), fs_1.default.readlinkSync(path_1.default.join(dir, d.name)));
     }
     return links;
 }
 /** A directory, following links; false when absent. */
 function isDirectory(p) {
     try {
-        return fs.statSync(p).isDirectory();
+        return fs_1.default.statSync(p).isDirectory();
     }
     catch {
         return false;
@@ -18355,45 +17335,15 @@ function isDirectory(p) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TargetLock = void 0;
 exports.takeOverNotice = takeOverNotice;
-const fs = __importStar(__nccwpck_require__(9896));
-const os = __importStar(__nccwpck_require__(857));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const os_1 = __importDefault(__nccwpck_require__(857));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const catchup_marker_1 = __nccwpck_require__(3711);
 /**
@@ -18410,8 +17360,8 @@ class TargetLock {
         this.file = file;
     }
     static acquire(targetDir) {
-        const file = path.join(targetDir, catchup_marker_1.LOCK_FILE);
-        const mine = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
+        const file = path_1.default.join(targetDir, catchup_marker_1.LOCK_FILE);
+        const mine = { pid: process.pid, host: os_1.default.hostname(), startedAt: new Date().toISOString() };
         let tookOverFrom = null;
         for (let attempt = 0; attempt < 50; attempt++) {
             if (attempt > 0)
@@ -18438,13 +17388,13 @@ class TargetLock {
     }
     /** Read-only check for --dry-run, which must not write to the target. */
     static assertFree(targetDir) {
-        const raw = readRaw(path.join(targetDir, catchup_marker_1.LOCK_FILE));
+        const raw = readRaw(path_1.default.join(targetDir, catchup_marker_1.LOCK_FILE));
         const holder = raw === null ? null : parseLock(raw);
         if (holder && isAlive(holder))
             throw lockedError(holder, targetDir);
     }
     release() {
-        fs.rmSync(this.file, { force: true });
+        fs_1.default.rmSync(this.file, { force: true });
     }
 }
 exports.TargetLock = TargetLock;
@@ -18457,20 +17407,20 @@ exports.TargetLock = TargetLock;
  */
 function removeDeadLock(file, deadRaw) {
     const guard = `${file}.takeover`;
-    if (!linkNew(guard, `${JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() })}\n`)) {
+    if (!linkNew(guard, `${JSON.stringify({ pid: process.pid, host: os_1.default.hostname(), startedAt: new Date().toISOString() })}\n`)) {
         // Another run is taking over; one that died inside the guard (very rare) must not block all others.
         const raw = readRaw(guard);
         const owner = raw === null ? null : parseLock(raw);
         if (owner && !isAlive(owner) && readRaw(guard) === raw)
-            fs.rmSync(guard, { force: true });
+            fs_1.default.rmSync(guard, { force: true });
         return;
     }
     try {
         if (readRaw(file) === deadRaw)
-            fs.rmSync(file, { force: true });
+            fs_1.default.rmSync(file, { force: true });
     }
     finally {
-        fs.rmSync(guard, { force: true });
+        fs_1.default.rmSync(guard, { force: true });
     }
 }
 function sleepMs(ms) {
@@ -18482,9 +17432,9 @@ function lockedError(holder, targetDir) {
 /** Creates `file` with `content`, atomically; false if it exists. */
 function linkNew(file, content) {
     const tmp = `${file}.${process.pid}.${Date.now().toString(36)}`;
-    fs.writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
+    fs_1.default.writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
     try {
-        fs.linkSync(tmp, file);
+        fs_1.default.linkSync(tmp, file);
         return true;
     }
     catch (err) {
@@ -18493,12 +17443,12 @@ function linkNew(file, content) {
         return false;
     }
     finally {
-        fs.rmSync(tmp, { force: true });
+        fs_1.default.rmSync(tmp, { force: true });
     }
 }
 function readRaw(file) {
     try {
-        return fs.readFileSync(file, 'utf8');
+        return fs_1.default.readFileSync(file, 'utf8');
     }
     catch (err) {
         // No lock, or no directory to hold one (the target is missing or a file: refused elsewhere).
@@ -18518,7 +17468,7 @@ function parseLock(raw) {
 }
 function isAlive(lock) {
     // A lock from another host (shared storage) cannot be checked: treat it as held.
-    if (lock.host !== os.hostname())
+    if (lock.host !== os_1.default.hostname())
         return true;
     try {
         process.kill(lock.pid, 0);
@@ -18542,45 +17492,15 @@ function takeOverNotice(lock, targetDir) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveTargetDir = resolveTargetDir;
 exports.realPathOf = realPathOf;
 exports.isInside = isInside;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 /**
  * The target's real path, resolved once at the start (a target that is a symlink, or lies under
  * one): every later step then works on the same directory even if the link is changed during
@@ -18588,29 +17508,29 @@ const path = __importStar(__nccwpck_require__(6928));
  * is resolved through its nearest existing parent.
  */
 function resolveTargetDir(given) {
-    const abs = path.resolve(given);
+    const abs = path_1.default.resolve(given);
     const real = realPathOf(abs);
     return { dir: real, note: real === abs ? null : `the target ${abs} resolves to ${real} (through a symbolic link): working there` };
 }
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
 function realPathOf(p) {
-    const abs = path.resolve(p);
+    const abs = path_1.default.resolve(p);
     const rest = [];
-    for (let dir = abs;; dir = path.dirname(dir)) {
+    for (let dir = abs;; dir = path_1.default.dirname(dir)) {
         try {
-            return path.join(fs.realpathSync(dir), ...rest.reverse());
+            return path_1.default.join(fs_1.default.realpathSync(dir), ...rest.reverse());
         }
         catch {
-            if (dir === path.dirname(dir))
+            if (dir === path_1.default.dirname(dir))
                 return abs;
-            rest.push(path.basename(dir));
+            rest.push(path_1.default.basename(dir));
         }
     }
 }
 /** Whether `child` lies strictly below `parent` (both absolute, resolved the same way). */
 function isInside(child, parent) {
-    const rel = path.relative(parent, child);
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    const rel = path_1.default.relative(parent, child);
+    return rel !== '' && !rel.startsWith('..') && !path_1.default.isAbsolute(rel);
 }
 
 
@@ -18621,54 +17541,24 @@ function isInside(child, parent) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.inspectTarget = inspectTarget;
 exports.targetLogsHints = targetLogsHints;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const backup_label_1 = __nccwpck_require__(4805);
 const catchup_marker_1 = __nccwpck_require__(3711);
 const pg_control_1 = __nccwpck_require__(9737);
 const postmaster_pid_1 = __nccwpck_require__(8860);
 function inspectTarget(targetDir) {
-    const dir = path.resolve(targetDir);
+    const dir = path_1.default.resolve(targetDir);
     let st;
     try {
-        st = fs.statSync(dir);
+        st = fs_1.default.statSync(dir);
     }
     catch {
         throw new errors_1.CatchupError('target-missing', `The target ${dir} does not exist.`, 'An incremental mode needs an existing copy of the source; to build a new one use -b FULL.');
@@ -18680,18 +17570,18 @@ function inspectTarget(targetDir) {
     if (marker?.mode === 'FULL') {
         throw new errors_1.CatchupError('target-interrupted-full', `The target ${dir} holds a FULL copy that was interrupted (started ${marker.startedAt}, PID ${marker.pid}): only FULL can finish it.`, 'Rerun pg-catchup catchup -b FULL with the same source and target: it resumes, keeping the files the interrupted run finished.');
     }
-    const versionFile = path.join(dir, 'PG_VERSION');
-    if (!fs.existsSync(versionFile)) {
-        throw new errors_1.CatchupError('target-not-pgdata', `The target ${dir} is not a PostgreSQL data directory (no PG_VERSION).`, fs.readdirSync(dir).length === 0 ? 'It is empty: use -b FULL.' : 'Point the target option at a data directory, or use -b FULL into an empty one.');
+    const versionFile = path_1.default.join(dir, 'PG_VERSION');
+    if (!fs_1.default.existsSync(versionFile)) {
+        throw new errors_1.CatchupError('target-not-pgdata', `The target ${dir} is not a PostgreSQL data directory (no PG_VERSION).`, fs_1.default.readdirSync(dir).length === 0 ? 'It is empty: use -b FULL.' : 'Point the target option at a data directory, or use -b FULL into an empty one.');
     }
-    const majorVersion = Number(fs.readFileSync(versionFile, 'utf8').trim());
+    const majorVersion = Number(fs_1.default.readFileSync(versionFile, 'utf8').trim());
     const { control, controlSource } = readTargetControl(dir, marker);
-    const labelPath = path.join(dir, 'backup_label');
+    const labelPath = path_1.default.join(dir, 'backup_label');
     let backupLabel = null;
     // With a marker, a backup_label is the interrupted run's own (maybe torn); R is in the marker.
-    if (!marker && fs.existsSync(labelPath)) {
+    if (!marker && fs_1.default.existsSync(labelPath)) {
         try {
-            backupLabel = (0, backup_label_1.parseBackupLabel)(fs.readFileSync(labelPath, 'utf8'), labelPath);
+            backupLabel = (0, backup_label_1.parseBackupLabel)(fs_1.default.readFileSync(labelPath, 'utf8'), labelPath);
         }
         catch (err) {
             throw new errors_1.CatchupError('target-backup-label', `${(0, errors_1.errorMessage)(err)}.`, 'Inspect the file; if the directory is not a usable copy, rebuild it with -b FULL.');
@@ -18700,15 +17590,15 @@ function inspectTarget(targetDir) {
     return { dir, majorVersion, control, controlSource, backupLabel, marker, postmaster: (0, postmaster_pid_1.livePostmaster)(dir) };
 }
 function readTargetControl(dir, marker) {
-    const main = path.join(dir, 'global', 'pg_control');
-    const aside = path.join(dir, catchup_marker_1.CONTROL_ASIDE);
-    const pick = fs.existsSync(main) && !marker ? main : fs.existsSync(aside) ? aside : fs.existsSync(main) ? main : null;
+    const main = path_1.default.join(dir, 'global', 'pg_control');
+    const aside = path_1.default.join(dir, catchup_marker_1.CONTROL_ASIDE);
+    const pick = fs_1.default.existsSync(main) && !marker ? main : fs_1.default.existsSync(aside) ? aside : fs_1.default.existsSync(main) ? main : null;
     if (!pick) {
         throw new errors_1.CatchupError('target-no-control', `The target ${dir} has no global/pg_control${marker ? ' and no copy of it set aside' : ''}.`, 'Without it the target position is unknown and an incremental sync would be a guess: rebuild with -b FULL into an empty directory.');
     }
     try {
         return {
-            control: (0, pg_control_1.parsePgControl)(fs.readFileSync(pick), pick),
+            control: (0, pg_control_1.parsePgControl)(fs_1.default.readFileSync(pick), pick),
             controlSource: pick === aside ? catchup_marker_1.CONTROL_ASIDE : 'global/pg_control',
         };
     }
@@ -18729,44 +17619,14 @@ function targetLogsHints(target) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCARDED_WAL_DIR = void 0;
 exports.setTargetWalAside = setTargetWalAside;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const worker_threads_1 = __nccwpck_require__(8167);
 /** Where the target's old WAL waits for its removal; PostgreSQL never looks into subdirectories of pg_wal for segments. */
 exports.DISCARDED_WAL_DIR = 'pg_wal/pg_catchup_discarded';
@@ -18779,23 +17639,23 @@ exports.DISCARDED_WAL_DIR = 'pg_wal/pg_catchup_discarded';
  * copy's target replays them (pg_rewind keeps them for the same reason).
  */
 function setTargetWalAside(targetDir, keep = []) {
-    const walDir = path.join(targetDir, 'pg_wal');
-    if (!fs.existsSync(walDir))
+    const walDir = path_1.default.join(targetDir, 'pg_wal');
+    if (!fs_1.default.existsSync(walDir))
         return Promise.resolve();
-    const discard = path.join(targetDir, exports.DISCARDED_WAL_DIR);
-    fs.mkdirSync(discard, { recursive: true });
-    const aside = path.basename(discard);
-    for (const name of fs.readdirSync(walDir)) {
+    const discard = path_1.default.join(targetDir, exports.DISCARDED_WAL_DIR);
+    fs_1.default.mkdirSync(discard, { recursive: true });
+    const aside = path_1.default.basename(discard);
+    for (const name of fs_1.default.readdirSync(walDir)) {
         if (name === aside || keep.includes(name))
             continue;
-        const p = path.join(walDir, name);
+        const p = path_1.default.join(walDir, name);
         if (name === 'archive_status' || name === 'summaries') {
-            for (const f of fs.readdirSync(p))
+            for (const f of fs_1.default.readdirSync(p))
                 if (!keep.some((k) => f.startsWith(`${k}.`)))
-                    fs.renameSync(path.join(p, f), path.join(discard, `${name}.${f}`));
+                    fs_1.default.renameSync(path_1.default.join(p, f), path_1.default.join(discard, `${name}.${f}`));
         }
         else {
-            fs.renameSync(p, path.join(discard, name));
+            fs_1.default.renameSync(p, path_1.default.join(discard, name));
         }
     }
     return removeInThread(discard);
@@ -18904,43 +17764,13 @@ function isServerLogFile(path) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.normalizeExcludePaths = normalizeExcludePaths;
 exports.isExcludedByUser = isExcludedByUser;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const catchup_marker_1 = __nccwpck_require__(3711);
 /**
@@ -18957,12 +17787,12 @@ const CLUSTER_STATE = [
  * PGDATA and outside the cluster's state; relative values are taken relative to PGDATA.
  */
 function normalizeExcludePaths(values, targetDir) {
-    const root = path.resolve(targetDir);
+    const root = path_1.default.resolve(targetDir);
     const out = [];
     for (const value of values) {
-        const abs = path.resolve(root, value);
-        const rel = path.relative(root, abs).split(path.sep).join('/');
-        if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) {
+        const abs = path_1.default.resolve(root, value);
+        const rel = path_1.default.relative(root, abs).split(path_1.default.sep).join('/');
+        if (rel === '' || rel.startsWith('../') || rel === '..' || path_1.default.isAbsolute(rel)) {
             throw new errors_1.CatchupError('bad-exclude-path', `--exclude-path ${value} is not inside the target data directory ${root}.`, 'Give a path inside PGDATA, relative to it (postgresql.conf) or absolute.');
         }
         const top = rel.split('/')[0];
@@ -19375,43 +18205,13 @@ function referenceForLaggingTarget(control, label) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseTablespaceMappings = parseTablespaceMappings;
 exports.placeTablespaces = placeTablespaces;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const usage = (problem, fix) => new errors_1.CatchupError('bad-tablespace-mapping', problem, fix);
 /**
@@ -19428,11 +18228,11 @@ function parseTablespaceMappings(values) {
             }
             const [oldDir, newDir] = parts.map(unescape);
             for (const dir of [oldDir, newDir]) {
-                if (!path.isAbsolute(dir)) {
+                if (!path_1.default.isAbsolute(dir)) {
                     throw usage(`The tablespace mapping "${pair}" has a relative directory "${dir}".`, 'Both sides of a tablespace mapping must be absolute paths.');
                 }
             }
-            const norm = { oldDir: path.resolve(oldDir), newDir: path.resolve(newDir) };
+            const norm = { oldDir: path_1.default.resolve(oldDir), newDir: path_1.default.resolve(newDir) };
             const clash = out.find((m) => m.oldDir === norm.oldDir);
             if (clash && clash.newDir !== norm.newDir) {
                 throw usage(`The tablespace location ${norm.oldDir} is mapped twice (to ${clash.newDir} and ${norm.newDir}).`, 'Give one mapping per source location.');
@@ -19472,28 +18272,28 @@ const isInside = (dir, parent) => dir === parent || dir.startsWith(parent.endsWi
  * or a location lies inside the target PGDATA.
  */
 function placeTablespaces(source, mappings, targetDir, existingLinks = new Map()) {
-    const pgdata = path.resolve(targetDir);
+    const pgdata = path_1.default.resolve(targetDir);
     for (const m of mappings) {
-        if (!source.some((t) => path.isAbsolute(t.location) && path.resolve(t.location) === m.oldDir)) {
-            const known = source.filter((t) => path.isAbsolute(t.location)).map((t) => t.location);
+        if (!source.some((t) => path_1.default.isAbsolute(t.location) && path_1.default.resolve(t.location) === m.oldDir)) {
+            const known = source.filter((t) => path_1.default.isAbsolute(t.location)).map((t) => t.location);
             throw usage(`The tablespace mapping names ${m.oldDir}, but the source has no tablespace there${known.length ? ` (its tablespaces: ${known.join(', ')})` : ' (it has no tablespaces)'}.`, 'Check the OLDDIR side of -T against SELECT spcname, pg_tablespace_location(oid) FROM pg_tablespace on the source.');
         }
     }
     const placements = source.map((t) => {
         const linkPath = `pg_tblspc/${t.oid}`;
-        if (!path.isAbsolute(t.location)) {
-            return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path.join(pgdata, linkPath), placement: 'inside-pgdata' };
+        if (!path_1.default.isAbsolute(t.location)) {
+            return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path_1.default.join(pgdata, linkPath), placement: 'inside-pgdata' };
         }
-        const mapped = mappings.find((m) => m.oldDir === path.resolve(t.location));
+        const mapped = mappings.find((m) => m.oldDir === path_1.default.resolve(t.location));
         const existing = existingLinks.get(t.oid);
-        if (existing !== undefined && mapped && path.resolve(existing) !== mapped.newDir) {
+        if (existing !== undefined && mapped && path_1.default.resolve(existing) !== mapped.newDir) {
             throw usage(`The target's tablespace ${t.oid} is at ${existing}, but -T maps it to ${mapped.newDir}.`, `pg-catchup does not move an existing tablespace: drop that -T pair to keep ${existing}, or move the directory and its ${linkPath} link yourself first.`);
         }
         if (mapped)
             return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: mapped.newDir, placement: 'mapped' };
         if (existing !== undefined)
-            return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path.resolve(existing), placement: 'existing' };
-        return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path.resolve(t.location), placement: 'in-place' };
+            return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path_1.default.resolve(existing), placement: 'existing' };
+        return { oid: t.oid, linkPath, sourceLocation: t.location, targetLocation: path_1.default.resolve(t.location), placement: 'in-place' };
     });
     for (const p of placements) {
         if (p.placement === 'inside-pgdata')
@@ -19552,44 +18352,14 @@ function refusalMessage(check) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readSourceDataBytes = readSourceDataBytes;
 exports.checkDiskSpace = checkDiskSpace;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 /** What a FULL copies, roughly: the size of every database (tablespaces included). */
 async function readSourceDataBytes(client) {
     const res = await client.query('SELECT sum(pg_database_size(oid))::text AS bytes FROM pg_database');
@@ -19598,10 +18368,10 @@ async function readSourceDataBytes(client) {
 /** Free space on the target's file system for what the plan copies plus the WAL it streams. */
 function checkDiskSpace(targetDir, bytesNeeded, what) {
     const base = { id: 'disk-space', title: 'Free disk space on the target' };
-    let dir = path.resolve(targetDir);
-    while (!fs.existsSync(dir))
-        dir = path.dirname(dir);
-    const st = fs.statfsSync(dir);
+    let dir = path_1.default.resolve(targetDir);
+    while (!fs_1.default.existsSync(dir))
+        dir = path_1.default.dirname(dir);
+    const st = fs_1.default.statfsSync(dir);
     const free = st.bavail * st.bsize;
     const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
     if (free >= bytesNeeded)
@@ -19618,49 +18388,19 @@ function checkDiskSpace(targetDir, bytesNeeded, what) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.osUserName = osUserName;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 /**
  * The login name of a uid from /etc/passwd, for messages ("owned by postgres", not "uid 105");
  * "uid N" when the name is not known (a uid without an entry, or no /etc/passwd).
  */
 function osUserName(uid, passwd = '/etc/passwd') {
     try {
-        for (const line of fs.readFileSync(passwd, 'utf8').split('\n')) {
+        for (const line of fs_1.default.readFileSync(passwd, 'utf8').split('\n')) {
             const [name, , id] = line.split(':');
             if (name && id !== undefined && Number(id) === uid && id.trim() !== '')
                 return name;
@@ -19941,42 +18681,12 @@ function checkSourceVersion(info) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkTablespaceLocations = checkTablespaceLocations;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const target_listing_1 = __nccwpck_require__(9264);
 /**
  * Where the source's tablespaces go on the target, and whether each place is usable: a new
@@ -20019,12 +18729,12 @@ function checkTablespaceLocations(placements, existingLinks) {
 function directoryContents(p) {
     let st;
     try {
-        st = fs.statSync(p);
+        st = fs_1.default.statSync(p);
     }
     catch {
         return [];
     }
-    return st.isDirectory() ? fs.readdirSync(p) : 'not-a-directory';
+    return st.isDirectory() ? fs_1.default.readdirSync(p) : 'not-a-directory';
 }
 
 
@@ -20035,43 +18745,13 @@ function directoryContents(p) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkTargetDirectory = checkTargetDirectory;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const os_user_name_1 = __nccwpck_require__(9554);
 /**
  * PostgreSQL refuses a data directory with other modes than 0700/0750, or owned by another user
@@ -20081,11 +18761,11 @@ function checkTargetDirectory(targetDir) {
     const base = { id: 'target-directory', title: 'Target directory ownership and mode' };
     let st;
     try {
-        st = fs.statSync(targetDir);
+        st = fs_1.default.statSync(targetDir);
     }
     catch {
-        const parent = path.dirname(path.resolve(targetDir));
-        const pst = fs.existsSync(parent) ? fs.statSync(parent) : null;
+        const parent = path_1.default.dirname(path_1.default.resolve(targetDir));
+        const pst = fs_1.default.existsSync(parent) ? fs_1.default.statSync(parent) : null;
         if (!pst)
             return { ...base, status: 'fail', detail: `neither ${targetDir} nor its parent exists`, fix: `Create ${parent} owned by the PostgreSQL OS user.` };
         const uid = process.getuid?.() ?? -1;
@@ -20129,53 +18809,23 @@ function checkTargetDirectory(targetDir) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkTargetEmpty = checkTargetEmpty;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 /** FULL writes a new cluster: the target must not exist yet, or be an empty directory. */
 function checkTargetEmpty(targetDir) {
     const base = { id: 'target-empty', title: 'Target directory is empty' };
     let st;
     try {
-        st = fs.statSync(targetDir);
+        st = fs_1.default.statSync(targetDir);
     }
     catch {
-        const parent = path.dirname(path.resolve(targetDir));
-        if (!fs.existsSync(parent)) {
+        const parent = path_1.default.dirname(path_1.default.resolve(targetDir));
+        if (!fs_1.default.existsSync(parent)) {
             return { ...base, status: 'fail', detail: `neither ${targetDir} nor its parent ${parent} exists`,
                 fix: `Create ${parent} first (owned by the PostgreSQL OS user), or choose another --destination-pgdata.` };
         }
@@ -20185,7 +18835,7 @@ function checkTargetEmpty(targetDir) {
         return { ...base, status: 'fail', detail: `${targetDir} exists and is not a directory`,
             fix: 'Point --destination-pgdata at a directory (new or empty).' };
     }
-    const entries = fs.readdirSync(targetDir);
+    const entries = fs_1.default.readdirSync(targetDir);
     if (entries.length > 0) {
         const shown = entries.slice(0, 5).join(', ') + (entries.length > 5 ? ', ...' : '');
         if (entries.includes('postmaster.pid')) {
@@ -20228,45 +18878,15 @@ function checkHintLogging(target) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readSourcePlacement = readSourcePlacement;
 exports.checkTargetNotSource = checkTargetNotSource;
 exports.checkTargetApart = checkTargetApart;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const target_path_1 = __nccwpck_require__(5777);
 async function readSourcePlacement(client) {
     // postmaster.pid names the data directory (line 2) and needs only pg_read_binary_file, which
@@ -20288,7 +18908,7 @@ function checkTargetNotSource(targetDir, source) {
     const dataDir = source.postmasterPid?.split('\n')[1]?.trim();
     if (!dataDir)
         return { ...base, status: 'pass', detail: "the source's postmaster.pid does not name its data directory (a server not on this host's layout)" };
-    if (!sameServerFile(path.join(dataDir, 'postmaster.pid'), source.postmasterPid)) {
+    if (!sameServerFile(path_1.default.join(dataDir, 'postmaster.pid'), source.postmasterPid)) {
         return { ...base, status: 'pass', detail: `the source runs on another host (its data directory ${dataDir} holds no matching postmaster.pid here)` };
     }
     return checkTargetApart(targetDir, dataDir, source.tablespaces);
@@ -20314,7 +18934,7 @@ function checkTargetApart(targetDir, dataDir, tablespaces) {
 function sameServerFile(localPidFile, reported) {
     let local;
     try {
-        local = fs.readFileSync(localPidFile, 'utf8');
+        local = fs_1.default.readFileSync(localPidFile, 'utf8');
     }
     catch {
         return false;
@@ -21203,39 +19823,9 @@ function assertDecompressible(spec) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.COMPRESSION_METHODS = void 0;
 exports.decompressionUnavailable = decompressionUnavailable;
@@ -21246,12 +19836,12 @@ exports.createDecompressor = createDecompressor;
  * Node 24); lz4 from our own frame decoder (lz4-frame-decoder.ts), as Node has none.
  */
 const stream_1 = __nccwpck_require__(2203);
-const zlib = __importStar(__nccwpck_require__(3106));
+const zlib_1 = __importDefault(__nccwpck_require__(3106));
 const errors_1 = __nccwpck_require__(7679);
 const lz4_frame_decoder_1 = __nccwpck_require__(2396);
 exports.COMPRESSION_METHODS = ['none', 'gzip', 'lz4', 'zstd'];
 function zstdFactory() {
-    const f = zlib.createZstdDecompress;
+    const f = zlib_1.default.createZstdDecompress;
     return typeof f === 'function' ? f : null;
 }
 /** null when this Node can decompress `method`; otherwise why not, with what to do instead. */
@@ -21273,7 +19863,7 @@ function createDecompressor(method) {
         case 'none':
             return new stream_1.PassThrough();
         case 'gzip':
-            return zlib.createGunzip({ chunkSize });
+            return zlib_1.default.createGunzip({ chunkSize });
         case 'zstd':
             return zstdFactory()({ chunkSize });
         case 'lz4':
@@ -22219,42 +20809,12 @@ const readU32 = (d, p) => (d[p] | (d[p + 1] << 8) | (d[p + 2] << 16) | (d[p + 3]
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveConnection = resolveConnection;
-const os = __importStar(__nccwpck_require__(857));
+const os_1 = __importDefault(__nccwpck_require__(857));
 const conninfo_1 = __nccwpck_require__(6450);
 const auth_guard_1 = __nccwpck_require__(1917);
 const host_list_1 = __nccwpck_require__(2514);
@@ -22268,7 +20828,7 @@ const unsupported_1 = __nccwpck_require__(476);
  * -d conninfo says; then the service's settings (service=, PGSERVICE) fill what is unset; then
  * the PG* environment variables; built-in defaults apply at connect time.
  */
-function resolveConnection(opts, env, home = env.HOME || os.homedir()) {
+function resolveConnection(opts, env, home = env.HOME || os_1.default.homedir()) {
     const keywords = {};
     if (opts.dbname !== undefined && opts.dbname !== '') {
         if ((0, conninfo_1.looksLikeConninfo)(opts.dbname))
@@ -22296,7 +20856,7 @@ function resolveConnection(opts, env, home = env.HOME || os.homedir()) {
         if (!(keyword in keywords) && value !== undefined && value !== '')
             keywords[keyword] = value;
     }
-    keywords.user ||= os.userInfo().username;
+    keywords.user ||= os_1.default.userInfo().username;
     // Everything libpq would refuse before connecting is refused here, before any work.
     (0, unsupported_1.refuseUnsupported)(keywords);
     (0, tls_options_1.sslModeOf)(keywords);
@@ -22409,45 +20969,15 @@ function guardAuthentication(client, binding, allowed, usingTls) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.connectionReport = connectionReport;
 exports.describeServer = describeServer;
 exports.describeConnectionReport = describeConnectionReport;
 exports.isLocalPeer = isLocalPeer;
-const net = __importStar(__nccwpck_require__(9278));
+const net_1 = __importDefault(__nccwpck_require__(9278));
 const session_attrs_1 = __nccwpck_require__(4654);
 const tls_options_1 = __nccwpck_require__(4221);
 function connectionReport(plan) {
@@ -22479,7 +21009,7 @@ function isLocalPeer(s) {
     if (s.address === null)
         return true;
     const addr = s.address.replace(/^::ffff:/, '');
-    if (net.isIPv4(addr))
+    if (net_1.default.isIPv4(addr))
         return addr.startsWith('127.');
     return addr === '::1';
 }
@@ -22664,45 +21194,15 @@ function redactUri(text) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isSocketDir = isSocketDir;
 exports.describeTarget = describeTarget;
 exports.hostTargets = hostTargets;
 exports.shuffled = shuffled;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const errors_1 = __nccwpck_require__(7679);
 const DEFAULT_PORT = 5432;
 /** Debian's libpq looks in /var/run/postgresql; upstream builds in /tmp. */
@@ -22772,7 +21272,7 @@ function listMismatch(what) {
 }
 /** The socket directory that has this port's socket; Debian's libpq default when none has it. */
 function defaultSocketDir(port) {
-    return SOCKET_DIRS.find((dir) => fs.existsSync(`${dir}/.s.PGSQL.${port}`)) ?? SOCKET_DIRS[0];
+    return SOCKET_DIRS.find((dir) => fs_1.default.existsSync(`${dir}/.s.PGSQL.${port}`)) ?? SOCKET_DIRS[0];
 }
 
 
@@ -22842,44 +21342,14 @@ function isLibpqKeyword(name) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openConnection = openConnection;
 exports.clientConfig = clientConfig;
-const os = __importStar(__nccwpck_require__(857));
-const path = __importStar(__nccwpck_require__(6928));
+const os_1 = __importDefault(__nccwpck_require__(857));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const pg_1 = __nccwpck_require__(3273);
 const errors_1 = __nccwpck_require__(7679);
 const password_file_1 = __nccwpck_require__(24);
@@ -23063,7 +21533,7 @@ function clientConfig(plan, target, extra) {
 function passwordFromFile(plan, target, replication) {
     const k = plan.keywords;
     return async () => {
-        const file = k.passfile || plan.env.PGPASSFILE || path.join(plan.home || os.homedir(), '.pgpass');
+        const file = k.passfile || plan.env.PGPASSFILE || path_1.default.join(plan.home || os_1.default.homedir(), '.pgpass');
         const host = target.host ?? target.hostaddr ?? 'localhost';
         const key = { host, port: String(target.port), database: replication ? 'replication' : (k.dbname || 'postgres'), user: k.user };
         const found = (0, password_file_1.lookupPassword)(file, key);
@@ -23125,46 +21595,16 @@ function primaryConninfo(keywords, storePassword) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEBIAN_SYSCONFDIR = void 0;
 exports.serviceFiles = serviceFiles;
 exports.lookupService = lookupService;
 exports.parseServiceFile = parseServiceFile;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const keywords_1 = __nccwpck_require__(8455);
 /**
@@ -23175,8 +21615,8 @@ const keywords_1 = __nccwpck_require__(8455);
  */
 exports.DEBIAN_SYSCONFDIR = '/etc/postgresql-common';
 function serviceFiles(env, home) {
-    const user = env.PGSERVICEFILE ?? path.join(home, '.pg_service.conf');
-    const system = path.join(env.PGSYSCONFDIR ?? exports.DEBIAN_SYSCONFDIR, 'pg_service.conf');
+    const user = env.PGSERVICEFILE ?? path_1.default.join(home, '.pg_service.conf');
+    const system = path_1.default.join(env.PGSYSCONFDIR ?? exports.DEBIAN_SYSCONFDIR, 'pg_service.conf');
     return [user, system];
 }
 function lookupService(name, env, home) {
@@ -23184,7 +21624,7 @@ function lookupService(name, env, home) {
     for (const file of files) {
         let text;
         try {
-            text = fs.readFileSync(file, 'utf8');
+            text = fs_1.default.readFileSync(file, 'utf8');
         }
         catch {
             continue; // libpq skips a file it cannot stat
@@ -23290,45 +21730,15 @@ async function sessionMismatch(client, want, reported, replication) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.negotiateTls = negotiateTls;
 exports.asOpenStream = asOpenStream;
 exports.tlsRequiredError = tlsRequiredError;
-const net = __importStar(__nccwpck_require__(9278));
-const tls = __importStar(__nccwpck_require__(4756));
+const net_1 = __importDefault(__nccwpck_require__(9278));
+const tls_1 = __importDefault(__nccwpck_require__(4756));
 const errors_1 = __nccwpck_require__(7679);
 const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]); // length 8, code 80877103
 async function negotiateTls(host, port, options, tcp, direct) {
@@ -23367,7 +21777,7 @@ function asOpenStream(socket) {
 }
 function connectTcp(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const socket = net.connect({ host, port });
+        const socket = net_1.default.connect({ host, port });
         const timer = timeoutMs ? setTimeout(() => {
             socket.destroy();
             reject(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }));
@@ -23405,7 +21815,7 @@ function firstByte(socket, timeoutMs) {
 }
 function handshake(raw, options, timeoutMs, direct) {
     return new Promise((resolve, reject) => {
-        const secure = tls.connect({ ...options, socket: raw, ...(direct ? { ALPNProtocols: ['postgresql'] } : {}) });
+        const secure = tls_1.default.connect({ ...options, socket: raw, ...(direct ? { ALPNProtocols: ['postgresql'] } : {}) });
         const timer = timeoutMs ? setTimeout(() => {
             secure.destroy();
             reject(Object.assign(new Error('timeout expired during the TLS handshake'), { code: 'ETIMEDOUT' }));
@@ -23433,48 +21843,18 @@ function tlsRequiredError() {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sslModeOf = sslModeOf;
 exports.checkTlsKeywords = checkTlsKeywords;
 exports.tlsTries = tlsTries;
 exports.tlsOptions = tlsOptions;
-const fs = __importStar(__nccwpck_require__(9896));
-const net = __importStar(__nccwpck_require__(9278));
-const path = __importStar(__nccwpck_require__(6928));
-const tls = __importStar(__nccwpck_require__(4756));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const net_1 = __importDefault(__nccwpck_require__(9278));
+const path_1 = __importDefault(__nccwpck_require__(6928));
+const tls_1 = __importDefault(__nccwpck_require__(4756));
 const errors_1 = __nccwpck_require__(7679);
 const host_list_1 = __nccwpck_require__(2514);
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
@@ -23517,20 +21897,20 @@ function tlsTries(mode, target) {
 }
 /** The TLS options for one target; throws what libpq would fail on (a missing root file, an unsafe key). */
 function tlsOptions(k, mode, target, home, env) {
-    const pgDir = path.join(home, '.postgresql');
+    const pgDir = path_1.default.join(home, '.postgresql');
     const options = {};
     const minVersion = tlsVersion(k, 'ssl_min_protocol_version') ?? 'TLSv1.2';
     const maxVersion = tlsVersion(k, 'ssl_max_protocol_version');
     options.minVersion = minVersion;
     if (maxVersion)
         options.maxVersion = maxVersion;
-    const rootFile = nonEmpty(k.sslrootcert) ?? path.join(pgDir, 'root.crt');
+    const rootFile = nonEmpty(k.sslrootcert) ?? path_1.default.join(pgDir, 'root.crt');
     let verifiesChain = false;
     if (rootFile === 'system') {
         options.ca = systemTrustStore(env);
         verifiesChain = true;
     }
-    else if (fs.existsSync(rootFile)) {
+    else if (fs_1.default.existsSync(rootFile)) {
         options.ca = readFile(rootFile, 'root certificate');
         verifiesChain = true;
         const crl = crls(k, pgDir);
@@ -23547,26 +21927,26 @@ function tlsOptions(k, mode, target, home, env) {
         if (!hostName) {
             throw new errors_1.CatchupError('ssl-host-name-missing', `sslmode=verify-full checks the server's certificate against a host name, and ${target.hostaddr} was given as hostaddr only.`, 'Add host=NAME (the name in the certificate) next to hostaddr, or use sslmode=verify-ca.');
         }
-        options.checkServerIdentity = (_servername, cert) => tls.checkServerIdentity(hostName, cert);
+        options.checkServerIdentity = (_servername, cert) => tls_1.default.checkServerIdentity(hostName, cert);
     }
     else {
         options.checkServerIdentity = () => undefined;
     }
     // SNI carries the host name (never an address), unless sslsni=0.
-    if (hostName && net.isIP(hostName) === 0 && k.sslsni !== '0')
+    if (hostName && net_1.default.isIP(hostName) === 0 && k.sslsni !== '0')
         options.servername = hostName;
     if (k.sslcertmode !== 'disable')
         Object.assign(options, clientCertificate(k, pgDir));
     return { options, verifiesChain, verifiesHostName };
 }
 function clientCertificate(k, pgDir) {
-    const certFile = nonEmpty(k.sslcert) ?? path.join(pgDir, 'postgresql.crt');
-    if (!fs.existsSync(certFile))
+    const certFile = nonEmpty(k.sslcert) ?? path_1.default.join(pgDir, 'postgresql.crt');
+    if (!fs_1.default.existsSync(certFile))
         return {};
-    const keyFile = nonEmpty(k.sslkey) ?? path.join(pgDir, 'postgresql.key');
+    const keyFile = nonEmpty(k.sslkey) ?? path_1.default.join(pgDir, 'postgresql.key');
     let st;
     try {
-        st = fs.statSync(keyFile);
+        st = fs_1.default.statSync(keyFile);
     }
     catch {
         throw new errors_1.CatchupError('ssl-key-missing', `The client certificate "${certFile}" has no private key: "${keyFile}" does not exist.`, 'Give sslkey=FILE, put the key at ~/.postgresql/postgresql.key, or remove the certificate if the server does not need one.');
@@ -23583,14 +21963,14 @@ function clientCertificate(k, pgDir) {
 }
 function crls(k, pgDir) {
     const out = [];
-    const crlFile = nonEmpty(k.sslcrl) ?? (nonEmpty(k.sslcrldir) ? undefined : path.join(pgDir, 'root.crl'));
-    if (crlFile && fs.existsSync(crlFile))
+    const crlFile = nonEmpty(k.sslcrl) ?? (nonEmpty(k.sslcrldir) ? undefined : path_1.default.join(pgDir, 'root.crl'));
+    if (crlFile && fs_1.default.existsSync(crlFile))
         out.push(readFile(crlFile, 'certificate revocation list'));
     const dir = nonEmpty(k.sslcrldir);
     if (dir) {
-        for (const name of fs.readdirSync(dir)) {
-            const file = path.join(dir, name);
-            if (fs.statSync(file).isFile())
+        for (const name of fs_1.default.readdirSync(dir)) {
+            const file = path_1.default.join(dir, name);
+            if (fs_1.default.statSync(file).isFile())
                 out.push(readFile(file, 'certificate revocation list'));
         }
     }
@@ -23598,7 +21978,7 @@ function crls(k, pgDir) {
 }
 /** OpenSSL's default trust store, which libpq's sslrootcert=system loads: SSL_CERT_FILE, else Debian's bundle. */
 function systemTrustStore(env) {
-    const file = env.SSL_CERT_FILE || ['/etc/ssl/certs/ca-certificates.crt', '/usr/lib/ssl/cert.pem', '/etc/pki/tls/certs/ca-bundle.crt'].find((f) => fs.existsSync(f));
+    const file = env.SSL_CERT_FILE || ['/etc/ssl/certs/ca-certificates.crt', '/usr/lib/ssl/cert.pem', '/etc/pki/tls/certs/ca-bundle.crt'].find((f) => fs_1.default.existsSync(f));
     if (!file) {
         throw new errors_1.CatchupError('ssl-system-store-missing', 'sslrootcert=system names the system trust store, and none was found (no /etc/ssl/certs/ca-certificates.crt).', 'Install the ca-certificates package, set SSL_CERT_FILE, or give sslrootcert=FILE.');
     }
@@ -23615,7 +21995,7 @@ function tlsVersion(k, key) {
 }
 function readFile(file, what) {
     try {
-        return fs.readFileSync(file, 'utf8');
+        return fs_1.default.readFileSync(file, 'utf8');
     }
     catch (err) {
         throw new errors_1.CatchupError('ssl-file-unreadable', `Cannot read the ${what} file "${file}": ${err.message}.`, 'Check the path and that the user running pg-catchup can read it.');
@@ -23848,43 +22228,13 @@ function formatConninfo(info) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.watchFilesOutsideWal = watchFilesOutsideWal;
 exports.recheckFilesOutsideWal = recheckFilesOutsideWal;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const copy_executor_1 = __nccwpck_require__(4635);
 const errors_1 = __nccwpck_require__(7679);
 const log_1 = __nccwpck_require__(4760);
@@ -23912,7 +22262,7 @@ async function recheckFilesOutsideWal(files, check, writer, logger, copy) {
             const now = after.get(f.path) ?? null;
             const then = before.get(f.path) ?? null;
             if (now === null) {
-                fs.rmSync(writer.abs(f.path), { force: true });
+                fs_1.default.rmSync(writer.abs(f.path), { force: true });
                 writer.noteChanged(f.path, 'removed');
                 continue;
             }
@@ -23942,43 +22292,13 @@ async function recheckFilesOutsideWal(files, check, writer, logger, copy) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.locateSource = locateSource;
 exports.openSource = openSource;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const connection_options_1 = __nccwpck_require__(3627);
 const server_source_1 = __nccwpck_require__(8527);
@@ -23998,7 +22318,7 @@ function locateSource(opts) {
     if (opts.writeRecoveryConf && !conn) {
         throw new errors_1.CatchupError('recovery-conninfo-missing', '-R writes primary_conninfo, and --source-pgdata names a directory, not a server to connect to.', 'Add --source-server=CONNSTR naming the server the target will follow (it is not connected to during the run), or drop -R and write primary_conninfo yourself.');
     }
-    const pgdata = path.resolve(opts.sourcePgdata);
+    const pgdata = path_1.default.resolve(opts.sourcePgdata);
     return { location: { pgdata }, display: `stopped data directory ${pgdata}`, conn };
 }
 /**
@@ -24017,45 +22337,15 @@ async function openSource(where, targetDir, threads, checks, opts = { mode: 'FUL
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.passwordFilePath = passwordFilePath;
 exports.findPassword = findPassword;
 exports.lookupPassword = lookupPassword;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 /** Unix socket directories libpq treats as "localhost" when matching the file. */
 const DEFAULT_SOCKET_DIRS = ['/var/run/postgresql', '/run/postgresql', '/tmp'];
 function passwordFilePath(passfile, env, home) {
@@ -24063,7 +22353,7 @@ function passwordFilePath(passfile, env, home) {
         return passfile;
     if (env.PGPASSFILE)
         return env.PGPASSFILE;
-    return path.join(env.HOME || home, '.pgpass');
+    return path_1.default.join(env.HOME || home, '.pgpass');
 }
 /** The password of the first line that matches, as libpq picks it. */
 function findPassword(text, key) {
@@ -24104,7 +22394,7 @@ function unescape(field) {
 function lookupPassword(file, key) {
     let st;
     try {
-        st = fs.statSync(file);
+        st = fs_1.default.statSync(file);
     }
     catch {
         return { password: undefined, file, why: `${file} does not exist` };
@@ -24116,7 +22406,7 @@ function lookupPassword(file, key) {
         return { password: undefined, file,
             why: `${file} was ignored: it has group or world access (mode 0${(st.mode & 0o777).toString(8)}); run chmod 0600 ${file}` };
     }
-    const password = findPassword(fs.readFileSync(file, 'utf8'), key);
+    const password = findPassword(fs_1.default.readFileSync(file, 'utf8'), key);
     if (password === undefined) {
         return { password: undefined, file, why: `${file} has no line for ${key.host}:${key.port}:${key.database}:${key.user}` };
     }
@@ -24171,45 +22461,15 @@ function cutConnection(client) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.targetSegmentsToKeep = targetSegmentsToKeep;
 exports.isSegmentOf = isSegmentOf;
 exports.copyReplayWal = copyReplayWal;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const copy_executor_1 = __nccwpck_require__(4635);
 const errors_1 = __nccwpck_require__(7679);
 const log_1 = __nccwpck_require__(4760);
@@ -24226,22 +22486,22 @@ const wal_segment_1 = __nccwpck_require__(3925);
  * stopped), whole, and of this cluster at this position.
  */
 function targetSegmentsToKeep(targetDir, needed, before, segSize, systemIdentifier) {
-    return needed.filter((f) => (0, wal_segment_1.segmentStartLsn)(f.segNo + 1n, segSize) <= before && isSegmentOf(path.join(targetDir, f.path), f.segNo, segSize, systemIdentifier))
-        .map((f) => path.basename(f.path));
+    return needed.filter((f) => (0, wal_segment_1.segmentStartLsn)(f.segNo + 1n, segSize) <= before && isSegmentOf(path_1.default.join(targetDir, f.path), f.segNo, segSize, systemIdentifier))
+        .map((f) => path_1.default.basename(f.path));
 }
 /** A whole segment file whose long page header names this segment and cluster. */
 function isSegmentOf(file, segNo, segSize, systemIdentifier) {
-    const st = fs.statSync(file, { throwIfNoEntry: false });
+    const st = fs_1.default.statSync(file, { throwIfNoEntry: false });
     if (!st || st.size !== segSize)
         return false;
     const head = Buffer.alloc(32);
-    const fd = fs.openSync(file, 'r');
+    const fd = fs_1.default.openSync(file, 'r');
     try {
-        if (fs.readSync(fd, head, 0, 32, 0) !== 32)
+        if (fs_1.default.readSync(fd, head, 0, 32, 0) !== 32)
             return false;
     }
     finally {
-        fs.closeSync(fd);
+        fs_1.default.closeSync(fd);
     }
     // XLogLongPageHeaderData: xlp_pageaddr at 8, xlp_sysid at 24.
     return head.readBigUInt64LE(8) === (0, wal_segment_1.segmentStartLsn)(segNo, segSize) && head.readBigUInt64LE(24) === systemIdentifier;
@@ -24252,8 +22512,8 @@ function isSegmentOf(file, segNo, segSize, systemIdentifier) {
  * longer starts with its own page address. Returns how many were copied.
  */
 async function copyReplayWal(source, writer, files, kept, logger) {
-    const copy = files.filter((f) => !kept.has(path.basename(f.path)));
-    for (const f of files.filter((x) => kept.has(path.basename(x.path))))
+    const copy = files.filter((f) => !kept.has(path_1.default.basename(f.path)));
+    for (const f of files.filter((x) => kept.has(path_1.default.basename(x.path))))
         logger.debug(`Not removing file "${f.path}" because it is required for recovery`);
     if (copy.length === 0)
         return 0;
@@ -24348,43 +22608,13 @@ exports.ReplicationConnection = ReplicationConnection;
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runBackupCopy = runBackupCopy;
 exports.finishTarget = finishTarget;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const disk_full_1 = __nccwpck_require__(7635);
 const copy_executor_1 = __nccwpck_require__(4635);
 const wal_segment_sink_1 = __nccwpck_require__(6804);
@@ -24508,10 +22738,10 @@ async function copyWalFromReference(source, writer, replay, slot, logger) {
     const plan = (0, plan_1.wholeFilesPlan)(files.map((f) => ({ path: f.path, size: segSize })));
     // Made durable with everything else before pg_control; no fsync pass of its own.
     await (0, copy_executor_1.executeCopy)(plan, [source.files.readers[0]], writer, log_1.silentLogger, undefined, { flush: false });
-    const missing = files.filter((f) => (fs.statSync(writer.abs(f.path), { throwIfNoEntry: false })?.size ?? 0) !== segSize);
+    const missing = files.filter((f) => (fs_1.default.statSync(writer.abs(f.path), { throwIfNoEntry: false })?.size ?? 0) !== segSize);
     if (missing.length > 0) {
         for (const f of files)
-            fs.rmSync(writer.abs(f.path), { force: true });
+            fs_1.default.rmSync(writer.abs(f.path), { force: true });
         logger.warn(`the source recycled WAL segment ${missing[0].path} before it was copied: the source's changes are found from its pages instead of by replaying its WAL from ${(0, lsn_1.formatLsn)(replay.redoLsn)}`);
         return null;
     }
@@ -24846,42 +23076,12 @@ class BaseBackupRun {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findCheckpointAtRedo = findCheckpointAtRedo;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const local_wal_source_1 = __nccwpck_require__(6829);
 const xlog_1 = __nccwpck_require__(5978);
 const checkpoint_1 = __nccwpck_require__(3619);
@@ -24896,7 +23096,7 @@ const SEARCH_BYTES = 256n * 1024n * 1024n;
  * Undefined when none is found (R is not a checkpoint's redo, or the WAL is gone).
  */
 async function findCheckpointAtRedo(targetDir, source, R, history, currentTli, systemIdentifier, end) {
-    const local = (0, local_wal_source_1.localWalDirSource)(path.join(targetDir, 'pg_wal'), source.segSize);
+    const local = (0, local_wal_source_1.localWalDirSource)(path_1.default.join(targetDir, 'pg_wal'), source.segSize);
     const both = {
         segSize: source.segSize,
         read: async (tli, segNo) => (await local.read(tli, segNo)) ?? source.read(tli, segNo),
@@ -25539,44 +23739,14 @@ async function statSourceFiles(client, paths) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareFilesOnly = prepareFilesOnly;
 exports.runFilesOnlyCopy = runFilesOnlyCopy;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const disk_full_1 = __nccwpck_require__(7635);
 const errors_1 = __nccwpck_require__(7679);
 const backup_label_1 = __nccwpck_require__(4805);
@@ -25624,12 +23794,12 @@ async function prepareFilesOnly(source, targetDir, R, checkpointLsn, keepBefore,
     if (resumed && keepTargetWal.length > 0) {
         // The interrupted run may have left a segment it was copying: the source's copy wins where it has one.
         const sourceLacks = new Set();
-        for (const f of needed.filter((x) => keepTargetWal.includes(path.basename(x.path))))
+        for (const f of needed.filter((x) => keepTargetWal.includes(path_1.default.basename(x.path))))
             if (await source.missingWal([f]))
-                sourceLacks.add(path.basename(f.path));
+                sourceLacks.add(path_1.default.basename(f.path));
         keepTargetWal = keepTargetWal.filter((n) => sourceLacks.has(n));
     }
-    const fromSource = needed.filter((f) => !keepTargetWal.includes(path.basename(f.path)));
+    const fromSource = needed.filter((f) => !keepTargetWal.includes(path_1.default.basename(f.path)));
     const missing = await source.missingWal(fromSource);
     if (missing) {
         throw new errors_1.CatchupError('files-only-impossible', why(`the target replays the source's WAL from R, but ${missing}, and the target does not have it either`), `Restore those segments into the source's pg_wal from its archive, ${backupSessionFix(source)}.`);
@@ -25676,7 +23846,7 @@ async function runFilesOnlyCopy(source, writer, opts, makePlan) {
         if (source.historyFile)
             writer.writeWhole(`pg_wal/${source.historyFile.fileName}`, source.historyFile.content);
         writer.writeWhole('backup_label', (0, backup_label_1.formatReplayBackupLabel)({ ...replay, segSize, startTime: new Date(), label: opts.label }));
-        fs.rmSync(writer.abs('tablespace_map'), { force: true });
+        fs_1.default.rmSync(writer.abs('tablespace_map'), { force: true });
         if (opts.recoveryConninfo !== null)
             (0, source_copy_1.writeRecoveryConf)(writer, opts.recoveryConninfo);
         await writer.flush();
@@ -25840,39 +24010,9 @@ function buildBackupManifest(input) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.targetPathOf = targetPathOf;
 exports.fullBackupLabel = fullBackupLabel;
@@ -25895,7 +24035,7 @@ exports.runIncrementalCopy = runIncrementalCopy;
  * send are read from the source over SQL while the backup is still running, so WAL replay from its
  * start repairs them like every other page.
  */
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const disk_full_1 = __nccwpck_require__(7635);
 const range_reader_1 = __nccwpck_require__(779);
 const wal_segment_sink_1 = __nccwpck_require__(6804);
@@ -26040,7 +24180,7 @@ class IncrementalRun {
             return;
         }
         if (file.type === 'directory') {
-            if (!input.isProtected(relPath) && !fs.existsSync(writer.abs(relPath)))
+            if (!input.isProtected(relPath) && !fs_1.default.existsSync(writer.abs(relPath)))
                 await writer.makeDirectory(relPath);
             return;
         }
@@ -26108,13 +24248,13 @@ class IncrementalRun {
         const abs = writer.abs(relPath);
         const length = (0, incremental_file_1.reconstructedBlockLength)(h);
         // A file the target lost since the manifest was made: the listed blocks, zeros elsewhere (WAL replay re-creates it).
-        if (!fs.existsSync(abs)) {
-            fs.closeSync(fs.openSync(abs, 'a', writer.modes.file));
+        if (!fs_1.default.existsSync(abs)) {
+            fs_1.default.closeSync(fs_1.default.openSync(abs, 'a', writer.modes.file));
             if (writer.owner)
-                fs.chownSync(abs, writer.owner.uid, writer.owner.gid);
+                fs_1.default.chownSync(abs, writer.owner.uid, writer.owner.gid);
         }
-        if (fs.statSync(abs).size !== length * source.blockSize) {
-            fs.truncateSync(abs, length * source.blockSize);
+        if (fs_1.default.statSync(abs).size !== length * source.blockSize) {
+            fs_1.default.truncateSync(abs, length * source.blockSize);
             writer.noteChanged(relPath, 'file');
         }
         if (!input.targetChanged)
@@ -26128,7 +24268,7 @@ class IncrementalRun {
 /** The plan's tree changes, before any file is written: removals, then links and directories. */
 async function applyTree(plan, writer) {
     for (const p of plan.deletions) {
-        fs.rmSync(writer.abs(p), { recursive: true, force: true });
+        fs_1.default.rmSync(writer.abs(p), { recursive: true, force: true });
         writer.noteChanged(p, 'removed');
     }
     for (const t of plan.tablespaceLinks)
@@ -27115,45 +25255,15 @@ function describeConnectError(err, conn, replication) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.logValidation = logValidation;
 exports.writeRecoveryConf = writeRecoveryConf;
 exports.copyPlan = copyPlan;
 exports.writeControlFileLast = writeControlFileLast;
-const fs = __importStar(__nccwpck_require__(9896));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
 const copy_executor_1 = __nccwpck_require__(4635);
 const page_validation_1 = __nccwpck_require__(8331);
 const rate_limit_1 = __nccwpck_require__(6560);
@@ -27173,7 +25283,7 @@ function logValidation(v, logger) {
 /** -R: standby.signal, and primary_conninfo appended to postgresql.auto.conf. */
 function writeRecoveryConf(writer, conninfo) {
     writer.writeWhole('standby.signal', '');
-    const existing = fs.existsSync(writer.abs('postgresql.auto.conf')) ? fs.readFileSync(writer.abs('postgresql.auto.conf'), 'utf8') : '';
+    const existing = fs_1.default.existsSync(writer.abs('postgresql.auto.conf')) ? fs_1.default.readFileSync(writer.abs('postgresql.auto.conf'), 'utf8') : '';
     const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
     writer.writeWhole('postgresql.auto.conf', existing + sep + (0, recovery_conf_1.autoConfLines)(conninfo));
 }
@@ -27266,39 +25376,9 @@ async function readControlFile(files, systemIdentifier) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openLocalSource = openLocalSource;
 exports.missingLocalWal = missingLocalWal;
@@ -27307,8 +25387,8 @@ exports.listLocalSource = listLocalSource;
 exports.streamLocalRanges = streamLocalRanges;
 exports.sourceFileChanged = sourceFileChanged;
 exports.localSourceFiles = localSourceFiles;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const pg_control_1 = __nccwpck_require__(9737);
 const pg_wal_history_1 = __nccwpck_require__(665);
@@ -27324,26 +25404,26 @@ const source_wal_files_1 = __nccwpck_require__(1108);
 const CLEAN_STATES = ['shut down', 'shut down in recovery'];
 /** Opens the source directory, or refuses it with the reason and the way out. Reads only. */
 async function openLocalSource(sourceDir, targetDir) {
-    const dir = path.resolve(sourceDir);
-    assertApart(dir, path.resolve(targetDir));
-    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    const dir = path_1.default.resolve(sourceDir);
+    assertApart(dir, path_1.default.resolve(targetDir));
+    if (!fs_1.default.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
         throw new errors_1.CatchupError('source-missing', `The source directory ${dir} does not exist.`, 'Point --source-pgdata at the data directory of a stopped cluster on this host.');
     }
-    const versionFile = path.join(dir, 'PG_VERSION');
-    const controlFile = path.join(dir, 'global', 'pg_control');
-    if (!fs.existsSync(versionFile) || !fs.existsSync(controlFile)) {
+    const versionFile = path_1.default.join(dir, 'PG_VERSION');
+    const controlFile = path_1.default.join(dir, 'global', 'pg_control');
+    if (!fs_1.default.existsSync(versionFile) || !fs_1.default.existsSync(controlFile)) {
         throw new errors_1.CatchupError('source-not-pgdata', `The source ${dir} is not a PostgreSQL data directory (no PG_VERSION or global/pg_control).`, 'Point --source-pgdata at the data directory of a stopped cluster on this host.');
     }
     const running = (0, postmaster_pid_1.livePostmaster)(dir);
     if (running) {
         throw new errors_1.CatchupError('source-running', `The source ${dir} is in use by a running server (postmaster PID ${running.pid}).`, `Stop it cleanly first (pg_ctl stop -D ${dir} -m fast), or use it while it runs with --source-server.`);
     }
-    const controlBytes = fs.readFileSync(controlFile);
+    const controlBytes = fs_1.default.readFileSync(controlFile);
     const control = (0, pg_control_1.parsePgControl)(controlBytes, controlFile);
     if (!CLEAN_STATES.includes(control.state)) {
         throw new errors_1.CatchupError('source-not-clean', `source data directory must be shut down cleanly: ${dir} says "${control.state}" in its pg_control.`, `Start it and stop it cleanly (pg_ctl start -D ${dir}; pg_ctl stop -D ${dir} -m fast), then run again.`);
     }
-    const majorVersion = Number(fs.readFileSync(versionFile, 'utf8').trim());
+    const majorVersion = Number(fs_1.default.readFileSync(versionFile, 'utf8').trim());
     const timeline = Math.max(control.timeline, control.minRecoveryPointTli);
     const history = localHistory(dir, timeline);
     const walEnd = await localWalEnd(dir, control, history, timeline);
@@ -27355,7 +25435,7 @@ async function openLocalSource(sourceDir, targetDir) {
     return { dir, majorVersion, control, controlBytes, timeline, history, walEnd, walFiles };
 }
 function hasWholeSegment(dir, f, segSize) {
-    return fs.statSync(path.join(dir, f.path), { throwIfNoEntry: false })?.size === segSize;
+    return fs_1.default.statSync(path_1.default.join(dir, f.path), { throwIfNoEntry: false })?.size === segSize;
 }
 /** Which of these segments the stopped directory's pg_wal lacks whole, said in one line; null when it has them all. */
 function missingLocalWal(dir, files, segSize) {
@@ -27367,7 +25447,7 @@ function missingLocalWal(dir, files, segSize) {
  * checkpoint record must be readable: a copy starts from it.
  */
 async function localWalEnd(dir, control, history, tli) {
-    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path.join(dir, 'pg_wal'), control.walSegmentSize), {
+    const reader = new wal_reader_1.WalReader((0, local_wal_source_1.localWalDirSource)(path_1.default.join(dir, 'pg_wal'), control.walSegmentSize), {
         timelineForLsn: (lsn) => (0, timeline_history_1.timelineOfLsn)(history, tli, lsn), systemIdentifier: control.systemIdentifier,
     });
     let end;
@@ -27385,7 +25465,7 @@ async function localWalEnd(dir, control, history, tli) {
  */
 function assertLocalSourceUnchanged(source) {
     const running = (0, postmaster_pid_1.livePostmaster)(source.dir);
-    const now = fs.readFileSync(path.join(source.dir, 'global', 'pg_control'));
+    const now = fs_1.default.readFileSync(path_1.default.join(source.dir, 'global', 'pg_control'));
     if (running || !now.equals(source.controlBytes))
         throw sourceStarted(source.dir, running?.pid ?? null);
 }
@@ -27415,18 +25495,18 @@ function localHistory(dir, tli) {
 function listLocalSource(dir) {
     const out = [];
     const walk = (rel) => {
-        for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+        for (const name of fs_1.default.readdirSync(path_1.default.join(dir, rel)).sort()) {
             const p = rel ? `${rel}/${name}` : name;
-            const abs = path.join(dir, p);
-            const lst = fs.lstatSync(abs);
+            const abs = path_1.default.join(dir, p);
+            const lst = fs_1.default.lstatSync(abs);
             const tablespaceLink = lst.isSymbolicLink() && /^pg_tblspc\/\d+$/.test(p);
             // Other links are listed as what they point to, as pg_stat_file sees them (pg_wal may be one).
-            const st = lst.isSymbolicLink() ? fs.statSync(abs, { throwIfNoEntry: false }) : lst;
+            const st = lst.isSymbolicLink() ? fs_1.default.statSync(abs, { throwIfNoEntry: false }) : lst;
             if (!st)
                 continue;
             const entry = { path: p, size: st.size, isDir: st.isDirectory() }; // a directory's size as stat gives it, like pg_stat_file
             if (tablespaceLink)
-                entry.linkTarget = fs.readlinkSync(abs);
+                entry.linkTarget = fs_1.default.readlinkSync(abs);
             out.push(entry);
             if (st.isDirectory())
                 walk(p);
@@ -27449,7 +25529,7 @@ async function streamLocalRanges(dir, ranges, sink, listed) {
         const expected = listed?.get(range.path);
         let fd;
         try {
-            fd = fs.openSync(path.join(dir, range.path), 'r');
+            fd = fs_1.default.openSync(path_1.default.join(dir, range.path), 'r');
         }
         catch (err) {
             if (err.code !== 'ENOENT')
@@ -27467,7 +25547,7 @@ async function streamLocalRanges(dir, ranges, sink, listed) {
             do {
                 const want = Math.min(read_batches_1.READ_PIECE_BYTES, stop - at);
                 const buf = Buffer.allocUnsafe(want);
-                const got = want > 0 ? fs.readSync(fd, buf, 0, want, at) : 0;
+                const got = want > 0 ? fs_1.default.readSync(fd, buf, 0, want, at) : 0;
                 if (got < want)
                     assertListedSize(dir, range.path, fd, expected);
                 sink.begin(index, at, got);
@@ -27481,14 +25561,14 @@ async function streamLocalRanges(dir, ranges, sink, listed) {
             assertListedSize(dir, range.path, fd, expected);
         }
         finally {
-            fs.closeSync(fd);
+            fs_1.default.closeSync(fd);
         }
     }
 }
 function assertListedSize(dir, relPath, fd, expected) {
     if (expected === undefined)
         return;
-    const now = fs.fstatSync(fd).size;
+    const now = fs_1.default.fstatSync(fd).size;
     if (now !== expected)
         throw sourceFileChanged(dir, relPath, expected, now);
 }
@@ -27516,14 +25596,14 @@ function localSourceFiles(dir, readers) {
             return entries;
         },
         tablespaces: async () => {
-            const tblspc = path.join(dir, 'pg_tblspc');
-            if (!fs.existsSync(tblspc))
+            const tblspc = path_1.default.join(dir, 'pg_tblspc');
+            if (!fs_1.default.existsSync(tblspc))
                 return [];
-            return fs.readdirSync(tblspc).filter((n) => /^\d+$/.test(n)).map((n) => ({ oid: Number(n), location: fs.readlinkSync(path.join(tblspc, n)) }))
+            return fs_1.default.readdirSync(tblspc).filter((n) => /^\d+$/.test(n)).map((n) => ({ oid: Number(n), location: fs_1.default.readlinkSync(path_1.default.join(tblspc, n)) }))
                 .sort((a, b) => a.oid - b.oid);
         },
         readers: Array.from({ length: Math.max(1, readers) }, () => read),
-        dataDirectoryMode: async () => fs.statSync(dir).mode & 0o7777,
+        dataDirectoryMode: async () => fs_1.default.statSync(dir).mode & 0o7777,
     };
 }
 
@@ -27535,43 +25615,13 @@ function localSourceFiles(dir, readers) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runStoppedSourceCopy = runStoppedSourceCopy;
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const fs_1 = __importDefault(__nccwpck_require__(9896));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const copy_executor_1 = __nccwpck_require__(4635);
 const log_1 = __nccwpck_require__(4760);
 const backup_label_1 = __nccwpck_require__(4805);
@@ -27616,7 +25666,7 @@ async function runStoppedSourceCopy(source, writer, opts, makePlan) {
         opts.clock?.next(replay ? 'finish (backup_label, fsync, pg_control)' : 'finish (fsync, pg_control)');
         (0, local_pgdata_1.assertLocalSourceUnchanged)(local);
         for (const f of LABEL_FILES)
-            fs.rmSync(writer.abs(f), { force: true });
+            fs_1.default.rmSync(writer.abs(f), { force: true });
         if (replay)
             writer.writeWhole('backup_label', (0, backup_label_1.formatReplayBackupLabel)({ ...replay, segSize: source.segSize, startTime: new Date(), label: opts.label }));
         if (opts.recoveryConninfo !== null)
@@ -27656,8 +25706,8 @@ async function copyWalForReplay(source, writer, replay, logger) {
 }
 /** Every timeline history file in the source's pg_wal: a standby following later switches needs them. */
 function historyFiles(dir) {
-    return fs.readdirSync(path.join(dir, 'pg_wal')).filter((n) => /^[0-9A-F]{8}\.history$/.test(n))
-        .map((n) => ({ path: `pg_wal/${n}`, size: fs.statSync(path.join(dir, 'pg_wal', n)).size }));
+    return fs_1.default.readdirSync(path_1.default.join(dir, 'pg_wal')).filter((n) => /^[0-9A-F]{8}\.history$/.test(n))
+        .map((n) => ({ path: `pg_wal/${n}`, size: fs_1.default.statSync(path_1.default.join(dir, 'pg_wal', n)).size }));
 }
 
 
@@ -27668,43 +25718,13 @@ function historyFiles(dir) {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StoppedSource = void 0;
 exports.openStoppedSource = openStoppedSource;
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
 const page_lsn_scan_1 = __nccwpck_require__(7349);
 const check_1 = __nccwpck_require__(4186);
@@ -27770,7 +25790,7 @@ class StoppedSource {
     }
     /** Its pg_wal, read whole: a segment it no longer has shows as a missing segment when read. */
     async walAt() {
-        return (0, local_wal_source_1.localWalDirSource)(path.join(this.local.dir, 'pg_wal'), this.segSize);
+        return (0, local_wal_source_1.localWalDirSource)(path_1.default.join(this.local.dir, 'pg_wal'), this.segSize);
     }
     async nameRelations() {
         return { databases: new Map(), relations: new Map(), notes: ["relations are named from a running source's catalogs, and this source is a stopped data directory: relfilenodes only"] };
@@ -27908,46 +25928,16 @@ function decodeCheckPoint(mainData, pgMajor) {
  * named as PostgreSQL names them). Partial segments (`.partial`) are not read: a reader
  * must not take a timeline's unfinished last segment for a complete one.
  */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.localWalDirSource = localWalDirSource;
 const fs_1 = __nccwpck_require__(9896);
-const path = __importStar(__nccwpck_require__(6928));
+const path_1 = __importDefault(__nccwpck_require__(6928));
 const wal_segment_1 = __nccwpck_require__(3925);
 function localWalDirSource(pgWalDir, segSize) {
-    const fileOf = (tli, segNo) => path.join(pgWalDir, (0, wal_segment_1.segmentFileName)(tli, segNo, segSize));
+    const fileOf = (tli, segNo) => path_1.default.join(pgWalDir, (0, wal_segment_1.segmentFileName)(tli, segNo, segSize));
     return {
         segSize,
         async read(tli, segNo) {
