@@ -85,7 +85,7 @@ export async function runTools(
       const target = await tool.prepare();
       try {
         const cpuBefore = await settleAndReadCpuS(serverDataDir);
-        const outcome = await tool.run(target);
+        const outcome = await tool.run(target).catch((err: Error) => { throw Object.assign(err, { failedTool: tool.name }); });
         const cpuAfter = await settleAndReadCpuS(serverDataDir);
         const s: Sample = { ...outcome, serverCpuS: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
         samples.get(tool.name)!.push(s);

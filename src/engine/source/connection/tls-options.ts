@@ -1,7 +1,7 @@
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
-import tls from 'tls';
+import type tls from 'tls';
 import { CatchupError } from '../../errors';
 import { HostTarget, isSocketDir } from './host-list';
 
@@ -98,7 +98,8 @@ export function tlsOptions(k: Record<string, string>, mode: SslMode, target: Hos
       throw new CatchupError('ssl-host-name-missing', `sslmode=verify-full checks the server's certificate against a host name, and ${target.hostaddr} was given as hostaddr only.`,
         'Add host=NAME (the name in the certificate) next to hostaddr, or use sslmode=verify-ca.');
     }
-    options.checkServerIdentity = (_servername, cert) => tls.checkServerIdentity(hostName, cert);
+    // `tls` is required when a certificate is checked, not at start (see tls-negotiation.ts).
+    options.checkServerIdentity = (_servername, cert) => (require('tls') as typeof tls).checkServerIdentity(hostName, cert);
   } else {
     options.checkServerIdentity = () => undefined;
   }
