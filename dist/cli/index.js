@@ -9037,11 +9037,13 @@ function extend(target) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.execCommandRunner = void 0;
-const exec_1 = __nccwpck_require__(5236);
 /** The engine's external commands, run through @actions/exec (quiet: the engine reports them). */
 exports.execCommandRunner = {
     async run(command, args, opts = {}) {
-        const res = await (0, exec_1.getExecOutput)(command, args, {
+        // Required at the first command, not at start: @actions/exec and what it loads (child_process,
+        // assert, @actions/io) cost ~6 ms, and most runs start no command.
+        const { getExecOutput } = __nccwpck_require__(5236);
+        const res = await getExecOutput(command, args, {
             input: opts.input,
             cwd: opts.cwd,
             env: opts.env ? { ...process.env, ...opts.env } : undefined,
@@ -13620,7 +13622,6 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fileSystemsOf = fileSystemsOf;
 exports.syncFileSystems = syncFileSystems;
-const child_process_1 = __nccwpck_require__(5317);
 const fs_1 = __importDefault(__nccwpck_require__(9896));
 const path_1 = __importDefault(__nccwpck_require__(6928));
 const errors_1 = __nccwpck_require__(7679);
@@ -13640,8 +13641,10 @@ function fileSystemsOf(root) {
     return [...byDevice.values()];
 }
 async function syncFileSystems(root) {
+    // Required here: `child_process` costs ~3 ms of every start, and only --sync-method=syncfs needs it.
+    const { execFile } = __nccwpck_require__(5317);
     await Promise.all(fileSystemsOf(root).map((p) => new Promise((resolve, reject) => {
-        (0, child_process_1.execFile)('sync', ['--file-system', p], (err, _stdout, stderr) => {
+        execFile('sync', ['--file-system', p], (err, _stdout, stderr) => {
             if (!err)
                 return resolve();
             reject(new errors_1.CatchupError('syncfs-failed', `syncfs of the file system holding ${p} failed: ${stderr.trim() || err.message}.`, 'Run the same command again with --sync-method=fsync (every file is then fsynced one by one).'));
@@ -19819,13 +19822,10 @@ function assertDecompressible(spec) {
 /***/ }),
 
 /***/ 2985:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.COMPRESSION_METHODS = void 0;
 exports.decompressionUnavailable = decompressionUnavailable;
@@ -19836,12 +19836,15 @@ exports.createDecompressor = createDecompressor;
  * Node 24); lz4 from our own frame decoder (lz4-frame-decoder.ts), as Node has none.
  */
 const stream_1 = __nccwpck_require__(2203);
-const zlib_1 = __importDefault(__nccwpck_require__(3106));
 const errors_1 = __nccwpck_require__(7679);
 const lz4_frame_decoder_1 = __nccwpck_require__(2396);
 exports.COMPRESSION_METHODS = ['none', 'gzip', 'lz4', 'zstd'];
+/** Required when a compressed backup is read: loading `zlib` costs ~3 ms of every start otherwise. */
+function loadZlib() {
+    return __nccwpck_require__(3106);
+}
 function zstdFactory() {
-    const f = zlib_1.default.createZstdDecompress;
+    const f = loadZlib().createZstdDecompress;
     return typeof f === 'function' ? f : null;
 }
 /** null when this Node can decompress `method`; otherwise why not, with what to do instead. */
@@ -19863,7 +19866,7 @@ function createDecompressor(method) {
         case 'none':
             return new stream_1.PassThrough();
         case 'gzip':
-            return zlib_1.default.createGunzip({ chunkSize });
+            return loadZlib().createGunzip({ chunkSize });
         case 'zstd':
             return zstdFactory()({ chunkSize });
         case 'lz4':
@@ -21738,7 +21741,6 @@ exports.negotiateTls = negotiateTls;
 exports.asOpenStream = asOpenStream;
 exports.tlsRequiredError = tlsRequiredError;
 const net_1 = __importDefault(__nccwpck_require__(9278));
-const tls_1 = __importDefault(__nccwpck_require__(4756));
 const errors_1 = __nccwpck_require__(7679);
 const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]); // length 8, code 80877103
 async function negotiateTls(host, port, options, tcp, direct) {
@@ -21815,7 +21817,9 @@ function firstByte(socket, timeoutMs) {
 }
 function handshake(raw, options, timeoutMs, direct) {
     return new Promise((resolve, reject) => {
-        const secure = tls_1.default.connect({ ...options, socket: raw, ...(direct ? { ALPNProtocols: ['postgresql'] } : {}) });
+        // Required here, not imported: loading `tls` costs ~5 ms of every start, and most runs never handshake.
+        const { connect } = __nccwpck_require__(4756);
+        const secure = connect({ ...options, socket: raw, ...(direct ? { ALPNProtocols: ['postgresql'] } : {}) });
         const timer = timeoutMs ? setTimeout(() => {
             secure.destroy();
             reject(Object.assign(new Error('timeout expired during the TLS handshake'), { code: 'ETIMEDOUT' }));
@@ -21854,7 +21858,6 @@ exports.tlsOptions = tlsOptions;
 const fs_1 = __importDefault(__nccwpck_require__(9896));
 const net_1 = __importDefault(__nccwpck_require__(9278));
 const path_1 = __importDefault(__nccwpck_require__(6928));
-const tls_1 = __importDefault(__nccwpck_require__(4756));
 const errors_1 = __nccwpck_require__(7679);
 const host_list_1 = __nccwpck_require__(2514);
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
@@ -21927,7 +21930,8 @@ function tlsOptions(k, mode, target, home, env) {
         if (!hostName) {
             throw new errors_1.CatchupError('ssl-host-name-missing', `sslmode=verify-full checks the server's certificate against a host name, and ${target.hostaddr} was given as hostaddr only.`, 'Add host=NAME (the name in the certificate) next to hostaddr, or use sslmode=verify-ca.');
         }
-        options.checkServerIdentity = (_servername, cert) => tls_1.default.checkServerIdentity(hostName, cert);
+        // `tls` is required when a certificate is checked, not at start (see tls-negotiation.ts).
+        options.checkServerIdentity = (_servername, cert) => (__nccwpck_require__(4756).checkServerIdentity)(hostName, cert);
     }
     else {
         options.checkServerIdentity = () => undefined;
