@@ -4,13 +4,18 @@
  * behind it can change without the adapters noticing.
  */
 
+import { loadDelta, loadFull, loadPtrack, loadRewind } from './commands/load-mode';
+import type { DeltaCatchupOptions, FullCatchupOptions, RewindOptions } from './commands/options';
+import type { Report } from './report/report';
+
 // Commands
 export { catchup } from './commands/catchup';
 export type { CatchupOptions } from './commands/catchup';
-export { catchupFull } from './commands/full';
-export { catchupDelta } from './commands/delta';
-export { catchupPtrack } from './commands/ptrack';
-export { rewind } from './commands/rewind';
+// Each mode is required when called (commands/load-mode.ts): loading the engine loads none of them.
+export const catchupFull = (opts: FullCatchupOptions): Promise<Report> => loadFull().catchupFull(opts);
+export const catchupDelta = (opts: DeltaCatchupOptions): Promise<Report> => loadDelta().catchupDelta(opts);
+export const catchupPtrack = (opts: DeltaCatchupOptions): Promise<Report> => loadPtrack().catchupPtrack(opts);
+export const rewind = (opts: RewindOptions): Promise<Report> => loadRewind().rewind(opts);
 export { runPreflight } from './commands/preflight';
 export type { PreflightOptions } from './commands/preflight';
 export type { RequestedMode } from './commands/auto-mode';

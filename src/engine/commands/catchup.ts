@@ -1,10 +1,8 @@
 import path from 'path';
 import type { Report } from '../report/report';
 import { RequestedMode, resolveMode } from './auto-mode';
-import { catchupDelta } from './delta';
-import { catchupFull } from './full';
+import { loadDelta, loadFull, loadPtrack } from './load-mode';
 import type { DeltaCatchupOptions, FullCatchupOptions } from './options';
-import { catchupPtrack } from './ptrack';
 import { runPreflight } from './preflight';
 
 export interface CatchupOptions extends DeltaCatchupOptions, Pick<FullCatchupOptions, 'startOver' | 'spaceCheck' | 'compress'> {
@@ -24,7 +22,7 @@ export async function catchup(opts: CatchupOptions): Promise<Report> {
       report.command = 'catchup';
       return tag(report);
     }
-    const run = mode === 'FULL' ? catchupFull : mode === 'PTRACK' ? catchupPtrack : catchupDelta;
+    const run = mode === 'FULL' ? loadFull().catchupFull : mode === 'PTRACK' ? loadPtrack().catchupPtrack : loadDelta().catchupDelta;
     return tag(await run(opts));
   } catch (err) {
     const report = (err as { report?: Report }).report;

@@ -8,9 +8,8 @@ import { checkTargetDirectory } from '../preflight/target-directory';
 import { checkTargetEmpty } from '../preflight/target-empty';
 import { failReport, Report } from '../report/report';
 import { RequestedMode, resolveMode } from './auto-mode';
-import { catchupDelta } from './delta';
 import type { DeltaCatchupOptions } from './options';
-import { catchupPtrack } from './ptrack';
+import { loadDelta, loadPtrack } from './load-mode';
 import { resumableFullCheck } from './full-resume';
 import { locateSource, openSource } from '../source/open-source';
 import type { Source } from '../source/source';
@@ -33,7 +32,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<Report> {
   logger.info(`preflight for ${mode} (${why})`);
   let report: Report;
   if (mode === 'DELTA' || mode === 'PTRACK') {
-    const dryRun = mode === 'PTRACK' ? catchupPtrack : catchupDelta;
+    const dryRun = mode === 'PTRACK' ? loadPtrack().catchupPtrack : loadDelta().catchupDelta;
     report = await dryRun({ ...opts, dryRun: true }).catch((err) => (err as { report: Report }).report ?? Promise.reject(err));
     if (report.status === 'dry-run') {
       report.checks.push(checkDiskSpace(targetDir, report.files.bytesPlanned + 2 * 16 * 1048576, 'the plan, plus WAL'));
