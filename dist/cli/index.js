@@ -52,7 +52,7 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exec = exec;
 exports.getExecOutput = getExecOutput;
-const string_decoder_1 = __nccwpck_require__(5574);
+const string_decoder_1 = __nccwpck_require__(3193);
 const tr = __importStar(__nccwpck_require__(6665));
 /**
  * Exec a command.
@@ -8880,7 +8880,7 @@ IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
 
 
 const { Transform } = __nccwpck_require__(2203)
-const { StringDecoder } = __nccwpck_require__(5574)
+const { StringDecoder } = __nccwpck_require__(3193)
 const kLast = Symbol('last')
 const kDecoder = Symbol('decoder')
 
@@ -12206,9 +12206,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.catchup = catchup;
 const path_1 = __importDefault(__nccwpck_require__(6928));
 const auto_mode_1 = __nccwpck_require__(3144);
-const delta_1 = __nccwpck_require__(8155);
-const full_1 = __nccwpck_require__(5872);
-const ptrack_1 = __nccwpck_require__(8522);
+const load_mode_1 = __nccwpck_require__(6649);
 const preflight_1 = __nccwpck_require__(5842);
 /** The catchup command: AUTO resolved to FULL or DELTA, then that mode; the report says both. */
 async function catchup(opts) {
@@ -12225,7 +12223,7 @@ async function catchup(opts) {
             report.command = 'catchup';
             return tag(report);
         }
-        const run = mode === 'FULL' ? full_1.catchupFull : mode === 'PTRACK' ? ptrack_1.catchupPtrack : delta_1.catchupDelta;
+        const run = mode === 'FULL' ? (0, load_mode_1.loadFull)().catchupFull : mode === 'PTRACK' ? (0, load_mode_1.loadPtrack)().catchupPtrack : (0, load_mode_1.loadDelta)().catchupDelta;
         return tag(await run(opts));
     }
     catch (err) {
@@ -12742,6 +12740,25 @@ async function syncThroughIncrementalBackup(source, writer, copyOpts, input) {
 
 /***/ }),
 
+/***/ 6649:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.loadRewind = exports.loadPtrack = exports.loadDelta = exports.loadFull = void 0;
+const loadFull = () => __nccwpck_require__(5872);
+exports.loadFull = loadFull;
+const loadDelta = () => __nccwpck_require__(8155);
+exports.loadDelta = loadDelta;
+const loadPtrack = () => __nccwpck_require__(8522);
+exports.loadPtrack = loadPtrack;
+const loadRewind = () => __nccwpck_require__(7838);
+exports.loadRewind = loadRewind;
+
+
+/***/ }),
+
 /***/ 5842:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -12762,8 +12779,7 @@ const target_directory_1 = __nccwpck_require__(5299);
 const target_empty_1 = __nccwpck_require__(2665);
 const report_1 = __nccwpck_require__(9863);
 const auto_mode_1 = __nccwpck_require__(3144);
-const delta_1 = __nccwpck_require__(8155);
-const ptrack_1 = __nccwpck_require__(8522);
+const load_mode_1 = __nccwpck_require__(6649);
 const full_resume_1 = __nccwpck_require__(1926);
 const open_source_1 = __nccwpck_require__(2992);
 const run_source_1 = __nccwpck_require__(7880);
@@ -12780,7 +12796,7 @@ async function runPreflight(opts) {
     logger.info(`preflight for ${mode} (${why})`);
     let report;
     if (mode === 'DELTA' || mode === 'PTRACK') {
-        const dryRun = mode === 'PTRACK' ? ptrack_1.catchupPtrack : delta_1.catchupDelta;
+        const dryRun = mode === 'PTRACK' ? (0, load_mode_1.loadPtrack)().catchupPtrack : (0, load_mode_1.loadDelta)().catchupDelta;
         report = await dryRun({ ...opts, dryRun: true }).catch((err) => err.report ?? Promise.reject(err));
         if (report.status === 'dry-run') {
             report.checks.push((0, disk_space_1.checkDiskSpace)(targetDir, report.files.bytesPlanned + 2 * 16 * 1048576, 'the plan, plus WAL'));
@@ -15769,17 +15785,19 @@ function errorMessage(err) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.waitForTargetStreaming = exports.stopTarget = exports.startTarget = exports.parseChangeSources = exports.ChangeSourceError = exports.parseMaxRate = exports.parseConninfo = exports.describeConnectionReport = exports.resolveConnection = exports.isCatchupError = exports.CatchupError = exports.osUserName = exports.grantStatements = exports.refusalMessage = exports.userRelationsFirst = exports.describeDiscarded = exports.formatBytes = exports.TOOL_VERSION = exports.newReport = exports.failReport = exports.parseCompressSpec = exports.assertDecompressible = exports.runPreflight = exports.rewind = exports.catchupPtrack = exports.catchupDelta = exports.catchupFull = exports.catchup = void 0;
+const load_mode_1 = __nccwpck_require__(6649);
 // Commands
 var catchup_1 = __nccwpck_require__(3911);
 Object.defineProperty(exports, "catchup", ({ enumerable: true, get: function () { return catchup_1.catchup; } }));
-var full_1 = __nccwpck_require__(5872);
-Object.defineProperty(exports, "catchupFull", ({ enumerable: true, get: function () { return full_1.catchupFull; } }));
-var delta_1 = __nccwpck_require__(8155);
-Object.defineProperty(exports, "catchupDelta", ({ enumerable: true, get: function () { return delta_1.catchupDelta; } }));
-var ptrack_1 = __nccwpck_require__(8522);
-Object.defineProperty(exports, "catchupPtrack", ({ enumerable: true, get: function () { return ptrack_1.catchupPtrack; } }));
-var rewind_1 = __nccwpck_require__(7838);
-Object.defineProperty(exports, "rewind", ({ enumerable: true, get: function () { return rewind_1.rewind; } }));
+// Each mode is required when called (commands/load-mode.ts): loading the engine loads none of them.
+const catchupFull = (opts) => (0, load_mode_1.loadFull)().catchupFull(opts);
+exports.catchupFull = catchupFull;
+const catchupDelta = (opts) => (0, load_mode_1.loadDelta)().catchupDelta(opts);
+exports.catchupDelta = catchupDelta;
+const catchupPtrack = (opts) => (0, load_mode_1.loadPtrack)().catchupPtrack(opts);
+exports.catchupPtrack = catchupPtrack;
+const rewind = (opts) => (0, load_mode_1.loadRewind)().rewind(opts);
+exports.rewind = rewind;
 var preflight_1 = __nccwpck_require__(5842);
 Object.defineProperty(exports, "runPreflight", ({ enumerable: true, get: function () { return preflight_1.runPreflight; } }));
 var compress_spec_1 = __nccwpck_require__(3275);
@@ -26235,7 +26253,7 @@ function isValidRmgrId(rmid) {
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27587,7 +27605,7 @@ var xact_1 = __nccwpck_require__(5960);
 Object.defineProperty(exports, "decodeXactCompletion", ({ enumerable: true, get: function () { return xact_1.decodeXactCompletion; } }));
 Object.defineProperty(exports, "isXactCompletionRecord", ({ enumerable: true, get: function () { return xact_1.isXactCompletionRecord; } }));
 Object.defineProperty(exports, "XLOG_XACT_COMMIT", ({ enumerable: true, get: function () { return xact_1.XLOG_XACT_COMMIT; } }));
-var smgr_1 = __nccwpck_require__(3193);
+var smgr_1 = __nccwpck_require__(5574);
 Object.defineProperty(exports, "decodeSmgrCreate", ({ enumerable: true, get: function () { return smgr_1.decodeSmgrCreate; } }));
 Object.defineProperty(exports, "decodeSmgrTruncate", ({ enumerable: true, get: function () { return smgr_1.decodeSmgrTruncate; } }));
 Object.defineProperty(exports, "SMGR_TRUNCATE_HEAP", ({ enumerable: true, get: function () { return smgr_1.SMGR_TRUNCATE_HEAP; } }));
@@ -28122,7 +28140,7 @@ module.exports = require("stream");
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module) => {
 
 "use strict";
