@@ -139,6 +139,15 @@ describe('WalReader on PostgreSQL 15 WAL (checked against pg_waldump 15)', () =>
     expect(end.error?.segmentFileName).toBe('000000010000000000000009');
   });
 
+  it('reads the same records holding one segment in memory (segment 7 ends inside a record that segment 8 finishes)', async () => {
+    const reader = new WalReader(memorySource(onlyTimeline(segments15, 1)), { timeline: 1, cachedSegments: 1 });
+    const { records, end } = await collect(reader, start);
+    expect(records.map((r) => comparable(r, false))).toEqual(withoutDescAndType(expected15.recordsTli1));
+    expect(formatLsn(end.lsn)).toBe(formatLsn(switchpoint));
+    const crossing = records.filter((r) => r.lsn / BigInt(SEG_SIZE) !== (r.endLsn - 1n) / BigInt(SEG_SIZE));
+    expect(crossing.length).toBeGreaterThan(0);
+  });
+
   it('gives every record an end where the next one starts', async () => {
     const reader = new WalReader(memorySource(onlyTimeline(segments15, 1)), { timeline: 1 });
     const { records } = await collect(reader, start);
