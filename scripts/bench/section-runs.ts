@@ -103,7 +103,25 @@ export async function runTools(
       }
     }
   }
+  for (const tool of tools) {
+    const mixed = mixedMethods(samples.get(tool.name)!);
+    if (mixed) say(`  note: ${tool.name}: ${mixed}`);
+  }
   return tools.map((t) => summarize(t.name, samples.get(t.name)!, verified.get(t.name) ?? 'not checked'));
+}
+
+/**
+ * Null when every run of a tool found its changed blocks the same way; otherwise which runs used
+ * which, because its min then compares methods, not runs (every run adds WAL on the primary, so a
+ * cheap WAL replay in run 1 can lose to the page scan by run 2).
+ */
+export function mixedMethods(runs: ReadonlyArray<{ changeSources?: ChangeSourceView[] }>): string | null {
+  const methods = runs.map((r) => (r.changeSources ?? []).map((c) => `${c.side ?? '?'}=${c.method ?? '?'}`).join(', ') || 'none recorded');
+  if (new Set(methods).size <= 1) return null;
+  const byMethod = new Map<string, number[]>();
+  methods.forEach((m, i) => byMethod.set(m, [...(byMethod.get(m) ?? []), i + 1]));
+  const parts = [...byMethod].map(([m, runNos]) => `run${runNos.length > 1 ? 's' : ''} ${runNos.join(', ')}: ${m}`);
+  return `its runs found changed blocks in different ways (${parts.join('; ')}): its min and median mix methods`;
 }
 
 function describeSample(s: Sample): string {
