@@ -318,16 +318,24 @@ export class TargetWriter {
   }
 
   private openNow(abs: string, mode: WriteMode): OpenedAhead {
+    const fd = mode === 'create' ? createExclusive(abs, this.modes.file) : null;
+    if (fd !== null) return this.madeHere(fd);
     // A file replaced whole is overwritten in place and cut to size at its end, not opened with
     // O_TRUNC: on ext4 that frees the old blocks and makes close() start writeback (auto_da_alloc),
     // 250 µs a file that a rewind of 250 small files waited for.
     const old = mode === 'create' ? fs.lstatSync(abs, { throwIfNoEntry: false }) : undefined;
     const replacing = old?.isFile() === true;
-    const fd = fs.openSync(abs, mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
-    // A file made here gets the directory's mode whatever the umask (which may take group read away); one replaced keeps its own.
-    if (mode === 'create' && !replacing && this.modes !== OWNER_ONLY_MODES) fs.fchmodSync(fd, this.modes.file);
-    if (this.opts.owner && mode === 'create') fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
-    return { fd, oldSize: replacing ? old!.size : null, created: mode === 'create' && old === undefined };
+    const opened = fs.openSync(abs, mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
+    if (mode === 'create' && !replacing) return this.madeHere(opened, old === undefined);
+    if (this.opts.owner && mode === 'create') fs.fchownSync(opened, this.opts.owner.uid, this.opts.owner.gid);
+    return { fd: opened, oldSize: replacing ? old!.size : null, created: false };
+  }
+
+  /** A file this run made: the directory's mode whatever the umask (which may take group read away), and the target's owner. */
+  private madeHere(fd: number, created = true): OpenedAhead {
+    if (this.modes !== OWNER_ONLY_MODES) fs.fchmodSync(fd, this.modes.file);
+    if (this.opts.owner) fs.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
+    return { fd, oldSize: null, created };
   }
 
   /** openNow on the thread pool, never truncating: the piece may have opened the file with openNow meanwhile and written into it. */
@@ -335,6 +343,10 @@ export class TargetWriter {
     const expected = this.expected.get(relPath);
     if (expected === undefined) throw new Error(`internal: ${relPath} opened ahead but not announced`);
     const abs = this.abs(relPath);
+    if (expected.mode === 'create') {
+      const made = await openFd(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, this.modes.file).catch(existingIsNull);
+      if (made !== null) return this.madeInBackground(made);
+    }
     const old = expected.mode === 'create' ? await fsp.lstat(abs).catch(absentIsUndefined) : undefined;
     const replacing = old?.isFile() === true;
     const flags = expected.mode === 'patch' || replacing ? fs.constants.O_RDWR : fs.constants.O_WRONLY | fs.constants.O_CREAT;
@@ -347,6 +359,18 @@ export class TargetWriter {
       throw err;
     }
     return { fd, oldSize: replacing ? old!.size : null, created: expected.mode === 'create' && old === undefined };
+  }
+
+  /** madeHere on the thread pool. */
+  private async madeInBackground(fd: number): Promise<OpenedAhead> {
+    try {
+      if (this.modes !== OWNER_ONLY_MODES) await fchmodFd(fd, this.modes.file);
+      if (this.opts.owner) await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid);
+    } catch (err) {
+      fs.close(fd, () => undefined);
+      throw err;
+    }
+    return { fd, oldSize: null, created: true };
   }
 
   private pieceDone(relPath: string, file: OpenFile): void {
@@ -391,8 +415,27 @@ export class TargetWriter {
 }
 
 const openFd = promisify(fs.open);
+
+/**
+ * Most files a FULL writes are new: O_CREAT | O_EXCL makes one in a single call, where looking
+ * first (lstat) cost a second call per file. Null when something is already there: the caller
+ * then looks at what, as before.
+ */
+function createExclusive(abs: string, mode: number): number | null {
+  try {
+    return fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw err;
+  }
+}
 const fchmodFd = promisify(fs.fchmod);
 const fchownFd = promisify(fs.fchown);
+
+function existingIsNull(err: NodeJS.ErrnoException): null {
+  if (err.code === 'EEXIST') return null;
+  throw err;
+}
 
 function absentIsUndefined(err: NodeJS.ErrnoException): undefined {
   if (err.code === 'ENOENT') return undefined;
