@@ -14567,18 +14567,28 @@ class TargetWriter {
         return file;
     }
     openNow(abs, mode) {
+        const fd = mode === 'create' ? createExclusive(abs, this.modes.file) : null;
+        if (fd !== null)
+            return this.madeHere(fd);
         // A file replaced whole is overwritten in place and cut to size at its end, not opened with
         // O_TRUNC: on ext4 that frees the old blocks and makes close() start writeback (auto_da_alloc),
         // 250 µs a file that a rewind of 250 small files waited for.
         const old = mode === 'create' ? fs_1.default.lstatSync(abs, { throwIfNoEntry: false }) : undefined;
         const replacing = old?.isFile() === true;
-        const fd = fs_1.default.openSync(abs, mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
-        // A file made here gets the directory's mode whatever the umask (which may take group read away); one replaced keeps its own.
-        if (mode === 'create' && !replacing && this.modes !== data_dir_modes_1.OWNER_ONLY_MODES)
-            fs_1.default.fchmodSync(fd, this.modes.file);
+        const opened = fs_1.default.openSync(abs, mode === 'patch' || replacing ? 'r+' : 'w', this.modes.file);
+        if (mode === 'create' && !replacing)
+            return this.madeHere(opened, old === undefined);
         if (this.opts.owner && mode === 'create')
+            fs_1.default.fchownSync(opened, this.opts.owner.uid, this.opts.owner.gid);
+        return { fd: opened, oldSize: replacing ? old.size : null, created: false };
+    }
+    /** A file this run made: the directory's mode whatever the umask (which may take group read away), and the target's owner. */
+    madeHere(fd, created = true) {
+        if (this.modes !== data_dir_modes_1.OWNER_ONLY_MODES)
+            fs_1.default.fchmodSync(fd, this.modes.file);
+        if (this.opts.owner)
             fs_1.default.fchownSync(fd, this.opts.owner.uid, this.opts.owner.gid);
-        return { fd, oldSize: replacing ? old.size : null, created: mode === 'create' && old === undefined };
+        return { fd, oldSize: null, created };
     }
     /** openNow on the thread pool, never truncating: the piece may have opened the file with openNow meanwhile and written into it. */
     async openInBackground(relPath) {
@@ -14586,6 +14596,11 @@ class TargetWriter {
         if (expected === undefined)
             throw new Error(`internal: ${relPath} opened ahead but not announced`);
         const abs = this.abs(relPath);
+        if (expected.mode === 'create') {
+            const made = await openFd(abs, fs_1.default.constants.O_WRONLY | fs_1.default.constants.O_CREAT | fs_1.default.constants.O_EXCL, this.modes.file).catch(existingIsNull);
+            if (made !== null)
+                return this.madeInBackground(made);
+        }
         const old = expected.mode === 'create' ? await promises_1.default.lstat(abs).catch(absentIsUndefined) : undefined;
         const replacing = old?.isFile() === true;
         const flags = expected.mode === 'patch' || replacing ? fs_1.default.constants.O_RDWR : fs_1.default.constants.O_WRONLY | fs_1.default.constants.O_CREAT;
@@ -14601,6 +14616,20 @@ class TargetWriter {
             throw err;
         }
         return { fd, oldSize: replacing ? old.size : null, created: expected.mode === 'create' && old === undefined };
+    }
+    /** madeHere on the thread pool. */
+    async madeInBackground(fd) {
+        try {
+            if (this.modes !== data_dir_modes_1.OWNER_ONLY_MODES)
+                await fchmodFd(fd, this.modes.file);
+            if (this.opts.owner)
+                await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid);
+        }
+        catch (err) {
+            fs_1.default.close(fd, () => undefined);
+            throw err;
+        }
+        return { fd, oldSize: null, created: true };
     }
     pieceDone(relPath, file) {
         if (--file.piecesLeft > 0)
@@ -14647,8 +14676,28 @@ class TargetWriter {
 }
 exports.TargetWriter = TargetWriter;
 const openFd = (0, util_1.promisify)(fs_1.default.open);
+/**
+ * Most files a FULL writes are new: O_CREAT | O_EXCL makes one in a single call, where looking
+ * first (lstat) cost a second call per file. Null when something is already there: the caller
+ * then looks at what, as before.
+ */
+function createExclusive(abs, mode) {
+    try {
+        return fs_1.default.openSync(abs, fs_1.default.constants.O_WRONLY | fs_1.default.constants.O_CREAT | fs_1.default.constants.O_EXCL, mode);
+    }
+    catch (err) {
+        if (err.code === 'EEXIST')
+            return null;
+        throw err;
+    }
+}
 const fchmodFd = (0, util_1.promisify)(fs_1.default.fchmod);
 const fchownFd = (0, util_1.promisify)(fs_1.default.fchown);
+function existingIsNull(err) {
+    if (err.code === 'EEXIST')
+        return null;
+    throw err;
+}
 function absentIsUndefined(err) {
     if (err.code === 'ENOENT')
         return undefined;
