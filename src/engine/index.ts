@@ -11,7 +11,7 @@ import type { Report } from './report/report';
 // Commands
 export { catchup } from './commands/catchup';
 export type { CatchupOptions } from './commands/catchup';
-// Each mode is required when called (commands/load-mode.ts): loading the engine loads none of them.
+// Each mode is required when called (commands/load-mode.ts), not when the entry is loaded.
 export const catchupFull = (opts: FullCatchupOptions): Promise<Report> => loadFull().catchupFull(opts);
 export const catchupDelta = (opts: DeltaCatchupOptions): Promise<Report> => loadDelta().catchupDelta(opts);
 export const catchupPtrack = (opts: DeltaCatchupOptions): Promise<Report> => loadPtrack().catchupPtrack(opts);
