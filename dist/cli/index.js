@@ -15838,7 +15838,7 @@ const load_mode_1 = __nccwpck_require__(6649);
 // Commands
 var catchup_1 = __nccwpck_require__(3911);
 Object.defineProperty(exports, "catchup", ({ enumerable: true, get: function () { return catchup_1.catchup; } }));
-// Each mode is required when called (commands/load-mode.ts): loading the engine loads none of them.
+// Each mode is required when called (commands/load-mode.ts), not when the entry is loaded.
 const catchupFull = (opts) => (0, load_mode_1.loadFull)().catchupFull(opts);
 exports.catchupFull = catchupFull;
 const catchupDelta = (opts) => (0, load_mode_1.loadDelta)().catchupDelta(opts);
