@@ -9,8 +9,7 @@ import type { Report } from '../report/report';
 import { buildBackupManifest } from '../source/server/incremental/backup-manifest';
 import { IncrementalCopyResult, IncrementalSource, runIncrementalCopy } from '../source/server/incremental/incremental-copy';
 import { compressionDetail, CompressSpec } from '../source/base-backup/compress-spec';
-import { chooseTransfer, COPY_READS_ABOVE_BYTES_PER_SECOND } from '../source/server/compression-choice';
-import { measureLinkRate } from '../source/server/link-probe';
+import { chooseTransfer, probeLinkOf } from '../source/server/compression-choice';
 import type { TransferReport } from '../report/report';
 import type { SourceCopyOptions } from '../source/source-copy';
 import type { Source } from '../source/source';
@@ -51,7 +50,7 @@ export async function syncThroughIncrementalBackup(
   const protectedSet = new Set(input.protectedPaths);
   const server = source as IncrementalSource;
   const { choice, client } = await chooseTransfer(input.compress ?? { kind: 'auto' }, {
-    conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: () => measureLinkRate(server.control, COPY_READS_ABOVE_BYTES_PER_SECOND),
+    conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: probeLinkOf(server.control),
   });
   const method = choice.transfer === 'base-backup' && choice.spec.kind === 'server' ? choice.spec.method : null;
   const detail = compressionDetail(choice.spec);

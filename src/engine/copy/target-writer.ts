@@ -351,26 +351,16 @@ export class TargetWriter {
     const replacing = old?.isFile() === true;
     const flags = expected.mode === 'patch' || replacing ? fs.constants.O_RDWR : fs.constants.O_WRONLY | fs.constants.O_CREAT;
     const fd = await openFd(abs, flags, this.modes.file);
-    try {
-      if (expected.mode === 'create' && !replacing && this.modes !== OWNER_ONLY_MODES) await fchmodFd(fd, this.modes.file);
-      if (this.opts.owner && expected.mode === 'create') await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid);
-    } catch (err) {
-      fs.close(fd, () => undefined);
-      throw err;
-    }
-    return { fd, oldSize: replacing ? old!.size : null, created: expected.mode === 'create' && old === undefined };
+    if (expected.mode === 'create' && !replacing) return this.madeInBackground(fd, old === undefined);
+    if (this.opts.owner && expected.mode === 'create') await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid).catch(closing(fd));
+    return { fd, oldSize: replacing ? old!.size : null, created: false };
   }
 
   /** madeHere on the thread pool. */
-  private async madeInBackground(fd: number): Promise<OpenedAhead> {
-    try {
-      if (this.modes !== OWNER_ONLY_MODES) await fchmodFd(fd, this.modes.file);
-      if (this.opts.owner) await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid);
-    } catch (err) {
-      fs.close(fd, () => undefined);
-      throw err;
-    }
-    return { fd, oldSize: null, created: true };
+  private async madeInBackground(fd: number, created = true): Promise<OpenedAhead> {
+    if (this.modes !== OWNER_ONLY_MODES) await fchmodFd(fd, this.modes.file).catch(closing(fd));
+    if (this.opts.owner) await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid).catch(closing(fd));
+    return { fd, oldSize: null, created };
   }
 
   private pieceDone(relPath: string, file: OpenFile): void {
@@ -425,9 +415,16 @@ function createExclusive(abs: string, mode: number): number | null {
   try {
     return fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
-    throw err;
+    return existingIsNull(err as NodeJS.ErrnoException);
   }
+}
+
+/** A background open's failure after the file was opened: close it, then fail as before. */
+function closing(fd: number): (err: unknown) => never {
+  return (err) => {
+    fs.close(fd, () => undefined);
+    throw err;
+  };
 }
 const fchmodFd = promisify(fs.fchmod);
 const fchownFd = promisify(fs.fchown);

@@ -31,7 +31,7 @@ import { runBaseBackup } from '../base-backup/base-backup-query';
 import { MIN_SERVER_VERSION_NUM } from '../base-backup/base-backup-reader';
 import { CompressSpec, formatCompressSpec } from '../base-backup/compress-spec';
 import { CompressionMethod, decompressionUnavailable } from '../base-backup/decompressor';
-import type { LinkRate } from './link-probe';
+import { LinkRate, measureLinkRate } from './link-probe';
 
 export interface TransferChoice {
   /** What was asked for: "auto", "none", "zstd:level=3". */
@@ -58,9 +58,19 @@ export const COPY_READS_ABOVE_BYTES_PER_SECOND = 200 * 1024 * 1024;
 /** Below this (~230 Mbit/s) zstd's smaller stream pays for its slower compression on the server; above it lz4 goes first. */
 export const ZSTD_BELOW_BYTES_PER_SECOND = 28 * 1024 * 1024;
 
+/** Rule 4's measurement of the link through the source's control connection (the 8 MB confirmation where COPY reads could win). */
+export function probeLinkOf(control: Client): () => Promise<LinkRate> {
+  return () => measureLinkRate(control, COPY_READS_ABOVE_BYTES_PER_SECOND);
+}
+
+/** Rule 5: lz4 goes first over a measured link at or above ZSTD_BELOW, zstd otherwise (none measured too). */
+function lz4GoesFirst(rate: LinkRate | null): boolean {
+  return rate !== null && rate.bytesPerSecond >= ZSTD_BELOW_BYTES_PER_SECOND;
+}
+
 /** Rule 5's order of the methods this Node.js can decompress, for a measured link (none measured: zstd first). */
 export function methodOrder(candidates: ReadonlyArray<Exclude<CompressionMethod, 'none'>>, rate: LinkRate | null): Array<Exclude<CompressionMethod, 'none'>> {
-  const lz4First = rate !== null && rate.bytesPerSecond >= ZSTD_BELOW_BYTES_PER_SECOND;
+  const lz4First = lz4GoesFirst(rate);
   return [...candidates].sort((a, b) => (a === b ? 0 : (a === 'lz4') === lz4First ? -1 : 1));
 }
 
@@ -149,7 +159,7 @@ export async function chooseTransfer(spec: CompressSpec, ctx: ChoiceContext): Pr
     for (const method of ordered) {
       if (await serverHasCompression(client, method)) {
         return {
-          choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server!.address}${measured}), so the copy is compressed on the server with ${method}, the first of ${ordered.join(', ')} (${rate && rate.bytesPerSecond >= ZSTD_BELOW_BYTES_PER_SECOND ? 'lz4 first: over this link zstd would wait for the server compressing' : 'zstd first: the fewest bytes over a slow link'}) this Node.js and the source's build share` },
+          choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server!.address}${measured}), so the copy is compressed on the server with ${method}, the first of ${ordered.join(', ')} (${lz4GoesFirst(rate) ? 'lz4 first: over this link zstd would wait for the server compressing' : 'zstd first: the fewest bytes over a slow link'}) this Node.js and the source's build share` },
           client,
         };
       }

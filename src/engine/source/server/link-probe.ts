@@ -34,7 +34,7 @@ async function timed(client: Client, bytes: number): Promise<LinkRate> {
 }
 
 /** `confirmAbove`: a first rate at or above it is measured again over 8 MB (bytes per second). */
-export async function measureLinkRate(client: Client, confirmAbove = 0): Promise<LinkRate> {
+export async function measureLinkRate(client: Client, confirmAbove: number): Promise<LinkRate> {
   await copyOut(client, rows(WARM_BYTES), { data: () => null });
   const first = await timed(client, FIRST_BYTES);
   return first.bytesPerSecond >= confirmAbove ? timed(client, CONFIRM_BYTES) : first;

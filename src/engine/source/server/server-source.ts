@@ -23,8 +23,7 @@ import { SourceFiles, sqlSourceFiles } from '../source-files';
 import type { OwnWal, Source, SourceOpenOptions } from '../source';
 import { BackupSource, runBackupCopy } from './backup-copy';
 import { runBaseBackupCopy } from './base-backup-copy';
-import { chooseTransfer, COPY_READS_ABOVE_BYTES_PER_SECOND } from './compression-choice';
-import { measureLinkRate } from './link-probe';
+import { chooseTransfer, probeLinkOf } from './compression-choice';
 import { readControlOverSql, readIdentityOverSql } from './files-only-identity';
 import { runFilesOnlyCopy } from './files-only-copy';
 import { pgWalOverSql } from './pg-wal-over-sql';
@@ -50,7 +49,7 @@ export class ServerSource implements Source {
     // --compress is a FULL's (the only caller passing it): compressed BASE_BACKUP or COPY reads.
     if (!opts.compression || opts.replay || opts.filesOnly) return runBackupCopy(this as BackupSource, writer, opts, makePlan);
     const { choice, client } = await chooseTransfer(opts.compression, {
-      conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false, probeLink: () => measureLinkRate(this.control, COPY_READS_ABOVE_BYTES_PER_SECOND),
+      conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false, probeLink: probeLinkOf(this.control),
     });
     if (client === null) {
       opts.logger.info(`copying through COPY reads: ${choice.reason}`);
