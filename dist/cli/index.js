@@ -12680,7 +12680,6 @@ const backup_manifest_1 = __nccwpck_require__(2623);
 const incremental_copy_1 = __nccwpck_require__(9169);
 const compress_spec_1 = __nccwpck_require__(3275);
 const compression_choice_1 = __nccwpck_require__(9428);
-const link_probe_1 = __nccwpck_require__(4701);
 const lsn_1 = __nccwpck_require__(2524);
 const pg_socket_1 = __nccwpck_require__(7855);
 /**
@@ -12699,7 +12698,7 @@ async function syncThroughIncrementalBackup(source, writer, copyOpts, input) {
     const protectedSet = new Set(input.protectedPaths);
     const server = source;
     const { choice, client } = await (0, compression_choice_1.chooseTransfer)(input.compress ?? { kind: 'auto' }, {
-        conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: () => (0, link_probe_1.measureLinkRate)(server.control, compression_choice_1.COPY_READS_ABOVE_BYTES_PER_SECOND),
+        conn: server.conn, versionNum: server.info.versionNum, resuming: false, probeLink: (0, compression_choice_1.probeLinkOf)(server.control),
     });
     const method = choice.transfer === 'base-backup' && choice.spec.kind === 'server' ? choice.spec.method : null;
     const detail = (0, compress_spec_1.compressionDetail)(choice.spec);
@@ -14605,31 +14604,19 @@ class TargetWriter {
         const replacing = old?.isFile() === true;
         const flags = expected.mode === 'patch' || replacing ? fs_1.default.constants.O_RDWR : fs_1.default.constants.O_WRONLY | fs_1.default.constants.O_CREAT;
         const fd = await openFd(abs, flags, this.modes.file);
-        try {
-            if (expected.mode === 'create' && !replacing && this.modes !== data_dir_modes_1.OWNER_ONLY_MODES)
-                await fchmodFd(fd, this.modes.file);
-            if (this.opts.owner && expected.mode === 'create')
-                await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid);
-        }
-        catch (err) {
-            fs_1.default.close(fd, () => undefined);
-            throw err;
-        }
-        return { fd, oldSize: replacing ? old.size : null, created: expected.mode === 'create' && old === undefined };
+        if (expected.mode === 'create' && !replacing)
+            return this.madeInBackground(fd, old === undefined);
+        if (this.opts.owner && expected.mode === 'create')
+            await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid).catch(closing(fd));
+        return { fd, oldSize: replacing ? old.size : null, created: false };
     }
     /** madeHere on the thread pool. */
-    async madeInBackground(fd) {
-        try {
-            if (this.modes !== data_dir_modes_1.OWNER_ONLY_MODES)
-                await fchmodFd(fd, this.modes.file);
-            if (this.opts.owner)
-                await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid);
-        }
-        catch (err) {
-            fs_1.default.close(fd, () => undefined);
-            throw err;
-        }
-        return { fd, oldSize: null, created: true };
+    async madeInBackground(fd, created = true) {
+        if (this.modes !== data_dir_modes_1.OWNER_ONLY_MODES)
+            await fchmodFd(fd, this.modes.file).catch(closing(fd));
+        if (this.opts.owner)
+            await fchownFd(fd, this.opts.owner.uid, this.opts.owner.gid).catch(closing(fd));
+        return { fd, oldSize: null, created };
     }
     pieceDone(relPath, file) {
         if (--file.piecesLeft > 0)
@@ -14686,10 +14673,15 @@ function createExclusive(abs, mode) {
         return fs_1.default.openSync(abs, fs_1.default.constants.O_WRONLY | fs_1.default.constants.O_CREAT | fs_1.default.constants.O_EXCL, mode);
     }
     catch (err) {
-        if (err.code === 'EEXIST')
-            return null;
-        throw err;
+        return existingIsNull(err);
     }
+}
+/** A background open's failure after the file was opened: close it, then fail as before. */
+function closing(fd) {
+    return (err) => {
+        fs_1.default.close(fd, () => undefined);
+        throw err;
+    };
 }
 const fchmodFd = (0, util_1.promisify)(fs_1.default.fchmod);
 const fchownFd = (0, util_1.promisify)(fs_1.default.fchown);
@@ -23198,6 +23190,7 @@ async function findCheckpointAtRedo(targetDir, source, R, history, currentTli, s
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ZSTD_BELOW_BYTES_PER_SECOND = exports.COPY_READS_ABOVE_BYTES_PER_SECOND = void 0;
+exports.probeLinkOf = probeLinkOf;
 exports.methodOrder = methodOrder;
 exports.fastLinkChoice = fastLinkChoice;
 exports.preliminaryChoice = preliminaryChoice;
@@ -23210,13 +23203,22 @@ const base_backup_query_1 = __nccwpck_require__(5912);
 const base_backup_reader_1 = __nccwpck_require__(4109);
 const compress_spec_1 = __nccwpck_require__(3275);
 const decompressor_1 = __nccwpck_require__(2985);
+const link_probe_1 = __nccwpck_require__(4701);
 /** A link faster than this (~1.6 Gbit/s) is read uncompressed: the compressed stream would wait for this client, not the link. */
 exports.COPY_READS_ABOVE_BYTES_PER_SECOND = 200 * 1024 * 1024;
 /** Below this (~230 Mbit/s) zstd's smaller stream pays for its slower compression on the server; above it lz4 goes first. */
 exports.ZSTD_BELOW_BYTES_PER_SECOND = 28 * 1024 * 1024;
+/** Rule 4's measurement of the link through the source's control connection (the 8 MB confirmation where COPY reads could win). */
+function probeLinkOf(control) {
+    return () => (0, link_probe_1.measureLinkRate)(control, exports.COPY_READS_ABOVE_BYTES_PER_SECOND);
+}
+/** Rule 5: lz4 goes first over a measured link at or above ZSTD_BELOW, zstd otherwise (none measured too). */
+function lz4GoesFirst(rate) {
+    return rate !== null && rate.bytesPerSecond >= exports.ZSTD_BELOW_BYTES_PER_SECOND;
+}
 /** Rule 5's order of the methods this Node.js can decompress, for a measured link (none measured: zstd first). */
 function methodOrder(candidates, rate) {
-    const lz4First = rate !== null && rate.bytesPerSecond >= exports.ZSTD_BELOW_BYTES_PER_SECOND;
+    const lz4First = lz4GoesFirst(rate);
     return [...candidates].sort((a, b) => (a === b ? 0 : (a === 'lz4') === lz4First ? -1 : 1));
 }
 const mbPerS = (rate) => `${(rate.bytesPerSecond / 1048576).toFixed(rate.bytesPerSecond < 10 * 1048576 ? 1 : 0)} MB/s`;
@@ -23311,7 +23313,7 @@ async function chooseTransfer(spec, ctx) {
         for (const method of ordered) {
             if (await serverHasCompression(client, method)) {
                 return {
-                    choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server.address}${measured}), so the copy is compressed on the server with ${method}, the first of ${ordered.join(', ')} (${rate && rate.bytesPerSecond >= exports.ZSTD_BELOW_BYTES_PER_SECOND ? 'lz4 first: over this link zstd would wait for the server compressing' : 'zstd first: the fewest bytes over a slow link'}) this Node.js and the source's build share` },
+                    choice: { requested, transfer: 'base-backup', spec: { kind: 'server', method }, reason: `auto: the source is another host (${ctx.conn.choice.server.address}${measured}), so the copy is compressed on the server with ${method}, the first of ${ordered.join(', ')} (${lz4GoesFirst(rate) ? 'lz4 first: over this link zstd would wait for the server compressing' : 'zstd first: the fewest bytes over a slow link'}) this Node.js and the source's build share` },
                     client,
                 };
             }
@@ -24539,7 +24541,7 @@ async function timed(client, bytes) {
     return { bytesPerSecond: bytes / (ms / 1000), bytes, ms };
 }
 /** `confirmAbove`: a first rate at or above it is measured again over 8 MB (bytes per second). */
-async function measureLinkRate(client, confirmAbove = 0) {
+async function measureLinkRate(client, confirmAbove) {
     await (0, copy_out_1.copyOut)(client, rows(WARM_BYTES), { data: () => null });
     const first = await timed(client, FIRST_BYTES);
     return first.bytesPerSecond >= confirmAbove ? timed(client, CONFIRM_BYTES) : first;
@@ -24760,7 +24762,6 @@ const source_files_1 = __nccwpck_require__(1791);
 const backup_copy_1 = __nccwpck_require__(8404);
 const base_backup_copy_1 = __nccwpck_require__(546);
 const compression_choice_1 = __nccwpck_require__(9428);
-const link_probe_1 = __nccwpck_require__(4701);
 const files_only_identity_1 = __nccwpck_require__(4561);
 const files_only_copy_1 = __nccwpck_require__(4766);
 const pg_wal_over_sql_1 = __nccwpck_require__(7572);
@@ -24801,7 +24802,7 @@ class ServerSource {
         if (!opts.compression || opts.replay || opts.filesOnly)
             return (0, backup_copy_1.runBackupCopy)(this, writer, opts, makePlan);
         const { choice, client } = await (0, compression_choice_1.chooseTransfer)(opts.compression, {
-            conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false, probeLink: () => (0, link_probe_1.measureLinkRate)(this.control, compression_choice_1.COPY_READS_ABOVE_BYTES_PER_SECOND),
+            conn: this.conn, versionNum: this.info.versionNum, resuming: opts.resuming ?? false, probeLink: (0, compression_choice_1.probeLinkOf)(this.control),
         });
         if (client === null) {
             opts.logger.info(`copying through COPY reads: ${choice.reason}`);
