@@ -49,4 +49,34 @@ describe.each(testVersions())('WAL streaming on PostgreSQL %i', (version) => {
     const fetched = await fetchSourceWal(conn, id.timeline, start, start + 2n * 1024n * 1024n);
     expect(fetched!.equals(fs.readFileSync(path.join(primary.dataDir, 'pg_wal', segmentFileName(id.timeline, segmentNoOf(start, segSize), segSize))).subarray(0, 2 * 1024 * 1024))).toBe(true);
   });
+
+  test('the padding after a switch is not read until the stop LSN is known, then the stream ends', async () => {
+    const primary = await Cluster.createPrimary(version);
+    const conn = resolveConnection({ host: '127.0.0.1', port: primary.port, user: 'postgres' }, {});
+    const repl = await ReplicationConnection.open(conn);
+    const id = await repl.identifySystem();
+    const segSize = 16 * 1024 * 1024;
+    const start = segmentStartLsn(segmentNoOf(id.walPosition, segSize), segSize);
+    const dir = makeScratchDir('walstream');
+    fs.mkdirSync(path.join(dir, 'archive_status'));
+    const sink = new WalSegmentSink(dir, id.timeline, segSize, null, false);
+    const receiver = new WalReceiver(repl.startStreaming(null, start, id.timeline), start, sink);
+    await primary.query('CREATE TABLE s AS SELECT g FROM generate_series(1, 1000) g');
+    // As a backup's stop does: the switch's end is the stop, the rest of the segment padding.
+    const stop = parseLsn(await primary.scalar<string>('SELECT pg_switch_wal()::text'));
+    await new Promise((r) => setTimeout(r, 1000));
+    const nextSegment = start + BigInt(segSize);
+    // Without the hold the whole padding (up to the next segment) arrives on loopback within the second.
+    expect(receiver.paddingHolds).toBe(1);
+    expect(receiver.receivedLsn).toBeGreaterThanOrEqual(stop);
+    expect(receiver.receivedLsn).toBeLessThan(nextSegment);
+    await receiver.finish(stop);
+    await sink.close();
+    await repl.close();
+    const name = segmentFileName(id.timeline, segmentNoOf(start, segSize), segSize);
+    const n = Number(stop - start);
+    expect(fs.readFileSync(path.join(dir, name)).subarray(0, n).equals(fs.readFileSync(path.join(primary.dataDir, 'pg_wal', name)).subarray(0, n))).toBe(true);
+    // The segment is full size (PostgreSQL reads it whole); what was not received is zeros.
+    expect(fs.statSync(path.join(dir, name)).size).toBe(segSize);
+  });
 });

@@ -120,6 +120,8 @@ export async function runBaseBackupCopy(
       onFile: (file, body) => run.onFile(file, body),
       onProgress: (p) => run.progress(p.bytesDone),
     });
+    // Before the rechecks and fsyncs: the stream stops reading the padding after the stop's switch until it knows.
+    run.receiver?.stopAt(result.end.lsn);
     const copied = await run.afterArchive(result.receivedBytes);
     const finished = await run.finish(result.end.lsn, copied);
     ok = true;

@@ -136,6 +136,8 @@ export async function runIncrementalCopy(
     }).catch((err: unknown) => {
       throw describeRefusal(err);
     });
+    // Before anything else: the stream stops reading the padding after the stop's switch until it knows.
+    receiver.stopAt(result.end.lsn);
     await client.end().catch(() => undefined);
     client = null;
     const { plan, backupLabel, controlFile } = run.complete(result);
