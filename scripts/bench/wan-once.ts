@@ -1,6 +1,8 @@
 /**
  * One FULL across a shaped link, printing the report's phases: for finding where a compressed
  * FULL's time goes (npx tsx scripts/bench/wan-once.ts RATE MB [--compress=X ...] [--node BIN]).
+ * A variant "pg_basebackup[ ARGS]" runs pg_basebackup -X stream -c fast ARGS instead, for the bytes
+ * and time it needs on the same link.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -31,6 +33,16 @@ async function main(): Promise<void> {
         const reportFile = `${target}.json`;
         const before = crossed();
         const started = Date.now();
+        if (v.startsWith('pg_basebackup')) {
+          const args = ['-D', target, '-h', host, '-p', String(primary.port), '-U', 'postgres', '-X', 'stream', '-c', 'fast', ...v.split(' ').slice(1)];
+          const bin = path.join(primary.binDir, 'pg_basebackup');
+          const w = link ? link.asServerUserIn('client', bin, args) : { cmd: bin, args };
+          const r = spawnSync(w.cmd, w.args, { encoding: 'utf8' });
+          if (r.status !== 0) throw new Error(r.stderr);
+          console.log(`${v} wall ${((Date.now() - started) / 1000).toFixed(2)} s, wire ${((crossed() - before) / 1048576).toFixed(1)} MB`);
+          fs.rmSync(path.dirname(target), { recursive: true, force: true });
+          continue;
+        }
         const argv = ['--require', require.resolve('tsx/cjs', { paths: [repo] }), path.join(repo, 'src/cli/main.ts'),
           'catchup', '-b', 'FULL', '-D', target, '-h', host, '-p', String(primary.port), '-U', 'postgres', `--report=${reportFile}`, v];
         const w = link ? link.inClient(node, argv) : { cmd: node, args: argv };
@@ -39,7 +51,7 @@ async function main(): Promise<void> {
         if (r.status !== 0) throw new Error(r.stderr);
         const rep = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
         const phases = rep.phases.map((p) => `${p.phase} ${(p.durationMs / 1000).toFixed(2)}`).join(' | ');
-        console.log(`${v} wall ${(wall / 1000).toFixed(2)} s, engine ${(rep.durationMs / 1000).toFixed(2)} s, wire ${((crossed() - before) / 1048576).toFixed(0)} MB: ${phases}`);
+        console.log(`${v} wall ${(wall / 1000).toFixed(2)} s, engine ${(rep.durationMs / 1000).toFixed(2)} s, wire ${((crossed() - before) / 1048576).toFixed(1)} MB (base backup ${((rep.transfer?.receivedBytes ?? 0) / 1048576).toFixed(1)} MB, WAL ${(rep.files.walBytes / 1048576).toFixed(1)} MB): ${phases}`);
         fs.rmSync(path.dirname(target), { recursive: true, force: true });
       }
     }
