@@ -22970,6 +22970,8 @@ async function runBaseBackupCopy(source, writer, opts, makePlan, client, choice)
             onFile: (file, body) => run.onFile(file, body),
             onProgress: (p) => run.progress(p.bytesDone),
         });
+        // Before the rechecks and fsyncs: the stream stops reading the padding after the stop's switch until it knows.
+        run.receiver?.stopAt(result.end.lsn);
         const copied = await run.afterArchive(result.receivedBytes);
         const finished = await run.finish(result.end.lsn, copied);
         ok = true;
@@ -24177,6 +24179,8 @@ async function runIncrementalCopy(source, writer, opts, input) {
         }).catch((err) => {
             throw describeRefusal(err);
         });
+        // Before anything else: the stream stops reading the padding after the stop's switch until it knows.
+        receiver.stopAt(result.end.lsn);
         await client.end().catch(() => undefined);
         client = null;
         const { plan, backupLabel, controlFile } = run.complete(result);
@@ -25153,21 +25157,35 @@ exports.WalReceiver = void 0;
 const errors_1 = __nccwpck_require__(7679);
 const lsn_1 = __nccwpck_require__(2524);
 const replication_messages_1 = __nccwpck_require__(6396);
+const switch_padding_1 = __nccwpck_require__(2397);
 // Well inside the default wal_sender_timeout (60 s), so the source never drops us.
 const STATUS_INTERVAL_MS = 10_000;
 /**
+ * How long reading waits at a switch's padding for the stop LSN. A backup's own stop tells it
+ * within a round trip; a switch in mid-backup (archive_timeout, pg_switch_wal) costs this once.
+ */
+const PADDING_HOLD_MS = 3_000;
+/**
  * Receives WAL from START_REPLICATION into a sink until told the LSN to stop at, then ends the
  * stream as soon as that LSN has arrived: no waiting for a keepalive on an idle source.
+ *
+ * At the padding after a switch (switch-padding.ts) it stops reading until the stop LSN is known:
+ * the backup's stop switches segments, and the walsender would otherwise push up to 16 MB of
+ * that padding across the link while the backup's last bytes are still on their way. Not read,
+ * it fills the socket's small window and stops there.
  */
 class WalReceiver {
     stream;
     sink;
     received;
-    stopAt = null;
+    stopLsn = null;
     ending = false;
     done;
     resolveReached;
     statusTimer;
+    releaseHold = null;
+    /** Times reading waited at a switch's padding (tests read it). */
+    paddingHolds = 0;
     constructor(stream, startLsn, sink) {
         this.stream = stream;
         this.sink = sink;
@@ -25181,16 +25199,22 @@ class WalReceiver {
     get receivedLsn() {
         return this.received;
     }
+    /** The LSN to stop at, as soon as it is known: the stream ends once it has arrived. */
+    stopAt(stopLsn) {
+        this.stopLsn = stopLsn;
+        this.checkReached();
+        this.releaseHold?.();
+    }
     /** Stream until `stopLsn` is written, then end; resolves when the stream is closed. */
     async finish(stopLsn) {
-        this.stopAt = stopLsn;
-        this.checkReached();
+        this.stopAt(stopLsn);
         await this.done;
     }
     /** Ends the stream now, e.g. on failure elsewhere; errors are swallowed. */
     async abort() {
         this.endStream();
         this.resolveReached();
+        this.releaseHold?.();
         await this.done.catch(() => undefined);
     }
     async run(reached) {
@@ -25204,9 +25228,9 @@ class WalReceiver {
         finally {
             clearInterval(this.statusTimer);
         }
-        if (this.stopAt === null || this.received < this.stopAt) {
+        if (this.stopLsn === null || this.received < this.stopLsn) {
             throw new errors_1.CatchupError('wal-stream-ended', `The source ended the WAL stream at ${(0, lsn_1.formatLsn)(this.received)} before the backup's stop LSN` +
-                (this.stopAt === null ? '' : ` ${(0, lsn_1.formatLsn)(this.stopAt)}`) + '.', 'The source may have been promoted, restarted or shut down during the run; run the command again.');
+                (this.stopLsn === null ? '' : ` ${(0, lsn_1.formatLsn)(this.stopLsn)}`) + '.', 'The source may have been promoted, restarted or shut down during the run; run the command again.');
         }
     }
     async consume() {
@@ -25218,14 +25242,27 @@ class WalReceiver {
                 if (end > this.received)
                     this.received = end;
                 this.checkReached();
+                if (this.stopLsn === null && !this.ending && (0, switch_padding_1.holdsSwitchPadding)(msg.walStart, msg.data))
+                    await this.holdForStop();
             }
             else if (msg.kind === 'keepalive' && msg.replyRequested) {
                 this.sendStatus();
             }
         }
     }
+    /** Until the stop LSN is known (or the stream is aborted), at most PADDING_HOLD_MS. */
+    async holdForStop() {
+        this.paddingHolds++;
+        let timer;
+        await new Promise((resolve) => {
+            this.releaseHold = resolve;
+            timer = setTimeout(resolve, PADDING_HOLD_MS);
+        });
+        clearTimeout(timer);
+        this.releaseHold = null;
+    }
     checkReached() {
-        if (this.stopAt !== null && this.received >= this.stopAt)
+        if (this.stopLsn !== null && this.received >= this.stopLsn)
             this.resolveReached();
     }
     sendStatus() {
@@ -26578,6 +26615,44 @@ function decodeOverwriteContrecord(mainData) {
         throw new record_header_1.WalRecordFormatError(`overwrite-contrecord record data is ${mainData.length} bytes, expected 16`);
     }
     return { overwrittenLsn: mainData.readBigUInt64LE(0), overwriteTime: mainData.readBigInt64LE(8) };
+}
+
+
+/***/ }),
+
+/***/ 2397:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.holdsSwitchPadding = holdsSwitchPadding;
+/**
+ * The rest of a segment after an XLOG_SWITCH record: pages that hold no record, which the server
+ * flushes (and a walsender sends) at once, up to 16 MB of them. A backup's stop ends with a
+ * switch, so the WAL stream of a copy delivers this padding right after the stop; over a slow
+ * link it competes with the backup's last bytes for nothing (the segment file is made full size
+ * and zero-filled anyway, and recovery skips from a switch record to the next segment).
+ *
+ * A padding page is recognised by its header: not a segment's first page, no continued record
+ * (xlp_rem_len 0), and no record where the first one must start (its xl_tot_len 0). A page
+ * that holds WAL always has one there. PostgreSQL 16+ also zeroes the padding pages' headers;
+ * 15 leaves short headers in place: the test holds for both.
+ */
+const wal_page_1 = __nccwpck_require__(5825);
+const INFO_OFFSET = 2;
+const REM_LEN_OFFSET = 16;
+/** Whether `data`, the WAL at `lsn`, holds the header of a padding page whole. */
+function holdsSwitchPadding(lsn, data) {
+    const intoPage = Number(lsn % BigInt(wal_page_1.XLOG_BLCKSZ));
+    // The first page boundary inside the chunk, then every page after it.
+    for (let at = intoPage === 0 ? 0 : wal_page_1.XLOG_BLCKSZ - intoPage; at + wal_page_1.SIZE_OF_SHORT_PAGE_HEADER + 4 <= data.length; at += wal_page_1.XLOG_BLCKSZ) {
+        if (data.readUInt16LE(at + INFO_OFFSET) & wal_page_1.XLP_LONG_HEADER)
+            continue;
+        if (data.readUInt32LE(at + REM_LEN_OFFSET) === 0 && data.readUInt32LE(at + wal_page_1.SIZE_OF_SHORT_PAGE_HEADER) === 0)
+            return true;
+    }
+    return false;
 }
 
 
