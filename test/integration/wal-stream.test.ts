@@ -11,18 +11,25 @@ import { Cluster, makeScratchDir, testVersions, useClusters } from '../support';
 
 useClusters();
 
+const segSize = 16 * 1024 * 1024;
+
+/** A replication connection to `primary`, its position's segment start, and a sink into a scratch pg_wal. */
+async function streamFromSegmentStart(primary: Cluster) {
+  const conn = resolveConnection({ host: '127.0.0.1', port: primary.port, user: 'postgres' }, {});
+  const repl = await ReplicationConnection.open(conn);
+  const id = await repl.identifySystem();
+  const start = segmentStartLsn(segmentNoOf(id.walPosition, segSize), segSize);
+  const dir = makeScratchDir('walstream');
+  fs.mkdirSync(path.join(dir, 'archive_status'));
+  const sink = new WalSegmentSink(dir, id.timeline, segSize, null, false);
+  return { conn, repl, id, start, dir, sink };
+}
+
 describe.each(testVersions())('WAL streaming on PostgreSQL %i', (version) => {
   test('a slow sink under heavy WAL still writes exactly the primary\'s bytes (frames never run together)', async () => {
     const primary = await Cluster.createPrimary(version);
     await primary.query('CREATE TABLE w (id int, v text)');
-    const conn = resolveConnection({ host: '127.0.0.1', port: primary.port, user: 'postgres' }, {});
-    const repl = await ReplicationConnection.open(conn);
-    const id = await repl.identifySystem();
-    const segSize = 16 * 1024 * 1024;
-    const start = segmentStartLsn(segmentNoOf(id.walPosition, segSize), segSize);
-    const dir = makeScratchDir('walstream');
-    fs.mkdirSync(path.join(dir, 'archive_status'));
-    const sink = new WalSegmentSink(dir, id.timeline, segSize, null, false);
+    const { conn, repl, id, start, dir, sink } = await streamFromSegmentStart(primary);
     // Each write waits, so frames pile up in the stream while the primary keeps writing.
     const slow = { write: async (lsn: bigint, data: Buffer) => { await new Promise((r) => setTimeout(r, 5)); await sink.write(lsn, data); } };
     const receiver = new WalReceiver(repl.startStreaming(null, start, id.timeline), start, slow);
@@ -52,14 +59,7 @@ describe.each(testVersions())('WAL streaming on PostgreSQL %i', (version) => {
 
   test('the padding after a switch is not read until the stop LSN is known, then the stream ends', async () => {
     const primary = await Cluster.createPrimary(version);
-    const conn = resolveConnection({ host: '127.0.0.1', port: primary.port, user: 'postgres' }, {});
-    const repl = await ReplicationConnection.open(conn);
-    const id = await repl.identifySystem();
-    const segSize = 16 * 1024 * 1024;
-    const start = segmentStartLsn(segmentNoOf(id.walPosition, segSize), segSize);
-    const dir = makeScratchDir('walstream');
-    fs.mkdirSync(path.join(dir, 'archive_status'));
-    const sink = new WalSegmentSink(dir, id.timeline, segSize, null, false);
+    const { repl, id, start, dir, sink } = await streamFromSegmentStart(primary);
     const receiver = new WalReceiver(repl.startStreaming(null, start, id.timeline), start, sink);
     await primary.query('CREATE TABLE s AS SELECT g FROM generate_series(1, 1000) g');
     // As a backup's stop does: the switch's end is the stop, the rest of the segment padding.
