@@ -1,9 +1,10 @@
 /**
- * `npm run release`: from the committed CLI bundle (dist/cli/index.js), into release/ (not in git):
+ * `npm run release`: from the committed CLI (dist/cli/: the bundle bundle/index.js and the launcher
+ * index.js that starts it with V8's code cache), into release/ (not in git):
  *
  *   pg-catchup                         one executable, Node 24 inside: runs on a host without Node
  *   pg-catchup_<version>_amd64.deb     it as /usr/bin/pg-catchup, with man page and bash completion
- *   pg-catchup-<version>.tgz           the bundle as an npm package (for hosts with Node 20+)
+ *   pg-catchup-<version>.tgz           launcher and bundle as an npm package (for hosts with Node 20+)
  *   SHA256SUMS, build-info.json
  *
  *   npm run release [-- --allow-stale-bundle] [-- --bundle=FILE]
@@ -11,7 +12,8 @@
  * The bundle must be what `npm run package` makes of the work tree (a release of a stale bundle
  * ships code the sources no longer have); --allow-stale-bundle skips that check (for tests that
  * only exercise the packaging). --bundle=FILE packages another build of src/cli/main.ts (one made
- * into a temp dir, say) and skips the check. Node 24 and postject come from npm into a cache directory
+ * into a temp dir, say) with the committed launcher, and skips the check. The single executable
+ * holds the bundle alone: it carries its code cache inside. Node 24 and postject come from npm into a cache directory
  * (scripts/release/node-runtime.ts). Needs dpkg-deb, strip (binutils) and tar.
  */
 import { execFileSync } from 'child_process';
@@ -31,7 +33,8 @@ import { buildSingleExecutable, versionWithoutNode } from './release/single-exec
 
 const REPO = path.resolve(__dirname, '..');
 const OUT = path.join(REPO, 'release');
-const COMMITTED_BUNDLE = path.join(REPO, 'dist', 'cli', 'index.js');
+const COMMITTED_BUNDLE = path.join(REPO, 'dist', 'cli', 'bundle', 'index.js');
+const LAUNCHER = path.join(REPO, 'dist', 'cli', 'index.js');
 
 const started = Date.now();
 function step<T>(name: string, fn: () => T): T {
@@ -86,7 +89,7 @@ function main(): void {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const version: string = pkg.version;
   const BUNDLE = path.resolve(values.bundle ?? COMMITTED_BUNDLE);
-  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run package first`);
+  for (const f of [BUNDLE, LAUNCHER]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run npm run package first`);
   if (!values['allow-stale-bundle'] && values.bundle === undefined) {
     const verdict = step('bundle check', () => checkBundle(REPO));
     if (!verdict.fresh) {
@@ -121,7 +124,7 @@ function main(): void {
     version, maintainer: maintainer(pkg), executable, manPage: manFile, bashCompletion: completionFile,
     copyright: copyright(pkg), sourceDateEpoch: releaseTime(), workDir: work, output: deb,
   }));
-  const tarball = step('npm tarball', () => buildNpmTarball({ packageJson: pkg, bundle: BUNDLE, readme: path.join(REPO, 'README.md'), workDir: work, outDir: OUT }));
+  const tarball = step('npm tarball', () => buildNpmTarball({ packageJson: pkg, launcher: LAUNCHER, bundle: BUNDLE, readme: path.join(REPO, 'README.md'), workDir: work, outDir: OUT }));
 
   fs.rmSync(work, { recursive: true, force: true });
   const names = [executable, deb, tarball].map((f) => path.basename(f));

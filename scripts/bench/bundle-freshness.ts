@@ -1,7 +1,7 @@
 /**
  * Is dist/cli/ what a fresh build of the work tree produces? The same question scripts/check-dist.sh
- * asks (for the CLI's half of dist/), answered without touching dist/: ncc builds src/cli/main.ts
- * into a temp dir and every file is compared byte for byte. File times cannot answer it: git does
+ * asks (for the CLI's half of dist/), answered without touching dist/: scripts/build-cli.sh builds
+ * the CLI into a temp dir and every file is compared byte for byte. File times cannot answer it: git does
  * not keep them, so in a fresh clone src/ or dist/ looks newer by chance.
  *
  * A build costs ~25 s of CPU here, so the verdict is kept in .bench/ under a hash of everything the
@@ -72,15 +72,14 @@ export function firstTreeDifference(built: string, committed: string): string | 
   return null;
 }
 
-/** Builds the CLI as `npm run package` does, into a temp dir, and compares it with dist/cli/. */
+/** Builds the CLI as `npm run package` does (scripts/build-cli.sh), into a temp dir, and compares it with dist/cli/. */
 function buildAndCompare(repo: string): Omit<BundleVerdict, 'cached'> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pgc-bundle-check-'));
   try {
-    const ncc = path.join(repo, 'node_modules', '.bin', 'ncc');
-    const r = spawnSync(ncc, ['build', 'src/cli/main.ts', '-o', out], { cwd: repo, encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('bash', [path.join(repo, 'scripts', 'build-cli.sh'), out], { cwd: repo, encoding: 'utf8', timeout: 300_000 });
     if (r.status !== 0) {
       const why = (r.stderr || r.stdout || r.error?.message || '').trim().split('\n').slice(-3).join(' | ');
-      return { fresh: false, reason: `ncc could not build src/cli/main.ts (${why})` };
+      return { fresh: false, reason: `scripts/build-cli.sh could not build src/cli/ (${why})` };
     }
     const diff = firstTreeDifference(out, path.join(repo, 'dist', 'cli'));
     return diff === null ? { fresh: true, reason: 'dist/cli/ matches a fresh build' } : { fresh: false, reason: diff };

@@ -27,7 +27,7 @@ export interface CliCommand {
 export function pgCatchupCommand(file: string | null = null): CliCommand {
   if (file !== null) {
     const abs = path.resolve(file);
-    if (!fs.existsSync(abs)) throw new Error(`--cli ${file}: no such file (build one with npx ncc build src/cli/main.ts -o DIR and give DIR/index.js)`);
+    if (!fs.existsSync(abs)) throw new Error(`--cli ${file}: no such file (build one with bash scripts/build-cli.sh DIR, or npx ncc build src/cli/main.ts -o DIR before that script, and give DIR/index.js)`);
     return { cmd: process.execPath, args: [abs], describe: `node ${abs} (given with --cli)`, bundle: true };
   }
   const verdict = checkBundle(REPO);

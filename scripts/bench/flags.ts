@@ -54,7 +54,7 @@ export const USAGE = `usage: npm run bench -- [--size-mb N] [--full-sizes-mb N,N
   --cli FILE              time this bundled CLI (node FILE) instead of dist/cli/index.js or tsx: e.g. a bundle of another commit
   --baseline-cli FILE     also time this bundle, in alternation with the other, on the FULL, DELTA and rewind rows ([baseline]):
                           two commits compared in one sitting, where the machine's drift cannot favour either
-                          built with npx ncc build src/cli/main.ts -o DIR, to compare two commits in one sitting`;
+                          built with bash scripts/build-cli.sh DIR (older commits: npx ncc build src/cli/main.ts -o DIR), to compare two commits in one sitting`;
 
 export class FlagError extends Error {}
 

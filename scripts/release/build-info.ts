@@ -19,11 +19,12 @@ function filesIn(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(dir, f));
 }
 
-export function releaseInputsKey(repo: string, bundle = path.join(repo, 'dist/cli/index.js')): string {
+export function releaseInputsKey(repo: string, bundle = path.join(repo, 'dist/cli/bundle/index.js')): string {
   const hash = createHash('sha256');
   const version = (JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string }).version;
   hash.update(`version ${version}\0node ${NODE24_VERSION}\0postject ${POSTJECT_VERSION}\0`);
   hash.update(fs.readFileSync(bundle));
+  hash.update(fs.readFileSync(path.join(repo, 'dist/cli/index.js'))); // the launcher, in the npm tarball
   const inputs = [
     'README.md', 'scripts/release.ts', 'src/cli/parse-flags.ts',
     ...filesIn(path.join(repo, 'scripts/release')), ...filesIn(path.join(repo, 'src/cli/commands')),

@@ -15,7 +15,7 @@ import * as path from 'path';
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
 export interface SingleExecutableInput {
-  /** The CLI bundle (dist/cli/index.js). */
+  /** The CLI bundle (dist/cli/bundle/index.js), without the launcher: the executable has its own code cache. */
   bundle: string;
   /** Node 24's binary: it makes the blob and is the executable's body. */
   node: string;
@@ -55,6 +55,6 @@ export function versionWithoutNode(executable: string): string {
   } catch (err) {
     const e = err as { stderr?: string; message: string };
     throw new Error(`${executable} --version failed with an empty environment: ${(e.stderr || e.message).trim()}\n` +
-      'If it reports require.cache, dist/cli/index.js predates src/cli/main.ts\'s single-executable entry: run npm run package.');
+      'If it reports require.cache, dist/cli/bundle/index.js predates src/cli/main.ts\'s single-executable entry: run npm run package.');
   }
 }

@@ -3,7 +3,9 @@
  * /usr/bin/pg-catchup clones a PostgreSQL 15 primary (FULL) with no Node on PATH and, where a
  * private mount namespace can hide it, no /usr/bin/node at all; the clone must start as a
  * standby holding the primary's data. Then release/pg-catchup (the bare single executable)
- * re-syncs the stopped clone (DELTA) the same way, and the package is removed.
+ * re-syncs the stopped clone (DELTA) the same way, and the package is removed. The npm tarball
+ * is installed with npm and clones and re-syncs through node, the second run from the code cache
+ * the first one left (src/cli/code-cache.ts).
  *
  * Reuses release/ when release/build-info.json matches the tree (scripts/release/build-info.ts),
  * else builds it (~3 min). Needs root: dpkg -i writes /usr/bin.
@@ -173,5 +175,44 @@ describeAsRoot(`release packages${skip ? ` (skipped: ${skip})` : ''}`, () => {
     execFileSync('dpkg', ['-r', 'pg-catchup'], { stdio: 'pipe' });
     expect(fs.existsSync(INSTALLED)).toBe(false);
     expect(fs.existsSync('/usr/share/man/man1/pg-catchup.1.gz')).toBe(false);
+  }, 600_000);
+
+  test('the npm tarball installs with npm, runs on node, and its second catchup starts from the code cache the first one saved', async () => {
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'pgc-npm-prefix-'));
+    const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'pgc-npm-cache-'));
+    try {
+      execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(RELEASE, `pg-catchup-${VERSION}.tgz`)], { stdio: 'pipe' });
+      const cli = path.join(prefix, 'bin', 'pg-catchup');
+      const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: os.homedir(), XDG_CACHE_HOME: cacheHome, PG_CATCHUP_CODE_CACHE: 'debug' };
+      const run = (args: string[]) => new Promise<Run>((resolve, reject) => {
+        const child = spawn(cli, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+      const target = primary.makeTargetDir();
+      const server = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-R'];
+
+      const full = await run(['catchup', '-b', 'FULL', '-D', target, ...server]);
+      expectSuccess(full, 'pg-catchup catchup -b FULL (npm)');
+      expect(full.stderr).toContain('pg-catchup: code cache: missing');
+      const saved = fs.readdirSync(path.join(cacheHome, 'pg-catchup', 'code-cache'));
+      expect(saved).toEqual([expect.stringMatching(/^cli-[0-9a-f]{32}-v8-.*-catchup\.bin$/)]);
+
+      await primary.query('CREATE TABLE IF NOT EXISTS after_npm_full AS SELECT g AS id, md5(g::text) AS v FROM generate_series(1, 20000) g');
+      const delta = await run(['catchup', '-b', 'DELTA', '-D', target, ...server]);
+      expectSuccess(delta, 'pg-catchup catchup -b DELTA (npm)');
+      expect(delta.stderr).toContain('pg-catchup: code cache: used');
+      const standby = await startAsStandby(target);
+      await waitForStreaming(primary);
+      await expectSameDataAtSameLsn(primary, standby);
+      await standby.cleanup();
+    } finally {
+      fs.rmSync(prefix, { recursive: true, force: true });
+      fs.rmSync(cacheHome, { recursive: true, force: true });
+    }
   }, 600_000);
 });
