@@ -116,6 +116,13 @@ describe('code cache of the CLI bundle (src/cli/code-cache.ts)', () => {
     expect(codeCacheDir({ HOME: '/somebody/else' })).toBe(path.join(os.userInfo().homedir, '.cache', 'pg-catchup', 'code-cache'));
   });
 
+  asRoot('a user without a passwd entry (a container\'s arbitrary uid) gets no cache, not a failure', () => {
+    const out = execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs', { paths: [REPO] }), '-e',
+      'process.stdout.write(String(require(process.argv[1]).codeCacheDir({})))', path.join(REPO, 'src/cli/code-cache.ts')],
+    { encoding: 'utf8', uid: 54321, gid: 54321, env: { PATH: process.env.PATH, TSX_TSCONFIG_PATH: path.join(REPO, 'tsconfig.json') } });
+    expect(out).toBe('null');
+  });
+
   test('one cache per command that does the work; help and version runs share another', () => {
     expect(commandKey(['catchup', '-b', 'FULL', '-h', 'db1'])).toBe('catchup');
     expect(commandKey(['rewind', '-D', '/d', '--source-server=host=x'])).toBe('rewind');
