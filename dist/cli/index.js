@@ -38,7 +38,15 @@ const vm_1 = __importDefault(__nccwpck_require__(154));
 function codeCacheDir(env = process.env) {
     if (env.PG_CATCHUP_CODE_CACHE === 'off')
         return null;
-    const base = env.XDG_CACHE_HOME || path_1.default.join(os_1.default.userInfo().homedir, '.cache');
+    let base = env.XDG_CACHE_HOME;
+    if (!base) {
+        try {
+            base = path_1.default.join(os_1.default.userInfo().homedir, '.cache');
+        }
+        catch {
+            return null; // a uid without a passwd entry (a container's arbitrary user): no home to keep it in
+        }
+    }
     return path_1.default.isAbsolute(base) ? path_1.default.join(base, 'pg-catchup', 'code-cache') : null;
 }
 /** Makes `dir` (mode 0700) when missing; true only when it is a real directory of ours that no one else can write. */
