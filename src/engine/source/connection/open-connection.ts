@@ -86,73 +86,96 @@ export async function openConnection(plan: ConnectionPlan, extra: Partial<Client
       : 'Check that the source server is running and that the host and port (-h/-p, or the connection string) point to it.');
 }
 
+/** One try of a host's sequence was refused in a way its sslmode answers by trying again (TLS or plain). */
+const TRY_AGAIN = Symbol('try again');
+
+type SslMode = ReturnType<typeof sslModeOf>;
+interface TlsResult {
+  usedTls: boolean;
+  choice?: ReturnType<typeof tlsOptions>;
+}
+
+/** Opens a connection to one host: the tries its sslmode calls for, in libpq's order. */
 async function connectToTarget(plan: ConnectionPlan, target: HostTarget, extra: Partial<ClientConfig> & { replication?: string }) {
-  const k = plan.keywords;
-  const mode = sslModeOf(k);
+  const mode = sslModeOf(plan.keywords);
   const tries = tlsTries(mode, target);
   for (let i = 0; i < tries.length; i++) {
     const last = i === tries.length - 1;
     const config = clientConfig(plan, target, extra);
-    let tlsChoice: ReturnType<typeof tlsOptions> | undefined;
-    let usedTls = false;
-    if (tries[i]) {
-      try {
-        // libpq sets TLS up only when it tries TLS; under prefer, a setup failure means trying plain.
-        tlsChoice = tlsOptions(k, mode, target, plan.home, plan.env);
-      } catch (err) {
-        if (!last && mode === 'prefer') continue;
-        throw err;
-      }
-      let negotiated: Negotiated;
-      try {
-        const tcp = { timeoutMs: config.connectionTimeoutMillis, keepAlive: config.keepAlive !== false, keepAliveInitialDelayMillis: config.keepAliveInitialDelayMillis };
-        negotiated = await negotiateTls(String(config.host), target.port, tlsChoice.options, tcp, k.sslnegotiation === 'direct');
-      } catch (err) {
-        const kind = classify(err, true);
-        if (!last && mode === 'prefer' && kind === 'tls') continue; // a failed handshake: plain, on a new connection
-        if (kind === 'network') throw new Unreachable(errorText(err));
-        throw err;
-      }
-      if (!negotiated.tls && mode !== 'prefer' && mode !== 'allow') {
-        negotiated.socket.destroy();
-        throw tlsRequiredError();
-      }
-      usedTls = negotiated.tls;
-      // An 'N' answer leaves a plain socket: prefer goes on with it, as libpq does.
-      config.stream = asOpenStream(negotiated.socket) as unknown as ClientConfig['stream'];
-      (config as { enableChannelBinding?: boolean }).enableChannelBinding = usedTls && k.channel_binding !== 'disable';
-    }
-    const client = new Client(config);
-    client.on('error', () => undefined); // replaced by the caller's handler once connected
-    const reported: ReportedParameters = {};
-    const con = (client as unknown as { connection: NodeJS.EventEmitter & { stream: TLSSocket } }).connection;
-    con.on('parameterStatus', (msg: { parameterName: string; parameterValue: string }) => {
-      reported[msg.parameterName] = msg.parameterValue;
-    });
-    guardAuthentication(client, channelBindingOf(k), allowedAuthMethods(k), usedTls);
-    try {
-      await client.connect();
-    } catch (err) {
-      await client.end().catch(() => undefined);
-      const kind = classify(err, usedTls);
-      // prefer: refused by the server over TLS: retry plain. allow: refused in plain: retry with TLS.
-      // libpq retries once, on the same host.
-      if (!last && mode === 'prefer' && usedTls && kind === 'server') continue;
-      if (!last && mode === 'allow' && !usedTls && kind === 'server') continue;
-      if (kind === 'network') throw new Unreachable(errorText(err));
-      throw err;
-    }
-    const stream = con.stream;
-    const server: ChosenServer = {
-      target,
-      address: isSocketDir(target.host) && !target.hostaddr ? null : stream.remoteAddress ?? null,
-      tls: usedTls
-        ? { protocol: stream.getProtocol() ?? 'unknown', cipher: stream.getCipher()?.name ?? 'unknown', certificateVerified: Boolean(tlsChoice?.verifiesChain && stream.authorized), hostNameVerified: Boolean(tlsChoice?.verifiesHostName && stream.authorized) }
-        : null,
-    };
-    return { client, server, reported };
+    const tls = tries[i] ? await startTls(plan, target, config, mode, last) : { usedTls: false };
+    if (tls === TRY_AGAIN) continue;
+    const session = await startSession(plan.keywords, config, tls.usedTls, mode, last);
+    if (session === TRY_AGAIN) continue;
+    return { client: session.client, server: chosenServer(target, session.stream, tls), reported: session.reported };
   }
   throw new Error('unreachable: every sslmode has at least one try');
+}
+
+/** The TLS part of a try: negotiates on a new socket and hands it to `config`; TRY_AGAIN where prefer falls back to plain. */
+async function startTls(plan: ConnectionPlan, target: HostTarget, config: ClientConfig, mode: SslMode, last: boolean): Promise<TlsResult | typeof TRY_AGAIN> {
+  const k = plan.keywords;
+  let choice: ReturnType<typeof tlsOptions>;
+  try {
+    // libpq sets TLS up only when it tries TLS; under prefer, a setup failure means trying plain.
+    choice = tlsOptions(k, mode, target, plan.home, plan.env);
+  } catch (err) {
+    if (!last && mode === 'prefer') return TRY_AGAIN;
+    throw err;
+  }
+  let negotiated: Negotiated;
+  try {
+    const tcp = { timeoutMs: config.connectionTimeoutMillis, keepAlive: config.keepAlive !== false, keepAliveInitialDelayMillis: config.keepAliveInitialDelayMillis };
+    negotiated = await negotiateTls(String(config.host), target.port, choice.options, tcp, k.sslnegotiation === 'direct');
+  } catch (err) {
+    const kind = classify(err, true);
+    if (!last && mode === 'prefer' && kind === 'tls') return TRY_AGAIN; // a failed handshake: plain, on a new connection
+    if (kind === 'network') throw new Unreachable(errorText(err));
+    throw err;
+  }
+  if (!negotiated.tls && mode !== 'prefer' && mode !== 'allow') {
+    negotiated.socket.destroy();
+    throw tlsRequiredError();
+  }
+  // An 'N' answer leaves a plain socket: prefer goes on with it, as libpq does.
+  config.stream = asOpenStream(negotiated.socket) as unknown as ClientConfig['stream'];
+  (config as { enableChannelBinding?: boolean }).enableChannelBinding = negotiated.tls && k.channel_binding !== 'disable';
+  return { usedTls: negotiated.tls, choice };
+}
+
+/** The startup and authentication of a try; TRY_AGAIN where the server's refusal makes prefer or allow try the other way. */
+async function startSession(k: Record<string, string>, config: ClientConfig, usedTls: boolean, mode: SslMode, last: boolean) {
+  const client = new Client(config);
+  client.on('error', () => undefined); // replaced by the caller's handler once connected
+  const reported: ReportedParameters = {};
+  const con = (client as unknown as { connection: NodeJS.EventEmitter & { stream: TLSSocket } }).connection;
+  con.on('parameterStatus', (msg: { parameterName: string; parameterValue: string }) => {
+    reported[msg.parameterName] = msg.parameterValue;
+  });
+  guardAuthentication(client, channelBindingOf(k), allowedAuthMethods(k), usedTls);
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    const kind = classify(err, usedTls);
+    // prefer: refused by the server over TLS: retry plain. allow: refused in plain: retry with TLS.
+    // libpq retries once, on the same host.
+    if (!last && mode === 'prefer' && usedTls && kind === 'server') return TRY_AGAIN;
+    if (!last && mode === 'allow' && !usedTls && kind === 'server') return TRY_AGAIN;
+    if (kind === 'network') throw new Unreachable(errorText(err));
+    throw err;
+  }
+  return { client, reported, stream: con.stream };
+}
+
+/** Where the connection went and how it is protected, for logs and the report. */
+function chosenServer(target: HostTarget, stream: TLSSocket, tls: TlsResult): ChosenServer {
+  return {
+    target,
+    address: isSocketDir(target.host) && !target.hostaddr ? null : stream.remoteAddress ?? null,
+    tls: tls.usedTls
+      ? { protocol: stream.getProtocol() ?? 'unknown', cipher: stream.getCipher()?.name ?? 'unknown', certificateVerified: Boolean(tls.choice?.verifiesChain && stream.authorized), hostNameVerified: Boolean(tls.choice?.verifiesHostName && stream.authorized) }
+      : null,
+  };
 }
 
 /** network: the host could not be reached (try the next one); tls: the handshake failed; server: it answered with an error. */
