@@ -91,19 +91,7 @@ function integer(name: string, fallback: number, min: number, max: number): numb
 }
 
 export function readInputs(): ActionInputs {
-  // Mask every password before anything can log it: the input, and one inside a conninfo/URI.
-  const password = core.getInput('password');
-  if (password) core.setSecret(password);
-  const sourceText = core.getInput('source').trim();
-  if (sourceText) {
-    let inner: Record<string, string>;
-    try {
-      inner = parseConninfo(sourceText);
-    } catch (err) {
-      throw new InputError(`Input source: ${(err as Error).message}`);
-    }
-    for (const secret of [inner.password, inner.sslpassword]) if (secret) core.setSecret(secret);
-  }
+  const { password, sourceText } = maskPasswords();
   const host = core.getInput('host').trim();
   const sourcePgdata = core.getInput('source-pgdata').trim() || undefined;
   if (!sourcePgdata && !sourceText && !host && !process.env.PGHOST && !process.env.PGHOSTADDR && !process.env.PGSERVICE) {
@@ -149,9 +137,31 @@ export function readInputs(): ActionInputs {
     excludePaths: core.getMultilineInput('exclude-path').map((l) => l.trim()).filter((l) => l !== ''),
   };
   if (backupSource === 'pro') inputs.backupSourceNotice = 'backup-source: pro needs pgpro_bindump, which is not available: using BASE (SQL and replication protocol); DELTA works as usual';
-  if (startTarget && !inputs.writeRecoveryConf && command !== 'preflight') {
+  checkCombinations(inputs);
+  return inputs;
+}
+
+/** Masks every password before anything can log it: the input, and one inside a conninfo/URI. */
+function maskPasswords(): { password: string; sourceText: string } {
+  const password = core.getInput('password');
+  if (password) core.setSecret(password);
+  const sourceText = core.getInput('source').trim();
+  if (sourceText) {
+    let inner: Record<string, string>;
+    try {
+      inner = parseConninfo(sourceText);
+    } catch (err) {
+      throw new InputError(`Input source: ${(err as Error).message}`);
+    }
+    for (const secret of [inner.password, inner.sslpassword]) if (secret) core.setSecret(secret);
+  }
+  return { password, sourceText };
+}
+
+/** Inputs that each make sense but not together. */
+function checkCombinations(inputs: ActionInputs): void {
+  if (inputs.startTarget && !inputs.writeRecoveryConf && inputs.command !== 'preflight') {
     throw new InputError('Input start-target/verify needs write-recovery-conf: true, or the target would start as a primary.');
   }
-  if (inputs.dryRun && (startTarget || inputs.stopTarget)) throw new InputError('Input dry-run changes nothing: it cannot go with stop-target, start-target or verify.');
-  return inputs;
+  if (inputs.dryRun && (inputs.startTarget || inputs.stopTarget)) throw new InputError('Input dry-run changes nothing: it cannot go with stop-target, start-target or verify.');
 }
