@@ -101,11 +101,12 @@ function writeCache(dir, file, data) {
     try {
         fs_1.default.writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
         fs_1.default.renameSync(tmp, file);
-        // Earlier bundles' files for this command and node (an upgrade of pg-catchup) are garbage now.
+        // Earlier bundles' files for this command and node (an upgrade of pg-catchup) are garbage
+        // now, and so are temp files of runs killed before their rename.
         const name = path_1.default.basename(file);
         const sameNodeAndCommand = name.slice(name.indexOf('-v8-'));
         for (const other of fs_1.default.readdirSync(dir)) {
-            if (other !== name && other.startsWith('cli-') && other.endsWith(sameNodeAndCommand))
+            if (other !== name && other.startsWith('cli-') && other.includes(sameNodeAndCommand))
                 fs_1.default.rmSync(path_1.default.join(dir, other), { force: true });
         }
     }

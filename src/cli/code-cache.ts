@@ -103,11 +103,12 @@ function writeCache(dir: string, file: string, data: Buffer): void {
   try {
     fs.writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
     fs.renameSync(tmp, file);
-    // Earlier bundles' files for this command and node (an upgrade of pg-catchup) are garbage now.
+    // Earlier bundles' files for this command and node (an upgrade of pg-catchup) are garbage
+    // now, and so are temp files of runs killed before their rename.
     const name = path.basename(file);
     const sameNodeAndCommand = name.slice(name.indexOf('-v8-'));
     for (const other of fs.readdirSync(dir)) {
-      if (other !== name && other.startsWith('cli-') && other.endsWith(sameNodeAndCommand)) fs.rmSync(path.join(dir, other), { force: true });
+      if (other !== name && other.startsWith('cli-') && other.includes(sameNodeAndCommand)) fs.rmSync(path.join(dir, other), { force: true });
     }
   } catch {
     fs.rmSync(tmp, { force: true });

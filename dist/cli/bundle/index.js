@@ -21466,82 +21466,97 @@ async function openConnection(plan, extra) {
         ? `The run's first connection went to ${(0, host_list_1.describeTarget)(pinned.target)}; every connection of a run goes there. Check that it is still up.`
         : 'Check that the source server is running and that the host and port (-h/-p, or the connection string) point to it.');
 }
+/** One try of a host's sequence was refused in a way its sslmode answers by trying again (TLS or plain). */
+const TRY_AGAIN = Symbol('try again');
+/** Opens a connection to one host: the tries its sslmode calls for, in libpq's order. */
 async function connectToTarget(plan, target, extra) {
-    const k = plan.keywords;
-    const mode = (0, tls_options_1.sslModeOf)(k);
+    const mode = (0, tls_options_1.sslModeOf)(plan.keywords);
     const tries = (0, tls_options_1.tlsTries)(mode, target);
     for (let i = 0; i < tries.length; i++) {
         const last = i === tries.length - 1;
         const config = clientConfig(plan, target, extra);
-        let tlsChoice;
-        let usedTls = false;
-        if (tries[i]) {
-            try {
-                // libpq sets TLS up only when it tries TLS; under prefer, a setup failure means trying plain.
-                tlsChoice = (0, tls_options_1.tlsOptions)(k, mode, target, plan.home, plan.env);
-            }
-            catch (err) {
-                if (!last && mode === 'prefer')
-                    continue;
-                throw err;
-            }
-            let negotiated;
-            try {
-                const tcp = { timeoutMs: config.connectionTimeoutMillis, keepAlive: config.keepAlive !== false, keepAliveInitialDelayMillis: config.keepAliveInitialDelayMillis };
-                negotiated = await (0, tls_negotiation_1.negotiateTls)(String(config.host), target.port, tlsChoice.options, tcp, k.sslnegotiation === 'direct');
-            }
-            catch (err) {
-                const kind = classify(err, true);
-                if (!last && mode === 'prefer' && kind === 'tls')
-                    continue; // a failed handshake: plain, on a new connection
-                if (kind === 'network')
-                    throw new Unreachable(errorText(err));
-                throw err;
-            }
-            if (!negotiated.tls && mode !== 'prefer' && mode !== 'allow') {
-                negotiated.socket.destroy();
-                throw (0, tls_negotiation_1.tlsRequiredError)();
-            }
-            usedTls = negotiated.tls;
-            // An 'N' answer leaves a plain socket: prefer goes on with it, as libpq does.
-            config.stream = (0, tls_negotiation_1.asOpenStream)(negotiated.socket);
-            config.enableChannelBinding = usedTls && k.channel_binding !== 'disable';
-        }
-        const client = new pg_1.Client(config);
-        client.on('error', () => undefined); // replaced by the caller's handler once connected
-        const reported = {};
-        const con = client.connection;
-        con.on('parameterStatus', (msg) => {
-            reported[msg.parameterName] = msg.parameterValue;
-        });
-        (0, auth_guard_1.guardAuthentication)(client, (0, auth_guard_1.channelBindingOf)(k), (0, auth_guard_1.allowedAuthMethods)(k), usedTls);
-        try {
-            await client.connect();
-        }
-        catch (err) {
-            await client.end().catch(() => undefined);
-            const kind = classify(err, usedTls);
-            // prefer: refused by the server over TLS: retry plain. allow: refused in plain: retry with TLS.
-            // libpq retries once, on the same host.
-            if (!last && mode === 'prefer' && usedTls && kind === 'server')
-                continue;
-            if (!last && mode === 'allow' && !usedTls && kind === 'server')
-                continue;
-            if (kind === 'network')
-                throw new Unreachable(errorText(err));
-            throw err;
-        }
-        const stream = con.stream;
-        const server = {
-            target,
-            address: (0, host_list_1.isSocketDir)(target.host) && !target.hostaddr ? null : stream.remoteAddress ?? null,
-            tls: usedTls
-                ? { protocol: stream.getProtocol() ?? 'unknown', cipher: stream.getCipher()?.name ?? 'unknown', certificateVerified: Boolean(tlsChoice?.verifiesChain && stream.authorized), hostNameVerified: Boolean(tlsChoice?.verifiesHostName && stream.authorized) }
-                : null,
-        };
-        return { client, server, reported };
+        const tls = tries[i] ? await startTls(plan, target, config, mode, last) : { usedTls: false };
+        if (tls === TRY_AGAIN)
+            continue;
+        const session = await startSession(plan.keywords, config, tls.usedTls, mode, last);
+        if (session === TRY_AGAIN)
+            continue;
+        return { client: session.client, server: chosenServer(target, session.stream, tls), reported: session.reported };
     }
     throw new Error('unreachable: every sslmode has at least one try');
+}
+/** The TLS part of a try: negotiates on a new socket and hands it to `config`; TRY_AGAIN where prefer falls back to plain. */
+async function startTls(plan, target, config, mode, last) {
+    const k = plan.keywords;
+    let choice;
+    try {
+        // libpq sets TLS up only when it tries TLS; under prefer, a setup failure means trying plain.
+        choice = (0, tls_options_1.tlsOptions)(k, mode, target, plan.home, plan.env);
+    }
+    catch (err) {
+        if (!last && mode === 'prefer')
+            return TRY_AGAIN;
+        throw err;
+    }
+    let negotiated;
+    try {
+        const tcp = { timeoutMs: config.connectionTimeoutMillis, keepAlive: config.keepAlive !== false, keepAliveInitialDelayMillis: config.keepAliveInitialDelayMillis };
+        negotiated = await (0, tls_negotiation_1.negotiateTls)(String(config.host), target.port, choice.options, tcp, k.sslnegotiation === 'direct');
+    }
+    catch (err) {
+        const kind = classify(err, true);
+        if (!last && mode === 'prefer' && kind === 'tls')
+            return TRY_AGAIN; // a failed handshake: plain, on a new connection
+        if (kind === 'network')
+            throw new Unreachable(errorText(err));
+        throw err;
+    }
+    if (!negotiated.tls && mode !== 'prefer' && mode !== 'allow') {
+        negotiated.socket.destroy();
+        throw (0, tls_negotiation_1.tlsRequiredError)();
+    }
+    // An 'N' answer leaves a plain socket: prefer goes on with it, as libpq does.
+    config.stream = (0, tls_negotiation_1.asOpenStream)(negotiated.socket);
+    config.enableChannelBinding = negotiated.tls && k.channel_binding !== 'disable';
+    return { usedTls: negotiated.tls, choice };
+}
+/** The startup and authentication of a try; TRY_AGAIN where the server's refusal makes prefer or allow try the other way. */
+async function startSession(k, config, usedTls, mode, last) {
+    const client = new pg_1.Client(config);
+    client.on('error', () => undefined); // replaced by the caller's handler once connected
+    const reported = {};
+    const con = client.connection;
+    con.on('parameterStatus', (msg) => {
+        reported[msg.parameterName] = msg.parameterValue;
+    });
+    (0, auth_guard_1.guardAuthentication)(client, (0, auth_guard_1.channelBindingOf)(k), (0, auth_guard_1.allowedAuthMethods)(k), usedTls);
+    try {
+        await client.connect();
+    }
+    catch (err) {
+        await client.end().catch(() => undefined);
+        const kind = classify(err, usedTls);
+        // prefer: refused by the server over TLS: retry plain. allow: refused in plain: retry with TLS.
+        // libpq retries once, on the same host.
+        if (!last && mode === 'prefer' && usedTls && kind === 'server')
+            return TRY_AGAIN;
+        if (!last && mode === 'allow' && !usedTls && kind === 'server')
+            return TRY_AGAIN;
+        if (kind === 'network')
+            throw new Unreachable(errorText(err));
+        throw err;
+    }
+    return { client, reported, stream: con.stream };
+}
+/** Where the connection went and how it is protected, for logs and the report. */
+function chosenServer(target, stream, tls) {
+    return {
+        target,
+        address: (0, host_list_1.isSocketDir)(target.host) && !target.hostaddr ? null : stream.remoteAddress ?? null,
+        tls: tls.usedTls
+            ? { protocol: stream.getProtocol() ?? 'unknown', cipher: stream.getCipher()?.name ?? 'unknown', certificateVerified: Boolean(tls.choice?.verifiesChain && stream.authorized), hostNameVerified: Boolean(tls.choice?.verifiesHostName && stream.authorized) }
+            : null,
+    };
 }
 /** network: the host could not be reached (try the next one); tls: the handshake failed; server: it answered with an error. */
 function classify(err, useTls) {
