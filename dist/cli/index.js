@@ -35,13 +35,13 @@ const os_1 = __importDefault(__nccwpck_require__(857));
 const path_1 = __importDefault(__nccwpck_require__(928));
 const vm_1 = __importDefault(__nccwpck_require__(154));
 /** Where the cache may live: $XDG_CACHE_HOME/pg-catchup/code-cache, else ~/.cache/... of the effective user (not $HOME: sudo may keep another user's). */
-function codeCacheDir(env = process.env) {
+function codeCacheDir(env = process.env, userInfo = os_1.default.userInfo) {
     if (env.PG_CATCHUP_CODE_CACHE === 'off')
         return null;
     let base = env.XDG_CACHE_HOME;
     if (!base) {
         try {
-            base = path_1.default.join(os_1.default.userInfo().homedir, '.cache');
+            base = path_1.default.join(userInfo().homedir, '.cache');
         }
         catch {
             return null; // a uid without a passwd entry (a container's arbitrary user): no home to keep it in

@@ -39,12 +39,12 @@ export interface LoadedBundle {
 }
 
 /** Where the cache may live: $XDG_CACHE_HOME/pg-catchup/code-cache, else ~/.cache/... of the effective user (not $HOME: sudo may keep another user's). */
-export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, userInfo: () => { homedir: string } = os.userInfo): string | null {
   if (env.PG_CATCHUP_CODE_CACHE === 'off') return null;
   let base = env.XDG_CACHE_HOME;
   if (!base) {
     try {
-      base = path.join(os.userInfo().homedir, '.cache');
+      base = path.join(userInfo().homedir, '.cache');
     } catch {
       return null; // a uid without a passwd entry (a container's arbitrary user): no home to keep it in
     }
