@@ -10,18 +10,16 @@
  * that holds WAL always has one there. The servers we support zero the padding pages, headers
  * included (seen in the 15 and 18 fixtures); the test does not depend on the rest of the header.
  */
-import { SIZE_OF_SHORT_PAGE_HEADER, XLOG_BLCKSZ, XLP_LONG_HEADER } from './wal-page';
-
-const INFO_OFFSET = 2;
-const REM_LEN_OFFSET = 16;
+import { parseWalPageHeader, SIZE_OF_SHORT_PAGE_HEADER, XLOG_BLCKSZ } from './wal-page';
 
 /** Whether `data`, the WAL at `lsn`, holds the header of a padding page whole. */
 export function holdsSwitchPadding(lsn: bigint, data: Buffer): boolean {
   const intoPage = Number(lsn % BigInt(XLOG_BLCKSZ));
   // The first page boundary inside the chunk, then every page after it.
   for (let at = intoPage === 0 ? 0 : XLOG_BLCKSZ - intoPage; at + SIZE_OF_SHORT_PAGE_HEADER + 4 <= data.length; at += XLOG_BLCKSZ) {
-    if (data.readUInt16LE(at + INFO_OFFSET) & XLP_LONG_HEADER) continue;
-    if (data.readUInt32LE(at + REM_LEN_OFFSET) === 0 && data.readUInt32LE(at + SIZE_OF_SHORT_PAGE_HEADER) === 0) return true;
+    const header = parseWalPageHeader(data, at);
+    if (header.isLong) continue;
+    if (header.remLen === 0 && data.readUInt32LE(at + header.headerSize) === 0) return true;
   }
   return false;
 }
