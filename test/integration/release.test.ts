@@ -81,8 +81,13 @@ function runWithoutNode(executable: string, args: string[], pathDir: string): Pr
   const cmd = mountNamespaceUnavailable() === null
     ? inMountNamespace(nodes.map((to) => ({ from: empty, to })), 'env', clean, false)
     : { cmd: 'env', args: clean };
+  return collect(cmd.cmd, cmd.args);
+}
+
+/** Runs a command to its end (killed after 5 min) and returns its exit status and output. */
+function collect(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd.cmd, cmd.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -184,15 +189,7 @@ describeAsRoot(`release packages${skip ? ` (skipped: ${skip})` : ''}`, () => {
       execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(RELEASE, `pg-catchup-${VERSION}.tgz`)], { stdio: 'pipe' });
       const cli = path.join(prefix, 'bin', 'pg-catchup');
       const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: os.homedir(), XDG_CACHE_HOME: cacheHome, PG_CATCHUP_CODE_CACHE: 'debug' };
-      const run = (args: string[]) => new Promise<Run>((resolve, reject) => {
-        const child = spawn(cli, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
+      const run = (args: string[]) => collect(cli, args, env);
       const target = primary.makeTargetDir();
       const server = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-R'];
 
