@@ -26655,16 +26655,15 @@ exports.holdsSwitchPadding = holdsSwitchPadding;
  * included (seen in the 15 and 18 fixtures); the test does not depend on the rest of the header.
  */
 const wal_page_1 = __nccwpck_require__(5825);
-const INFO_OFFSET = 2;
-const REM_LEN_OFFSET = 16;
 /** Whether `data`, the WAL at `lsn`, holds the header of a padding page whole. */
 function holdsSwitchPadding(lsn, data) {
     const intoPage = Number(lsn % BigInt(wal_page_1.XLOG_BLCKSZ));
     // The first page boundary inside the chunk, then every page after it.
     for (let at = intoPage === 0 ? 0 : wal_page_1.XLOG_BLCKSZ - intoPage; at + wal_page_1.SIZE_OF_SHORT_PAGE_HEADER + 4 <= data.length; at += wal_page_1.XLOG_BLCKSZ) {
-        if (data.readUInt16LE(at + INFO_OFFSET) & wal_page_1.XLP_LONG_HEADER)
+        const header = (0, wal_page_1.parseWalPageHeader)(data, at);
+        if (header.isLong)
             continue;
-        if (data.readUInt32LE(at + REM_LEN_OFFSET) === 0 && data.readUInt32LE(at + wal_page_1.SIZE_OF_SHORT_PAGE_HEADER) === 0)
+        if (header.remLen === 0 && data.readUInt32LE(at + header.headerSize) === 0)
             return true;
     }
     return false;
